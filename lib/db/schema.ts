@@ -1,0 +1,69 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Database tables as Kysely sees them. Columns are snake_case here only; queries in
+ * lib/db map rows to camelCase objects so snake_case never leaks further.
+ *
+ * Times are stored as ISO-8601 strings (text) or epoch seconds (integer) — both portable
+ * between SQLite and Postgres. JSON is stored as text.
+ */
+export interface Database {
+  settings: SettingsTable;
+  learners: LearnersTable;
+  practice_clients: PracticeClientsTable;
+  oidc_payloads: OidcPayloadsTable;
+  practice_token_origins: PracticeTokenOriginsTable;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface LearnersTable {
+  id: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface PracticeClientsTable {
+  client_id: string;
+  learner_id: string;
+  /** The practice app's own secret: shown in the console, so kept as the server needs it. */
+  client_secret: string;
+  /** JSON array of grant types, e.g. ["authorization_code"]. */
+  grant_types: string;
+  /** JSON array of absolute redirect URIs. */
+  redirect_uris: string;
+  refresh_token_rotation: 'persistent' | 'rotate';
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * oidc-provider's storage, one table for every model. For codes, refresh tokens and
+ * other bearer artefacts `id` is the SHA-256 of the real id and the payload omits it, so a
+ * copy of the database holds no usable token.
+ */
+export interface OidcPayloadsTable {
+  model: string;
+  id: string;
+  payload: string;
+  grant_id: string | null;
+  uid: string | null;
+  user_code: string | null;
+  /** Epoch seconds, null for no expiry. */
+  expires_at: number | null;
+  consumed_at: number | null;
+}
+
+/** Where each practice access token came from (for `refresh.not_from_refresh_grant`). */
+export interface PracticeTokenOriginsTable {
+  jti: string;
+  grant_type: 'authorization_code' | 'refresh_token' | 'client_credentials';
+  client_id: string;
+  subject: string | null;
+  grant_id: string | null;
+  issued_at: ColumnType<number, number, never>;
+  id?: Generated<number>;
+}

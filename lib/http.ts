@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/** Error codes of the JSON API's `{ error: { code, message } }` envelope (SPEC §4). */
+export type ApiErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'unsupported_media_type'
+  | 'internal_error';
+
+const STATUS: Record<ApiErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal_error: 500,
+};
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+const noStore = { 'Cache-Control': 'no-store' };
+
+export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
+  return Response.json(body, { ...init, headers: { ...noStore, ...init.headers } });
+}
+
+export function errorResponse(error: ApiError): Response {
+  return jsonResponse({ error: { code: error.code, message: error.message } }, { status: error.status, headers: error.headers });
+}
+
+/** 64 KiB: a pasted token response is a few KB; anything near this is a mistake or abuse. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Reads a JSON body with a size limit and validates it. Throws ApiError 413 when too
+ * large, 415 when not JSON, 400 when malformed or invalid (naming the bad fields).
+ */
+export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T, maxBytes = MAX_BODY_BYTES): Promise<z.infer<T>> {
+  const declared = Number(request.headers.get('content-length') ?? 'NaN');
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    throw new ApiError('payload_too_large', `Request body is ${declared} bytes; the limit is ${maxBytes} bytes.`);
+  }
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    throw new ApiError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
+  }
+  const text = await readTextLimited(request, maxBytes);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ApiError('bad_request', 'The request body is not valid JSON.');
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const detail = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
+      .join('; ');
+    throw new ApiError('bad_request', `Invalid request body: ${detail}`);
+  }
+  return parsed.data;
+}
+
+/** Reads the body as text, stopping (413) as soon as it exceeds `maxBytes`. */
+async function readTextLimited(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new ApiError('payload_too_large', `Request body exceeds the limit of ${maxBytes} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/**
+ * Wraps a route handler: ApiErrors become their JSON answer; anything else is logged
+ * (without the request body) and answered with a generic 500.
+ */
+export function handleApi<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (error instanceof ApiError) return errorResponse(error);
+      console.error('Unhandled API error:', error instanceof Error ? error.stack : error);
+      return errorResponse(new ApiError('internal_error', 'Something went wrong on our side. Please try again.'));
+    }
+  };
+}

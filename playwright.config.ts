@@ -1,0 +1,60 @@
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
+const databaseFile = path.join(os.tmpdir(), `oauth-lab-e2e-${process.pid}.db`);
+
+/** Debian's Chromium (no browser downloads here); flags keep it off the network. */
+export const chromiumLaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: E2E_BASE_URL,
+    trace: 'retain-on-failure',
+    launchOptions: chromiumLaunchOptions,
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions } }],
+  webServer: {
+    // The production build through the one-port server, on a throw-away database.
+    command: `rm -f ${databaseFile}* && node_modules/.bin/tsx server.ts`,
+    url: `${E2E_BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      NODE_ENV: 'production',
+      PORT: String(E2E_PORT),
+      HOSTNAME: '127.0.0.1',
+      PUBLIC_URL: E2E_BASE_URL,
+      DATABASE_URL: `file:${databaseFile}`,
+      ALLOW_PRIVATE_ISSUERS: 'true',
+      LOG_LEVEL: 'warn',
+      // E2E journeys run many checks quickly from one address.
+      RATE_LIMIT_CHECKS_PER_MINUTE: '10000',
+      RATE_LIMIT_SIGNIN_PER_MINUTE: '1000',
+    },
+  },
+});
