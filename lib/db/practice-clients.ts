@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { DB } from './client';
 import { ensureLearner } from './learners';
 import type { PracticeClientsTable } from './schema';
@@ -86,9 +86,7 @@ export async function getOrCreatePracticeApp(db: DB, learnerId: string, publicUr
 
 /** Applies a validated console edit; the provider sees it on its next request. */
 export async function updatePracticeApp(db: DB, learnerId: string, patch: PracticeAppPatch, now: Date = new Date()): Promise<PracticeApp | null> {
-  const values: Partial<Record<'grant_types' | 'redirect_uris' | 'refresh_token_rotation' | 'updated_at', string>> = {
-    updated_at: now.toISOString(),
-  };
+  const values: Updateable<PracticeClientsTable> = { updated_at: now.toISOString() };
   if (patch.grantTypes) values.grant_types = JSON.stringify([...new Set(patch.grantTypes)]);
   if (patch.redirectUris) values.redirect_uris = JSON.stringify([...new Set(patch.redirectUris)]);
   if (patch.refreshTokenRotation) values.refresh_token_rotation = patch.refreshTokenRotation;
