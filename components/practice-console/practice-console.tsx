@@ -1,0 +1,235 @@
+'use client';
+
+import { useId, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { CopyButton } from '@/components/ui/copy-button';
+import type { PracticeAppView } from '@/lib/practice-app';
+
+/** Console labels, in Okta's order and wording. */
+const GRANT_TYPE_LABELS: [PracticeAppView['grantTypes'][number], string][] = [
+  ['client_credentials', 'Client Credentials'],
+  ['authorization_code', 'Authorization Code'],
+  ['refresh_token', 'Refresh Token'],
+  ['implicit', 'Implicit (Hybrid)'],
+];
+
+const ROTATION_LABELS: [PracticeAppView['refreshTokenRotation'], string, string][] = [
+  ['persistent', 'Use persistent token', 'The same refresh token keeps working until it is revoked or expires.'],
+  ['rotate', 'Rotate token after every use', 'Each refresh returns a new refresh token; reusing an old one is refused and revokes the family.'],
+];
+
+type Draft = Pick<PracticeAppView, 'grantTypes' | 'redirectUris' | 'refreshTokenRotation'>;
+
+/** The learner's "My Web App" page: credentials, grant types, redirect URIs, Edit/Save. */
+export function PracticeConsole({ initialApp }: { initialApp: PracticeAppView }) {
+  const [app, setApp] = useState(initialApp);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState<Draft>(initialApp);
+  const [redirectText, setRedirectText] = useState(initialApp.redirectUris.join('\n'));
+  const [secretShown, setSecretShown] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const firstFieldRef = useRef<HTMLInputElement>(null);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const ids = { redirect: useId(), redirectHelp: useId(), secret: useId() };
+
+  function startEditing() {
+    setDraft(app);
+    setRedirectText(app.redirectUris.join('\n'));
+    setStatus(null);
+    setEditing(true);
+    // Move focus to the first field so keyboard users land where the change happened.
+    requestAnimationFrame(() => firstFieldRef.current?.focus());
+  }
+
+  function cancel() {
+    setEditing(false);
+    setStatus(null);
+    requestAnimationFrame(() => editButtonRef.current?.focus());
+  }
+
+  function toggleGrant(grant: Draft['grantTypes'][number], on: boolean) {
+    setDraft((d) => ({ ...d, grantTypes: on ? [...d.grantTypes, grant] : d.grantTypes.filter((g) => g !== grant) }));
+  }
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    setSaving(true);
+    setStatus(null);
+    const redirectUris = redirectText
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    try {
+      const response = await fetch('/api/practice/app', {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...draft, redirectUris }),
+      });
+      const body = (await response.json()) as PracticeAppView | { error: { message: string } };
+      if (!response.ok || 'error' in body) {
+        setStatus({ kind: 'error', text: 'error' in body ? body.error.message : `Save failed (${response.status}).` });
+        return;
+      }
+      setApp(body);
+      setEditing(false);
+      setStatus({ kind: 'ok', text: 'Saved. The practice server uses these settings from its next request.' });
+      requestAnimationFrame(() => editButtonRef.current?.focus());
+    } catch {
+      setStatus({ kind: 'error', text: 'Could not reach the server. Check your connection and try again.' });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const shown = editing ? draft : app;
+
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="credentials-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900 sm:p-6">
+        <h2 id="credentials-heading" className="text-lg font-semibold">
+          Client Credentials
+        </h2>
+        <dl className="mt-4 grid gap-4 sm:grid-cols-[12rem_1fr] sm:items-center">
+          <dt className="text-sm font-medium text-slate-600 dark:text-slate-400">Client ID</dt>
+          <dd className="flex flex-wrap items-center gap-2">
+            <code className="break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm dark:bg-slate-800" data-testid="client-id">
+              {app.clientId}
+            </code>
+            <CopyButton value={app.clientId} label="Client ID" />
+          </dd>
+          <dt id={ids.secret} className="text-sm font-medium text-slate-600 dark:text-slate-400">
+            Client secret
+          </dt>
+          <dd className="flex flex-wrap items-center gap-2">
+            <code
+              aria-labelledby={ids.secret}
+              className="break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm dark:bg-slate-800"
+              data-testid="client-secret"
+            >
+              {secretShown ? app.clientSecret : '•'.repeat(24)}
+            </code>
+            <Button variant="secondary" onClick={() => setSecretShown((s) => !s)} aria-pressed={secretShown}>
+              {secretShown ? 'Hide secret' : 'Reveal secret'}
+            </Button>
+            <CopyButton value={app.clientSecret} label="Client secret" />
+          </dd>
+          <dt className="text-sm font-medium text-slate-600 dark:text-slate-400">Issuer</dt>
+          <dd className="flex flex-wrap items-center gap-2">
+            <code className="break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm dark:bg-slate-800">{app.issuer}</code>
+            <CopyButton value={app.issuer} label="Issuer" />
+          </dd>
+        </dl>
+      </section>
+
+      <form
+        onSubmit={save}
+        aria-labelledby="general-heading"
+        className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900 sm:p-6"
+      >
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="general-heading" className="text-lg font-semibold">
+            General Settings
+          </h2>
+          {editing ? (
+            <div className="flex gap-2">
+              <Button variant="secondary" onClick={cancel} disabled={saving}>
+                Cancel
+              </Button>
+              <Button type="submit" disabled={saving}>
+                {saving ? 'Saving…' : 'Save'}
+              </Button>
+            </div>
+          ) : (
+            <Button ref={editButtonRef} variant="secondary" onClick={startEditing}>
+              Edit
+            </Button>
+          )}
+        </div>
+
+        <div role="status" aria-live="polite" className="mt-3 min-h-6 text-sm">
+          {status && (
+            <p className={status.kind === 'ok' ? 'text-emerald-800 dark:text-emerald-300' : 'text-red-800 dark:text-red-300'}>
+              {status.kind === 'ok' ? '✓ ' : '✗ '}
+              {status.text}
+            </p>
+          )}
+        </div>
+
+        <dl className="mt-2 grid gap-6 sm:grid-cols-[12rem_1fr]">
+          <dt className="text-sm font-medium text-slate-600 dark:text-slate-400">Application type</dt>
+          <dd>Web</dd>
+        </dl>
+
+        <fieldset className="mt-6 grid gap-2 sm:grid-cols-[12rem_1fr]" disabled={!editing}>
+          <legend className="float-left text-sm font-medium text-slate-600 dark:text-slate-400 sm:w-48">Allowed grant types</legend>
+          <div className="space-y-2 sm:col-start-2">
+            {GRANT_TYPE_LABELS.map(([grant, label], index) => (
+              <label key={grant} className="flex items-center gap-3">
+                <input
+                  ref={index === 0 ? firstFieldRef : undefined}
+                  type="checkbox"
+                  className="size-5 accent-indigo-700"
+                  checked={shown.grantTypes.includes(grant)}
+                  onChange={(e) => toggleGrant(grant, e.target.checked)}
+                />
+                <span>{label}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <div className="mt-6 grid gap-2 sm:grid-cols-[12rem_1fr]">
+          <label htmlFor={ids.redirect} className="text-sm font-medium text-slate-600 dark:text-slate-400">
+            Sign-in redirect URIs
+          </label>
+          <div>
+            {editing ? (
+              <textarea
+                id={ids.redirect}
+                aria-describedby={ids.redirectHelp}
+                value={redirectText}
+                onChange={(e) => setRedirectText(e.target.value)}
+                rows={3}
+                spellCheck={false}
+                className="w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-950"
+              />
+            ) : (
+              <ul id={ids.redirect} className="space-y-1 font-mono text-sm">
+                {app.redirectUris.map((uri) => (
+                  <li key={uri} className="break-all">
+                    {uri}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p id={ids.redirectHelp} className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+              One per line. The authorization URL&apos;s redirect_uri must match one of these exactly.
+            </p>
+          </div>
+        </div>
+
+        <fieldset className="mt-6 grid gap-2 sm:grid-cols-[12rem_1fr]" disabled={!editing}>
+          <legend className="float-left text-sm font-medium text-slate-600 dark:text-slate-400 sm:w-48">Refresh token behavior</legend>
+          <div className="space-y-3 sm:col-start-2">
+            {ROTATION_LABELS.map(([value, label, help]) => (
+              <label key={value} className="flex items-start gap-3">
+                <input
+                  type="radio"
+                  name="refreshTokenRotation"
+                  className="mt-1 size-5 accent-indigo-700"
+                  checked={shown.refreshTokenRotation === value}
+                  onChange={() => setDraft((d) => ({ ...d, refreshTokenRotation: value }))}
+                />
+                <span>
+                  <span className="block">{label}</span>
+                  <span className="block text-sm text-slate-600 dark:text-slate-400">{help}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </form>
+    </div>
+  );
+}
