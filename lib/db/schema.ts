@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType } from 'kysely';
 
 /**
  * Database tables as Kysely sees them. Columns are snake_case here only; queries in
@@ -13,6 +13,9 @@ export interface Database {
   practice_clients: PracticeClientsTable;
   oidc_payloads: OidcPayloadsTable;
   practice_token_origins: PracticeTokenOriginsTable;
+  exercise_progress: ExerciseProgressTable;
+  exercise_steps: ExerciseStepsTable;
+  exercise_attempts: ExerciseAttemptsTable;
 }
 
 export interface SettingsTable {
@@ -65,5 +68,46 @@ export interface PracticeTokenOriginsTable {
   subject: string | null;
   grant_id: string | null;
   issued_at: ColumnType<number, number, never>;
-  id?: Generated<number>;
+}
+
+/** One row per learner: the exercise's saved, non-secret state (JSON columns). */
+export interface ExerciseProgressTable {
+  learner_id: string;
+  /** ProviderConfig chosen at setup (no secrets). */
+  provider: string | null;
+  /** The checked authorization request: state, redirect URI, scopes, code challenge. */
+  authorize_request: string | null;
+  /** SHA-256 of the authorization code seen on the redirect step (never the code). */
+  code_fingerprint: string | null;
+  /** TokenSummary of the passed token response (fingerprints and claims only). */
+  first_response: string | null;
+  /** TokenSummary of the passed refresh response. */
+  refresh_response: string | null;
+  started_at: string;
+  updated_at: string;
+  completed_at: string | null;
+}
+
+/** Per learner and step: the latest status and how many attempts since the last reset. */
+export interface ExerciseStepsTable {
+  learner_id: string;
+  step: string;
+  status: 'pass' | 'fail';
+  attempts: number;
+  /** JSON array of the diagnosis codes of the latest attempt. */
+  last_codes: string;
+  updated_at: string;
+}
+
+/** Every check attempt, kept across resets (for instructors). Never raw tokens. */
+export interface ExerciseAttemptsTable {
+  id: string;
+  learner_id: string;
+  step: string;
+  status: 'pass' | 'fail';
+  /** JSON array of the failing/warning diagnosis codes. */
+  codes: string;
+  /** JSON of decoded, non-secret claims, or null. */
+  claims: string | null;
+  created_at: string;
 }
