@@ -36,3 +36,21 @@ export class RateLimiter {
 export function clientKey(request: Request): string {
   return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
 }
+
+// Limiters live on globalThis: route handlers may be bundled into separate module
+// graphs, and a limit must count every request of the process.
+const LIMITERS = Symbol.for('oauth-lab.rate-limiters');
+type GlobalWithLimiters = typeof globalThis & { [LIMITERS]?: Map<string, RateLimiter> };
+
+/** The process-wide limiter named `name`, allowing `perMinute` hits per key per minute. */
+export function getRateLimiter(name: string, perMinute: number): RateLimiter {
+  const g = globalThis as GlobalWithLimiters;
+  g[LIMITERS] ??= new Map();
+  const id = `${name}:${perMinute}`;
+  let limiter = g[LIMITERS].get(id);
+  if (!limiter) {
+    limiter = new RateLimiter(perMinute, 60_000);
+    g[LIMITERS].set(id, limiter);
+  }
+  return limiter;
+}

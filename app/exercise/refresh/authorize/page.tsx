@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AuthorizeStep } from '@/components/exercise/authorize-step';
+import { ExerciseShell } from '@/components/exercise/exercise-shell';
+import { StepHeader } from '@/components/exercise/step-header';
+import { loadPageProgress } from '@/lib/progress/page-data';
+
+export const metadata: Metadata = { title: 'Build the authorization URL' };
+
+export default async function AuthorizePage() {
+  const { progress } = await loadPageProgress();
+  const provider = progress.provider;
+
+  return (
+    <ExerciseShell progress={progress} current="authorize">
+      <StepHeader number={3} title="Build the authorization URL">
+        <p>
+          The authorization URL sends the user to the authorization server to log in. To get a refresh token, it must ask
+          for the <code className="font-mono">offline_access</code> scope.
+        </p>
+      </StepHeader>
+      {provider ? (
+        <AuthorizeStep
+          authorizationEndpoint={provider.authorizationEndpoint}
+          clientId={provider.clientId}
+          redirectUri={provider.redirectUri}
+          scopeExample={provider.mode === 'practice' ? 'api:read' : provider.scopesSupported?.includes('openid') ? 'openid' : 'api:read'}
+        />
+      ) : (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40">
+          First <Link href="/exercise/refresh/setup" className="font-medium underline">choose your authorization server</Link>.
+        </p>
+      )}
+    </ExerciseShell>
+  );
+}

@@ -1,0 +1,114 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ExerciseShell } from '@/components/exercise/exercise-shell';
+import { StepHeader } from '@/components/exercise/step-header';
+import { TokenTimeline } from '@/components/exercise/token-timeline';
+import { Card } from '@/components/ui/card';
+import { loadPageProgress } from '@/lib/progress/page-data';
+
+export const metadata: Metadata = { title: 'Complete' };
+
+export default async function CompletePage() {
+  const { progress, state } = await loadPageProgress();
+  const first = state.firstResponse;
+  const second = state.refreshResponse;
+  const practice = state.provider?.mode === 'practice';
+
+  if (!progress.completedAt || !first || !second) {
+    return (
+      <ExerciseShell progress={progress} current="complete">
+        <StepHeader title="Not quite there yet">
+          <p>
+            Finish the steps first: you have passed {progress.stepsDone} of 5 checks.{' '}
+            <Link href="/exercise/refresh" className="font-medium underline">
+              Continue the exercise
+            </Link>
+            .
+          </p>
+        </StepHeader>
+      </ExerciseShell>
+    );
+  }
+
+  const rotated = second.refreshTokenFingerprint !== null && second.refreshTokenFingerprint !== first.refreshTokenFingerprint;
+  const changes: [string, string][] = [
+    ['Access token', 'New — a different token, issued later.'],
+    [
+      'Refresh token',
+      rotated
+        ? 'Rotated: the response held a new refresh token. Use the new one next time; the old one is now refused.'
+        : second.refreshTokenFingerprint
+          ? 'The same refresh token came back: it stays valid (persistent refresh tokens).'
+          : 'No refresh token in the response: keep using the one you have.',
+    ],
+    ['Scopes', second.scope?.join(' ') === first.scope?.join(' ') ? `Unchanged (${first.scope?.join(' ') ?? 'not listed'}).` : `Before: ${first.scope?.join(' ') ?? '—'}; after: ${second.scope?.join(' ') ?? '—'}.`],
+    ['Subject and client', 'The same user and the same app — a refresh never changes who the token is for.'],
+  ];
+
+  return (
+    <ExerciseShell progress={progress} current="complete">
+      <StepHeader title="You've completed the exercise!">
+        <p>
+          You got a refresh token with the authorization code flow and PKCE, and used it to get a new access token without
+          logging in again. Completed {new Date(progress.completedAt).toUTCString()}.
+        </p>
+      </StepHeader>
+
+      <Card aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading" className="mb-4 text-lg font-semibold">
+          Your two access tokens
+        </h2>
+        <TokenTimeline
+          tokens={[
+            { label: 'First access token (authorization code)', issuedAt: first.issuedAt, expiresAt: first.expiresAt },
+            { label: 'New access token (refresh token)', issuedAt: second.issuedAt, expiresAt: second.expiresAt },
+          ]}
+        />
+      </Card>
+
+      <Card aria-labelledby="diff-heading">
+        <h2 id="diff-heading" className="text-lg font-semibold">
+          What changed between the two responses
+        </h2>
+        <dl className="mt-3 grid gap-3 sm:grid-cols-[10rem_1fr]">
+          {changes.map(([name, text]) => (
+            <div key={name} className="contents">
+              <dt className="font-medium">{name}</dt>
+              <dd className="text-slate-700 dark:text-slate-300">{text}</dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+
+      <Card aria-labelledby="extra-heading">
+        <h2 id="extra-heading" className="text-lg font-semibold">
+          Extra credit: refresh token rotation
+        </h2>
+        <p className="mt-2 text-slate-700 dark:text-slate-300">
+          With rotation, every refresh returns a new refresh token and the old one stops working. If an attacker replays
+          an old refresh token, the server notices the reuse and revokes the whole token family.
+        </p>
+        <ol className="mt-3 list-decimal space-y-2 pl-6">
+          <li>
+            {practice ? (
+              <>
+                In the <Link href="/practice/console" className="underline">practice console</Link>, click <strong>Edit</strong>, choose{' '}
+                <strong>Rotate token after every use</strong>, and <strong>Save</strong>.
+              </>
+            ) : (
+              <>In your server&apos;s app settings, turn on refresh token rotation (Okta: &quot;Rotate token after every use&quot;).</>
+            )}
+          </li>
+          <li>
+            Run the refresh command from <Link href="/exercise/refresh/refresh" className="underline">step 6</Link> again and
+            paste the response there: you will see <code className="font-mono">refresh.rotated</code> — a new refresh token.
+          </li>
+          <li>
+            Run the same command once more with the <em>old</em> refresh token. The server answers{' '}
+            <code className="font-mono">invalid_grant</code>; paste that answer and the lab explains it.
+          </li>
+        </ol>
+      </Card>
+    </ExerciseShell>
+  );
+}

@@ -1,0 +1,101 @@
+'use client';
+
+import { useCallback, useState } from 'react';
+import { CopyButton } from '@/components/ui/copy-button';
+import type { AuthorizeUrlReport } from '@/lib/exercise/authorize-url';
+import { buttonClass } from '@/components/ui/button';
+import { CheckForm } from './check-form';
+import { PkceHelper } from './pkce-helper';
+
+/** The seed's multi-line template, filled with what we know. */
+export function buildAuthorizeTemplate(o: { authorizationEndpoint: string; clientId: string; redirectUri: string; state: string; codeChallenge: string }): string {
+  return [
+    `${o.authorizationEndpoint}?`,
+    '  response_type=code&',
+    '  scope=offline_access+{YOUR_SCOPE}&',
+    `  client_id=${o.clientId}&`,
+    `  state=${o.state || '{STATE}'}&`,
+    `  redirect_uri=${o.redirectUri}&`,
+    `  code_challenge=${o.codeChallenge || '{CODE_CHALLENGE}'}&`,
+    '  code_challenge_method=S256',
+  ].join('\n');
+}
+
+/** Only an http(s) URL on the authorization endpoint's origin may become the Log In link. */
+function safeLoginUrl(loginUrl: string | undefined, authorizationEndpoint: string): string | null {
+  if (!loginUrl) return null;
+  try {
+    const url = new URL(loginUrl);
+    const expected = new URL(authorizationEndpoint);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === expected.origin ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function AuthorizeStep(props: { authorizationEndpoint: string; clientId: string; redirectUri: string; scopeExample: string }) {
+  const [values, setValues] = useState({ codeChallenge: '', state: '' });
+  const onChange = useCallback((v: { codeChallenge: string; state: string }) => setValues(v), []);
+  const template = buildAuthorizeTemplate({ ...props, ...values });
+
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="pkce-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+        <h2 id="pkce-heading" className="text-lg font-semibold">
+          1. Make a PKCE code verifier, its challenge, and a state
+        </h2>
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+          PKCE proves that whoever exchanges the code is whoever started the login. Everything here runs in your browser.
+        </p>
+        <div className="mt-4">
+          <PkceHelper onChange={onChange} />
+        </div>
+      </section>
+
+      <section aria-labelledby="template-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+        <h2 id="template-heading" className="text-lg font-semibold">
+          2. Build the URL
+        </h2>
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+          Start from this template. Replace <code className="font-mono">{'{YOUR_SCOPE}'}</code> with a scope for the API, e.g.{' '}
+          <code className="font-mono">{props.scopeExample}</code>. The <code className="font-mono">offline_access</code> scope is
+          what asks for a refresh token. Line breaks are fine: they are ignored.
+        </p>
+        <div className="relative mt-3">
+          <pre className="overflow-x-auto rounded-md bg-slate-900 p-4 pr-20 text-sm leading-relaxed text-slate-100 dark:bg-black" tabIndex={0} aria-label="Authorization URL template">
+            <code>{template}</code>
+          </pre>
+          <div className="absolute right-2 top-2">
+            <CopyButton value={template} label="template" />
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="check-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+        <h2 id="check-heading" className="mb-3 text-lg font-semibold">
+          3. Check it
+        </h2>
+        <CheckForm<AuthorizeUrlReport>
+          endpoint="/api/exercise/authorize-url"
+          field="url"
+          label="Authorization URL"
+          description="Paste your finished authorization URL."
+          buttonLabel="Check Your URL"
+          rows={8}
+        >
+          {(report) => {
+            const href = report.status === 'pass' ? safeLoginUrl(report.loginUrl, props.authorizationEndpoint) : null;
+            return href ? (
+              <div className="space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-4 dark:border-emerald-800 dark:bg-emerald-950/40">
+                <p>Your URL is ready. Log in with it: you will come back to the redirect page with a code.</p>
+                <a href={href} className={buttonClass('primary')} rel="noreferrer">
+                  Log In
+                </a>
+              </div>
+            ) : null;
+          }}
+        </CheckForm>
+      </section>
+    </div>
+  );
+}

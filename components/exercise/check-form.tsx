@@ -1,0 +1,122 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import type { Report } from '@/lib/exercise/report';
+import { CheckResults } from './check-results';
+
+export type ApiAnswer<R> = { ok: true; report: R } | { ok: false; message: string };
+
+/** POSTs a check to the API and returns the report or the API's error message. */
+export async function postCheck<R extends Report>(endpoint: string, body: unknown): Promise<ApiAnswer<R>> {
+  try {
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const data = (await response.json()) as R | { error: { message: string } };
+    if ('error' in data) return { ok: false, message: data.error.message };
+    return { ok: true, report: data };
+  } catch {
+    return { ok: false, message: 'Could not reach OAuth Lab. Check your connection and try again.' };
+  }
+}
+
+/**
+ * A paste box with a check button and the resulting checklist. The report is announced
+ * and focus moves to its heading; `children(report)` renders step-specific extras.
+ */
+export function CheckForm<R extends Report>({
+  endpoint,
+  field,
+  label,
+  description,
+  buttonLabel,
+  rows = 6,
+  placeholder,
+  initialValue = '',
+  onReport,
+  children,
+}: {
+  endpoint: string;
+  field: string;
+  label: string;
+  description?: React.ReactNode;
+  buttonLabel: string;
+  rows?: number;
+  placeholder?: string;
+  initialValue?: string;
+  onReport?: (report: R, input: string) => void;
+  children?: (report: R) => React.ReactNode;
+}) {
+  const router = useRouter();
+  const ids = { field: useId(), help: useId(), results: useId() };
+  const [value, setValue] = useState(initialValue);
+  const [report, setReport] = useState<R | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const resultsHeading = useRef<HTMLDivElement>(null);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const answer = await postCheck<R>(endpoint, { [field]: value });
+    setBusy(false);
+    if (!answer.ok) {
+      setReport(null);
+      setError(answer.message);
+      return;
+    }
+    setReport(answer.report);
+    onReport?.(answer.report, value);
+    router.refresh(); // progress, step list and later steps reflect the new state
+    requestAnimationFrame(() => resultsHeading.current?.querySelector<HTMLElement>('h3')?.focus());
+  }
+
+  return (
+    <div className="space-y-5">
+      <form onSubmit={submit} className="space-y-3">
+        <label htmlFor={ids.field} className="block font-medium">
+          {label}
+        </label>
+        {description && (
+          <div id={ids.help} className="text-sm text-slate-700 dark:text-slate-300">
+            {description}
+          </div>
+        )}
+        <textarea
+          id={ids.field}
+          name={field}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          aria-describedby={description ? ids.help : undefined}
+          rows={rows}
+          placeholder={placeholder}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoCorrect="off"
+          className="block w-full rounded-md border border-slate-400 bg-white p-3 font-mono text-sm text-slate-900 placeholder:text-slate-500 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100 dark:placeholder:text-slate-400"
+        />
+        <Button type="submit" disabled={busy}>
+          {busy ? 'Checking…' : buttonLabel}
+        </Button>
+      </form>
+      <div ref={resultsHeading} aria-live="polite">
+        {error && (
+          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
+            {error}
+          </p>
+        )}
+        {report && (
+          <div className="space-y-4">
+            <CheckResults report={report} headingId={ids.results} />
+            {children?.(report)}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

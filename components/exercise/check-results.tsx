@@ -1,0 +1,58 @@
+import { cn } from '@/lib/cn';
+import type { CheckResult, Report } from '@/lib/exercise/report';
+
+const ICON: Record<CheckResult['status'], { symbol: string; label: string; className: string }> = {
+  pass: { symbol: '✓', label: 'Passed', className: 'bg-emerald-700 text-white' },
+  fail: { symbol: '✗', label: 'Failed', className: 'bg-red-700 text-white' },
+  warn: { symbol: '!', label: 'Warning', className: 'bg-amber-500 text-slate-950' },
+  info: { symbol: 'i', label: 'Note', className: 'bg-sky-700 text-white' },
+};
+
+/** Orders results so problems come first, then notes, then passes. */
+const ORDER: Record<CheckResult['status'], number> = { fail: 0, warn: 1, info: 2, pass: 3 };
+
+/** The checklist: every result with its status (icon + words, never colour alone). */
+export function CheckResults({ report, headingId }: { report: Report; headingId: string }) {
+  const results = [...report.results].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+  const failures = report.results.filter((r) => r.status === 'fail').length;
+  return (
+    <section aria-labelledby={headingId} className="space-y-3">
+      <h3 id={headingId} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
+        {report.status === 'pass'
+          ? '✓ All checks passed'
+          : `✗ ${failures} ${failures === 1 ? 'problem' : 'problems'} to fix`}
+      </h3>
+      <ul className="space-y-2" data-testid="check-results">
+        {results.map((result, index) => {
+          const icon = ICON[result.status];
+          return (
+            <li
+              key={`${result.check}-${result.code ?? 'ok'}-${index}`}
+              data-status={result.status}
+              data-code={result.code}
+              className={cn(
+                'flex gap-3 rounded-md border p-3',
+                result.status === 'fail' && 'border-red-300 bg-red-50 dark:border-red-900 dark:bg-red-950/40',
+                result.status === 'warn' && 'border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950/40',
+                result.status === 'info' && 'border-sky-200 bg-sky-50 dark:border-sky-900 dark:bg-sky-950/40',
+                result.status === 'pass' && 'border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900',
+              )}
+            >
+              <span aria-hidden="true" className={cn('mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full text-sm font-bold', icon.className)}>
+                {icon.symbol}
+              </span>
+              <div className="min-w-0 space-y-1">
+                <p className="break-words">
+                  <span className="sr-only">{icon.label}: </span>
+                  {result.message}
+                </p>
+                {result.hint && <p className="break-words text-sm text-slate-700 dark:text-slate-300">{result.hint}</p>}
+                {result.code && <p className="font-mono text-xs text-slate-600 dark:text-slate-400">{result.code}</p>}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useId, useRef, useState } from 'react';
+import { buttonClass } from '@/components/ui/button';
+import { CopyButton } from '@/components/ui/copy-button';
+import { writeStored } from '@/lib/browser-storage';
+import type { RedirectReport } from '@/lib/exercise/redirect';
+import { CheckForm, postCheck } from './check-form';
+import { CheckResults } from './check-results';
+
+type Captured = { code: string | null; state: string | null; error: string | null };
+
+/**
+ * The redirect URI page: reads `code` and `state` (or `error`) from the address bar,
+ * has them checked, then removes them from the address bar and history so the code does
+ * not linger there (it is a credential until exchanged).
+ */
+export function RedirectCapture() {
+  const router = useRouter();
+  const ids = { results: useId() };
+  const [captured, setCaptured] = useState<Captured | null>(null);
+  const [report, setReport] = useState<RedirectReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const handled = useRef(false);
+
+  useEffect(() => {
+    if (handled.current) return;
+    handled.current = true;
+    const params = new URLSearchParams(window.location.search);
+    if (![...params.keys()].some((key) => ['code', 'state', 'error'].includes(key))) return;
+    const body = Object.fromEntries(
+      ['code', 'state', 'error', 'error_description'].flatMap((key) => (params.has(key) ? [[key, params.get(key) ?? '']] : [])),
+    );
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- reading the address bar once after hydration
+    setCaptured({ code: params.get('code'), state: params.get('state'), error: params.get('error') });
+    window.history.replaceState(null, '', window.location.pathname);
+    void postCheck<RedirectReport>('/api/exercise/redirect', body).then((answer) => {
+      if (!answer.ok) {
+        setError(answer.message);
+        return;
+      }
+      setReport(answer.report);
+      if (answer.report.status === 'pass' && answer.report.code) writeStored('code', answer.report.code);
+      router.refresh();
+    });
+  }, [router]);
+
+  if (!captured) {
+    return (
+      <section aria-labelledby="paste-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+        <h2 id="paste-heading" className="mb-2 text-lg font-semibold">
+          Used another redirect URI?
+        </h2>
+        <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
+          If your authorization URL sent you somewhere else (for example https://example-app.com/redirect), copy the whole
+          address from your browser&apos;s address bar after logging in and paste it here.
+        </p>
+        <CheckForm<RedirectReport>
+          endpoint="/api/exercise/redirect"
+          field="url"
+          label="Redirect URL"
+          buttonLabel="Check Redirect URL"
+          rows={3}
+          placeholder="https://example-app.com/redirect?code=…&state=…"
+          onReport={(r) => {
+            if (r.status === 'pass' && r.code) writeStored('code', r.code);
+          }}
+        >
+          {(r) => (r.status === 'pass' ? <NextLink /> : null)}
+        </CheckForm>
+      </section>
+    );
+  }
+
+  return (
+    <div className="space-y-5">
+      <section aria-labelledby="captured-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+        <h2 id="captured-heading" className="text-lg font-semibold">
+          What the authorization server sent back
+        </h2>
+        <dl className="mt-3 space-y-3 font-mono text-sm">
+          {captured.error ? (
+            <div>
+              <dt className="inline">error=</dt>
+              <dd className="inline break-all">{captured.error}</dd>
+            </div>
+          ) : (
+            <div className="flex flex-wrap items-center gap-2">
+              <dt>code=</dt>
+              <dd className="break-all" data-testid="captured-code">
+                {captured.code ?? '(missing)'}
+              </dd>
+              {captured.code && <CopyButton value={captured.code} label="code" />}
+            </div>
+          )}
+          <div className="flex flex-wrap items-center gap-2">
+            <dt>state=</dt>
+            <dd className="break-all" data-testid="captured-state">
+              {captured.state ?? '(missing)'}
+            </dd>
+          </div>
+        </dl>
+        <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
+          We removed them from the address bar: an authorization code should not linger in your history.
+        </p>
+      </section>
+      <div aria-live="polite">
+        {error && (
+          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
+            {error}
+          </p>
+        )}
+        {report && <CheckResults report={report} headingId={ids.results} />}
+      </div>
+      {report?.status === 'pass' && <NextLink />}
+    </div>
+  );
+}
+
+function NextLink() {
+  return (
+    <Link href="/exercise/refresh/token" className={buttonClass('primary')}>
+      Next: exchange the code
+    </Link>
+  );
+}

@@ -1,0 +1,49 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { cn } from '@/lib/cn';
+
+/**
+ * Live indicator of whether the practice app has the Refresh Token grant. Polls while
+ * the page is visible, so ticking the box in the console (another tab) shows up here.
+ */
+export function RefreshGrantIndicator({ initiallyEnabled }: { initiallyEnabled: boolean }) {
+  const [enabled, setEnabled] = useState(initiallyEnabled);
+
+  useEffect(() => {
+    let stopped = false;
+    async function poll() {
+      if (document.visibilityState !== 'visible') return;
+      try {
+        const response = await fetch('/api/practice/app', { cache: 'no-store' });
+        if (!response.ok) return;
+        const app = (await response.json()) as { grantTypes: string[] };
+        if (!stopped) setEnabled(app.grantTypes.includes('refresh_token'));
+      } catch {
+        // offline for a moment: keep the last known state
+      }
+    }
+    const timer = setInterval(poll, 3000);
+    window.addEventListener('focus', poll);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+      window.removeEventListener('focus', poll);
+    };
+  }, []);
+
+  return (
+    <p
+      role="status"
+      className={cn(
+        'flex items-center gap-2 rounded-md border p-3 font-medium',
+        enabled
+          ? 'border-emerald-300 bg-emerald-50 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100'
+          : 'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100',
+      )}
+    >
+      <span aria-hidden="true">{enabled ? '✓' : '…'}</span>
+      {enabled ? 'Refresh Token is enabled for My Web App.' : 'Refresh Token is not enabled yet for My Web App.'}
+    </p>
+  );
+}

@@ -1,0 +1,121 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useId, useRef, useState } from 'react';
+import { Button, buttonClass } from '@/components/ui/button';
+import type { SetupReport } from '@/lib/exercise/setup';
+import { CheckResults } from './check-results';
+import { postCheck } from './check-form';
+
+const inputClass =
+  'block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-950';
+
+/** Step 0: the practice server in one click, or the learner's own server by discovery. */
+export function SetupForm({ practiceAvailable, defaultRedirectUri }: { practiceAvailable: boolean; defaultRedirectUri: string }) {
+  const router = useRouter();
+  const ids = { issuer: useId(), client: useId(), redirect: useId(), issuerHelp: useId(), results: useId() };
+  const [issuer, setIssuer] = useState('');
+  const [clientId, setClientId] = useState('');
+  const [redirectUri, setRedirectUri] = useState(defaultRedirectUri);
+  const [report, setReport] = useState<SetupReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'practice' | 'custom' | null>(null);
+  const resultsRef = useRef<HTMLDivElement>(null);
+
+  async function run(body: object, which: 'practice' | 'custom') {
+    setBusy(which);
+    setError(null);
+    const answer = await postCheck<SetupReport>('/api/exercise/setup', body);
+    setBusy(null);
+    if (!answer.ok) {
+      setError(answer.message);
+      setReport(null);
+      return;
+    }
+    setReport(answer.report);
+    router.refresh();
+    requestAnimationFrame(() => resultsRef.current?.querySelector<HTMLElement>('h3')?.focus());
+  }
+
+  return (
+    <div className="space-y-6">
+      <div className="grid gap-6 md:grid-cols-2">
+        {practiceAvailable && (
+          <section aria-labelledby="practice-heading" className="flex flex-col rounded-lg border-2 border-indigo-600 bg-white p-5 shadow-sm dark:border-indigo-400 dark:bg-slate-900">
+            <h2 id="practice-heading" className="text-lg font-semibold">
+              Practice server <span className="ml-1 rounded bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-900 dark:bg-indigo-900 dark:text-indigo-100">Recommended</span>
+            </h2>
+            <p className="mt-2 flex-1 text-slate-700 dark:text-slate-300">
+              OAuth Lab&apos;s own authorization server. It behaves like an Okta developer org; you get your own app, &quot;My
+              Web App&quot;, in the practice console. No account needed.
+            </p>
+            <Button className="mt-4 self-start" onClick={() => run({ mode: 'practice' }, 'practice')} disabled={busy !== null}>
+              {busy === 'practice' ? 'Setting up…' : 'Use the practice server'}
+            </Button>
+          </section>
+        )}
+        <section aria-labelledby="custom-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+          <h2 id="custom-heading" className="text-lg font-semibold">
+            Your own server
+          </h2>
+          <p className="mt-2 text-slate-700 dark:text-slate-300">Okta, Auth0, Keycloak or any standards-based OAuth 2.0 server.</p>
+          <form
+            className="mt-4 space-y-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void run({ mode: 'custom', issuer, clientId, redirectUri }, 'custom');
+            }}
+          >
+            <div>
+              <label htmlFor={ids.issuer} className="block text-sm font-medium">
+                Issuer URL
+              </label>
+              <input
+                id={ids.issuer}
+                value={issuer}
+                onChange={(e) => setIssuer(e.target.value)}
+                aria-describedby={ids.issuerHelp}
+                placeholder="https://dev-123456.okta.com/oauth2/default"
+                inputMode="url"
+                autoComplete="off"
+                className={inputClass}
+              />
+              <p id={ids.issuerHelp} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+                We read its metadata from /.well-known/oauth-authorization-server or /.well-known/openid-configuration.
+              </p>
+            </div>
+            <div>
+              <label htmlFor={ids.client} className="block text-sm font-medium">
+                Client ID
+              </label>
+              <input id={ids.client} value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" className={inputClass} />
+            </div>
+            <div>
+              <label htmlFor={ids.redirect} className="block text-sm font-medium">
+                Redirect URI
+              </label>
+              <input id={ids.redirect} value={redirectUri} onChange={(e) => setRedirectUri(e.target.value)} inputMode="url" autoComplete="off" className={inputClass} />
+            </div>
+            <Button type="submit" variant="secondary" disabled={busy !== null}>
+              {busy === 'custom' ? 'Checking…' : 'Use my server'}
+            </Button>
+          </form>
+        </section>
+      </div>
+      <div ref={resultsRef} aria-live="polite" className="space-y-4">
+        {error && (
+          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
+            {error}
+          </p>
+        )}
+        {report && <CheckResults report={report} headingId={ids.results} />}
+        {report?.status === 'pass' && (
+          <Link href="/exercise/refresh/enable" className={buttonClass('primary')}>
+            Next: enable refresh tokens
+          </Link>
+        )}
+      </div>
+    </div>
+  );
+}

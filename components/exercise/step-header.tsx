@@ -1,0 +1,24 @@
+/** A step page's heading block. */
+export function StepHeader({ number, title, children }: { number?: number; title: string; children?: React.ReactNode }) {
+  return (
+    <header className="space-y-2">
+      {number !== undefined && (
+        <p className="text-sm font-medium uppercase tracking-wide text-indigo-700 dark:text-indigo-300">Step {number}</p>
+      )}
+      <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{title}</h1>
+      {children && <div className="max-w-prose space-y-2 text-slate-700 dark:text-slate-300">{children}</div>}
+    </header>
+  );
+}
+
+/** A code block with a copy button. */
+export function CodeBlock({ code, label, children }: { code: string; label: string; children?: React.ReactNode }) {
+  return (
+    <div className="relative">
+      <pre className="overflow-x-auto rounded-md bg-slate-900 p-4 pr-20 text-sm leading-relaxed text-slate-100 dark:bg-black" tabIndex={0} aria-label={label}>
+        <code>{code}</code>
+      </pre>
+      <div className="absolute right-2 top-2">{children}</div>
+    </div>
+  );
+}

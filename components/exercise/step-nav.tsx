@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import { cn } from '@/lib/cn';
+import type { StepStatus } from '@/lib/progress/store';
+import { JOURNEY, type ProgressView } from '@/lib/progress/view';
+
+const STATUS_TEXT: Record<StepStatus | 'info', string> = { pass: 'passed', fail: 'needs another try', pending: 'not started', info: '' };
+
+export function stepHref(slug: (typeof JOURNEY)[number]['slug']): string {
+  return slug === 'redirect' ? '/redirect' : `/exercise/refresh/${slug}`;
+}
+
+/** The list of steps with their status; marks the current page. */
+export function StepNav({ progress, current }: { progress: ProgressView; current: string }) {
+  return (
+    <nav aria-label="Exercise steps">
+      <ol className="space-y-1">
+        {JOURNEY.map((step, index) => {
+          const status: StepStatus | 'info' = step.check ? progress.steps[step.check].status : 'info';
+          const isCurrent = step.slug === current;
+          return (
+            <li key={step.slug}>
+              <Link
+                href={stepHref(step.slug)}
+                aria-current={isCurrent ? 'step' : undefined}
+                className={cn(
+                  'flex items-center gap-3 rounded-md px-3 py-2 text-sm',
+                  isCurrent
+                    ? 'bg-indigo-50 font-semibold text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100'
+                    : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
+                )}
+              >
+                <span
+                  aria-hidden="true"
+                  className={cn(
+                    'flex size-6 shrink-0 items-center justify-center rounded-full border text-xs',
+                    status === 'pass' && 'border-emerald-700 bg-emerald-700 text-white',
+                    status === 'fail' && 'border-red-700 text-red-700 dark:border-red-400 dark:text-red-300',
+                    (status === 'pending' || status === 'info') && 'border-slate-400 text-slate-600 dark:text-slate-300',
+                  )}
+                >
+                  {status === 'pass' ? '✓' : status === 'fail' ? '!' : index + 1}
+                </span>
+                <span>
+                  {step.title}
+                  {STATUS_TEXT[status] && <span className="sr-only"> ({STATUS_TEXT[status]})</span>}
+                </span>
+              </Link>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
+import type { DB } from '../db/client';
+import { findTokenOrigin, getOrCreatePracticeApp } from '../db/practice-clients';
+import type { Env } from '../env';
+import { checkAuthorizeUrl, type AuthorizeUrlReport } from '../exercise/authorize-url';
+import { checkRedirect, type RedirectInput, type RedirectReport } from '../exercise/redirect';
+import { checkRefreshResponse, type RefreshResponseReport } from '../exercise/refresh-response';
+import { makeReport, pass } from '../exercise/report';
+import { practiceProviderConfig, type ProviderConfig, type SetupReport } from '../exercise/setup';
+import { checkTokenResponse, type TokenCheckContext, type TokenResponseReport } from '../exercise/token-response';
+import { ApiError } from '../http';
+import { runCustomSetup } from '../issuer/setup';
+import { getKeyResolver } from '../issuer/jwks';
+import { getPracticePublicJwks } from '../practice-server/keys';
+import { loadExerciseState, recordAttempt, type ExerciseState } from './store';
+
+/**
+ * The exercise's use cases: each loads the learner's state, runs one pure check with
+ * what it needs (expected values, a clock, keys), records the attempt and returns the
+ * report. Route handlers call exactly one of these.
+ */
+
+export type SetupInput = { mode: 'practice' } | { mode: 'custom'; issuer: string; clientId: string; redirectUri?: string };
+
+export async function runSetupStep(db: DB, env: Env, learnerId: string, input: SetupInput): Promise<SetupReport> {
+  let report: SetupReport;
+  if (input.mode === 'practice') {
+    if (!env.PRACTICE_SERVER) {
+      throw new ApiError('bad_request', 'The practice server is turned off on this site; choose "custom" with your own server.');
+    }
+    const app = await getOrCreatePracticeApp(db, learnerId, env.PUBLIC_URL);
+    const provider = practiceProviderConfig(env.PUBLIC_URL, app.clientId);
+    report = makeReport('setup', [
+      pass('server', `Using the practice authorization server at ${provider.issuer}.`),
+      pass('client_id', `Your practice app "My Web App" has client ID ${app.clientId}.`),
+    ], { provider });
+  } else {
+    report = await runCustomSetup(
+      { issuer: input.issuer, clientId: input.clientId, redirectUri: input.redirectUri ?? `${env.PUBLIC_URL}/redirect` },
+      { allowPrivate: env.ALLOW_PRIVATE_ISSUERS },
+    );
+  }
+  // A new server invalidates everything after it: a fresh start with the new provider.
+  await recordAttempt(db, learnerId, report, {
+    patch: report.status === 'pass' && report.provider
+      ? { provider: report.provider, authorizeRequest: null, codeFingerprint: null, firstResponse: null, refreshResponse: null, completedAt: null }
+      : {},
+  });
+  return report;
+}
+
+function requireProvider(state: ExerciseState): ProviderConfig {
+  if (!state.provider) {
+    throw new ApiError('conflict', 'Choose your authorization server first (POST /api/exercise/setup, or the Setup step).');
+  }
+  return state.provider;
+}
+
+export async function runAuthorizeUrlStep(db: DB, env: Env, learnerId: string, url: string): Promise<AuthorizeUrlReport> {
+  const state = await loadExerciseState(db, learnerId);
+  const provider = requireProvider(state);
+  const registeredRedirectUris =
+    provider.mode === 'practice' ? (await getOrCreatePracticeApp(db, learnerId, env.PUBLIC_URL)).redirectUris : undefined;
+  const report = checkAuthorizeUrl(url, {
+    issuer: provider.issuer,
+    authorizationEndpoint: provider.authorizationEndpoint,
+    tokenEndpoint: provider.tokenEndpoint,
+    clientId: provider.clientId,
+    redirectUri: provider.redirectUri,
+    registeredRedirectUris,
+    scopesSupported: provider.scopesSupported ?? undefined,
+  });
+  await recordAttempt(db, learnerId, report, {
+    patch: report.status === 'pass' && report.request ? { authorizeRequest: report.request } : {},
+  });
+  return report;
+}
+
+export async function runRedirectStep(db: DB, learnerId: string, input: RedirectInput): Promise<RedirectReport> {
+  const state = await loadExerciseState(db, learnerId);
+  requireProvider(state);
+  const report = checkRedirect(input, {
+    expectedState: state.authorizeRequest?.state ?? null,
+    redirectUri: state.authorizeRequest?.redirectUri ?? null,
+  });
+  await recordAttempt(db, learnerId, report, {
+    patch: report.status === 'pass' && report.code ? { codeFingerprint: sha256(report.code) } : {},
+  });
+  return report;
+}
+
+export async function runTokenResponseStep(db: DB, env: Env, learnerId: string, text: string): Promise<TokenResponseReport> {
+  const state = await loadExerciseState(db, learnerId);
+  const provider = requireProvider(state);
+  const report = await checkTokenResponse(text, await tokenContext(db, env, provider));
+  await recordAttempt(db, learnerId, report, {
+    claims: report.claims?.payload ?? null,
+    patch: report.status === 'pass' && report.summary ? { firstResponse: report.summary, refreshResponse: null, completedAt: null } : {},
+  });
+  return report;
+}
+
+export async function runRefreshResponseStep(db: DB, env: Env, learnerId: string, text: string): Promise<RefreshResponseReport> {
+  const state = await loadExerciseState(db, learnerId);
+  const provider = requireProvider(state);
+  const report = await checkRefreshResponse(text, {
+    ...(await tokenContext(db, env, provider)),
+    first: state.firstResponse,
+    lookupOrigin:
+      provider.mode === 'practice' ? async (jti) => (await findTokenOrigin(db, jti))?.grantType ?? null : undefined,
+  });
+  const passed = report.status === 'pass' && report.summary;
+  await recordAttempt(db, learnerId, report, {
+    claims: report.claims?.payload ?? null,
+    patch: passed ? { refreshResponse: report.summary, completedAt: state.completedAt ?? new Date().toISOString() } : {},
+  });
+  return report;
+}
+
+async function tokenContext(db: DB, env: Env, provider: ProviderConfig): Promise<TokenCheckContext> {
+  const practice = provider.mode === 'practice';
+  return {
+    issuer: provider.issuer,
+    clientId: provider.clientId,
+    audience: practice ? 'api://default' : undefined,
+    now: new Date(),
+    getKey: practice ? await practiceKeyResolver(db) : getKeyResolver(provider.jwksUri, { allowPrivate: env.ALLOW_PRIVATE_ISSUERS }),
+    practice,
+  };
+}
+
+// The practice server's public keys only change when its database is new: cache the
+// resolver per key set so the token check does no database work on the hot path.
+let practiceKeys: JWTVerifyGetKey | undefined;
+async function practiceKeyResolver(db: DB): Promise<JWTVerifyGetKey> {
+  practiceKeys ??= createLocalJWKSet(await getPracticePublicJwks(db));
+  return practiceKeys;
+}
+
+/** Forgets cached practice keys (tests that swap databases). */
+export function clearPracticeKeyCache(): void {
+  practiceKeys = undefined;
+}
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}

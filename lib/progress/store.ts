@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { DB } from '../db/client';
+import { ensureLearner } from '../db/learners';
+import type { Report, StepId } from '../exercise/report';
+import type { ProviderConfig } from '../exercise/setup';
+import type { TokenSummary } from '../exercise/token-response';
+import type { AuthorizeUrlRequest } from '../exercise/authorize-url';
+
+/** The checked steps, in journey order (SPEC §4 `steps` keys). */
+export const CHECK_STEPS = ['setup', 'authorize-url', 'redirect', 'token-response', 'refresh-response'] as const satisfies readonly StepId[];
+
+export type StepStatus = 'pending' | 'pass' | 'fail';
+
+export interface StepProgress {
+  status: StepStatus;
+  attempts: number;
+  lastCodes: string[];
+  updatedAt: string | null;
+}
+
+/** A learner's saved exercise state. Nothing here is a secret. */
+export interface ExerciseState {
+  provider: ProviderConfig | null;
+  authorizeRequest: AuthorizeUrlRequest | null;
+  codeFingerprint: string | null;
+  firstResponse: TokenSummary | null;
+  refreshResponse: TokenSummary | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  steps: Record<StepId, StepProgress>;
+}
+
+const parse = <T>(json: string | null): T | null => (json ? (JSON.parse(json) as T) : null);
+
+function emptySteps(): Record<StepId, StepProgress> {
+  const pending = (): StepProgress => ({ status: 'pending', attempts: 0, lastCodes: [], updatedAt: null });
+  return Object.fromEntries(CHECK_STEPS.map((step) => [step, pending()])) as Record<StepId, StepProgress>;
+}
+
+/** Loads the learner's exercise state (an empty one when they have not started). */
+export async function loadExerciseState(db: DB, learnerId: string): Promise<ExerciseState> {
+  const [row, stepRows] = await Promise.all([
+    db.selectFrom('exercise_progress').selectAll().where('learner_id', '=', learnerId).executeTakeFirst(),
+    db.selectFrom('exercise_steps').selectAll().where('learner_id', '=', learnerId).execute(),
+  ]);
+  const steps = emptySteps();
+  for (const s of stepRows) {
+    if (s.step in steps) {
+      steps[s.step as StepId] = {
+        status: s.status,
+        attempts: Number(s.attempts),
+        lastCodes: JSON.parse(s.last_codes) as string[],
+        updatedAt: s.updated_at,
+      };
+    }
+  }
+  return {
+    provider: parse<ProviderConfig>(row?.provider ?? null),
+    authorizeRequest: parse<AuthorizeUrlRequest>(row?.authorize_request ?? null),
+    codeFingerprint: row?.code_fingerprint ?? null,
+    firstResponse: parse<TokenSummary>(row?.first_response ?? null),
+    refreshResponse: parse<TokenSummary>(row?.refresh_response ?? null),
+    startedAt: row?.started_at ?? null,
+    completedAt: row?.completed_at ?? null,
+    steps,
+  };
+}
+
+export type StatePatch = Partial<{
+  provider: ProviderConfig | null;
+  authorizeRequest: AuthorizeUrlRequest | null;
+  codeFingerprint: string | null;
+  firstResponse: TokenSummary | null;
+  refreshResponse: TokenSummary | null;
+  completedAt: string | null;
+}>;
+
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+/**
+ * Records one check attempt: the step's status and attempt count, the attempt log (codes
+ * and decoded claims only), and any state the passing check produced — in one transaction.
+ */
+export async function recordAttempt(
+  db: DB,
+  learnerId: string,
+  report: Report,
+  options: { patch?: StatePatch; claims?: unknown; now?: Date } = {},
+): Promise<void> {
+  const now = (options.now ?? new Date()).toISOString();
+  const codes = report.results.flatMap((r) => (r.code && r.status !== 'info' ? [r.code] : []));
+  await ensureLearner(db, learnerId, options.now);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('exercise_progress')
+      .values({ learner_id: learnerId, started_at: now, updated_at: now })
+      .onConflict((oc) => oc.column('learner_id').doUpdateSet({ updated_at: now }))
+      .execute();
+
+    const patch = options.patch ?? {};
+    const set: Record<string, string | null> = {};
+    if ('provider' in patch) set.provider = json(patch.provider);
+    if ('authorizeRequest' in patch) set.authorize_request = json(patch.authorizeRequest);
+    if ('codeFingerprint' in patch) set.code_fingerprint = patch.codeFingerprint ?? null;
+    if ('firstResponse' in patch) set.first_response = json(patch.firstResponse);
+    if ('refreshResponse' in patch) set.refresh_response = json(patch.refreshResponse);
+    if ('completedAt' in patch) set.completed_at = patch.completedAt ?? null;
+    if (Object.keys(set).length > 0) {
+      await trx.updateTable('exercise_progress').set(set).where('learner_id', '=', learnerId).execute();
+    }
+
+    await trx
+      .insertInto('exercise_steps')
+      .values({ learner_id: learnerId, step: report.step, status: report.status, attempts: 1, last_codes: JSON.stringify(codes), updated_at: now })
+      .onConflict((oc) =>
+        oc.columns(['learner_id', 'step']).doUpdateSet((eb) => ({
+          status: report.status,
+          attempts: eb('exercise_steps.attempts', '+', 1),
+          last_codes: JSON.stringify(codes),
+          updated_at: now,
+        })),
+      )
+      .execute();
+
+    await trx
+      .insertInto('exercise_attempts')
+      .values({
+        id: randomUUID(),
+        learner_id: learnerId,
+        step: report.step,
+        status: report.status,
+        codes: JSON.stringify(codes),
+        claims: json(options.claims),
+        created_at: now,
+      })
+      .execute();
+  });
+}
+
+/** Starts the exercise over: progress and step statuses go; the attempt log stays. */
+export async function resetExercise(db: DB, learnerId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('exercise_steps').where('learner_id', '=', learnerId).execute();
+    await trx.deleteFrom('exercise_progress').where('learner_id', '=', learnerId).execute();
+  });
+}
