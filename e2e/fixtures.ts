@@ -1,0 +1,40 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** Signs in on the practice server's sign-in page with the documented demo account. */
+export async function signInOnPracticeServer(page: Page, user = 'learner@example.com', password = 'correct-horse-battery') {
+  await expect(page.getByRole('button', { name: 'Sign In' })).toBeVisible();
+  await page.getByLabel('Username').fill(user);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign In' }).click();
+}
+
+/** Ticks "Refresh Token" in the practice console through the UI, as a learner would. */
+export async function enableRefreshTokenInConsole(page: Page) {
+  await page.goto('/practice/console');
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('checkbox', { name: 'Refresh Token' }).check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Refresh Token' })).toBeChecked();
+}
+
+type Fixtures = { learnerPage: Page };
+
+/** A learner: a fresh browser context (own session cookie) with the site open. */
+export const test = base.extend<Fixtures>({
+  learnerPage: async ({ browser }, use) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto('/');
+    await use(page);
+    await context.close();
+    // A page that logs an unexpected error (e.g. a CSP violation) fails the test.
+    expect(errors, 'console errors in the browser').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,70 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { enableRefreshTokenInConsole, expect, signInOnPracticeServer, test } from './fixtures';
+
+const EXAMPLE_REDIRECT = 'https://example-app.com/redirect';
+
+function pkce() {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+test('ticking Refresh Token in the console yields a refresh token through a real sign-in', async ({ learnerPage: page, baseURL }) => {
+  // The seed's example redirect URI: answer it locally and keep the URL it was called with.
+  let redirectedTo: URL | null = null;
+  await page.route('https://example-app.com/**', async (route) => {
+    redirectedTo = new URL(route.request().url());
+    await route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Example app</title><p>Example app</p>' });
+  });
+
+  await page.goto('/practice/console');
+  await expect(page.getByRole('heading', { name: 'My Web App' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Refresh Token' })).not.toBeChecked();
+  const clientId = (await page.getByTestId('client-id').textContent())!.trim();
+  await page.getByRole('button', { name: 'Reveal secret' }).click();
+  const clientSecret = (await page.getByTestId('client-secret').textContent())!.trim();
+
+  await enableRefreshTokenInConsole(page);
+
+  const { verifier, challenge } = pkce();
+  const state = randomBytes(16).toString('base64url');
+  const authorize = new URL(`${baseURL}/oauth2/default/v1/authorize`);
+  authorize.search = new URLSearchParams({
+    response_type: 'code',
+    scope: 'offline_access api:read',
+    client_id: clientId,
+    state,
+    redirect_uri: EXAMPLE_REDIRECT,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+  }).toString();
+  await page.goto(authorize.href);
+  await signInOnPracticeServer(page);
+  await expect(page.getByText('Example app')).toBeVisible();
+
+  expect(redirectedTo).not.toBeNull();
+  const redirect = redirectedTo as unknown as URL;
+  expect(redirect.searchParams.get('state')).toBe(state);
+  const code = redirect.searchParams.get('code');
+  expect(code).toBeTruthy();
+
+  const tokenResponse = await fetch(`${baseURL}/oauth2/default/v1/token`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+    },
+    body: new URLSearchParams({ grant_type: 'authorization_code', code: code!, redirect_uri: EXAMPLE_REDIRECT, code_verifier: verifier }),
+  });
+  const tokens = await tokenResponse.json();
+  expect(tokenResponse.status).toBe(200);
+  expect(tokens.refresh_token).toEqual(expect.any(String));
+  expect(tokens.access_token).toEqual(expect.any(String));
+
+  const refreshed = await fetch(`${baseURL}/oauth2/default/v1/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: clientId, client_secret: clientSecret }),
+  });
+  expect(refreshed.status).toBe(200);
+  expect((await refreshed.json()).access_token).not.toBe(tokens.access_token);
+});
