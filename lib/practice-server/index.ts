@@ -1,20 +1,162 @@
+/**
+ * The practice authorization server: oidc-provider configured as a look-alike of an Okta
+ * developer org's default authorization server, mounted at `/oauth2/default` on the
+ * site's own Node server. @see docs/decisions/001-practice-server-on-oidc-provider.md
+ */
+import { hkdfSync, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { importJWK, type CryptoKey, type KeyObject } from 'jose';
+import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import type { DB } from '../db/client';
-import type { Env } from '../env';
+import { getOrCreateSetting } from '../db/settings';
+import { practiceIssuer, type Env } from '../env';
+import { RateLimiter } from '../rate-limit';
+import { buildConfiguration, PRACTICE_API_SCOPES, PRACTICE_AUDIENCE, PRACTICE_MOUNT, PRACTICE_OIDC_SCOPES, userIdFor } from './configuration';
+import { toOktaTokenError, type ProviderErrorLike } from './errors';
+import { sendHtml, sendJson } from './http';
+import { handleInteraction } from './interactions';
+import { handleIntrospection } from './introspection';
+import { getOrCreateSigningKey, toPublicJwk } from './keys';
+import { addConsentPromptForOfflineAccess } from './shims';
+import { pageHeaders, renderErrorPage } from './views';
 
-/** Where the practice authorization server is mounted (Okta's default server path). */
-export const PRACTICE_MOUNT = '/oauth2/default';
+export { PRACTICE_MOUNT, PRACTICE_AUDIENCE, PRACTICE_API_SCOPES } from './configuration';
 
 export interface PracticeServer {
+  /** Handles a request whose path starts with PRACTICE_MOUNT (raw Node req/res). */
   handle(req: IncomingMessage, res: ServerResponse): void;
+  provider: Provider;
+  close(): Promise<void>;
 }
 
-// Placeholder until the oidc-provider configuration lands (issue 2, in progress).
-export async function createPracticeServer(_options: { db: DB; env: Env }): Promise<PracticeServer> {
+type MountedRequest = IncomingMessage & { originalUrl?: string };
+
+/**
+ * Cookie-signing keys for oidc-provider, derived from the session secret (HKDF, so the
+ * app's own cookie key is never reused as is), or a stored random key without one.
+ */
+async function cookieKeysFor(db: DB, env: Env): Promise<string[]> {
+  if (env.SESSION_SECRET) {
+    const key = hkdfSync('sha256', env.SESSION_SECRET, 'oauth-lab', 'practice-server cookie keys', 32);
+    return [Buffer.from(key).toString('base64url')];
+  }
+  return [await getOrCreateSetting(db, 'practice_cookie_key', () => randomBytes(32).toString('base64url'))];
+}
+
+/**
+ * oidc-provider forbids http:// and localhost redirect URIs for web clients that use the
+ * implicit flow. The site's own redirect page is http://localhost in development, and the
+ * console lets learners tick "Implicit (Hybrid)" — so those two checks are skipped.
+ * @see https://github.com/panva/node-oidc-provider/blob/v9.x/docs/README.md (Client Schema invalidate)
+ */
+function allowLocalhostImplicitRedirects(provider: Provider): void {
+  const schema = (provider.Client as unknown as { Schema: { prototype: { invalidate(message: string, code?: string): void } } }).Schema;
+  const invalidate = schema.prototype.invalidate;
+  schema.prototype.invalidate = function invalidateExceptLocalhostImplicit(message: string, code?: string) {
+    if (code === 'implicit-force-https' || code === 'implicit-forbid-localhost') return;
+    invalidate.call(this, message, code);
+  };
+}
+
+/** Okta-compatible answers: custom scopes in discovery, Okta wording for token errors. */
+function installOktaCompatibility(provider: Provider): void {
+  const tokenErrors = new WeakMap<object, ProviderErrorLike>();
+  provider.on('grant.error', (ctx: KoaContextWithOIDC, error: ProviderErrorLike) => {
+    tokenErrors.set(ctx, error);
+  });
+  provider.on('server_error', (_ctx: KoaContextWithOIDC, error: unknown) => {
+    console.error('Practice server error:', error instanceof Error ? error.stack : error);
+  });
+
+  provider.use(async (ctx, next) => {
+    await next();
+    const route = (ctx as KoaContextWithOIDC).oidc?.route;
+    if (route === 'discovery' && ctx.body && typeof ctx.body === 'object') {
+      // scopes_supported lists only OIDC scopes; resource-server scopes are added here.
+      (ctx.body as Record<string, unknown>).scopes_supported = [...PRACTICE_OIDC_SCOPES, ...PRACTICE_API_SCOPES];
+    }
+    const body = ctx.body as Record<string, unknown> | undefined;
+    if (route === 'token' && ctx.status === 200 && body && typeof body.access_token === 'string') {
+      // Okta reports every granted scope (offline_access and openid included) and "Bearer".
+      const entities = (ctx as KoaContextWithOIDC).oidc.entities;
+      const source = entities.RefreshToken ?? entities.AuthorizationCode;
+      const oidcScopes: readonly string[] = PRACTICE_OIDC_SCOPES;
+      const granted = (source?.scope ?? '').split(' ').filter((scope) => oidcScopes.includes(scope));
+      const scope = [...new Set([...granted, ...String(body.scope ?? '').split(' ')])].filter(Boolean).join(' ');
+      ctx.body = { ...body, token_type: 'Bearer', ...(scope ? { scope } : {}) };
+    }
+    const error = tokenErrors.get(ctx);
+    if (route === 'token' && error && ctx.body && typeof ctx.body === 'object') {
+      const oidc = (ctx as KoaContextWithOIDC).oidc;
+      const mapped = toOktaTokenError(error, {
+        grantType: typeof oidc.params?.grant_type === 'string' ? oidc.params.grant_type : undefined,
+        configuredGrantTypes: oidc.client?.grantTypes,
+      });
+      if (mapped.error === 'unauthorized_client') ctx.status = 400;
+      ctx.body = mapped;
+    }
+  });
+}
+
+/** Builds the practice server over the app database. The issuer comes from PUBLIC_URL. */
+export async function createPracticeServer({ db, env }: { db: DB; env: Env }): Promise<PracticeServer> {
+  const issuer = practiceIssuer(env);
+  const signingKey = await getOrCreateSigningKey(db);
+  const publicKey = (await importJWK(toPublicJwk(signingKey), 'RS256')) as CryptoKey | KeyObject;
+  const provider = new Provider(issuer, buildConfiguration({ db, env, signingKey, cookieKeys: await cookieKeysFor(db, env) }));
+  // Behind a TLS-terminating proxy the scheme and host come from X-Forwarded-*.
+  provider.proxy = true;
+  allowLocalhostImplicitRedirects(provider);
+  installOktaCompatibility(provider);
+
+  const callback = provider.callback();
+  const signInLimiter = new RateLimiter(env.RATE_LIMIT_SIGNIN_PER_MINUTE, 60_000);
+  const interactionPath = (uid: string) => `${PRACTICE_MOUNT}/interaction/${encodeURIComponent(uid)}`;
+
+  async function dispatch(req: MountedRequest, res: ServerResponse): Promise<void> {
+    let url = req.url ?? '/';
+    if (!(url === PRACTICE_MOUNT || url.startsWith(`${PRACTICE_MOUNT}/`) || url.startsWith(`${PRACTICE_MOUNT}?`))) {
+      sendJson(res, 404, { error: 'not_found', error_description: 'Not a practice server path.' });
+      return;
+    }
+    const q = url.indexOf('?');
+    const path = (q < 0 ? url : url.slice(0, q)).slice(PRACTICE_MOUNT.length) || '/';
+
+    if (path.startsWith('/interaction/')) {
+      await handleInteraction({ provider, env, signInLimiter, interactionPath }, req, res);
+      return;
+    }
+    if (path === '/v1/introspect') {
+      await handleIntrospection({ provider, issuer, audience: PRACTICE_AUDIENCE, publicKey, userIdFor }, req, res);
+      return;
+    }
+    if (path === '/.well-known/oauth-authorization-server') {
+      // RFC 8414 metadata: the same document as OpenID discovery (as Okta serves).
+      url = `${PRACTICE_MOUNT}/.well-known/openid-configuration${q < 0 ? '' : url.slice(q)}`;
+    }
+    if (req.method === 'GET' && path === '/v1/authorize') {
+      // Must happen on the full URL: the provider derives its mount path from originalUrl.
+      url = addConsentPromptForOfflineAccess(url);
+    }
+    req.originalUrl = url;
+    req.url = url.slice(PRACTICE_MOUNT.length) || '/';
+    await callback(req, res);
+  }
+
   return {
-    handle(_req, res) {
-      res.writeHead(503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: 'temporarily_unavailable', error_description: 'Practice server not built yet.' }));
+    provider,
+    handle(req, res) {
+      dispatch(req, res).catch((error: unknown) => {
+        console.error('Practice server request failed:', error instanceof Error ? error.stack : error);
+        if (!res.headersSent) {
+          sendHtml(res, 500, renderErrorPage('Something went wrong', 'The practice server hit an unexpected error. Please try again.'), pageHeaders());
+        } else {
+          res.end();
+        }
+      });
+    },
+    async close() {
+      // Nothing to release: the database belongs to the caller, the provider holds no timers.
     },
   };
 }

@@ -1,0 +1,56 @@
+/**
+ * Maps a learner's practice app ("My Web App") to oidc-provider client metadata.
+ * Pure: no provider, no database.
+ */
+import type { ClientMetadata, ResponseType } from 'oidc-provider';
+import type { PracticeApp } from '../db/practice-clients';
+
+/** The name shown on the sign-in page and in the console. */
+export const PRACTICE_APP_NAME = 'My Web App';
+
+/** Response types the provider is configured with (and a client may register). */
+export const SUPPORTED_RESPONSE_TYPES: ResponseType[] = [
+  'code',
+  'id_token',
+  'id_token token',
+  'code id_token',
+  'code token',
+  'code id_token token',
+];
+
+/**
+ * Response types consistent with the app's grants. oidc-provider derives grants from
+ * response types (a `code` response type silently re-adds the authorization_code grant),
+ * so `code` is registered only while Authorization Code is ticked, and the implicit/hybrid
+ * types only while "Implicit (Hybrid)" is ticked.
+ */
+export function responseTypesFor(grantTypes: readonly string[]): ResponseType[] {
+  const code = grantTypes.includes('authorization_code');
+  const implicit = grantTypes.includes('implicit');
+  return SUPPORTED_RESPONSE_TYPES.filter((type) => {
+    const parts = type.split(' ');
+    const needsImplicit = parts.includes('id_token') || parts.includes('token');
+    return (parts.includes('code') ? code : true) && (needsImplicit ? implicit : code);
+  });
+}
+
+/**
+ * The provider's view of a practice app: a confidential web client authenticated with its
+ * secret (Basic or POST — both are accepted for any secret-based client by
+ * oidc-provider 9.13), exact redirect URIs, the app's grants and its refresh-token
+ * behaviour (read by `rotateRefreshToken`).
+ */
+export function toClientMetadata(app: PracticeApp): ClientMetadata {
+  const grantTypes = [...new Set(app.grantTypes)];
+  return {
+    client_id: app.clientId,
+    client_secret: app.clientSecret,
+    client_name: PRACTICE_APP_NAME,
+    application_type: 'web',
+    token_endpoint_auth_method: 'client_secret_basic',
+    redirect_uris: [...app.redirectUris],
+    grant_types: grantTypes,
+    response_types: responseTypesFor(grantTypes),
+    refresh_token_rotation: app.refreshTokenRotation,
+  };
+}

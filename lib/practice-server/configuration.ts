@@ -1,0 +1,207 @@
+/**
+ * oidc-provider configuration for the practice server: an Okta developer org's default
+ * authorization server look-alike. Every departure from oidc-provider's defaults that
+ * learners can observe is listed in docs/decisions/001-practice-server-on-oidc-provider.md.
+ */
+import { createHash } from 'node:crypto';
+import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
+import { errors } from 'oidc-provider';
+import type { DB } from '../db/client';
+import { findPracticeAppByClientId, recordTokenOrigin, type TokenOrigin } from '../db/practice-clients';
+import type { Env } from '../env';
+import { createAdapterClass } from './adapter';
+import { SUPPORTED_RESPONSE_TYPES, toClientMetadata } from './client-metadata';
+import { describeBrowserError } from './errors';
+import type { PrivateSigningJwk } from './keys';
+import { pageHeaders, renderErrorPage } from './views';
+
+/** Where the practice server is mounted (Okta's default server path). */
+export const PRACTICE_MOUNT = '/oauth2/default';
+/** The one resource server (Okta's default audience). */
+export const PRACTICE_AUDIENCE = 'api://default';
+/** Scopes owned by the resource server (custom scopes, Okta-style). */
+export const PRACTICE_API_SCOPES = ['api:read', 'api:write'] as const;
+/** OpenID Connect scopes. */
+export const PRACTICE_OIDC_SCOPES = ['openid', 'profile', 'email', 'offline_access'] as const;
+
+export const TTL = {
+  AccessToken: 60 * 60,
+  ClientCredentials: 60 * 60,
+  AuthorizationCode: 5 * 60,
+  IdToken: 60 * 60,
+  Interaction: 30 * 60,
+  Session: 14 * 24 * 60 * 60,
+  RefreshToken: 90 * 24 * 60 * 60,
+  Grant: 90 * 24 * 60 * 60,
+} as const;
+
+/** Okta-style user id ("00u" + 17 characters), stable for a login. */
+export function userIdFor(login: string): string {
+  return `00u${createHash('sha256').update(login.toLowerCase()).digest('hex').slice(0, 17)}`;
+}
+
+/** Which grant produced the token being issued (implicit tokens count as a new login). */
+function grantTypeOf(ctx: KoaContextWithOIDC | undefined): TokenOrigin['grantType'] {
+  const grantType = ctx?.oidc?.params?.grant_type;
+  if (grantType === 'refresh_token' || grantType === 'client_credentials') return grantType;
+  return 'authorization_code';
+}
+
+/** Scopes of the code or refresh token behind this access token (OIDC scopes included). */
+function sourceScopes(ctx: KoaContextWithOIDC | undefined): string[] {
+  const entities = ctx?.oidc?.entities;
+  const source = entities?.RefreshToken ?? entities?.AuthorizationCode;
+  const scope = source?.scope ?? (typeof ctx?.oidc?.params?.scope === 'string' ? ctx.oidc.params.scope : '');
+  return scope.split(' ').filter(Boolean);
+}
+
+export interface ConfigurationInput {
+  db: DB;
+  env: Env;
+  signingKey: PrivateSigningJwk;
+  cookieKeys: string[];
+}
+
+export function buildConfiguration({ db, env, signingKey, cookieKeys }: ConfigurationInput): Configuration {
+  const oidcScopes: readonly string[] = PRACTICE_OIDC_SCOPES;
+
+  return {
+    adapter: createAdapterClass(db, {
+      async findClient(clientId) {
+        const app = await findPracticeAppByClientId(db, clientId);
+        return app ? toClientMetadata(app) : undefined;
+      },
+    }),
+    jwks: { keys: [signingKey] },
+    routes: {
+      authorization: '/v1/authorize',
+      token: '/v1/token',
+      jwks: '/v1/keys',
+      revocation: '/v1/revoke',
+      introspection: '/v1/introspect',
+      userinfo: '/v1/userinfo',
+      end_session: '/v1/logout',
+    },
+    scopes: [...PRACTICE_OIDC_SCOPES],
+    claims: {
+      openid: ['sub'],
+      profile: ['name', 'preferred_username'],
+      email: ['email', 'email_verified'],
+    },
+    async findAccount(_ctx, accountId) {
+      return {
+        accountId,
+        async claims() {
+          return { sub: accountId, name: 'Practice Learner', preferred_username: accountId, email: accountId, email_verified: true };
+        },
+      };
+    },
+    responseTypes: SUPPORTED_RESPONSE_TYPES,
+    extraClientMetadata: {
+      properties: ['refresh_token_rotation'],
+      validator(_ctx, key, value) {
+        if (key === 'refresh_token_rotation' && value !== undefined && value !== 'persistent' && value !== 'rotate') {
+          throw new errors.InvalidClientMetadata('refresh_token_rotation must be "persistent" or "rotate"');
+        }
+      },
+    },
+    // PKCE S256 for every authorization request (oidc-provider 9 supports only S256).
+    pkce: { required: () => true },
+    // Okta requires redirect_uri at the token endpoint even with one registered URI.
+    allowOmittingSingleRegisteredRedirectUri: false,
+    clientBasedCORS: () => false,
+    issueRefreshToken: async (_ctx, client, code) => client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
+    rotateRefreshToken: (ctx) => ctx.oidc.client?.metadata().refresh_token_rotation === 'rotate',
+    ttl: { ...TTL },
+    cookies: {
+      // Distinct from the app's `oauthlab_sid`, and recognisably the practice server's.
+      names: { session: 'oauthlab_op_session', interaction: 'oauthlab_op_interaction', resume: 'oauthlab_op_resume' },
+      keys: cookieKeys,
+      long: { httpOnly: true, sameSite: 'lax' },
+      short: { httpOnly: true, sameSite: 'lax' },
+    },
+    interactions: {
+      url: (_ctx, interaction) => `${PRACTICE_MOUNT}/interaction/${interaction.uid}`,
+    },
+    features: {
+      devInteractions: { enabled: false },
+      pushedAuthorizationRequests: { enabled: false },
+      dPoP: { enabled: false },
+      clientCredentials: { enabled: true },
+      introspection: { enabled: true },
+      revocation: { enabled: true },
+      userinfo: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        async logoutSource(ctx, form) {
+          ctx.type = 'html';
+          ctx.set(pageHeaders());
+          ctx.body = renderErrorPage('Sign out', 'Signing you out of the practice server…').replace(
+            '</main>',
+            `${form}<p class="subtitle"><button form="op.logoutForm" type="submit" name="logout" value="yes">Sign out</button></p></main>`,
+          );
+        },
+        async postLogoutSuccessSource(ctx) {
+          ctx.type = 'html';
+          ctx.set(pageHeaders());
+          ctx.body = renderErrorPage('Signed out', 'You are signed out of the practice server.');
+        },
+      },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => PRACTICE_AUDIENCE,
+        useGrantedResource: () => true,
+        async getResourceServerInfo(_ctx, resourceIndicator) {
+          if (resourceIndicator !== PRACTICE_AUDIENCE) throw new errors.InvalidTarget();
+          return {
+            scope: PRACTICE_API_SCOPES.join(' '),
+            audience: PRACTICE_AUDIENCE,
+            accessTokenTTL: TTL.AccessToken,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'RS256' } },
+          };
+        },
+      },
+    },
+    formats: {
+      customizers: {
+        // Okta-like access token claims, and a record of where the token came from.
+        async jwt(ctx, token, parts) {
+          const payload = parts.payload as Record<string, unknown>;
+          const login = 'accountId' in token ? token.accountId : undefined;
+          const grantType = grantTypeOf(ctx);
+          const apiScopes = typeof token.scope === 'string' ? token.scope.split(' ').filter(Boolean) : [];
+          const scp = [...new Set([...sourceScopes(ctx).filter((scope) => oidcScopes.includes(scope)), ...apiScopes])];
+          parts.payload = {
+            ver: 1,
+            jti: payload.jti,
+            iss: payload.iss,
+            aud: payload.aud,
+            iat: payload.iat,
+            exp: payload.exp,
+            cid: token.clientId,
+            ...(login ? { uid: userIdFor(login) } : {}),
+            scp,
+            sub: login ?? token.clientId,
+          };
+          await recordTokenOrigin(db, {
+            jti: String(payload.jti),
+            grantType,
+            clientId: token.clientId ?? '',
+            subject: login ?? null,
+            grantId: ('grantId' in token ? token.grantId : undefined) ?? null,
+            issuedAt: Number(payload.iat),
+          });
+        },
+      },
+    },
+    async renderError(ctx, out, error) {
+      const status = ctx.status >= 400 ? ctx.status : 400;
+      ctx.status = status;
+      ctx.type = 'html';
+      ctx.set(pageHeaders());
+      const detail = 'error_detail' in error && error.error_detail ? `${out.error}: ${String(error.error_detail)}` : out.error;
+      ctx.body = renderErrorPage('Something is wrong with the request', describeBrowserError(out), detail);
+    },
+  };
+}
