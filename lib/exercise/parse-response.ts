@@ -1,0 +1,564 @@
+/**
+ * Turns what a learner pasted into the "Token Response" / "Refresh Token Response" box into
+ * a JSON object, or into results that say exactly what is wrong with the paste.
+ *
+ * Learners paste far more than the JSON body: `curl -i` / `curl -v` output, text that went
+ * through a word processor (smart quotes, non-breaking spaces), a lone token, the command
+ * they ran, a shell's "no newline" marker. What can be repaired safely is repaired with a
+ * warning, so the rest of the response still gets checked in the same run.
+ *
+ * Pure and browser-safe: no Node built-ins, no network.
+ */
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+
+import { fail, pass, quote, warn, type CheckResult } from './report';
+
+/** The paste parsed into a JSON object (warnings about repairs are in `results`). */
+export interface ParsedResponse {
+  ok: true;
+  body: Record<string, unknown>;
+  /**
+   * `JSON.stringify(body)`: the same response pasted with other whitespace, with or without
+   * headers, gives the same string. Hash it; never store it (it holds the tokens).
+   */
+  canonical: string;
+  results: CheckResult[];
+}
+
+/** The paste could not be turned into a JSON object; `results` says why (at least one fail). */
+export interface UnparsedResponse {
+  ok: false;
+  results: CheckResult[];
+}
+
+export type ParseResponseResult = ParsedResponse | UnparsedResponse;
+
+const CHECK = 'json';
+
+/**
+ * Parses a pasted token endpoint response (RFC 6749 §5.1 success or §5.2 error JSON).
+ *
+ * Repairs with a warning: HTTP headers from `curl -i`/`curl -v` (`json.http_headers`),
+ * smart quotes and other word-processor characters (`json.smart_quotes`), text around the
+ * JSON such as the curl command itself (`json.extra_text`). Fails with `input.empty`,
+ * `json.only_access_token`, `json.invalid` (with line, column and the character found) or
+ * `json.not_object`.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
+ * @see https://www.rfc-editor.org/rfc/rfc8259
+ */
+export function parseResponse(text: string): ParseResponseResult {
+  const results: CheckResult[] = [];
+
+  if (text.trim() === '') {
+    return {
+      ok: false,
+      results: [
+        fail(
+          'input',
+          'input.empty',
+          'Nothing was pasted.',
+          'Run the curl command, then paste everything it printed, from the opening { to the closing }.',
+        ),
+      ],
+    };
+  }
+
+  let body = text.replace(/^\uFEFF/, '');
+
+  const cleaned = normalizeWordProcessorCharacters(body);
+  body = cleaned.text;
+  if (cleaned.found.length > 0) {
+    results.push(
+      warn(
+        CHECK,
+        'json.smart_quotes',
+        `The text contains characters a word processor or chat app puts in: ${cleaned.found.join(', ')}. We replaced them with plain ones and checked it anyway.`,
+        'Copy the response straight from the terminal into this box. Editors like Word, Pages or Google Docs turn " into “ ” and can change the tokens themselves.',
+      ),
+    );
+  }
+
+  const stripped = stripHttpTranscript(body);
+  body = stripped.body;
+  if (stripped.kind !== null) {
+    const what =
+      stripped.kind === 'verbose'
+        ? 'curl -v output (lines starting with *, > and <)'
+        : `HTTP headers from curl -i (starting with ${quote(stripped.statusLine ?? 'HTTP/…', 40)})`;
+    results.push(
+      warn(
+        CHECK,
+        'json.http_headers',
+        `The paste includes ${what}. We removed them and checked the body.`,
+        'Paste only the response body — the JSON from { to }. Run curl without -i and -v to get just the body.',
+      ),
+    );
+  }
+
+  const trimmed = body.trim();
+  if (trimmed === '') {
+    return {
+      ok: false,
+      results: [
+        ...results,
+        fail(
+          CHECK,
+          'json.invalid',
+          'After the HTTP headers there is no response body.',
+          'The server answered without a body. Check the status line: a 3xx means the URL redirects (use the exact token endpoint), a 4xx/5xx means the request itself failed. Paste the body once curl prints one.',
+        ),
+      ],
+    };
+  }
+
+  const lone = describeLoneToken(trimmed);
+  if (lone !== null) {
+    return {
+      ok: false,
+      results: [
+        ...results,
+        fail(
+          CHECK,
+          'json.only_access_token',
+          lone,
+          'Paste the whole JSON response the token endpoint returned, from { to }, including token_type, expires_in and refresh_token — not just one value from it.',
+        ),
+      ],
+    };
+  }
+
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch {
+    const extracted = extractEmbeddedObject(trimmed);
+    if (extracted !== null) {
+      results.push(
+        warn(
+          CHECK,
+          'json.extra_text',
+          `There is text around the JSON (${extracted.around}). We checked only the JSON object inside it.`,
+          'Paste only the JSON the server returned, from { to } — not the command or other text around it.',
+        ),
+      );
+      value = extracted.value;
+    } else {
+      return { ok: false, results: [...results, describeSyntaxError(trimmed)] };
+    }
+  }
+
+  if (!isPlainObject(value)) {
+    if (typeof value === 'string') {
+      const inner = describeLoneToken(value.trim());
+      if (inner !== null) {
+        return {
+          ok: false,
+          results: [
+            ...results,
+            fail(CHECK, 'json.only_access_token', inner, 'Paste the whole JSON response the token endpoint returned, from { to }.'),
+          ],
+        };
+      }
+    }
+    return {
+      ok: false,
+      results: [
+        ...results,
+        fail(
+          CHECK,
+          'json.not_object',
+          `This is valid JSON, but ${describeJsonKind(value)}, not an object.`,
+          Array.isArray(value)
+            ? 'A token response is a single JSON object ({ … }). Paste the object itself, not a list around it.'
+            : 'A token response is a JSON object ({ "access_token": …, "token_type": "Bearer", … }). Paste the whole response body.',
+        ),
+      ],
+    };
+  }
+
+  const keys = Object.keys(value);
+  results.push(
+    pass(CHECK, keys.length > 0 ? `The response is a JSON object with ${keys.length === 1 ? 'the field' : 'the fields'} ${keys.join(', ')}.` : 'The response is a JSON object.'),
+  );
+  return { ok: true, body: value, canonical: JSON.stringify(value), results };
+}
+
+/**
+ * Hides what may be secret in a piece of pasted text before it is quoted: long runs of
+ * token characters keep a short prefix (`eyJraWQi…`), and values of parameters named like
+ * codes, tokens, secrets or verifiers are masked.
+ */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(
+      /\b((?:code|code_verifier|client_secret|access_token|refresh_token|id_token|token|assertion)["']?\s*[=:]\s*["']?)([^\s"'&,}]+)/gi,
+      (_m, name: string, val: string) => `${name}${val.length > 6 ? `${val.slice(0, 4)}…` : '…'}`,
+    )
+    .replace(/[A-Za-z0-9_\-.~+/=]{24,}/g, (run) => `${run.slice(0, 8)}…`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Repairs
+
+const WORD_PROCESSOR_CHARACTERS: ReadonlyArray<[RegExp, string, string]> = [
+  [/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"', 'curly double quotes (“ ”)'],
+  [/[\u2018\u2019\u201A\u201B\u2032]/g, "'", 'curly single quotes (‘ ’)'],
+  [/[\u00A0\u2007\u202F]/g, ' ', 'non-breaking spaces'],
+  [/[\u200B\u200C\u200D\u2060]/g, '', 'invisible zero-width characters'],
+];
+
+function normalizeWordProcessorCharacters(text: string): { text: string; found: string[] } {
+  const found: string[] = [];
+  let out = text;
+  for (const [pattern, replacement, label] of WORD_PROCESSOR_CHARACTERS) {
+    const next = out.replace(pattern, replacement);
+    if (next !== out) found.push(label);
+    out = next;
+  }
+  return { text: out, found };
+}
+
+type TranscriptKind = 'verbose' | 'headers' | null;
+
+/**
+ * Removes what curl prints around the body. `curl -v` writes `*` (info), `>` (request) and
+ * `<` (response) lines to stderr, which a terminal interleaves with the body on stdout; when
+ * the body has no final newline, the closing "* Connection #0 … left intact" lands on the
+ * same line as the body's last `}`. `curl -i` prints the status line and headers, a blank
+ * line, then the body (several header blocks after a `100 Continue` or a proxy).
+ */
+function stripHttpTranscript(text: string): { body: string; kind: TranscriptKind; statusLine: string | null } {
+  let kind: TranscriptKind = null;
+  let statusLine: string | null = null;
+  let lines = text.split(/\r\n|\r|\n/);
+
+  const isVerboseLine = (line: string) =>
+    /^[*<>](?: |$)/.test(line) || /^[{}] \[\d+ bytes data\]\s*$/.test(line) || /^Note: Unnecessary use of -X/.test(line);
+  if (lines.some(isVerboseLine)) {
+    lines = lines
+      .filter((line) => !isVerboseLine(line))
+      .map((line) => line.replace(/([}\]])\* (?:Connection #\d+|Closing connection).*$/, '$1'));
+    kind = 'verbose';
+  }
+
+  const isStatusLine = (line: string | undefined) => line !== undefined && /^HTTP\/\d(?:\.\d)?\s+\d{3}\b/.test(line.trim());
+  let start = 0;
+  while (lines[start] !== undefined && lines[start]!.trim() === '') start++;
+  if (isStatusLine(lines[start])) {
+    kind ??= 'headers';
+    while (isStatusLine(lines[start])) {
+      statusLine = lines[start]!.trim();
+      start++;
+      // Headers end at the blank line; tolerate a paste that lost it by stopping at the body.
+      while (lines[start] !== undefined && lines[start]!.trim() !== '' && !/^\s*[{["]/.test(lines[start]!)) start++;
+      while (lines[start] !== undefined && lines[start]!.trim() === '') start++;
+    }
+    lines = lines.slice(start);
+  }
+
+  let body = lines.join('\n');
+  // zsh marks output without a final newline with a "%"; terminals copy it along.
+  body = body.replace(/([}\]])\s*%\s*$/, '$1');
+  return { body, kind, statusLine };
+}
+
+/**
+ * Finds one JSON object inside surrounding text (e.g. a shell prompt and the curl command).
+ * Text holding two objects (say, both responses) is not guessed at: that stays invalid.
+ */
+function extractEmbeddedObject(text: string): { value: Record<string, unknown>; around: string } | null {
+  const end = text.lastIndexOf('}');
+  if (text.slice(end + 1).includes('{')) return null;
+  for (let start = text.indexOf('{'); start !== -1 && start < end; start = text.indexOf('{', start + 1)) {
+    if (text.slice(0, start).includes('}')) return null;
+    try {
+      const value: unknown = JSON.parse(text.slice(start, end + 1));
+      if (!isPlainObject(value)) continue;
+      const before = text.slice(0, start).trim();
+      const after = text.slice(end + 1).trim();
+      if (before === '' && after === '') return null;
+      const parts: string[] = [];
+      if (before !== '') parts.push(`before it: ${quote(redactSecrets(before.split('\n')[0] ?? ''), 40)}`);
+      if (after !== '') parts.push(`after it: ${quote(redactSecrets(after.split('\n')[0] ?? ''), 40)}`);
+      return { value, around: parts.join('; ') };
+    } catch {
+      // not a complete object from here; try the next "{"
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A lone token instead of the JSON
+
+const JWS_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+const JWE_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const OPAQUE_SHAPE = /^[A-Za-z0-9_\-.~+/]{16,}={0,2}$/;
+
+/** Describes a pasted single token (never quoting it), or returns null when it is not one. */
+function describeLoneToken(text: string): string | null {
+  const candidate = text
+    .replace(/^(?:authorization:\s*)?bearer\s+/i, '')
+    .replace(/^["'](.*)["']$/s, '$1')
+    .trim();
+  if (/\s/.test(candidate) || candidate === '') return null;
+
+  if (candidate.length >= 20 && JWS_SHAPE.test(candidate)) {
+    try {
+      const header = decodeProtectedHeader(candidate);
+      const payload = decodeJwt(candidate);
+      const facts = [
+        typeof header.alg === 'string' ? `alg ${header.alg}` : null,
+        typeof payload.iss === 'string' ? `iss ${quote(payload.iss, 60)}` : null,
+        typeof payload.sub === 'string' ? `sub ${quote(payload.sub, 40)}` : null,
+      ].filter(Boolean);
+      const looksLikeIdToken = 'nonce' in payload || 'at_hash' in payload || ('auth_time' in payload && !('scp' in payload));
+      return `You pasted a single JWT (${candidate.slice(0, 7)}…${facts.length > 0 ? `, ${facts.join(', ')}` : ''}) — ${looksLikeIdToken ? 'it looks like an ID token' : 'probably the access token'} on its own, not the token response.`;
+    } catch {
+      return `You pasted a single token that looks like a JWT (${candidate.slice(0, 7)}…), not the token response.`;
+    }
+  }
+  if (JWE_SHAPE.test(candidate)) {
+    return `You pasted a single encrypted token (a JWE, ${candidate.slice(0, 7)}…), not the token response.`;
+  }
+  if (OPAQUE_SHAPE.test(candidate) && !/^\d+$/.test(candidate)) {
+    return `You pasted a single ${candidate.length}-character value (${candidate.slice(0, 4)}…) — a token or code on its own, not the token response.`;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where JSON.parse failed. Engines word (and locate) JSON errors differently — Node 20 often
+// gives no position at all — so a small scanner finds the first error itself.
+
+type SyntaxProblem =
+  | 'value'
+  | 'property_name'
+  | 'colon'
+  | 'comma_or_close_object'
+  | 'comma_or_close_array'
+  | 'string_end'
+  | 'control_char'
+  | 'escape'
+  | 'number'
+  | 'trailing_text'
+  | 'too_deep';
+
+interface SyntaxErrorAt {
+  offset: number;
+  problem: SyntaxProblem;
+  /** The token the error follows, for hints such as "trailing comma". */
+  after: ',' | null;
+}
+
+class JsonScanError extends Error {
+  constructor(readonly at: SyntaxErrorAt) {
+    super(at.problem);
+  }
+}
+
+const MAX_DEPTH = 512;
+
+/** Returns where the text stops being JSON (RFC 8259), or null when it is valid. */
+export function locateJsonSyntaxError(text: string): SyntaxErrorAt | null {
+  let i = 0;
+  const err = (problem: SyntaxProblem, after: ',' | null = null): never => {
+    throw new JsonScanError({ offset: i, problem, after });
+  };
+  const skipWhitespace = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const scanString = () => {
+    i++; // opening quote
+    for (;;) {
+      if (i >= text.length) err('string_end');
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return;
+      }
+      if (c < 0x20) err('control_char');
+      if (c === 0x5c) {
+        i++;
+        const e = text[i];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) err('escape');
+          i += 5;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) {
+          i++;
+        } else {
+          err('escape');
+        }
+      } else {
+        i++;
+      }
+    }
+  };
+  const scanNumber = () => {
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m) err('number');
+    i += m![0].length;
+  };
+  const scanValue = (depth: number, after: ',' | null) => {
+    if (depth > MAX_DEPTH) err('too_deep');
+    skipWhitespace();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      skipWhitespace();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      let afterComma: ',' | null = null;
+      for (;;) {
+        skipWhitespace();
+        if (text[i] !== '"') err('property_name', afterComma);
+        scanString();
+        skipWhitespace();
+        if (text[i] !== ':') err('colon');
+        i++;
+        scanValue(depth + 1, null);
+        skipWhitespace();
+        if (text[i] === ',') {
+          i++;
+          afterComma = ',';
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
+        err('comma_or_close_object');
+      }
+    }
+    if (c === '[') {
+      i++;
+      skipWhitespace();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (let first = true; ; first = false) {
+        scanValue(depth + 1, first ? null : ',');
+        skipWhitespace();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
+        err('comma_or_close_array');
+      }
+    }
+    if (c === '"') return scanString();
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return scanNumber();
+    for (const literal of ['true', 'false', 'null']) {
+      if (text.startsWith(literal, i)) {
+        i += literal.length;
+        return;
+      }
+    }
+    err('value', after);
+  };
+
+  try {
+    scanValue(0, null);
+    skipWhitespace();
+    if (i < text.length) err('trailing_text');
+    return null;
+  } catch (e) {
+    if (e instanceof JsonScanError) return e.at;
+    throw e;
+  }
+}
+
+const EXPECTED: Record<SyntaxProblem, string> = {
+  value: 'a value',
+  property_name: 'a field name in double quotes',
+  colon: 'a ":" after the field name',
+  comma_or_close_object: 'a "," or "}"',
+  comma_or_close_array: 'a "," or "]"',
+  string_end: 'the closing " of a string',
+  control_char: 'the closing " of a string',
+  escape: 'a valid escape after "\\"',
+  number: 'a number',
+  trailing_text: 'the end of the JSON',
+  too_deep: 'less nesting',
+};
+
+function describeSyntaxError(text: string): CheckResult {
+  const at = locateJsonSyntaxError(text) ?? { offset: 0, problem: 'value' as const, after: null };
+  const before = text.slice(0, at.offset);
+  const line = before.split('\n').length;
+  const column = at.offset - (before.lastIndexOf('\n') + 1) + 1;
+  const ch = text[at.offset];
+  const found = describeCharacter(ch);
+  const lineText = text.split('\n')[line - 1] ?? '';
+  const near = redactSecrets(lineText.slice(Math.max(0, column - 31), column + 9));
+
+  const message =
+    `The text is not valid JSON: at line ${line}, column ${column} we found ${found} where ${EXPECTED[at.problem]} was expected` +
+    (near.trim() !== '' ? `, near ${quote(near, 48)}.` : '.');
+
+  return fail(CHECK, 'json.invalid', message, syntaxHint(text, at, ch));
+}
+
+function syntaxHint(text: string, at: SyntaxErrorAt, ch: string | undefined): string {
+  const start = text.trimStart();
+  if (/^<(?:!doctype|html|\?xml)/i.test(start)) {
+    return 'This is an HTML page, not the token endpoint\'s JSON: the URL in your curl command is probably wrong (it must be the token endpoint, e.g. …/v1/token) or the server redirected to a login page.';
+  }
+  if (/^https?:\/\//i.test(start)) {
+    return 'This is a URL. Run the curl command from this step (it sends your code to the token endpoint) and paste the JSON it prints.';
+  }
+  if (/^curl\s|^\$\s*curl\s/.test(start)) {
+    return 'This is the curl command itself. Run it in a terminal and paste the JSON it prints.';
+  }
+  if (ch === undefined) {
+    return 'The text ends before the JSON does: it was cut off while copying. Copy the whole response, up to and including the final }.';
+  }
+  if (at.problem === 'control_char') {
+    return 'A quoted value is split over two lines — the terminal or an email wrapped a long token. Copy the response again without line breaks inside the values.';
+  }
+  if ((at.problem === 'property_name' || at.problem === 'value') && at.after === ',' && (ch === '}' || ch === ']')) {
+    return `Remove the comma right before this ${ch}: JSON does not allow a trailing comma.`;
+  }
+  if (ch === "'") {
+    return "JSON uses double quotes (\") around names and strings, not single quotes ('). Paste the server's response unchanged.";
+  }
+  if (at.problem === 'property_name' && /[A-Za-z_]/.test(ch)) {
+    return 'Field names must be in double quotes, e.g. "access_token". Paste the server\'s response unchanged instead of retyping it.';
+  }
+  if ((at.problem === 'comma_or_close_object' || at.problem === 'comma_or_close_array') && (ch === '"' || ch === '{' || ch === '[')) {
+    return 'A comma is missing between two fields. Paste the server\'s response unchanged; something was lost while copying.';
+  }
+  if (at.problem === 'trailing_text') {
+    return 'There is more text after the JSON ends. Paste only one JSON object, from { to }.';
+  }
+  return 'Paste exactly what the server returned, from { to }, without editing it. Use a plain-text copy from the terminal.';
+}
+
+function describeCharacter(ch: string | undefined): string {
+  if (ch === undefined) return 'the end of the text';
+  if (ch === '\n' || ch === '\r') return 'a line break';
+  if (ch === '\t') return 'a tab';
+  if (ch === ' ') return 'a space';
+  const code = ch.codePointAt(0) ?? 0;
+  if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return `the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return quote(ch);
+}
+
+function describeJsonKind(value: unknown): string {
+  if (value === null) return 'it is null';
+  if (Array.isArray(value)) return `it is a list with ${value.length} ${value.length === 1 ? 'item' : 'items'}`;
+  if (typeof value === 'string') return 'it is a quoted string';
+  return `it is a ${typeof value} (${quote(String(value), 20)})`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
