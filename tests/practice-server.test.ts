@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import * as oauth from 'openid-client';
-import { findTokenOrigin, type PracticeApp } from '@/lib/db/practice-clients';
+import { findTokenOrigin, type PracticeApp, type PracticeAppPatch } from '@/lib/db/practice-clients';
 import { sql } from 'kysely';
 import { browserFetch, CookieJar, followRedirects, startPracticeServer, submitSignIn, type PracticeServerHandle } from './support/practice-server';
 
-const WITH_REFRESH = { grantTypes: ['authorization_code', 'refresh_token'] } as const;
+const WITH_REFRESH: PracticeAppPatch = { grantTypes: ['authorization_code', 'refresh_token'] };
 
 function basic(app: PracticeApp): string {
   return `Basic ${Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(app.clientSecret)}`).toString('base64')}`;
@@ -179,7 +179,8 @@ describe('practice server', () => {
 
     it('refuses code_challenge_method=plain and a missing code_challenge at the authorization endpoint', async () => {
       const app = await server.createApp();
-      for (const params of [{ code_challenge: 'a'.repeat(43), code_challenge_method: 'plain' }, {}]) {
+      const cases: Array<Record<string, string>> = [{ code_challenge: 'a'.repeat(43), code_challenge_method: 'plain' }, {}];
+      for (const params of cases) {
         const response = await fetch(authorizeUrl(server, app, params), { redirect: 'manual' });
         expect(response.status).toBe(303);
         const location = new URL(response.headers.get('location')!);

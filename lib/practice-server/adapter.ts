@@ -30,12 +30,14 @@ export interface AdapterOptions {
 
 /** What the adapter keeps of a payload: no raw id, and no copy of the session cookie. */
 export function toStoredPayload(model: string, payload: AdapterPayload): Record<string, unknown> {
-  const { jti: _jti, ...rest } = payload as AdapterPayload & { jti?: string };
+  const rest: Record<string, unknown> = { ...payload };
+  delete rest.jti;
   // An Interaction remembers the session's id as `session.cookie` (informational: the
   // provider never reads it back) — it is the session cookie's value, a credential.
   if (model === 'Interaction' && rest.session && typeof rest.session === 'object') {
-    const { cookie: _cookie, ...session } = rest.session as Record<string, unknown>;
-    rest.session = session as AdapterPayload['session'];
+    const session: Record<string, unknown> = { ...rest.session };
+    delete session.cookie;
+    rest.session = session;
   }
   return rest;
 }

@@ -8,7 +8,6 @@ import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import type { DB } from '../db/client';
 import { findPracticeAppByClientId, recordTokenOrigin, type TokenOrigin } from '../db/practice-clients';
-import type { Env } from '../env';
 import { createAdapterClass } from './adapter';
 import { SUPPORTED_RESPONSE_TYPES, toClientMetadata } from './client-metadata';
 import { describeBrowserError } from './errors';
@@ -57,12 +56,11 @@ function sourceScopes(ctx: KoaContextWithOIDC | undefined): string[] {
 
 export interface ConfigurationInput {
   db: DB;
-  env: Env;
   signingKey: PrivateSigningJwk;
   cookieKeys: string[];
 }
 
-export function buildConfiguration({ db, env, signingKey, cookieKeys }: ConfigurationInput): Configuration {
+export function buildConfiguration({ db, signingKey, cookieKeys }: ConfigurationInput): Configuration {
   const oidcScopes: readonly string[] = PRACTICE_OIDC_SCOPES;
 
   return {

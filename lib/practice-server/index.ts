@@ -103,7 +103,7 @@ export async function createPracticeServer({ db, env }: { db: DB; env: Env }): P
   const issuer = practiceIssuer(env);
   const signingKey = await getOrCreateSigningKey(db);
   const publicKey = (await importJWK(toPublicJwk(signingKey), 'RS256')) as CryptoKey | KeyObject;
-  const provider = new Provider(issuer, buildConfiguration({ db, env, signingKey, cookieKeys: await cookieKeysFor(db, env) }));
+  const provider = new Provider(issuer, buildConfiguration({ db, signingKey, cookieKeys: await cookieKeysFor(db, env) }));
   // Behind a TLS-terminating proxy the scheme and host come from X-Forwarded-*.
   provider.proxy = true;
   allowLocalhostImplicitRedirects(provider);

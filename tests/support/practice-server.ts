@@ -130,6 +130,7 @@ export async function startPracticeServer(options: { env?: Record<string, string
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
 
+  // eslint-disable-next-line react-hooks/rules-of-hooks -- a test helper named use*, not a React hook
   const temp = await useTempDatabase({ PUBLIC_URL: baseUrl, ...options.env });
   const env = getEnv();
   let db: DB = temp.db;
