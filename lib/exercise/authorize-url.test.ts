@@ -240,6 +240,7 @@ const PARAM_CASES: Case[] = [
   ['scope twice', build([...GOOD, ['scope', 'openid']]), ['fail:param.duplicate']],
   ['state twice with the same value', build([...GOOD, ['state', STATE]]), ['fail:param.duplicate']],
   ['prompt twice', build(withParams({ prompt: 'login' }).concat([['prompt', 'consent']])), ['fail:param.duplicate']],
+  ['"?" instead of "&" between parameters', build(GOOD).replace('\n  &scope', '?scope'), ['fail:response_type.not_code', 'fail:scope.missing']],
   ['client_id without "="', build(withParams({ client_id: null })), ['fail:param.empty']],
   ['placeholder in an optional parameter', build(withParams({ login_hint: '{YOUR_EMAIL}' })), ['fail:param.placeholder']],
 ];
@@ -309,6 +310,7 @@ const PKCE_CASES: Case[] = [
   ['challenge empty', build(withParams({ code_challenge: '' })), ['fail:param.empty']],
   ['challenge truncated', build(withParams({ code_challenge: CHALLENGE.slice(0, 40) })), ['fail:code_challenge.malformed']],
   ['challenge with a stray character', build(withParams({ code_challenge: `${CHALLENGE.slice(0, 42)}!` })), ['fail:code_challenge.malformed']],
+  ['challenge pasted twice', build(withParams({ code_challenge: CHALLENGE + CHALLENGE })), ['fail:code_challenge.malformed']],
   ['base64 of the hex digest', build(withParams({ code_challenge: Buffer.from('13d31e961a1ad8ec2f16b10c4c982e0876a878ad6df144566ee1894acb70f9c3').toString('base64url') })), ['fail:code_challenge.malformed']],
   ['standard base64 with padding', build(withParams({ code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw+cM=' })), ['fail:code_challenge.not_base64url']],
   ['standard base64, encoded', build(withParams({ code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw%2FcM%3D' })), ['fail:code_challenge.not_base64url']],
@@ -381,6 +383,21 @@ describe('checkAuthorizeUrl: all at once and safety', () => {
     const report = run(build(withParams({ response_type: 'token' })).replace('https://', ''));
     expect(problems(report)).toEqual(['fail:response_type.not_code', 'fail:url.invalid']);
     expect(report.request?.responseType).toBe('token');
+  });
+
+  it('says where a parameter glued in by a second "?" went', () => {
+    const report = run(build(GOOD).replace('\n  &scope', '?scope'));
+    expect(report.results.find((r) => r.code === 'scope.missing')?.hint).toContain('response_type');
+  });
+
+  it('handles a paste as large as the API accepts (no quadratic work on long values)', () => {
+    const junk = 'ab'.repeat(30_000);
+    const report = run(build(withParams({ [junk]: junk, client_id: junk, redirect_uri: junk, scope: junk, state: junk, code_challenge: junk })));
+    expect(problems(report)).toEqual(
+      ['client_id.mismatch', 'code_challenge.malformed', 'param.unknown', 'redirect_uri.mismatch', 'scope.offline_access_missing', 'state.weak']
+        .map((code) => `${code === 'param.unknown' || code === 'state.weak' ? 'warn' : 'fail'}:${code}`)
+        .sort(),
+    );
   });
 
   it('never quotes a client secret or code verifier', () => {

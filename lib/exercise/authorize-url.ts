@@ -480,10 +480,18 @@ function checkParams(params: Param[], expected: AuthorizeUrlExpectations): Check
     );
   }
 
+  // "…?response_type=code?scope=…": a second "?" glues the next parameter into a value.
+  const glued = new Map<string, string>();
+  for (const p of params) {
+    for (const [, inner] of (p.rawValue ?? '').matchAll(/\?([A-Za-z_]+)=/g)) {
+      if (inner && !glued.has(inner)) glued.set(inner, p.name);
+    }
+  }
+
   for (const name of REQUIRED_PARAMS) {
     const p = byName.get(name)?.[0];
     if (!p) {
-      results.push(missing(name, standsFor.get(name)));
+      results.push(missing(name, standsFor.get(name), glued.get(name)));
       continue;
     }
     if (p.value === '') {
@@ -519,7 +527,7 @@ const WHAT_GOES_IN: Record<RequiredParam, string> = {
   code_challenge_method: '"S256"',
 };
 
-function missing(name: RequiredParam, typed: string | undefined): CheckResult {
+function missing(name: RequiredParam, typed: string | undefined, gluedInto: string | undefined): CheckResult {
   const codeByName = {
     response_type: 'response_type.missing',
     client_id: 'client_id.missing',
@@ -540,7 +548,8 @@ function missing(name: RequiredParam, typed: string | undefined): CheckResult {
       'Without it the server assumes "plain" and will compare your verifier with the challenge as-is, so the token request fails.',
   };
   const rename = typed ? ` You wrote ${quote(typed)}: rename it to "${name}".` : '';
-  return fail(name, codeByName[name], `The URL has no "${name}" parameter. ${why[name]}`, `Add &${name}=… (${WHAT_GOES_IN[name]}).${rename}`);
+  const glue = gluedInto ? ` It is stuck inside the value of "${gluedInto}" after a "?": only the first parameter follows "?", the others follow "&".` : '';
+  return fail(name, codeByName[name], `The URL has no "${name}" parameter. ${why[name]}`, `Add &${name}=… (${WHAT_GOES_IN[name]}).${rename}${glue}`);
 }
 
 function placeholderResult(name: string, placeholder: string, replacement?: string): CheckResult {
@@ -668,7 +677,7 @@ function checkClientId(p: Param, expected: AuthorizeUrlExpectations): CheckResul
   let detail = '';
   if (value.toLowerCase() === want.toLowerCase()) detail = ' Client IDs are case-sensitive.';
   else if (value.includes(want)) detail = ' It contains your client ID plus extra characters (quotes? part of another parameter?).';
-  else if (editDistance(value, want) <= 2) detail = ' It differs by a character or two: a typo?';
+  else if (value.length < want.length + 3 && editDistance(value, want) <= 2) detail = ' It differs by a character or two: a typo?';
   return [fail('client_id', 'client_id.mismatch', `client_id is ${quote(value, 50)}, but your app's client ID is ${quote(want)}.${detail}`, hint)];
 }
 
@@ -700,7 +709,8 @@ function checkRedirectUri(p: Param, expected: AuthorizeUrlExpectations): CheckRe
     }
     return results;
   }
-  const closest = [...accepted].sort((a, b) => editDistance(value, a) - editDistance(value, b))[0] ?? expected.redirectUri;
+  const distance = (uri: string) => (value.length > 2048 ? 0 : editDistance(value, uri));
+  const closest = [...accepted].sort((a, b) => distance(a) - distance(b))[0] ?? expected.redirectUri;
   results.push(
     fail(
       'redirect_uri',
@@ -921,6 +931,16 @@ function checkCodeChallenge(p: Param, _expected: AuthorizeUrlExpectations, byNam
         'code_challenge.malformed',
         `code_challenge ${shown} is the base64url encoding of a hex string (${value.length} characters).`,
         'Base64url-encode the 32 raw bytes of the SHA-256 hash, not its hex text: the result is 43 characters.',
+      ),
+    ];
+  }
+  if (value.length === 86 && value.slice(0, 43) === value.slice(43)) {
+    return [
+      fail(
+        'code_challenge',
+        'code_challenge.malformed',
+        'code_challenge holds the same 43-character challenge twice in a row.',
+        'Paste the Code Challenge once: an S256 challenge is exactly 43 characters.',
       ),
     ];
   }

@@ -59,7 +59,8 @@ export interface SuggestOptions {
  */
 export function suggest(input: string, candidates: readonly string[], options: SuggestOptions = {}): string | null {
   const folded = foldName(input);
-  if (!folded) return null;
+  // Names are short; a long "name" is a paste gone wrong, and edit distance on it is wasted work.
+  if (!folded || folded.length > 64) return null;
   const byFold = candidates.find((c) => foldName(c) === folded);
   if (byFold) return byFold;
   const alias = options.aliases?.[folded];
