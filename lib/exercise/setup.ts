@@ -1,7 +1,7 @@
 import type { DiscoveryOutcome, JwksOutcome, MetadataAttempt } from '../issuer/discover';
 import { detectProviderKind, PROVIDERS, type ProviderKind } from '../issuer/providers';
 import type { SafeFetchFailure } from '../issuer/safe-fetch';
-import { fail, info, makeReport, pass, quote, warn, type CheckResult, type Report } from './report';
+import { fail, info, makeReport, pass, quote as quoteText, warn, type CheckResult, type Report } from './report';
 
 /**
  * Step 0, "Choose your authorization server" (SPEC §2): checks what the learner entered for
@@ -31,6 +31,9 @@ export interface SetupReport extends Report<'setup'> {
   /** Present when the report passes. */
   provider?: ProviderConfig;
 }
+
+// URLs are quoted whole: a truncated URL is no help.
+const quote = (value: string) => quoteText(value, 200);
 
 const ISSUER_EXAMPLES = `Okta's is ${PROVIDERS.okta.issuerExample}, Auth0's ${PROVIDERS.auth0.issuerExample}, Keycloak's ${PROVIDERS.keycloak.issuerExample}`;
 // Template values left in: {yourOktaDomain}, <client id>, YOUR_CLIENT_ID.
@@ -86,10 +89,9 @@ function checkIssuerInput(raw: string): CheckResult | null {
     return bad(`The issuer ${quote(value)} is not a URL.`, `Start it with https://, e.g. https://${value.replace(/^\/+/, '')}.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return bad(
-      `The issuer ${quote(value)} is not an http(s) URL.`,
-      `Start it with https://, e.g. https://${value.replace(/^[a-z][a-z0-9+.-]*:\/*/i, '')}.`,
-    );
+    // "localhost:8080" parses as scheme "localhost:"; a real other scheme (ftp:) is replaced.
+    const suggestion = /^[a-z0-9.-]+:\d+(\/|$)/i.test(value) ? value : value.replace(/^[a-z][a-z0-9+.-]*:\/*/i, '');
+    return bad(`The issuer ${quote(value)} is not an http(s) URL.`, `Start it with https://, e.g. https://${suggestion}.`);
   }
   if (url.username || url.password) {
     return bad(`The issuer ${quote(value)} contains a user name or password.`, 'Remove the credentials from the URL.');
