@@ -26,6 +26,7 @@ export const DIAGNOSIS_CODES = [
   'issuer.no_token_endpoint',
   'issuer.pkce_not_advertised',
   'issuer.refresh_grant_not_advertised',
+  'issuer.okta_org_server',
   'client_id.missing',
   'redirect_uri.invalid',
   // authorization URL
@@ -60,6 +61,8 @@ export const DIAGNOSIS_CODES = [
   'code_challenge.malformed',
   'code_challenge.not_base64url',
   'code_challenge.is_verifier',
+  'code_challenge.empty_verifier',
+  'code_verifier.in_url',
   'code_challenge_method.missing',
   'code_challenge_method.plain',
   'code_challenge_method.invalid',
@@ -87,6 +90,9 @@ export const DIAGNOSIS_CODES = [
   'access_token.keys_unavailable',
   'id_token.present',
   'expires_in.missing',
+  'json.extra_text',
+  'access_token.unknown_key',
+  'access_token.audience_mismatch',
   // token response
   'refresh_token.missing',
   'scope.offline_access_not_granted',
