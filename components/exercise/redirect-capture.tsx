@@ -28,8 +28,11 @@ export function RedirectCapture() {
   useEffect(() => {
     if (handled.current) return;
     handled.current = true;
-    const params = new URLSearchParams(window.location.search);
-    if (![...params.keys()].some((key) => ['code', 'state', 'error'].includes(key))) return;
+    const relevant = (p: URLSearchParams) => [...p.keys()].some((key) => ['code', 'state', 'error'].includes(key));
+    // response_mode=fragment puts the answer after '#' instead of '?'.
+    const query = new URLSearchParams(window.location.search);
+    const params = relevant(query) ? query : new URLSearchParams(window.location.hash.slice(1));
+    if (!relevant(params)) return;
     const body = Object.fromEntries(
       ['code', 'state', 'error', 'error_description'].flatMap((key) => (params.has(key) ? [[key, params.get(key) ?? '']] : [])),
     );
