@@ -1,5 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkTarget, classifyAddress, safeFetch, type AddressClass, type HostResolver } from './safe-fetch';
 
@@ -263,5 +269,58 @@ describe('safeFetch against a loopback server', () => {
       reason: 'private_address',
     });
     expect(connections).toBe(before);
+  });
+});
+
+function hasOpenssl(): boolean {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.runIf(hasOpenssl())('safeFetch over TLS to a pinned address', () => {
+  let server: https.Server;
+  let port: number;
+  const servernames: (string | undefined)[] = [];
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'safe-fetch-tls-'));
+    try {
+      execFileSync(
+        'openssl',
+        ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1',
+          '-subj', '/CN=issuer.test', '-addext', 'subjectAltName=DNS:issuer.test',
+          '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')],
+        { stdio: 'ignore' },
+      );
+      const context = { key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) };
+      server = https.createServer({
+        ...context,
+        SNICallback: (servername, callback) => {
+          servernames.push(servername);
+          callback(null, tls.createSecureContext(context));
+        },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    server.on('tlsClientError', () => {}); // the client rejects the self-signed certificate, as it should
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('sends the hostname as SNI and verifies the certificate, while connecting to the validated address', async () => {
+    const result = await safeFetch(`https://issuer.test:${port}/`, { allowPrivate: true, resolve: resolvesTo('127.0.0.1') });
+    expect(result).toMatchObject({ ok: false, reason: 'network' });
+    expect(!result.ok && result.detail).toMatch(/^TLS error: .*self.signed/i);
+    expect(servernames).toEqual(['issuer.test']);
   });
 });

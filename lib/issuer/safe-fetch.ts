@@ -377,7 +377,8 @@ function requestOnce(
 /** A `lookup` that answers with the validated addresses only (whatever DNS says now). */
 function pinnedLookup(addresses: LookupAddress[]): LookupFunction {
   return (_hostname, options, callback) => {
-    const wanted = options.family === 4 || options.family === 6 ? options.family : 0;
+    const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
+    const wanted = family === 4 || family === 6 ? family : 0;
     const usable = wanted ? addresses.filter((a) => a.family === wanted) : addresses;
     const first = usable[0];
     if (!first) {
