@@ -360,7 +360,10 @@ class JsonScanError extends Error {
 
 const MAX_DEPTH = 512;
 
-/** Returns where the text stops being JSON (RFC 8259), or null when it is valid. */
+/**
+ * Returns where the text stops being JSON, or null when it is valid.
+ * @see https://www.rfc-editor.org/rfc/rfc8259#section-2
+ */
 export function locateJsonSyntaxError(text: string): SyntaxErrorAt | null {
   let i = 0;
   const err = (problem: SyntaxProblem, after: ',' | null = null): never => {

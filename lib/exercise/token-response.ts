@@ -77,6 +77,7 @@ export type TokenGrant = 'authorization_code' | 'refresh_token';
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  * @see https://www.rfc-editor.org/rfc/rfc9068
+ * @see https://www.rfc-editor.org/rfc/rfc7519#section-4.1
  */
 export async function checkTokenResponse(text: string, ctx: TokenCheckContext): Promise<TokenResponseReport> {
   const inspected = await inspectTokenResponse(text, ctx, 'authorization_code');
