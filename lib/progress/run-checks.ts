@@ -30,7 +30,7 @@ export async function runSetupStep(db: DB, env: Env, learnerId: string, input: S
       throw new ApiError('bad_request', 'The practice server is turned off on this site; choose "custom" with your own server.');
     }
     const app = await getOrCreatePracticeApp(db, learnerId, env.PUBLIC_URL);
-    const provider = practiceProviderConfig(env.PUBLIC_URL, app.clientId);
+    const provider = practiceProviderConfig(env.PUBLIC_URL, { clientId: app.clientId });
     report = makeReport('setup', [
       pass('server', `Using the practice authorization server at ${provider.issuer}.`),
       pass('client_id', `Your practice app "My Web App" has client ID ${app.clientId}.`),

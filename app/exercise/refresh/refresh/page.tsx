@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ExerciseShell } from '@/components/exercise/exercise-shell';
+import { RefreshStep } from '@/components/exercise/refresh-step';
+import { StepHeader } from '@/components/exercise/step-header';
+import { loadPageProgress } from '@/lib/progress/page-data';
+
+export const metadata: Metadata = { title: 'Use the refresh token' };
+
+export default async function RefreshPage() {
+  const { progress } = await loadPageProgress();
+  const provider = progress.provider;
+  return (
+    <ExerciseShell progress={progress} current="refresh">
+      <StepHeader number={6} title="Use the refresh token">
+        <p>
+          When the access token expires (or before), your app trades the refresh token for a new access token with the{' '}
+          <code className="font-mono">refresh_token</code> grant — no user interaction needed.
+        </p>
+      </StepHeader>
+      {provider ? (
+        <RefreshStep tokenEndpoint={provider.tokenEndpoint} clientId={provider.clientId} practice={provider.mode === 'practice'} />
+      ) : (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40">
+          First <Link href="/exercise/refresh/setup" className="font-medium underline">choose your authorization server</Link>.
+        </p>
+      )}
+    </ExerciseShell>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ExerciseShell } from '@/components/exercise/exercise-shell';
+import { StepHeader } from '@/components/exercise/step-header';
+import { TokenStep } from '@/components/exercise/token-step';
+import { loadPageProgress } from '@/lib/progress/page-data';
+
+export const metadata: Metadata = { title: 'Exchange the code' };
+
+export default async function TokenPage() {
+  const { progress, state } = await loadPageProgress();
+  const provider = progress.provider;
+  return (
+    <ExerciseShell progress={progress} current="token">
+      <StepHeader number={5} title="Exchange the code for tokens">
+        <p>
+          Your app now sends the authorization code to the token endpoint, with its client credentials and the PKCE code
+          verifier. Because you asked for <code className="font-mono">offline_access</code>, the answer should hold a
+          refresh token next to the access token.
+        </p>
+      </StepHeader>
+      {provider ? (
+        <TokenStep
+          tokenEndpoint={provider.tokenEndpoint}
+          clientId={provider.clientId}
+          redirectUri={state.authorizeRequest?.redirectUri ?? provider.redirectUri}
+          practice={provider.mode === 'practice'}
+        />
+      ) : (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40">
+          First <Link href="/exercise/refresh/setup" className="font-medium underline">choose your authorization server</Link>.
+        </p>
+      )}
+    </ExerciseShell>
+  );
+}
