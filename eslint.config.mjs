@@ -5,6 +5,11 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
+    // Playwright fixtures take a \`use\` callback that is not React's use().
+    files: ['e2e/**/*.ts'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+  {
     ignores: ['.next/**', 'node_modules/**', 'data/**', 'bench/baseline/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },
 ];
