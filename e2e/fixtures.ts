@@ -27,7 +27,7 @@ export const test = base.extend<Fixtures>({
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
+      if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
     });
     await page.goto('/');
     await use(page);

@@ -64,7 +64,7 @@ export function PracticeConsole({ initialApp }: { initialApp: PracticeAppView })
       const response = await fetch('/api/practice/app', {
         method: 'PATCH',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...draft, redirectUris }),
+        body: JSON.stringify({ grantTypes: draft.grantTypes, refreshTokenRotation: draft.refreshTokenRotation, redirectUris }),
       });
       const body = (await response.json()) as PracticeAppView | { error: { message: string } };
       if (!response.ok || 'error' in body) {
