@@ -62,11 +62,11 @@ export function AuthorizeStep(props: { authorizationEndpoint: string; clientId: 
           what asks for a refresh token. Line breaks are fine: they are ignored.
         </p>
         <div className="relative mt-3">
-          <pre className="overflow-x-auto rounded-md bg-slate-900 p-4 pr-20 text-sm leading-relaxed text-slate-100 dark:bg-black" tabIndex={0} aria-label="Authorization URL template">
+          <pre className="overflow-x-auto rounded-md bg-slate-900 p-4 pr-20 text-sm leading-relaxed text-slate-100 dark:bg-black" tabIndex={0} aria-label="URL template">
             <code>{template}</code>
           </pre>
           <div className="absolute right-2 top-2">
-            <CopyButton value={template} label="template" />
+            <CopyButton value={template} label="URL template" />
           </div>
         </div>
       </section>

@@ -3,7 +3,6 @@
 import { base64url } from 'jose';
 import { useEffect, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { CopyButton } from '@/components/ui/copy-button';
 import { readStored, writeStored } from '@/lib/browser-storage';
 
 const fieldClass =
@@ -89,7 +88,6 @@ export function PkceHelper({ onChange }: { onChange?: (values: { codeChallenge: 
         </label>
         <div className="flex gap-2">
           <input id={ids.verifier} value={verifier} onChange={(e) => updateVerifier(e.target.value)} spellCheck={false} autoComplete="off" className={fieldClass} />
-          {verifier && <CopyButton value={verifier} label="Code Verifier" />}
         </div>
         <p className="text-xs text-slate-600 dark:text-slate-400">Keep this secret: you send it only to the token endpoint, in step 5.</p>
       </div>
@@ -103,7 +101,6 @@ export function PkceHelper({ onChange }: { onChange?: (values: { codeChallenge: 
         </label>
         <div className="flex gap-2">
           <input id={ids.challenge} value={challenge} readOnly spellCheck={false} className={fieldClass} />
-          {challenge && <CopyButton value={challenge} label="Code Challenge" />}
         </div>
         <p className="text-xs text-slate-600 dark:text-slate-400">SHA-256 of the verifier, base64url-encoded: goes in the authorization URL.</p>
       </div>
@@ -127,7 +124,6 @@ export function PkceHelper({ onChange }: { onChange?: (values: { codeChallenge: 
             autoComplete="off"
             className={fieldClass}
           />
-          {state && <CopyButton value={state} label="State" />}
         </div>
       </div>
       <p role="status" id={ids.status} className="sr-only">

@@ -6,7 +6,7 @@ export const JOURNEY = [
   { slug: 'setup', title: 'Choose your server', check: 'setup' },
   { slug: 'enable', title: 'Enable refresh tokens', check: null },
   { slug: 'authorize', title: 'Build the authorization URL', check: 'authorize-url' },
-  { slug: 'redirect', title: 'Log in and capture the code', check: 'redirect' },
+  { slug: 'redirect', title: 'Capture the authorization code', check: 'redirect' },
   { slug: 'token', title: 'Exchange the code', check: 'token-response' },
   { slug: 'refresh', title: 'Use the refresh token', check: 'refresh-response' },
   { slug: 'complete', title: 'Complete', check: null },
