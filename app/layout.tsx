@@ -40,6 +40,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/practice/console" className="text-sm text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white">
               Practice console
             </Link>
+            <Link href="/instructor" className="text-sm text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white sm:ml-auto">
+              Instructors
+            </Link>
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">

@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { getEnv, resetEnvCache, type Env } from './env';
 import { getDb, type DB } from './db/client';
 import { getOrCreateSetting } from './db/settings';
+import { ensureInstructorFromEnv } from './instructors/store';
 
 /**
  * Start-up work shared by the server and the integration tests: validate the
  * environment (fails fast, naming each bad variable), open and migrate the database,
- * and make sure a session secret exists (generated once and kept in the database).
+ * make sure a session secret exists (generated once and kept in the database), and
+ * create the first instructor from INSTRUCTOR_EMAIL / INSTRUCTOR_PASSWORD.
  */
 export async function bootstrap(): Promise<{ env: Env; db: DB }> {
   let env = getEnv();
@@ -19,5 +21,6 @@ export async function bootstrap(): Promise<{ env: Env; db: DB }> {
     resetEnvCache();
     env = getEnv();
   }
+  await ensureInstructorFromEnv(db, env.INSTRUCTOR_EMAIL, env.INSTRUCTOR_PASSWORD);
   return { env, db };
 }

@@ -16,6 +16,10 @@ export interface Database {
   exercise_progress: ExerciseProgressTable;
   exercise_steps: ExerciseStepsTable;
   exercise_attempts: ExerciseAttemptsTable;
+  instructors: InstructorsTable;
+  instructor_sessions: InstructorSessionsTable;
+  cohorts: CohortsTable;
+  cohort_members: CohortMembersTable;
 }
 
 export interface SettingsTable {
@@ -110,4 +114,39 @@ export interface ExerciseAttemptsTable {
   /** JSON of decoded, non-secret claims, or null. */
   claims: string | null;
   created_at: string;
+  /** The cohort the learner was enrolled in when the attempt was made, if any. */
+  cohort_id: string | null;
+}
+
+export interface InstructorsTable {
+  id: string;
+  email: string;
+  /** scrypt hash in a self-describing format (see lib/instructors/password.ts). */
+  password_hash: string;
+  created_at: string;
+}
+
+/** Instructor sign-in sessions; `id_hash` is the SHA-256 of the cookie's random token. */
+export interface InstructorSessionsTable {
+  id_hash: string;
+  instructor_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface CohortsTable {
+  id: string;
+  instructor_id: string;
+  name: string;
+  /** The unguessable code of the join link /join/<code>. */
+  join_code: string;
+  created_at: string;
+  archived_at: string | null;
+}
+
+export interface CohortMembersTable {
+  cohort_id: string;
+  learner_id: string;
+  display_name: string;
+  joined_at: string;
 }

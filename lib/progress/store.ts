@@ -80,16 +80,25 @@ const json = (value: unknown) => (value === null || value === undefined ? null :
 /**
  * Records one check attempt: the step's status and attempt count, the attempt log (codes
  * and decoded claims only), and any state the passing check produced — in one transaction.
+ * `restartSteps` go back to pending (with no attempts) when the patch cleared their state.
  */
 export async function recordAttempt(
   db: DB,
   learnerId: string,
   report: Report,
-  options: { patch?: StatePatch; claims?: unknown; now?: Date } = {},
+  options: { patch?: StatePatch; claims?: unknown; now?: Date; restartSteps?: readonly StepId[] } = {},
 ): Promise<void> {
   const now = (options.now ?? new Date()).toISOString();
   const codes = report.results.flatMap((r) => (r.code && r.status !== 'info' ? [r.code] : []));
   await ensureLearner(db, learnerId, options.now);
+  // Attempts count for the cohort the learner is enrolled in now (the latest one joined).
+  const membership = await db
+    .selectFrom('cohort_members')
+    .select('cohort_id')
+    .where('learner_id', '=', learnerId)
+    .orderBy('joined_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('exercise_progress')
@@ -107,6 +116,10 @@ export async function recordAttempt(
     if ('completedAt' in patch) set.completed_at = patch.completedAt ?? null;
     if (Object.keys(set).length > 0) {
       await trx.updateTable('exercise_progress').set(set).where('learner_id', '=', learnerId).execute();
+    }
+    // Steps whose saved state the patch cleared are pending again (the attempt log keeps them).
+    if (options.restartSteps?.length) {
+      await trx.deleteFrom('exercise_steps').where('learner_id', '=', learnerId).where('step', 'in', [...options.restartSteps]).execute();
     }
 
     await trx
@@ -132,6 +145,7 @@ export async function recordAttempt(
         codes: JSON.stringify(codes),
         claims: json(options.claims),
         created_at: now,
+        cohort_id: membership?.cohort_id ?? null,
       })
       .execute();
   });

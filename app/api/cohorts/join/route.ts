@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { findCohortByCode, joinCohort } from '@/lib/cohorts/store';
+import { displayNameSchema } from '@/lib/cohorts/validation';
+import { getDb } from '@/lib/db/client';
+import { ApiError, handleApi, jsonResponse, readJsonBody } from '@/lib/http';
+import { learnerIdFromRequest } from '@/lib/session';
+
+export const dynamic = 'force-dynamic';
+
+const body = z.strictObject({ code: z.string().trim().min(1).max(100), displayName: displayNameSchema });
+
+/** Enrols the current learner in a cohort by its join code. */
+export const POST = handleApi(async (request: Request) => {
+  const learnerId = learnerIdFromRequest(request);
+  if (!learnerId) throw new ApiError('unauthorized', 'No learner session: load any page of the site first to get a session cookie.');
+  const { code, displayName } = await readJsonBody(request, body);
+  const db = await getDb();
+  const cohort = await findCohortByCode(db, code);
+  if (!cohort) throw new ApiError('not_found', 'This join link is not valid (or its cohort was archived). Ask your instructor for the current link.');
+  await joinCohort(db, cohort.id, learnerId, displayName);
+  return jsonResponse({ cohort: { name: cohort.name }, displayName });
+});

@@ -1,0 +1,15 @@
+import { requireOwnCohort } from '@/lib/cohorts/api';
+import { fetchLearnerTimeline } from '@/lib/cohorts/store';
+import { getDb } from '@/lib/db/client';
+import { ApiError, handleApi, jsonResponse } from '@/lib/http';
+
+export const dynamic = 'force-dynamic';
+
+/** One learner's attempt timeline in the cohort (codes and decoded claims, never tokens). */
+export const GET = handleApi(async (request: Request, { params }: { params: Promise<{ id: string; learnerId: string }> }) => {
+  const { id, learnerId } = await params;
+  const cohort = await requireOwnCohort(request, id);
+  const timeline = await fetchLearnerTimeline(await getDb(), cohort.id, learnerId);
+  if (!timeline) throw new ApiError('not_found', 'No such learner in this cohort.');
+  return jsonResponse(timeline);
+});

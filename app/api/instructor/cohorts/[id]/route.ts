@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { findOwnCohort, setCohortArchived } from '@/lib/cohorts/store';
+import { getDb } from '@/lib/db/client';
+import { ApiError, handleApi, jsonResponse, readJsonBody } from '@/lib/http';
+import { requireInstructor } from '@/lib/instructors/auth';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ id: string }> };
+
+export const GET = handleApi(async (request: Request, { params }: Context) => {
+  const instructor = await requireInstructor(request);
+  const cohort = await findOwnCohort(await getDb(), instructor.id, (await params).id);
+  if (!cohort) throw new ApiError('not_found', 'No such cohort.');
+  return jsonResponse(cohort);
+});
+
+/** Archives (or re-opens) a cohort: an archived cohort's join link stops working. */
+export const PATCH = handleApi(async (request: Request, { params }: Context) => {
+  const instructor = await requireInstructor(request);
+  const { archived } = await readJsonBody(request, z.strictObject({ archived: z.boolean() }));
+  const cohort = await setCohortArchived(await getDb(), instructor.id, (await params).id, archived);
+  if (!cohort) throw new ApiError('not_found', 'No such cohort.');
+  return jsonResponse(cohort);
+});

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { JoinForm } from '@/components/instructor/join-form';
+import { Card } from '@/components/ui/card';
+import { findCohortByCode } from '@/lib/cohorts/store';
+import { getDb } from '@/lib/db/client';
+
+export const metadata: Metadata = { title: 'Join a cohort' };
+
+export default async function JoinPage({ params }: { params: Promise<{ code: string }> }) {
+  const { code } = await params;
+  const cohort = code.length <= 100 ? await findCohortByCode(await getDb(), code) : null;
+  return (
+    <div className="mx-auto max-w-xl space-y-6">
+      <h1 className="text-3xl font-bold tracking-tight">{cohort ? `Join ${cohort.name}` : 'This join link does not work'}</h1>
+      <Card>
+        {cohort ? (
+          <JoinForm code={code} cohortName={cohort.name} />
+        ) : (
+          <p>The link is not valid, or its cohort was archived. Ask your instructor for the current link.</p>
+        )}
+      </Card>
+    </div>
+  );
+}

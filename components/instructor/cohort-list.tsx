@@ -1,0 +1,110 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { CopyButton } from '@/components/ui/copy-button';
+
+export interface CohortItem {
+  id: string;
+  name: string;
+  joinUrl: string;
+  createdAt: string;
+  archivedAt: string | null;
+  learnerCount: number;
+}
+
+/** Create a cohort, see each one's join link, archive or re-open. */
+export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
+  const router = useRouter();
+  const ids = { name: useId() };
+  const [name, setName] = useState('');
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function create(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const response = await fetch('/api/instructor/cohorts', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name }),
+    });
+    setBusy(false);
+    const body = (await response.json()) as { name?: string; error?: { message: string } };
+    if (!response.ok) {
+      setStatus({ kind: 'error', text: body.error?.message ?? 'Could not create the cohort.' });
+      return;
+    }
+    setName('');
+    setStatus({ kind: 'ok', text: `Cohort “${body.name}” created. Share its join link with your learners.` });
+    router.refresh();
+  }
+
+  async function setArchived(id: string, archived: boolean) {
+    await fetch(`/api/instructor/cohorts/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ archived }),
+    });
+    router.refresh();
+  }
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={create} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+        <div className="min-w-64 flex-1 space-y-1">
+          <label htmlFor={ids.name} className="block font-medium">
+            Cohort name
+          </label>
+          <input
+            id={ids.name}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={100}
+            required
+            className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-950"
+          />
+        </div>
+        <Button type="submit" disabled={busy}>
+          Create Cohort
+        </Button>
+      </form>
+      <div role="status" aria-live="polite" className="text-sm">
+        {status && <p className={status.kind === 'ok' ? 'text-emerald-800 dark:text-emerald-300' : 'text-red-800 dark:text-red-300'}>{status.text}</p>}
+      </div>
+      {cohorts.length === 0 ? (
+        <p className="text-slate-700 dark:text-slate-300">No cohorts yet.</p>
+      ) : (
+        <ul className="space-y-3">
+          {cohorts.map((cohort) => (
+            <li key={cohort.id} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <h2 className="text-lg font-semibold">
+                  <Link href={`/instructor/cohorts/${cohort.id}`} className="text-indigo-800 underline-offset-2 hover:underline dark:text-indigo-300">
+                    {cohort.name}
+                  </Link>
+                  {cohort.archivedAt && <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100">Archived</span>}
+                </h2>
+                <span className="text-sm text-slate-700 dark:text-slate-300">
+                  {cohort.learnerCount} {cohort.learnerCount === 1 ? 'learner' : 'learners'}
+                </span>
+              </div>
+              {!cohort.archivedAt && (
+                <div className="flex flex-wrap items-center gap-2 text-sm">
+                  <span>Join link:</span>
+                  <code className="break-all rounded bg-slate-100 px-2 py-1 font-mono dark:bg-slate-800">{cohort.joinUrl}</code>
+                  <CopyButton value={cohort.joinUrl} label={`join link of ${cohort.name}`} />
+                </div>
+              )}
+              <Button variant="ghost" className="px-0" onClick={() => setArchived(cohort.id, !cohort.archivedAt)}>
+                {cohort.archivedAt ? `Re-open ${cohort.name}` : `Archive ${cohort.name}`}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

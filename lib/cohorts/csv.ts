@@ -1,0 +1,33 @@
+import { stringify } from 'csv-stringify/sync';
+import { CHECK_STEPS } from '../progress/store';
+import type { DashboardRow } from './dashboard';
+
+/**
+ * A cell that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return)
+ * is prefixed with a quote, so a display name like `=HYPERLINK(…)` stays text.
+ * @see https://owasp.org/www-community/attacks/CSV_Injection
+ */
+export function neutralizeFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** The cohort table as CSV (RFC 4180 quoting by csv-stringify). */
+export function cohortRowsToCsv(rows: DashboardRow[]): string {
+  const header = [
+    'Display name',
+    'Current step',
+    ...CHECK_STEPS.flatMap((step) => [`${step} status`, `${step} attempts`]),
+    'Last activity',
+    'Completed at',
+    'Stuck',
+  ];
+  const records = rows.map((row) => [
+    row.displayName,
+    row.currentStep,
+    ...CHECK_STEPS.flatMap((step) => [row.steps[step].status, String(row.steps[step].attempts)]),
+    row.lastActivityAt,
+    row.completedAt ?? '',
+    row.stuck ? `${row.stuck.step}: ${row.stuck.detail}` : '',
+  ]);
+  return stringify([header, ...records].map((record) => record.map(neutralizeFormula)), { record_delimiter: '\r\n' });
+}

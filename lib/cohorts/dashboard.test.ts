@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildDashboardRows, countMistakes, STUCK_FAILURES, type AttemptInput } from './dashboard';
+
+const now = new Date('2026-11-25T10:30:00Z');
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 25, 10, minute)).toISOString();
+const attempt = (learnerId: string, step: string, status: 'pass' | 'fail', minute: number, codes: string[] = []): AttemptInput => ({
+  learnerId,
+  step,
+  status,
+  codes,
+  createdAt: at(minute),
+});
+
+describe('buildDashboardRows', () => {
+  const members = [
+    { learnerId: 'a', displayName: 'Ada', joinedAt: at(0) },
+    { learnerId: 'b', displayName: 'Bo', joinedAt: at(0) },
+    { learnerId: 'c', displayName: 'Cy', joinedAt: at(0) },
+  ];
+
+  it('derives current step, per-step status and attempt counts', () => {
+    const [ada] = buildDashboardRows(
+      members.slice(0, 1),
+      [
+        { learnerId: 'a', step: 'setup', status: 'pass' },
+        { learnerId: 'a', step: 'authorize-url', status: 'fail' },
+      ],
+      [{ learnerId: 'a', completedAt: null }],
+      [attempt('a', 'setup', 'pass', 20), attempt('a', 'authorize-url', 'fail', 25), attempt('a', 'authorize-url', 'fail', 29)],
+      now,
+    );
+    expect(ada!.currentStep).toBe('authorize-url');
+    expect(ada!.steps.setup).toEqual({ status: 'pass', attempts: 1, failures: 0 });
+    expect(ada!.steps['authorize-url']).toEqual({ status: 'fail', attempts: 2, failures: 2 });
+    expect(ada!.steps.redirect.status).toBe('pending');
+    expect(ada!.lastActivityAt).toBe(at(29));
+    expect(ada!.stuck).toBeNull();
+  });
+
+  it(`flags ${STUCK_FAILURES} failures in a row on the current step, and long idleness`, () => {
+    const rows = buildDashboardRows(
+      members,
+      [
+        { learnerId: 'a', step: 'setup', status: 'pass' },
+        { learnerId: 'b', step: 'setup', status: 'pass' },
+      ],
+      [],
+      [
+        attempt('a', 'setup', 'pass', 20),
+        ...[21, 22, 23].map((m) => attempt('a', 'authorize-url', 'fail', m, ['scope.offline_access_missing'])),
+        attempt('b', 'setup', 'pass', 1),
+        attempt('c', 'authorize-url', 'fail', 28),
+        attempt('c', 'authorize-url', 'pass', 29),
+      ],
+      now,
+    );
+    expect(rows.find((r) => r.learnerId === 'a')!.stuck).toMatchObject({ reason: 'failures', step: 'authorize-url' });
+    expect(rows.find((r) => r.learnerId === 'b')!.stuck).toMatchObject({ reason: 'idle', step: 'authorize-url' });
+    expect(rows.find((r) => r.learnerId === 'c')!.stuck).toBeNull();
+  });
+
+  it('a completed learner is never stuck', () => {
+    const [row] = buildDashboardRows(members.slice(0, 1), [], [{ learnerId: 'a', completedAt: at(1) }], [], now);
+    expect(row!.currentStep).toBe('complete');
+    expect(row!.stuck).toBeNull();
+  });
+});
+
+describe('countMistakes', () => {
+  it('counts codes per step, most frequent first, once per attempt', () => {
+    const result = countMistakes([
+      attempt('a', 'authorize-url', 'fail', 1, ['scope.offline_access_missing', 'state.weak']),
+      attempt('a', 'authorize-url', 'fail', 2, ['scope.offline_access_missing', 'scope.offline_access_missing']),
+      attempt('b', 'authorize-url', 'fail', 3, ['scope.offline_access_missing']),
+      attempt('b', 'token-response', 'fail', 4, ['refresh_token.missing']),
+    ]);
+    expect(result['authorize-url']).toEqual([
+      { code: 'scope.offline_access_missing', count: 3 },
+      { code: 'state.weak', count: 1 },
+    ]);
+    expect(result['token-response']).toEqual([{ code: 'refresh_token.missing', count: 1 }]);
+    expect(result.setup).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+import type { DiagnosisCode, StepId } from '../exercise/report';
+import { CHECK_STEPS, type StepStatus } from '../progress/store';
+
+/** A learner looks stuck after this many failed checks in a row on one step… */
+export const STUCK_FAILURES = 3;
+/** …or after this long without a check while not finished. */
+export const STUCK_IDLE_MINUTES = 15;
+
+export interface MemberInput {
+  learnerId: string;
+  displayName: string;
+  joinedAt: string;
+}
+export interface StepInput {
+  learnerId: string;
+  step: string;
+  status: 'pass' | 'fail';
+}
+export interface AttemptInput {
+  learnerId: string;
+  step: string;
+  status: 'pass' | 'fail';
+  codes: string[];
+  createdAt: string;
+}
+
+export interface DashboardRow {
+  learnerId: string;
+  displayName: string;
+  /** The first step not passed yet, or "complete". */
+  currentStep: StepId | 'complete';
+  steps: Record<StepId, { status: StepStatus; attempts: number; failures: number }>;
+  joinedAt: string;
+  lastActivityAt: string;
+  completedAt: string | null;
+  stuck: { reason: 'failures' | 'idle'; step: StepId; detail: string } | null;
+}
+
+/**
+ * The instructor dashboard's rows, from plain data (pure: the clock is passed in).
+ * Status comes from the learner's current progress; attempt counts from the attempts
+ * recorded for this cohort.
+ */
+export function buildDashboardRows(
+  members: MemberInput[],
+  steps: StepInput[],
+  completions: { learnerId: string; completedAt: string | null }[],
+  attempts: AttemptInput[],
+  now: Date,
+): DashboardRow[] {
+  return members.map((member) => {
+    const mine = attempts.filter((a) => a.learnerId === member.learnerId).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const stepStatus = new Map(steps.filter((s) => s.learnerId === member.learnerId).map((s) => [s.step, s.status]));
+    const rowSteps = Object.fromEntries(
+      CHECK_STEPS.map((step) => {
+        const forStep = mine.filter((a) => a.step === step);
+        return [
+          step,
+          {
+            status: stepStatus.get(step) ?? 'pending',
+            attempts: forStep.length,
+            failures: forStep.filter((a) => a.status === 'fail').length,
+          },
+        ];
+      }),
+    ) as DashboardRow['steps'];
+    const completedAt = completions.find((c) => c.learnerId === member.learnerId)?.completedAt ?? null;
+    const currentStep = completedAt ? 'complete' : (CHECK_STEPS.find((step) => rowSteps[step].status !== 'pass') ?? 'complete');
+    const lastActivityAt = mine.at(-1)?.createdAt ?? member.joinedAt;
+    return {
+      learnerId: member.learnerId,
+      displayName: member.displayName,
+      currentStep,
+      steps: rowSteps,
+      joinedAt: member.joinedAt,
+      lastActivityAt,
+      completedAt,
+      stuck: currentStep === 'complete' ? null : findStuck(currentStep, mine, lastActivityAt, now),
+    };
+  });
+}
+
+function findStuck(step: StepId, attempts: AttemptInput[], lastActivityAt: string, now: Date): DashboardRow['stuck'] {
+  let streak = 0;
+  for (const attempt of [...attempts].reverse()) {
+    if (attempt.step !== step) continue;
+    if (attempt.status === 'pass') break;
+    streak += 1;
+  }
+  if (streak >= STUCK_FAILURES) return { reason: 'failures', step, detail: `${streak} failed checks in a row` };
+  const idleMinutes = Math.floor((now.getTime() - Date.parse(lastActivityAt)) / 60_000);
+  if (idleMinutes >= STUCK_IDLE_MINUTES) return { reason: 'idle', step, detail: `no check for ${idleMinutes} minutes` };
+  return null;
+}
+
+export interface MistakeCount {
+  code: DiagnosisCode;
+  count: number;
+}
+
+/** Per step, the diagnosis codes hit most often in a cohort's attempts, most frequent first. */
+export function countMistakes(attempts: AttemptInput[]): Record<StepId, MistakeCount[]> {
+  const result = Object.fromEntries(CHECK_STEPS.map((step) => [step, [] as MistakeCount[]])) as Record<StepId, MistakeCount[]>;
+  for (const step of CHECK_STEPS) {
+    const counts = new Map<string, number>();
+    for (const attempt of attempts) {
+      if (attempt.step !== step) continue;
+      for (const code of new Set(attempt.codes)) counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
+    result[step] = [...counts.entries()]
+      .map(([code, count]) => ({ code: code as DiagnosisCode, count }))
+      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  }
+  return result;
+}

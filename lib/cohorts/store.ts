@@ -1,0 +1,142 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { DB } from '../db/client';
+import { ensureLearner } from '../db/learners';
+import { buildDashboardRows, countMistakes, type AttemptInput, type DashboardRow } from './dashboard';
+
+export interface Cohort {
+  id: string;
+  name: string;
+  code: string;
+  createdAt: string;
+  archivedAt: string | null;
+  learnerCount: number;
+}
+
+/** 16 random bytes: an unguessable join code (128 bits), URL-safe. */
+function newJoinCode(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export async function createCohort(db: DB, instructorId: string, name: string, now = new Date()): Promise<Cohort> {
+  const cohort = { id: randomUUID(), name, code: newJoinCode(), createdAt: now.toISOString(), archivedAt: null, learnerCount: 0 };
+  await db
+    .insertInto('cohorts')
+    .values({ id: cohort.id, instructor_id: instructorId, name, join_code: cohort.code, created_at: cohort.createdAt, archived_at: null })
+    .execute();
+  return cohort;
+}
+
+/** The instructor's cohorts, newest first, with their learner counts. */
+export async function listCohorts(db: DB, instructorId: string): Promise<Cohort[]> {
+  const rows = await db
+    .selectFrom('cohorts')
+    .leftJoin('cohort_members', 'cohort_members.cohort_id', 'cohorts.id')
+    .select((eb) => ['cohorts.id', 'cohorts.name', 'cohorts.join_code', 'cohorts.created_at', 'cohorts.archived_at', eb.fn.count<number>('cohort_members.learner_id').as('learner_count')])
+    .where('cohorts.instructor_id', '=', instructorId)
+    .groupBy(['cohorts.id', 'cohorts.name', 'cohorts.join_code', 'cohorts.created_at', 'cohorts.archived_at'])
+    .orderBy('cohorts.created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, code: r.join_code, createdAt: r.created_at, archivedAt: r.archived_at, learnerCount: Number(r.learner_count) }));
+}
+
+/** One of the instructor's cohorts; null when it does not exist or belongs to someone else. */
+export async function findOwnCohort(db: DB, instructorId: string, cohortId: string): Promise<Cohort | null> {
+  return (await listCohorts(db, instructorId)).find((c) => c.id === cohortId) ?? null;
+}
+
+export async function setCohortArchived(db: DB, instructorId: string, cohortId: string, archived: boolean, now = new Date()): Promise<Cohort | null> {
+  await db
+    .updateTable('cohorts')
+    .set({ archived_at: archived ? now.toISOString() : null })
+    .where('id', '=', cohortId)
+    .where('instructor_id', '=', instructorId)
+    .execute();
+  return findOwnCohort(db, instructorId, cohortId);
+}
+
+/** The open (not archived) cohort of a join code, or null. */
+export async function findCohortByCode(db: DB, code: string): Promise<{ id: string; name: string } | null> {
+  const row = await db.selectFrom('cohorts').select(['id', 'name']).where('join_code', '=', code).where('archived_at', 'is', null).executeTakeFirst();
+  return row ?? null;
+}
+
+/** Enrols the learner (or renames them if already enrolled). */
+export async function joinCohort(db: DB, cohortId: string, learnerId: string, displayName: string, now = new Date()): Promise<void> {
+  await ensureLearner(db, learnerId, now);
+  await db
+    .insertInto('cohort_members')
+    .values({ cohort_id: cohortId, learner_id: learnerId, display_name: displayName, joined_at: now.toISOString() })
+    .onConflict((oc) => oc.columns(['cohort_id', 'learner_id']).doUpdateSet({ display_name: displayName }))
+    .execute();
+}
+
+async function cohortAttempts(db: DB, cohortId: string, learnerId?: string) {
+  let query = db
+    .selectFrom('exercise_attempts')
+    .select(['learner_id', 'step', 'status', 'codes', 'claims', 'created_at'])
+    .where('cohort_id', '=', cohortId)
+    .orderBy('created_at', 'asc');
+  if (learnerId) query = query.where('learner_id', '=', learnerId);
+  return query.execute();
+}
+
+const toAttemptInput = (a: { learner_id: string; step: string; status: 'pass' | 'fail'; codes: string; created_at: string }): AttemptInput => ({
+  learnerId: a.learner_id,
+  step: a.step,
+  status: a.status,
+  codes: JSON.parse(a.codes) as string[],
+  createdAt: a.created_at,
+});
+
+/** The dashboard rows of a cohort (one per learner). */
+export async function fetchCohortRows(db: DB, cohortId: string, now = new Date()): Promise<DashboardRow[]> {
+  const members = await db.selectFrom('cohort_members').select(['learner_id', 'display_name', 'joined_at']).where('cohort_id', '=', cohortId).orderBy('joined_at').execute();
+  if (members.length === 0) return [];
+  const ids = members.map((m) => m.learner_id);
+  const [steps, progress, attempts] = await Promise.all([
+    db.selectFrom('exercise_steps').select(['learner_id', 'step', 'status']).where('learner_id', 'in', ids).execute(),
+    db.selectFrom('exercise_progress').select(['learner_id', 'completed_at']).where('learner_id', 'in', ids).execute(),
+    cohortAttempts(db, cohortId),
+  ]);
+  return buildDashboardRows(
+    members.map((m) => ({ learnerId: m.learner_id, displayName: m.display_name, joinedAt: m.joined_at })),
+    steps.map((s) => ({ learnerId: s.learner_id, step: s.step, status: s.status })),
+    progress.map((p) => ({ learnerId: p.learner_id, completedAt: p.completed_at })),
+    attempts.map(toAttemptInput),
+    now,
+  );
+}
+
+export async function fetchCohortMistakes(db: DB, cohortId: string) {
+  return countMistakes((await cohortAttempts(db, cohortId)).map(toAttemptInput));
+}
+
+export interface AttemptView {
+  at: string;
+  step: string;
+  status: 'pass' | 'fail';
+  codes: string[];
+  claims: Record<string, unknown> | null;
+}
+
+/** A learner's attempt timeline in a cohort (decoded claims only — never tokens). */
+export async function fetchLearnerTimeline(db: DB, cohortId: string, learnerId: string): Promise<{ displayName: string; attempts: AttemptView[] } | null> {
+  const member = await db
+    .selectFrom('cohort_members')
+    .select('display_name')
+    .where('cohort_id', '=', cohortId)
+    .where('learner_id', '=', learnerId)
+    .executeTakeFirst();
+  if (!member) return null;
+  const attempts = await cohortAttempts(db, cohortId, learnerId);
+  return {
+    displayName: member.display_name,
+    attempts: attempts.map((a) => ({
+      at: a.created_at,
+      step: a.step,
+      status: a.status,
+      codes: JSON.parse(a.codes) as string[],
+      claims: a.claims ? (JSON.parse(a.claims) as Record<string, unknown>) : null,
+    })),
+  };
+}
