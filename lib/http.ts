@@ -9,7 +9,6 @@ export type ApiErrorCode =
   | 'conflict'
   | 'payload_too_large'
   | 'rate_limited'
-  | 'unsupported_media_type'
   | 'internal_error';
 
 const STATUS: Record<ApiErrorCode, number> = {
@@ -19,7 +18,6 @@ const STATUS: Record<ApiErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
-  unsupported_media_type: 415,
   rate_limited: 429,
   internal_error: 500,
 };
@@ -53,7 +51,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * Reads a JSON body with a size limit and validates it. Throws ApiError 413 when too
- * large, 415 when not JSON, 400 when malformed or invalid (naming the bad fields).
+ * large, 400 when not declared as JSON, malformed or invalid (naming the bad fields):
+ * SPEC §4 answers every malformed call with 400.
  */
 export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T, maxBytes = MAX_BODY_BYTES): Promise<z.infer<T>> {
   const declared = Number(request.headers.get('content-length') ?? 'NaN');
@@ -62,7 +61,7 @@ export async function readJsonBody<T extends z.ZodType>(request: Request, schema
   }
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) {
-    throw new ApiError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
+    throw new ApiError('bad_request', 'Send the body as JSON with Content-Type: application/json.');
   }
   const text = await readTextLimited(request, maxBytes);
   let data: unknown;

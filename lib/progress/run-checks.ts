@@ -6,14 +6,14 @@ import type { Env } from '../env';
 import { checkAuthorizeUrl, type AuthorizeUrlReport } from '../exercise/authorize-url';
 import { checkRedirect, type RedirectInput, type RedirectReport } from '../exercise/redirect';
 import { checkRefreshResponse, type RefreshResponseReport } from '../exercise/refresh-response';
-import { makeReport, pass } from '../exercise/report';
+import { makeReport, pass, type StepId } from '../exercise/report';
 import { practiceProviderConfig, type ProviderConfig, type SetupReport } from '../exercise/setup';
 import { checkTokenResponse, type TokenCheckContext, type TokenResponseReport } from '../exercise/token-response';
 import { ApiError } from '../http';
 import { runCustomSetup } from '../issuer/setup';
 import { getKeyResolver } from '../issuer/jwks';
 import { getPracticePublicJwks } from '../practice-server/keys';
-import { loadExerciseState, recordAttempt, type ExerciseState } from './store';
+import { CHECK_STEPS, loadExerciseState, recordAttempt, type ExerciseState } from './store';
 
 /**
  * The exercise's use cases: each loads the learner's state, runs one pure check with
@@ -42,12 +42,19 @@ export async function runSetupStep(db: DB, env: Env, learnerId: string, input: S
     );
   }
   // A new server invalidates everything after it: a fresh start with the new provider.
+  const fresh = report.status === 'pass' && report.provider;
   await recordAttempt(db, learnerId, report, {
-    patch: report.status === 'pass' && report.provider
+    patch: fresh
       ? { provider: report.provider, authorizeRequest: null, codeFingerprint: null, firstResponse: null, refreshResponse: null, completedAt: null }
       : {},
+    restartSteps: fresh ? stepsAfter('setup') : [],
   });
   return report;
+}
+
+/** The checked steps after `step`, whose saved state a new pass of `step` clears. */
+function stepsAfter(step: StepId): StepId[] {
+  return CHECK_STEPS.slice(CHECK_STEPS.indexOf(step) + 1);
 }
 
 function requireProvider(state: ExerciseState): ProviderConfig {
@@ -94,9 +101,12 @@ export async function runTokenResponseStep(db: DB, env: Env, learnerId: string, 
   const state = await loadExerciseState(db, learnerId);
   const provider = requireProvider(state);
   const report = await checkTokenResponse(text, await tokenContext(db, env, provider));
+  // A new first response needs a new refresh against it.
+  const passed = report.status === 'pass' && report.summary;
   await recordAttempt(db, learnerId, report, {
     claims: report.claims?.payload ?? null,
-    patch: report.status === 'pass' && report.summary ? { firstResponse: report.summary, refreshResponse: null, completedAt: null } : {},
+    patch: passed ? { firstResponse: report.summary, refreshResponse: null, completedAt: null } : {},
+    restartSteps: passed ? stepsAfter('token-response') : [],
   });
   return report;
 }
