@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getPracticeApp, PATCH as patchPracticeApp } from '@/app/api/practice/app/route';
 import { closeDb, getDb } from '@/lib/db/client';
-import { getEnv } from '@/lib/env';
+import { getEnv, resetEnvCache } from '@/lib/env';
 import { startPracticeServer, type PracticeServerHandle } from './support/practice-server';
 import { apiRequest, learnerCookie } from './support/requests';
 import {
@@ -280,12 +280,25 @@ describe('exercise API: a whole practice journey', () => {
     expect(afterToken.steps['token-response']).toEqual({ status: 'pass', attempts: 3 });
     expect(afterToken).toMatchObject({ stepsDone: 3, currentStep: 'redirect' });
 
-    // Choosing the server again is a fresh start with it: everything after setup is pending.
-    const setup = await check('setup', cookie, { mode: 'practice' });
+    // Choosing the same server again keeps the progress made with it.
+    expect((await check('setup', cookie, { mode: 'practice' })).status).toBe('pass');
+    expect(await readProgress(cookie)).toMatchObject({ stepsDone: 3, currentStep: 'redirect' });
+
+    // Another server is a fresh start with it: everything after setup is pending. (The
+    // practice server stands in as "your own server" here: it is on loopback.)
+    process.env.ALLOW_PRIVATE_ISSUERS = 'true';
+    resetEnvCache();
+    let setup: Awaited<ReturnType<typeof check>>;
+    try {
+      setup = await check('setup', cookie, { mode: 'custom', issuer: server.issuer, clientId: 'another-client' });
+    } finally {
+      delete process.env.ALLOW_PRIVATE_ISSUERS;
+      resetEnvCache();
+    }
     expect(setup.status).toBe('pass');
     const afterSetup = await readProgress(cookie);
     expect(afterSetup.steps).toEqual({
-      setup: { status: 'pass', attempts: 2 },
+      setup: { status: 'pass', attempts: 3 },
       'authorize-url': { status: 'pending', attempts: 0 },
       redirect: { status: 'pending', attempts: 0 },
       'token-response': { status: 'pending', attempts: 0 },

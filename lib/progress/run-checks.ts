@@ -42,7 +42,9 @@ export async function runSetupStep(db: DB, env: Env, learnerId: string, input: S
     );
   }
   // A new server invalidates everything after it: a fresh start with the new provider.
-  const fresh = report.status === 'pass' && report.provider;
+  // Choosing the same server again keeps the learner's progress.
+  const previous = (await loadExerciseState(db, learnerId)).provider;
+  const fresh = report.status === 'pass' && report.provider && !sameProvider(previous, report.provider);
   await recordAttempt(db, learnerId, report, {
     patch: fresh
       ? { provider: report.provider, authorizeRequest: null, codeFingerprint: null, firstResponse: null, refreshResponse: null, completedAt: null }
@@ -50,6 +52,10 @@ export async function runSetupStep(db: DB, env: Env, learnerId: string, input: S
     restartSteps: fresh ? stepsAfter('setup') : [],
   });
   return report;
+}
+
+function sameProvider(a: ProviderConfig | null, b: ProviderConfig): boolean {
+  return !!a && a.mode === b.mode && a.issuer === b.issuer && a.clientId === b.clientId && a.redirectUri === b.redirectUri;
 }
 
 /** The checked steps after `step`, whose saved state a new pass of `step` clears. */
