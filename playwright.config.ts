@@ -4,6 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
+/** The first instructor, created from the environment at start (SPEC §2b). */
+export const E2E_INSTRUCTOR = { email: 'instructor@example.com', password: 'instructor-password-1' };
 const databaseFile = path.join(os.tmpdir(), `oauth-lab-e2e-${process.pid}.db`);
 
 /** Debian's Chromium (no browser downloads here); flags keep it off the network. */
@@ -51,6 +53,8 @@ export default defineConfig({
       PUBLIC_URL: E2E_BASE_URL,
       DATABASE_URL: `file:${databaseFile}`,
       ALLOW_PRIVATE_ISSUERS: 'true',
+      INSTRUCTOR_EMAIL: E2E_INSTRUCTOR.email,
+      INSTRUCTOR_PASSWORD: E2E_INSTRUCTOR.password,
       LOG_LEVEL: 'warn',
       // E2E journeys run many checks quickly from one address.
       RATE_LIMIT_CHECKS_PER_MINUTE: '10000',
