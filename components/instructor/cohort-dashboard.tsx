@@ -130,12 +130,12 @@ export function CohortDashboard({ cohortId, initialRows, initialMistakes }: { co
                     data-stuck={row.stuck ? 'true' : 'false'}
                     className={cn('border-t border-slate-200 dark:border-slate-800', row.stuck && 'bg-amber-50 dark:bg-amber-950/40')}
                   >
-                    <th scope="row" className="px-3 py-2 font-medium">
+                    <th scope="row" className="min-w-44 px-3 py-2 font-medium">
                       <Link href={`/instructor/cohorts/${cohortIdSafe(cohortId)}/learners/${row.learnerId}`} className="text-indigo-800 underline-offset-2 hover:underline dark:text-indigo-300">
                         {row.displayName}
                       </Link>
                       {row.stuck && (
-                        <span className="ml-2 inline-block rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950" title={row.stuck.detail}>
+                        <span className="mt-1 block w-fit whitespace-nowrap rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950">
                           Stuck: {row.stuck.detail}
                         </span>
                       )}
