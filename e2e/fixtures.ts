@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { test as base, expect, type Page } from '@playwright/test';
 
 /** Signs in on the practice server's sign-in page with the documented demo account. */
@@ -38,3 +40,19 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** Waits for a step's checklist to show the given outcome. */
+export async function expectChecklist(page: Page, outcome: 'pass' | 'fail') {
+  const heading = outcome === 'pass' ? /All checks passed/ : /problems? to fix/;
+  await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+}
+
+/** Runs the page's curl command in bash, as the learner would in a terminal; returns its output. */
+export async function runCurlFromPage(page: Page): Promise<string> {
+  // The page fills in values kept in this browser (secret, code, verifier, refresh token).
+  await expect(page.getByTestId('curl-command')).not.toContainText('YOUR_');
+  const command = (await page.getByTestId('curl-command').textContent()) ?? '';
+  expect(command).toContain('curl');
+  const { stdout } = await promisify(execFile)('bash', ['-c', `${command} --silent --show-error`], { timeout: 15_000 });
+  return stdout;
+}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { Report } from '@/lib/exercise/report';
 import { CheckResults } from './check-results';
@@ -16,9 +16,14 @@ export async function postCheck<R extends Report>(endpoint: string, body: unknow
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    const data = (await response.json()) as R | { error: { message: string } };
-    if ('error' in data) return { ok: false, message: data.error.message };
-    return { ok: true, report: data };
+    // A check that ran answers 200 with a report, and some reports carry an `error` field
+    // of their own (the redirect's explained OAuth error): tell them apart by the status.
+    const data = (await response.json()) as unknown;
+    if (!response.ok) {
+      const message = (data as { error?: { message?: unknown } } | null)?.error?.message;
+      return { ok: false, message: typeof message === 'string' ? message : `The check could not run (HTTP ${response.status}).` };
+    }
+    return { ok: true, report: data as R };
   } catch {
     return { ok: false, message: 'Could not reach OAuth Lab. Check your connection and try again.' };
   }
@@ -73,8 +78,13 @@ export function CheckForm<R extends Report>({
     setReport(answer.report);
     onReport?.(answer.report, value);
     router.refresh(); // progress, step list and later steps reflect the new state
-    requestAnimationFrame(() => resultsHeading.current?.querySelector<HTMLElement>('h3')?.focus());
   }
+
+  // Focus the new checklist's heading once it is on the page (after React's commit: a
+  // requestAnimationFrame callback can run before it, and focus would then stay lost).
+  useEffect(() => {
+    if (report) resultsHeading.current?.querySelector<HTMLElement>('h3')?.focus();
+  }, [report]);
 
   return (
     <div className="space-y-5">

@@ -17,7 +17,7 @@ export function CheckResults({ report, headingId }: { report: Report; headingId:
   const failures = report.results.filter((r) => r.status === 'fail').length;
   return (
     <section aria-labelledby={headingId} className="space-y-3">
-      <h3 id={headingId} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
+      <h3 id={headingId} tabIndex={-1} className="text-lg font-semibold">
         {report.status === 'pass'
           ? '✓ All checks passed'
           : `✗ ${failures} ${failures === 1 ? 'problem' : 'problems'} to fix`}

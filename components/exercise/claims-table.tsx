@@ -11,8 +11,9 @@ export function ClaimsTable({ claims, title = 'Inside your access token' }: { cl
     <section aria-label={title} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
       <h3 className="text-lg font-semibold">{title}</h3>
       {sections.map((section) => (
-        <div key={section.name} className="overflow-x-auto">
-          <table className="w-full min-w-[32rem] text-left text-sm">
+        // Focusable so keyboard users can scroll a table wider than a phone screen.
+        <div key={section.name} className="overflow-x-auto" tabIndex={0} role="region" aria-label={`${title}: ${section.name}`}>
+          <table className="w-full text-left text-sm sm:min-w-[32rem]">
             <caption className="pb-2 text-left font-medium">{section.name}</caption>
             <thead>
               <tr className="border-b border-slate-200 dark:border-slate-700">

@@ -95,7 +95,11 @@ export function RedirectCapture() {
               <dd className="break-all" data-testid="captured-code">
                 {captured.code ?? '(missing)'}
               </dd>
-              {captured.code && <CopyButton value={captured.code} label="code" />}
+              {captured.code && (
+                <dd>
+                  <CopyButton value={captured.code} label="code" />
+                </dd>
+              )}
             </div>
           )}
           <div className="flex flex-wrap items-center gap-2">

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
 import type { SetupReport } from '@/lib/exercise/setup';
 import { CheckResults } from './check-results';
@@ -35,8 +35,13 @@ export function SetupForm({ practiceAvailable, defaultRedirectUri }: { practiceA
     }
     setReport(answer.report);
     router.refresh();
-    requestAnimationFrame(() => resultsRef.current?.querySelector<HTMLElement>('h3')?.focus());
   }
+
+  // Focus the new checklist's heading once it is on the page (after React's commit: a
+  // requestAnimationFrame callback can run before it, and focus would then stay lost).
+  useEffect(() => {
+    if (report) resultsRef.current?.querySelector<HTMLElement>('h3')?.focus();
+  }, [report]);
 
   return (
     <div className="space-y-6">
