@@ -1,0 +1,151 @@
+/** The bench's table (Markdown) and the budget verdicts of SPEC §8. */
+import type { FirstLoad } from './first-load-js';
+import type { LighthouseResult, Preset } from './lighthouse';
+import type { BurstResult, CannonResult } from './load';
+
+export const BUDGETS = {
+  firstLoadRatio: 1.25,
+  performance: 98,
+  accessibility: 100,
+  bestPractices: 100,
+  throughputRatio: 0.5,
+  p99Ratio: 2,
+} as const;
+
+export interface BenchData {
+  startedAt: string;
+  commit: string;
+  machine: string;
+  loadAtEnd?: string;
+  builds: { site: string; baseline: string };
+  preset: Preset;
+  lighthouseRuns: number;
+  apiDuration: number;
+  pageLearnerChecks: Record<string, string>;
+  stepPages: string[];
+  firstLoad?: { baseline: FirstLoad; pages: FirstLoad[] };
+  lighthouse?: { baseline: LighthouseResult; pages: LighthouseResult[] };
+  api?: { rounds: { site: CannonResult; baseline: CannonResult }[]; checkStatus: string };
+  grants?: BurstResult;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ratio = (value: number) => `${value.toFixed(2)}×`;
+const mark = (ok: boolean) => (ok ? '✅ yes' : '❌ **no**');
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(values.length, 1);
+const pathOf = (url: string) => new URL(url).pathname;
+
+export function renderReport(data: BenchData): { markdown: string; misses: string[] } {
+  const misses: string[] = [];
+  const out: string[] = [];
+  out.push('# OAuth Lab bench — latest results', '');
+  out.push(
+    `Run ${data.startedAt} on commit ${data.commit}. Machine: ${data.machine}${data.loadAtEnd ? `; at end ${data.loadAtEnd}` : ''}.`,
+    `Builds: site ${data.builds.site}; baseline ${data.builds.baseline}. Produced by \`npm run bench\` (bench/run.ts); budgets from SPEC §8.`,
+    '',
+    'The baseline is bench/baseline: a bare Next.js App Router app (one static page, one JSON route handler) built with the same',
+    '`next`/`react` as the site and measured in the same run. Absolute numbers drift on shared machines; the ratios are what the budgets judge.',
+    '',
+  );
+
+  if (data.firstLoad) {
+    const base = data.firstLoad.baseline.gzipBytes;
+    out.push('## First-load JavaScript (gzip)', '');
+    out.push('Scripts Chromium downloads for the page up to its `load` event, each gzipped at level 9; same method for both apps.', '');
+    out.push('| Page | First-load JS | Ratio to baseline | Budget | Meets |', '|---|---:|---:|---:|---|');
+    out.push(`| baseline \`${pathOf(data.firstLoad.baseline.url)}\` | ${kb(base)} | 1.00× | — | — |`);
+    for (const page of data.firstLoad.pages) {
+      const r = page.gzipBytes / base;
+      const ok = r <= BUDGETS.firstLoadRatio && page.status === 200;
+      if (!ok) misses.push(`first-load JS of ${pathOf(page.url)}: ${kb(page.gzipBytes)} = ${ratio(r)} the baseline (budget ≤ ${BUDGETS.firstLoadRatio}×)${page.status === 200 ? '' : `, HTTP ${page.status}`}`);
+      out.push(`| \`${pathOf(page.url)}\` | ${kb(page.gzipBytes)} | ${ratio(r)} | ≤ ${BUDGETS.firstLoadRatio}× | ${mark(ok)} |`);
+    }
+    out.push('');
+  }
+
+  if (data.lighthouse) {
+    const { baseline, pages } = data.lighthouse;
+    out.push(`## Lighthouse 12.2.3 (${data.preset} preset, median of ${data.lighthouseRuns})`, '');
+    out.push(
+      `Debian Chromium, headless; a fresh browser per run; the ${data.preset === 'mobile' ? 'default mobile preset (simulated slow 4G, 4× CPU slowdown)' : 'desktop preset'}.`,
+      'Step pages are loaded as a learner who has completed the exercise on the practice server, so every step shows its full UI.',
+      '',
+    );
+    out.push('| Page | Performance | Accessibility | Best practices | Budget (≥ 98 / 100 / 100) |', '|---|---:|---:|---:|---|');
+    const m = baseline.median;
+    out.push(`| baseline \`${pathOf(baseline.url)}\` | ${m.performance} | ${m.accessibility} | ${m['best-practices']} | — |`);
+    for (const page of pages) {
+      const s = page.median;
+      const ok = s.performance >= BUDGETS.performance && s.accessibility >= BUDGETS.accessibility && s['best-practices'] >= BUDGETS.bestPractices;
+      if (!ok) misses.push(`Lighthouse ${pathOf(page.url)}: ${s.performance} / ${s.accessibility} / ${s['best-practices']} (budget ≥ 98 / 100 / 100)`);
+      out.push(`| \`${pathOf(page.url)}\` | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${mark(ok)} |`);
+    }
+    out.push('');
+  }
+
+  if (data.api) {
+    const site = data.api.rounds.map((round) => round.site);
+    const base = data.api.rounds.map((round) => round.baseline);
+    const siteRps = mean(site.map((r) => r.requestsPerSecond));
+    const baseRps = mean(base.map((r) => r.requestsPerSecond));
+    const siteP50 = mean(site.map((r) => r.p50));
+    const baseP50 = mean(base.map((r) => r.p50));
+    const siteP99 = mean(site.map((r) => r.p99));
+    const baseP99 = mean(base.map((r) => r.p99));
+    const siteBad = site.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0);
+    const rpsRatio = siteRps / baseRps;
+    const p99Ratio = siteP99 / baseP99;
+    const rpsOk = rpsRatio >= BUDGETS.throughputRatio;
+    const p99Ok = p99Ratio <= BUDGETS.p99Ratio;
+    if (!rpsOk) misses.push(`check API throughput ${siteRps.toFixed(0)} req/s = ${ratio(rpsRatio)} the bare route's (budget ≥ ${BUDGETS.throughputRatio}×)`);
+    if (!p99Ok) misses.push(`check API p99 ${siteP99.toFixed(0)} ms = ${ratio(p99Ratio)} the bare route's (budget ≤ ${BUDGETS.p99Ratio}×)`);
+    if (siteBad > 0) misses.push(`check API: ${siteBad} non-2xx answers, errors or timeouts under load`);
+    out.push('## Check API under load (autocannon, 50 connections)', '');
+    out.push(
+      `The token-response check (JSON parse, RS256 signature verification with cached keys, claim checks, attempt recorded) for a learner`,
+      `on the practice server, with a fresh token response; vs the baseline's bare JSON route given the same body. ${data.api.rounds.length} interleaved`,
+      `rounds of ${data.apiDuration}s each after a 3s warm-up; figures are the mean of the rounds.`,
+      '',
+    );
+    out.push('| Target | Requests/s | p50 | p99 | Non-2xx / errors | Throughput ratio (≥ 0.5×) | p99 ratio (≤ 2×) | Meets |', '|---|---:|---:|---:|---:|---:|---:|---|');
+    out.push(`| baseline \`POST /api/json\` | ${baseRps.toFixed(0)} | ${baseP50.toFixed(0)} ms | ${baseP99.toFixed(0)} ms | ${base.reduce((s, r) => s + r.non2xx + r.errors + r.timeouts, 0)} | 1.00× | 1.00× | — |`);
+    out.push(
+      `| site \`POST /api/exercise/token-response\` | ${siteRps.toFixed(0)} | ${siteP50.toFixed(0)} ms | ${siteP99.toFixed(0)} ms | ${siteBad} | ${ratio(rpsRatio)} | ${ratio(p99Ratio)} | ${mark(rpsOk && p99Ok && siteBad === 0)} |`,
+    );
+    out.push('', 'Rounds (req/s, p99): ' + data.api.rounds.map((r, i) => `#${i + 1} baseline ${r.baseline.requestsPerSecond.toFixed(0)} / ${r.baseline.p99} ms, site ${r.site.requestsPerSecond.toFixed(0)} / ${r.site.p99} ms`).join('; ') + '.', '');
+  }
+
+  if (data.grants) {
+    const g = data.grants;
+    const ok = g.failures === 0;
+    if (!ok) misses.push(`practice server: ${g.failures} of ${g.requests} concurrent refresh grants failed (${JSON.stringify(g.failureKinds)})`);
+    out.push('## Practice server: concurrent refresh-token grants', '');
+    out.push(`${g.requests} \`grant_type=refresh_token\` POSTs to \`/oauth2/default/v1/token\` at once (one connection each, one persistent refresh token).`, '');
+    out.push('| Requests | Successes (200 with access_token) | Failures | Time | Grants/s | Budget: all succeed |', '|---:|---:|---:|---:|---:|---|');
+    out.push(`| ${g.requests} | ${g.successes} | ${g.failures} | ${g.seconds.toFixed(2)} s | ${g.perSecond.toFixed(0)} | ${mark(ok)} |`);
+    if (g.failures > 0) out.push('', `Failures: ${Object.entries(g.failureKinds).map(([kind, count]) => `${count}× ${kind}`).join('; ')}`);
+    out.push('');
+  }
+
+  out.push('## Verdict', '');
+  out.push(misses.length === 0 ? 'Every budget measured in this run is met.' : `${misses.length} budget(s) missed:\n\n${misses.map((miss) => `- ${miss}`).join('\n')}`, '');
+
+  out.push('## Details', '');
+  out.push(`Page learner's checks: ${Object.entries(data.pageLearnerChecks).map(([step, status]) => `${step} ${status}`).join(', ')}.`, '');
+  if (data.firstLoad) {
+    out.push('<details><summary>Scripts counted per page</summary>', '');
+    for (const page of [data.firstLoad.baseline, ...data.firstLoad.pages]) {
+      out.push(`- \`${pathOf(page.url)}\` (${page.scripts.length} scripts, ${kb(page.rawBytes)} raw, ${kb(page.gzipBytes)} gzip): ${page.scripts.map((s) => `${pathOf(s.url).split('/').pop()} ${kb(s.gzipBytes)}`).join(', ')}${page.lateScripts.length ? `; after load (not counted): ${page.lateScripts.map((u) => pathOf(u).split('/').pop()).join(', ')}` : ''}`);
+    }
+    out.push('', '</details>', '');
+  }
+  if (data.lighthouse) {
+    out.push('<details><summary>Lighthouse runs and findings</summary>', '');
+    for (const page of [data.lighthouse.baseline, ...data.lighthouse.pages]) {
+      const runs = page.runs.map((run) => `${run.scores.performance}/${run.scores.accessibility}/${run.scores['best-practices']} (LCP ${Math.round(run.metrics['largest-contentful-paint'] ?? 0)} ms, TBT ${Math.round(run.metrics['total-blocking-time'] ?? 0)} ms)`);
+      out.push(`- \`${pathOf(page.url)}\`: ${runs.join('; ')}${page.findings.length ? `. Findings: ${page.findings.join('; ')}` : ''}`);
+    }
+    out.push('', '</details>', '');
+  }
+  return { markdown: out.join('\n'), misses };
+}

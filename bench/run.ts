@@ -1,0 +1,236 @@
+/**
+ * `npm run bench`: OAuth Lab against a bare Next.js app of the same versions, measured in the
+ * same run on the same machine (SPEC §8). Prints the table, writes bench/results/latest.md
+ * and exits non-zero when a budget is missed.
+ *
+ *   npm run bench                      # build if needed, measure everything
+ *   npm run bench -- --rebuild         # rebuild both apps first
+ *   npm run bench -- --no-build        # use the existing builds as they are
+ *   npm run bench -- --preset=mobile   # Lighthouse mobile preset (default: desktop)
+ *   npm run bench -- --only=js,lighthouse,api,grants   # a subset (latest.md is not written)
+ *
+ * Budgets are checked here, on demand — never as timed assertions in the test suite.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { measureFirstLoad, withBrowser, type FirstLoad } from './lib/first-load-js';
+import { measureLighthouse, type LighthouseResult, type Preset } from './lib/lighthouse';
+import { completeJourney } from './lib/learner';
+import { burst, cannon, type BurstResult, type CannonResult, type CannonTarget } from './lib/load';
+import { killAllNow, stopAll, stopProcess } from './lib/processes';
+import { ensureBaselineBuild, ensureSiteBuild, ROOT, startBaseline, startSite, type RunningServer } from './lib/servers';
+import { renderReport, type BenchData } from './lib/report';
+
+const STEP_PAGES = [
+  '/exercise/refresh',
+  '/exercise/refresh/setup',
+  '/exercise/refresh/enable',
+  '/exercise/refresh/authorize',
+  '/exercise/refresh/token',
+  '/exercise/refresh/refresh',
+  '/exercise/refresh/complete',
+  '/redirect',
+  '/practice/console',
+];
+const BASELINE_PAGE = '/';
+
+type Part = 'js' | 'lighthouse' | 'api' | 'grants';
+const ALL_PARTS: Part[] = ['js', 'lighthouse', 'api', 'grants'];
+
+function parseArgs(argv: string[]) {
+  const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+  const preset = (value('preset') ?? 'desktop') as Preset;
+  if (preset !== 'mobile' && preset !== 'desktop') throw new Error('--preset must be mobile or desktop');
+  const only = value('only')?.split(',').filter(Boolean) as Part[] | undefined;
+  if (only?.some((part) => !ALL_PARTS.includes(part))) throw new Error(`--only takes ${ALL_PARTS.join(',')}`);
+  const positive = (name: string, fallback: number) => {
+    const n = Number(value(name) ?? fallback);
+    if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`--${name} must be a whole number from 1 to 1000`);
+    return n;
+  };
+  return {
+    force: argv.includes('--rebuild'),
+    skip: argv.includes('--no-build'),
+    preset,
+    parts: only ?? ALL_PARTS,
+    full: !only,
+    lighthouseRuns: positive('runs', 3),
+    duration: positive('duration', 10),
+    rounds: positive('rounds', 3),
+    grants: positive('grants', 500),
+  };
+}
+
+function gitDescribe(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT }).toString().trim() !== '';
+    return dirty ? `${commit} + uncommitted changes` : commit;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function measureApi(site: RunningServer, baseline: RunningServer, options: { duration: number; rounds: number }) {
+  const learner = await completeJourney(site.origin);
+  const body = JSON.stringify({ response: learner.tokenResponseText });
+  const check = await fetch(`${site.origin}/api/exercise/token-response`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: learner.sessionCookie },
+    body,
+  });
+  const report = (await check.json()) as { status?: string; results?: { code: string; status: string }[] };
+  if (check.status !== 200 || report.status !== 'pass') {
+    throw new Error(`the token-response check did not pass before the load test (${check.status}): ${JSON.stringify(report).slice(0, 500)}`);
+  }
+  const siteTarget: CannonTarget = {
+    label: 'site: POST /api/exercise/token-response',
+    url: `${site.origin}/api/exercise/token-response`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: learner.sessionCookie },
+    body,
+  };
+  const baseTarget: CannonTarget = {
+    label: 'baseline: POST /api/json',
+    url: `${baseline.origin}/api/json`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  };
+  console.log('Check API: warming up…');
+  await cannon(baseTarget, { connections: 50, duration: 3 });
+  await cannon(siteTarget, { connections: 50, duration: 3 });
+  const rounds: { site: CannonResult; baseline: CannonResult }[] = [];
+  for (let round = 0; round < options.rounds; round += 1) {
+    console.log(`Check API: round ${round + 1} of ${options.rounds} (${options.duration}s each, 50 connections)…`);
+    const base = await cannon(baseTarget, { connections: 50, duration: options.duration });
+    const siteResult = await cannon(siteTarget, { connections: 50, duration: options.duration });
+    rounds.push({ site: siteResult, baseline: base });
+  }
+  return { rounds, checkStatus: report.status };
+}
+
+async function measureGrants(site: RunningServer, count: number): Promise<BurstResult> {
+  const learner = await completeJourney(site.origin);
+  const refreshToken = learner.tokens.refresh_token;
+  if (!refreshToken) throw new Error('no refresh token for the grant burst');
+  const basic = `Basic ${Buffer.from(`${encodeURIComponent(learner.clientId)}:${encodeURIComponent(learner.clientSecret)}`).toString('base64')}`;
+  const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }).toString();
+  console.log(`Practice server: ${count} concurrent refresh-token grants…`);
+  return burst(
+    count,
+    () => ({
+      url: `${site.origin}/oauth2/default/v1/token`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic },
+      body,
+    }),
+    (status, text) => status === 200 && text.includes('"access_token"'),
+  );
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const startedAt = new Date();
+  const loadAtStart = loadavg();
+
+  const siteBuild = await ensureSiteBuild(args);
+  const baselineBuild = await ensureBaselineBuild(args);
+
+  const servers: RunningServer[] = [];
+  try {
+    console.log('Starting the site and the baseline…');
+    const site = await startSite(siteBuild.dir);
+    servers.push(site);
+    const baseline = await startBaseline(baselineBuild.dir);
+    servers.push(baseline);
+    console.log(`  site:     ${site.origin} (pid ${site.process.child.pid})`);
+    console.log(`  baseline: ${baseline.origin} (pid ${baseline.process.child.pid})`);
+
+    const pageLearner = await completeJourney(site.origin);
+    const data: BenchData = {
+      startedAt: startedAt.toISOString(),
+      commit: gitDescribe(),
+      machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; load average at start ${loadAtStart.map((n) => n.toFixed(2)).join(' / ')}`,
+      builds: { site: siteBuild.note, baseline: baselineBuild.note },
+      preset: args.preset,
+      lighthouseRuns: args.lighthouseRuns,
+      apiDuration: args.duration,
+      pageLearnerChecks: pageLearner.checks,
+      stepPages: STEP_PAGES,
+    };
+
+    if (args.parts.includes('js')) {
+      console.log('First-load JavaScript…');
+      data.firstLoad = await withBrowser(async (browser) => {
+        const baselineLoad = await measureFirstLoad(browser, `${baseline.origin}${BASELINE_PAGE}`);
+        const pages: FirstLoad[] = [];
+        for (const page of STEP_PAGES) pages.push(await measureFirstLoad(browser, `${site.origin}${page}`, pageLearner.sessionCookie));
+        return { baseline: baselineLoad, pages };
+      });
+    }
+
+    if (args.parts.includes('lighthouse')) {
+      const results: LighthouseResult[] = [];
+      console.log(`Lighthouse (${args.preset}, median of ${args.lighthouseRuns})…`);
+      const baselineResult = await measureLighthouse(`${baseline.origin}${BASELINE_PAGE}`, { preset: args.preset, runs: args.lighthouseRuns });
+      console.log(`  baseline ${BASELINE_PAGE}: ${Object.values(baselineResult.median).join(' / ')}`);
+      for (const page of STEP_PAGES) {
+        const result = await measureLighthouse(`${site.origin}${page}`, {
+          preset: args.preset,
+          runs: args.lighthouseRuns,
+          cookie: pageLearner.sessionCookie,
+        });
+        console.log(`  ${page}: ${Object.values(result.median).join(' / ')}`);
+        results.push(result);
+      }
+      data.lighthouse = { baseline: baselineResult, pages: results };
+    }
+
+    if (args.parts.includes('api')) data.api = await measureApi(site, baseline, args);
+
+    if (args.parts.includes('grants')) {
+      // The baseline is not needed any more: give its CPU back before the burst.
+      await stopProcess(baseline.process);
+      data.grants = await measureGrants(site, args.grants);
+    }
+
+    data.loadAtEnd = loadavg().map((n) => n.toFixed(2)).join(' / ');
+    const { markdown, misses } = renderReport(data);
+    console.log(`\n${markdown}`);
+    if (args.full) {
+      const out = path.join(ROOT, 'bench', 'results', 'latest.md');
+      mkdirSync(path.dirname(out), { recursive: true });
+      writeFileSync(out, markdown);
+      console.log(`Written to ${path.relative(ROOT, out)}`);
+    } else {
+      console.log('(a partial run: bench/results/latest.md was not written)');
+    }
+    if (misses.length > 0) {
+      console.error(`\n${misses.length} budget(s) missed:\n${misses.map((miss) => `  - ${miss}`).join('\n')}`);
+      return 1;
+    }
+    console.log('\nEvery budget met.');
+    return 0;
+  } finally {
+    await stopAll();
+    for (const server of servers) server.cleanup();
+  }
+}
+
+process.once('exit', killAllNow);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killAllNow();
+    process.exit(130);
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('Bench failed:', error instanceof Error ? error.stack : error);
+    stopAll().finally(() => process.exit(2));
+  },
+);
