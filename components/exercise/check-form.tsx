@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { Report } from '@/lib/exercise/report';
 import { CheckResults } from './check-results';
+import { ErrorAlert } from '@/components/ui/alert';
 
 export type ApiAnswer<R> = { ok: true; report: R } | { ok: false; message: string };
 
@@ -116,9 +117,7 @@ export function CheckForm<R extends Report>({
       </form>
       <div ref={resultsHeading} aria-live="polite">
         {error && (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
-            {error}
-          </p>
+          <ErrorAlert>{error}</ErrorAlert>
         )}
         {report && (
           <div className="space-y-4">

@@ -6,15 +6,22 @@ import type { ProgressView } from '@/lib/progress/view';
 
 /** The frame of every step page: steps and progress beside the step's content. */
 export function ExerciseShell({ progress, current, children }: { progress: ProgressView; current: string; children: React.ReactNode }) {
+  const bar = (id: string) => <ProgressBar done={progress.stepsDone} total={CHECK_STEPS.length} id={id} />;
+  // The step's content comes first in the document (and so for keyboards, screen readers
+  // and phones); on wide screens the grid puts the step list beside it, on the left.
+  // One progress bar shows at a time: above the content on phones, in the sidebar on wide screens.
   return (
     <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
-      <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
+      <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-start-1">
+        <div className="lg:hidden">{bar('progress-label-compact')}</div>
+        {children}
+      </div>
+      <aside aria-label="Exercise progress" className="space-y-4 border-t border-slate-200 pt-6 dark:border-slate-800 lg:sticky lg:top-4 lg:col-start-1 lg:row-start-1 lg:self-start lg:border-0 lg:pt-0">
         <p className="text-sm font-semibold uppercase tracking-wide text-indigo-700 dark:text-indigo-300">Refresh Tokens</p>
-        <ProgressBar done={progress.stepsDone} total={CHECK_STEPS.length} />
+        <div className="hidden lg:block">{bar('progress-label')}</div>
         <StepNav progress={progress} current={current} />
         <ResetButton />
       </aside>
-      <div className="min-w-0 space-y-6">{children}</div>
     </div>
   );
 }

@@ -1,17 +1,17 @@
 /** The exercise's progress indicator: role progressbar, value = checked steps done. */
-export function ProgressBar({ done, total }: { done: number; total: number }) {
+export function ProgressBar({ done, total, id }: { done: number; total: number; id: string }) {
   const percent = Math.round((done / total) * 100);
   return (
     <div className="space-y-1">
       <div className="flex justify-between text-sm text-slate-700 dark:text-slate-300">
-        <span id="progress-label">Your progress</span>
+        <span id={id}>Your progress</span>
         <span aria-hidden="true">
           {done} of {total} checks passed
         </span>
       </div>
       <div
         role="progressbar"
-        aria-labelledby="progress-label"
+        aria-labelledby={id}
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={done}

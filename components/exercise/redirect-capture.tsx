@@ -9,6 +9,7 @@ import { writeStored } from '@/lib/browser-storage';
 import type { RedirectReport } from '@/lib/exercise/redirect';
 import { CheckForm, postCheck } from './check-form';
 import { CheckResults } from './check-results';
+import { ErrorAlert } from '@/components/ui/alert';
 
 type Captured = { code: string | null; state: string | null; error: string | null };
 
@@ -115,9 +116,7 @@ export function RedirectCapture() {
       </section>
       <div aria-live="polite">
         {error && (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
-            {error}
-          </p>
+          <ErrorAlert>{error}</ErrorAlert>
         )}
         {report && <CheckResults report={report} headingId={ids.results} />}
       </div>

@@ -7,6 +7,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import type { SetupReport } from '@/lib/exercise/setup';
 import { CheckResults } from './check-results';
 import { postCheck } from './check-form';
+import { ErrorAlert } from '@/components/ui/alert';
 
 const inputClass =
   'block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-950';
@@ -110,9 +111,7 @@ export function SetupForm({ practiceAvailable, defaultRedirectUri }: { practiceA
       </div>
       <div ref={resultsRef} aria-live="polite" className="space-y-4">
         {error && (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
-            {error}
-          </p>
+          <ErrorAlert>{error}</ErrorAlert>
         )}
         {report && <CheckResults report={report} headingId={ids.results} />}
         {report?.status === 'pass' && (

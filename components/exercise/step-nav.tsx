@@ -9,13 +9,23 @@ export function stepHref(slug: (typeof JOURNEY)[number]['slug']): string {
   return slug === 'redirect' ? '/redirect' : `/exercise/refresh/${slug}`;
 }
 
+/**
+ * A page's status in the list. The two pages without a check count as done once the
+ * learner is past them: "Enable" when a refresh token was obtained, "Complete" when done.
+ */
+function stepStatus(step: (typeof JOURNEY)[number], progress: ProgressView): StepStatus | 'info' {
+  if (step.check) return progress.steps[step.check].status;
+  if (step.slug === 'enable') return progress.steps['token-response'].status === 'pass' ? 'pass' : 'info';
+  return progress.completedAt ? 'pass' : 'info';
+}
+
 /** The list of steps with their status; marks the current page. */
 export function StepNav({ progress, current }: { progress: ProgressView; current: string }) {
   return (
     <nav aria-label="Exercise steps">
       <ol className="space-y-1">
         {JOURNEY.map((step, index) => {
-          const status: StepStatus | 'info' = step.check ? progress.steps[step.check].status : 'info';
+          const status = stepStatus(step, progress);
           const isCurrent = step.slug === current;
           return (
             <li key={step.slug}>

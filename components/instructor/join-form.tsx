@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useId, useState } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
+import { ErrorAlert } from '@/components/ui/alert';
 
 /** A learner joins a cohort with the name their instructor will see. */
 export function JoinForm({ code, cohortName }: { code: string; cohortName: string }) {
@@ -66,9 +67,7 @@ export function JoinForm({ code, cohortName }: { code: string; cohortName: strin
         </p>
       </div>
       {error && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
-          {error}
-        </p>
+        <ErrorAlert>{error}</ErrorAlert>
       )}
       <Button type="submit" disabled={busy}>
         Join Cohort

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorAlert } from '@/components/ui/alert';
 
 const fieldClass = 'block w-full rounded-md border border-slate-400 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-950';
 
@@ -53,9 +54,7 @@ export function InstructorSignInForm() {
         <input id={ids.password} name="password" type="password" autoComplete="current-password" required className={fieldClass} />
       </div>
       {error && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
-          {error}
-        </p>
+        <ErrorAlert>{error}</ErrorAlert>
       )}
       <Button type="submit" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign In'}
