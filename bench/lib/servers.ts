@@ -17,7 +17,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, runToCompletion, startProcess, waitForHttp, type Managed } from './processes';
+import { freePort, runToCompletion, startProcess, stopProcess, waitForHttp, type Managed } from './processes';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', '.bin', 'next');
@@ -163,8 +163,15 @@ export async function startSite(dir: string): Promise<RunningServer> {
       LOG_LEVEL: 'warn',
     },
   });
-  await waitForHttp(managed, `${origin}/api/health`);
-  return { name: 'site', origin, port, process: managed, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
+  const cleanup = () => rmSync(dataDir, { recursive: true, force: true });
+  try {
+    await waitForHttp(managed, `${origin}/api/health`);
+  } catch (error) {
+    await stopProcess(managed);
+    cleanup();
+    throw error;
+  }
+  return { name: 'site', origin, port, process: managed, cleanup };
 }
 
 /** The bare baseline with `next start`, on a free port. */
