@@ -43,9 +43,11 @@ export async function runSetupStep(db: DB, env: Env, learnerId: string, input: S
   }
   // A new server invalidates everything after it: a fresh start with the new provider.
   // Choosing the same server again keeps the learner's progress.
-  const previous = (await loadExerciseState(db, learnerId)).provider;
+  const state = await loadExerciseState(db, learnerId);
+  const previous = state.provider;
   const fresh = report.status === 'pass' && report.provider && !sameProvider(previous, report.provider);
   await recordAttempt(db, learnerId, report, {
+    learnerExists: state.startedAt !== null,
     patch: fresh
       ? { provider: report.provider, authorizeRequest: null, codeFingerprint: null, firstResponse: null, refreshResponse: null, completedAt: null }
       : {},
@@ -85,6 +87,7 @@ export async function runAuthorizeUrlStep(db: DB, env: Env, learnerId: string, u
     scopesSupported: provider.scopesSupported ?? undefined,
   });
   await recordAttempt(db, learnerId, report, {
+    learnerExists: state.startedAt !== null,
     patch: report.status === 'pass' && report.request ? { authorizeRequest: report.request } : {},
   });
   return report;
@@ -98,6 +101,7 @@ export async function runRedirectStep(db: DB, learnerId: string, input: Redirect
     redirectUri: state.authorizeRequest?.redirectUri ?? null,
   });
   await recordAttempt(db, learnerId, report, {
+    learnerExists: state.startedAt !== null,
     patch: report.status === 'pass' && report.code ? { codeFingerprint: sha256(report.code) } : {},
   });
   return report;
@@ -110,6 +114,7 @@ export async function runTokenResponseStep(db: DB, env: Env, learnerId: string, 
   // A new first response needs a new refresh against it.
   const passed = report.status === 'pass' && report.summary;
   await recordAttempt(db, learnerId, report, {
+    learnerExists: state.startedAt !== null,
     claims: report.claims?.payload ?? null,
     patch: passed ? { firstResponse: report.summary, refreshResponse: null, completedAt: null } : {},
     restartSteps: passed ? stepsAfter('token-response') : [],
@@ -128,6 +133,7 @@ export async function runRefreshResponseStep(db: DB, env: Env, learnerId: string
   });
   const passed = report.status === 'pass' && report.summary;
   await recordAttempt(db, learnerId, report, {
+    learnerExists: state.startedAt !== null,
     claims: report.claims?.payload ?? null,
     patch: passed ? { refreshResponse: report.summary, completedAt: state.completedAt ?? new Date().toISOString() } : {},
   });

@@ -86,37 +86,28 @@ export async function recordAttempt(
   db: DB,
   learnerId: string,
   report: Report,
-  options: { patch?: StatePatch; claims?: unknown; now?: Date; restartSteps?: readonly StepId[] } = {},
+  options: { patch?: StatePatch; claims?: unknown; now?: Date; restartSteps?: readonly StepId[]; learnerExists?: boolean } = {},
 ): Promise<void> {
   const now = (options.now ?? new Date()).toISOString();
-  const codes = report.results.flatMap((r) => (r.code && r.status !== 'info' ? [r.code] : []));
-  await ensureLearner(db, learnerId, options.now);
-  // Attempts count for the cohort the learner is enrolled in now (the latest one joined).
-  const membership = await db
-    .selectFrom('cohort_members')
-    .select('cohort_id')
-    .where('learner_id', '=', learnerId)
-    .orderBy('joined_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const codes = JSON.stringify(report.results.flatMap((r) => (r.code && r.status !== 'info' ? [r.code] : [])));
+  const patch = options.patch ?? {};
+  const columns: Record<string, string | null> = {};
+  if ('provider' in patch) columns.provider = json(patch.provider);
+  if ('authorizeRequest' in patch) columns.authorize_request = json(patch.authorizeRequest);
+  if ('codeFingerprint' in patch) columns.code_fingerprint = patch.codeFingerprint ?? null;
+  if ('firstResponse' in patch) columns.first_response = json(patch.firstResponse);
+  if ('refreshResponse' in patch) columns.refresh_response = json(patch.refreshResponse);
+  if ('completedAt' in patch) columns.completed_at = patch.completedAt ?? null;
+
+  // Few statements, one transaction: checks are the API's hot path (SPEC §8 budget).
+  if (!options.learnerExists) await ensureLearner(db, learnerId, options.now);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('exercise_progress')
-      .values({ learner_id: learnerId, started_at: now, updated_at: now })
-      .onConflict((oc) => oc.column('learner_id').doUpdateSet({ updated_at: now }))
+      .values({ learner_id: learnerId, started_at: now, updated_at: now, ...columns })
+      .onConflict((oc) => oc.column('learner_id').doUpdateSet({ updated_at: now, ...columns }))
       .execute();
 
-    const patch = options.patch ?? {};
-    const set: Record<string, string | null> = {};
-    if ('provider' in patch) set.provider = json(patch.provider);
-    if ('authorizeRequest' in patch) set.authorize_request = json(patch.authorizeRequest);
-    if ('codeFingerprint' in patch) set.code_fingerprint = patch.codeFingerprint ?? null;
-    if ('firstResponse' in patch) set.first_response = json(patch.firstResponse);
-    if ('refreshResponse' in patch) set.refresh_response = json(patch.refreshResponse);
-    if ('completedAt' in patch) set.completed_at = patch.completedAt ?? null;
-    if (Object.keys(set).length > 0) {
-      await trx.updateTable('exercise_progress').set(set).where('learner_id', '=', learnerId).execute();
-    }
     // Steps whose saved state the patch cleared are pending again (the attempt log keeps them).
     if (options.restartSteps?.length) {
       await trx.deleteFrom('exercise_steps').where('learner_id', '=', learnerId).where('step', 'in', [...options.restartSteps]).execute();
@@ -124,12 +115,12 @@ export async function recordAttempt(
 
     await trx
       .insertInto('exercise_steps')
-      .values({ learner_id: learnerId, step: report.step, status: report.status, attempts: 1, last_codes: JSON.stringify(codes), updated_at: now })
+      .values({ learner_id: learnerId, step: report.step, status: report.status, attempts: 1, last_codes: codes, updated_at: now })
       .onConflict((oc) =>
         oc.columns(['learner_id', 'step']).doUpdateSet((eb) => ({
           status: report.status,
           attempts: eb('exercise_steps.attempts', '+', 1),
-          last_codes: JSON.stringify(codes),
+          last_codes: codes,
           updated_at: now,
         })),
       )
@@ -137,16 +128,22 @@ export async function recordAttempt(
 
     await trx
       .insertInto('exercise_attempts')
-      .values({
+      .values((eb) => ({
         id: randomUUID(),
         learner_id: learnerId,
         step: report.step,
         status: report.status,
-        codes: JSON.stringify(codes),
+        codes,
         claims: json(options.claims),
         created_at: now,
-        cohort_id: membership?.cohort_id ?? null,
-      })
+        // Attempts count for the cohort the learner is enrolled in now (the latest one joined).
+        cohort_id: eb
+          .selectFrom('cohort_members')
+          .select('cohort_id')
+          .where('learner_id', '=', learnerId)
+          .orderBy('joined_at', 'desc')
+          .limit(1),
+      }))
       .execute();
   });
 }
