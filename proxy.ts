@@ -49,7 +49,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: '/((?!_next/static|_next/image|favicon.ico|robots.txt).*)',
+      // API routes handle CSRF and sessions in handleApi (lib/http.ts).
+      source: '/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)',
       missing: [{ type: 'header', key: 'next-router-prefetch' }],
     },
   ],

@@ -48,8 +48,52 @@ export function learnerIdFromRequest(request: Request): string | null {
   return readSessionValue(readCookie(request.headers.get('cookie'), SESSION_COOKIE));
 }
 
+/**
+ * The learner of an API request, giving a new visitor a session on the spot (SPEC §4: the
+ * session cookie is created on first visit, whichever URL that is). The new cookie is
+ * handed to `handleApi`, which sets it on the response.
+ */
+export function learnerForRequest(request: Request): string {
+  const existing = learnerIdFromRequest(request);
+  if (existing) return existing;
+  const { learnerId, cookieValue } = mintSession();
+  mintedCookies.set(request, serializeCookie(SESSION_COOKIE, cookieValue, sessionCookieOptions()));
+  return learnerId;
+}
+
+const mintedCookies = new WeakMap<Request, string>();
+
+/** The Set-Cookie value of a session minted while handling `request`, if any. */
+export function takeMintedSessionCookie(request: Request): string | undefined {
+  const cookie = mintedCookies.get(request);
+  mintedCookies.delete(request);
+  return cookie;
+}
+
+export interface CookieOptions {
+  httpOnly: boolean;
+  sameSite: 'lax' | 'strict';
+  secure: boolean;
+  path: string;
+  maxAge: number;
+}
+
+/** A Set-Cookie header value (RFC 6265 §4.1); the value is URL-encoded as readCookie expects. */
+export function serializeCookie(name: string, value: string, options: CookieOptions): string {
+  return [
+    `${name}=${encodeURIComponent(value)}`,
+    `Path=${options.path}`,
+    `Max-Age=${options.maxAge}`,
+    options.httpOnly ? 'HttpOnly' : '',
+    `SameSite=${options.sameSite === 'lax' ? 'Lax' : 'Strict'}`,
+    options.secure ? 'Secure' : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
 /** Cookie attributes for the session cookie. */
-export function sessionCookieOptions() {
+export function sessionCookieOptions(): CookieOptions {
   return {
     httpOnly: true,
     sameSite: 'lax' as const,

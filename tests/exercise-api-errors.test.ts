@@ -107,16 +107,33 @@ describe('exercise API: errors and isolation', () => {
     }
   });
 
-  describe('401 without a learner session', () => {
+  describe('a visitor without a valid session gets one on the spot', () => {
     it.each([
       ['no cookie', undefined],
       ['a tampered cookie', 'oauthlab_sid=00000000-0000-4000-8000-000000000000.forged-signature'],
-    ])('refuses every endpoint with %s', async (_name, cookie) => {
-      for (const step of ['setup', 'authorize-url', 'redirect', 'token-response', 'refresh-response']) {
-        await expectApiError(await callStep(step, { cookie, json: { mode: 'practice' } }), 401, 'unauthorized');
-      }
-      await expectApiError(await getProgress(apiRequest('/api/progress', { cookie })), 401, 'unauthorized');
-      await expectApiError(await deleteProgress(apiRequest('/api/progress', { method: 'DELETE', cookie })), 401, 'unauthorized');
+    ])('with %s: a new signed session cookie, and the call is answered for the new learner', async (_name, cookie) => {
+      const setup = await callStep('setup', { cookie, json: { mode: 'practice' } });
+      expect(setup.status).toBe(200);
+      const setCookie = setup.headers.get('set-cookie') ?? '';
+      expect(setCookie).toMatch(/^oauthlab_sid=[^;]+; Path=\/; Max-Age=31536000; HttpOnly; SameSite=Lax$/);
+      expect(setCookie).not.toContain('00000000-0000-4000-8000-000000000000');
+      // The forged learner id was not used: nothing was recorded for it.
+      const forged = await temp.db.selectFrom('exercise_attempts').select('id').where('learner_id', '=', '00000000-0000-4000-8000-000000000000').execute();
+      expect(forged).toEqual([]);
+      // The new session carries the progress.
+      const progress = await (await getProgress(apiRequest('/api/progress', { cookie: setCookie.split(';')[0] }))).json();
+      expect(progress.steps.setup).toEqual({ status: 'pass', attempts: 1 });
+      // Without a cookie, later steps are a 409 (no server chosen yet), not a 401 or 500.
+      await expectApiError(await callStep('authorize-url', { cookie, json: { url: 'x' } }), 409, 'conflict');
+      const empty = await getProgress(apiRequest('/api/progress', { cookie }));
+      expect(empty.status).toBe(200);
+      expect(empty.headers.get('set-cookie')).toMatch(/^oauthlab_sid=/);
+    });
+
+    it('refuses a cross-site state change (CSRF) with 403', async () => {
+      const { cookie } = learnerCookie();
+      const response = await callStep('setup', { cookie, json: { mode: 'practice' }, headers: { origin: 'https://evil.example' } });
+      await expectApiError(response, 403, 'forbidden');
     });
   });
 

@@ -45,7 +45,7 @@ describe('instructor API', () => {
       const response = await signIn(apiRequest('/api/instructor/session', { json: { email: 'teacher@example.com', password: 'teacher-password-1' }, headers: { 'x-forwarded-for': '10.0.0.2' } }));
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ email: 'teacher@example.com' });
-      expect(response.headers.get('set-cookie')).toMatch(/^oauthlab_instructor=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=43200$/);
+      expect(response.headers.get('set-cookie')).toMatch(/^oauthlab_instructor=[\w-]{43}; Path=\/; Max-Age=43200; HttpOnly; SameSite=Lax$/);
     });
 
     it.each([
@@ -115,7 +115,10 @@ describe('instructor API', () => {
         const bad = await joinCohort(apiRequest('/api/cohorts/join', { cookie: bo.cookie, json: { code: cohort.code, displayName } }));
         expect(bad.status).toBe(400);
       }
-      expect((await joinCohort(apiRequest('/api/cohorts/join', { json: { code: cohort.code, displayName: 'Anon' } }))).status).toBe(401);
+      // A visitor without a session gets one, and is enrolled with it.
+      const anonymous = await joinCohort(apiRequest('/api/cohorts/join', { json: { code: cohort.code, displayName: 'Anon' } }));
+      expect(anonymous.status).toBe(200);
+      expect(anonymous.headers.get('set-cookie')).toMatch(/^oauthlab_sid=/);
     });
 
     it('shows every learner with their attempts, and the mistakes with counts', async () => {
@@ -127,7 +130,7 @@ describe('instructor API', () => {
 
       const learners = await (await getLearners(apiRequest(`/api/instructor/cohorts/${cohort.id}/learners`, { cookie: teacher }), params({ id: cohort.id }))).json();
       const byName = Object.fromEntries(learners.learners.map((l: { displayName: string }) => [l.displayName, l]));
-      expect(Object.keys(byName).sort()).toEqual(['Ada', 'Bo']);
+      expect(Object.keys(byName).sort()).toEqual(['Ada', 'Anon', 'Bo']);
       expect(byName.Ada.currentStep).toBe('authorize-url');
       expect(byName.Ada.steps.setup).toMatchObject({ status: 'pass', attempts: 1 });
       expect(byName.Ada.steps['authorize-url']).toMatchObject({ status: 'fail', attempts: 2 });
@@ -152,7 +155,7 @@ describe('instructor API', () => {
       const lines = (await response.text()).trim().split('\r\n');
       expect(lines[0]).toMatch(/^Display name,Current step,setup status,setup attempts,authorize-url status,authorize-url attempts,/);
       expect(lines.find((l) => l.startsWith('Ada,'))).toMatch(/^Ada,authorize-url,pass,1,fail,2,pending,0,/);
-      expect(lines).toHaveLength(3);
+      expect(lines).toHaveLength(4);
     });
 
     it('archiving a cohort closes its join link', async () => {

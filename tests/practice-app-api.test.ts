@@ -10,10 +10,11 @@ describe('/api/practice/app', () => {
   });
   afterAll(() => temp.cleanup());
 
-  it('refuses a request without a learner session', async () => {
+  it('gives a visitor without a session a new one, with their own app', async () => {
     const response = await GET(apiRequest('/api/practice/app'));
-    expect(response.status).toBe(401);
-    expect((await response.json()).error.code).toBe('unauthorized');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('set-cookie')).toMatch(/^oauthlab_sid=[^;]+; Path=\/; Max-Age=31536000; HttpOnly; SameSite=Lax$/);
+    expect((await response.json()).name).toBe('My Web App');
   });
 
   it('creates "My Web App" on first GET with Authorization Code only, and returns the same app after', async () => {

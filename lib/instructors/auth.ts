@@ -1,7 +1,7 @@
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
 import { ApiError } from '../http';
-import { readCookie } from '../session';
+import { readCookie, serializeCookie } from '../session';
 import { INSTRUCTOR_COOKIE, INSTRUCTOR_SESSION_HOURS, findInstructorBySession, type Instructor } from './store';
 
 /** The signed-in instructor of an API request, or 401. */
@@ -13,7 +13,11 @@ export async function requireInstructor(request: Request): Promise<Instructor> {
 
 /** Set-Cookie value for the instructor session (httpOnly, SameSite=Lax, Secure on https). */
 export function instructorCookieHeader(token: string | null): string {
-  const secure = getEnv().PUBLIC_URL.startsWith('https:') ? '; Secure' : '';
-  const maxAge = token ? INSTRUCTOR_SESSION_HOURS * 3600 : 0;
-  return `${INSTRUCTOR_COOKIE}=${token ?? ''}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure}`;
+  return serializeCookie(INSTRUCTOR_COOKIE, token ?? '', {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: getEnv().PUBLIC_URL.startsWith('https:'),
+    path: '/',
+    maxAge: token ? INSTRUCTOR_SESSION_HOURS * 3600 : 0,
+  });
 }

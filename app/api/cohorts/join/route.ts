@@ -3,7 +3,7 @@ import { findCohortByCode, joinCohort } from '@/lib/cohorts/store';
 import { displayNameSchema } from '@/lib/cohorts/validation';
 import { getDb } from '@/lib/db/client';
 import { ApiError, handleApi, jsonResponse, readJsonBody } from '@/lib/http';
-import { learnerIdFromRequest } from '@/lib/session';
+import { learnerForRequest } from '@/lib/session';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,8 +11,7 @@ const body = z.strictObject({ code: z.string().trim().min(1).max(100), displayNa
 
 /** Enrols the current learner in a cohort by its join code. */
 export const POST = handleApi(async (request: Request) => {
-  const learnerId = learnerIdFromRequest(request);
-  if (!learnerId) throw new ApiError('unauthorized', 'No learner session: load any page of the site first to get a session cookie.');
+  const learnerId = learnerForRequest(request);
   const { code, displayName } = await readJsonBody(request, body);
   const db = await getDb();
   const cohort = await findCohortByCode(db, code);

@@ -10,7 +10,7 @@ import {
   runTokenResponseStep,
 } from '@/lib/progress/run-checks';
 import { clientKey, getRateLimiter } from '@/lib/rate-limit';
-import { learnerIdFromRequest } from '@/lib/session';
+import { learnerForRequest } from '@/lib/session';
 
 export const dynamic = 'force-dynamic';
 
@@ -57,8 +57,7 @@ export const POST = handleApi(async (request: Request, context: { params: Promis
   if (!Object.hasOwn(steps, step)) {
     throw new ApiError('not_found', `Unknown step "${step.slice(0, 40)}". Steps: ${Object.keys(steps).join(', ')}.`);
   }
-  const learnerId = learnerIdFromRequest(request);
-  if (!learnerId) throw new ApiError('unauthorized', 'No learner session: load any page of the site first to get a session cookie.');
+  const learnerId = learnerForRequest(request);
 
   const limit = getRateLimiter('checks', getEnv().RATE_LIMIT_CHECKS_PER_MINUTE).hit(`${clientKey(request)}|${learnerId}`);
   if (!limit.allowed) {

@@ -3,15 +3,13 @@ import { getOrCreatePracticeApp, updatePracticeApp } from '@/lib/db/practice-cli
 import { getEnv, practiceIssuer } from '@/lib/env';
 import { ApiError, handleApi, jsonResponse, readJsonBody } from '@/lib/http';
 import { practiceAppPatchSchema, toPracticeAppView } from '@/lib/practice-app';
-import { learnerIdFromRequest } from '@/lib/session';
+import { learnerForRequest } from '@/lib/session';
 
 export const dynamic = 'force-dynamic';
 
 function requirePractice(request: Request): string {
   if (!getEnv().PRACTICE_SERVER) throw new ApiError('not_found', 'The practice server is turned off on this site (PRACTICE_SERVER=false).');
-  const learnerId = learnerIdFromRequest(request);
-  if (!learnerId) throw new ApiError('unauthorized', 'No learner session: load any page of the site first to get a session cookie.');
-  return learnerId;
+  return learnerForRequest(request);
 }
 
 /** The learner's practice app ("My Web App"), created on first need. */
