@@ -66,7 +66,9 @@ export async function readJsonBody<T extends z.ZodType>(request: Request, schema
   if (!/^application\/json\b/i.test(type)) {
     throw new ApiError('bad_request', 'Send the body as JSON with Content-Type: application/json.');
   }
-  const text = await readTextLimited(request, maxBytes);
+  // A declared length was checked above: read it whole (fast path); else stream with a cap.
+  const text = Number.isFinite(declared) ? await request.text() : await readTextLimited(request, maxBytes);
+  if (text.length > maxBytes) throw new ApiError('payload_too_large', `Request body exceeds the limit of ${maxBytes} bytes.`);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -43,7 +43,7 @@ export async function runSetupStep(db: DB, env: Env, learnerId: string, input: S
   }
   // A new server invalidates everything after it: a fresh start with the new provider.
   // Choosing the same server again keeps the learner's progress.
-  const state = await loadExerciseState(db, learnerId);
+  const state = await loadExerciseState(db, learnerId, { withSteps: false });
   const previous = state.provider;
   const fresh = report.status === 'pass' && report.provider && !sameProvider(previous, report.provider);
   await recordAttempt(db, learnerId, report, {
@@ -73,7 +73,7 @@ function requireProvider(state: ExerciseState): ProviderConfig {
 }
 
 export async function runAuthorizeUrlStep(db: DB, env: Env, learnerId: string, url: string): Promise<AuthorizeUrlReport> {
-  const state = await loadExerciseState(db, learnerId);
+  const state = await loadExerciseState(db, learnerId, { withSteps: false });
   const provider = requireProvider(state);
   const registeredRedirectUris =
     provider.mode === 'practice' ? (await getOrCreatePracticeApp(db, learnerId, env.PUBLIC_URL)).redirectUris : undefined;
@@ -94,7 +94,7 @@ export async function runAuthorizeUrlStep(db: DB, env: Env, learnerId: string, u
 }
 
 export async function runRedirectStep(db: DB, learnerId: string, input: RedirectInput): Promise<RedirectReport> {
-  const state = await loadExerciseState(db, learnerId);
+  const state = await loadExerciseState(db, learnerId, { withSteps: false });
   requireProvider(state);
   const report = checkRedirect(input, {
     expectedState: state.authorizeRequest?.state ?? null,
@@ -108,7 +108,7 @@ export async function runRedirectStep(db: DB, learnerId: string, input: Redirect
 }
 
 export async function runTokenResponseStep(db: DB, env: Env, learnerId: string, text: string): Promise<TokenResponseReport> {
-  const state = await loadExerciseState(db, learnerId);
+  const state = await loadExerciseState(db, learnerId, { withSteps: false });
   const provider = requireProvider(state);
   const report = await checkTokenResponse(text, await tokenContext(db, env, provider));
   // A new first response needs a new refresh against it.
@@ -123,7 +123,7 @@ export async function runTokenResponseStep(db: DB, env: Env, learnerId: string, 
 }
 
 export async function runRefreshResponseStep(db: DB, env: Env, learnerId: string, text: string): Promise<RefreshResponseReport> {
-  const state = await loadExerciseState(db, learnerId);
+  const state = await loadExerciseState(db, learnerId, { withSteps: false });
   const provider = requireProvider(state);
   const report = await checkRefreshResponse(text, {
     ...(await tokenContext(db, env, provider)),

@@ -37,11 +37,15 @@ function emptySteps(): Record<StepId, StepProgress> {
   return Object.fromEntries(CHECK_STEPS.map((step) => [step, pending()])) as Record<StepId, StepProgress>;
 }
 
-/** Loads the learner's exercise state (an empty one when they have not started). */
-export async function loadExerciseState(db: DB, learnerId: string): Promise<ExerciseState> {
+/**
+ * Loads the learner's exercise state (an empty one when they have not started). The
+ * checks need the saved values but not the step statuses: they pass `withSteps: false`
+ * and save a query on the API's hot path.
+ */
+export async function loadExerciseState(db: DB, learnerId: string, { withSteps = true } = {}): Promise<ExerciseState> {
   const [row, stepRows] = await Promise.all([
     db.selectFrom('exercise_progress').selectAll().where('learner_id', '=', learnerId).executeTakeFirst(),
-    db.selectFrom('exercise_steps').selectAll().where('learner_id', '=', learnerId).execute(),
+    withSteps ? db.selectFrom('exercise_steps').selectAll().where('learner_id', '=', learnerId).execute() : [],
   ]);
   const steps = emptySteps();
   for (const s of stepRows) {
