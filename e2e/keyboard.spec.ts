@@ -1,9 +1,10 @@
-import { expect, expectChecklist, test } from './fixtures';
+import { decodeJwt } from 'jose';
+import { expect, expectChecklist, runCurlFromPage, test } from './fixtures';
 import { expectFocusRing, tabTo } from './support/keyboard';
 
 // Keyboard alone (SPEC §8): every control below is reached with Tab/Shift+Tab and used with
 // Enter, Space or typing — no clicks, and no filling of fields focus did not reach.
-test('setup, enabling refresh tokens and the authorization URL step work with the keyboard alone', async ({ learnerPage: page }) => {
+test('the whole journey works with the keyboard alone', async ({ learnerPage: page }) => {
   const body = page.locator('body');
 
   // Setup: the practice server.
@@ -88,4 +89,37 @@ test('setup, enabling refresh tokens and the authorization URL step work with th
   await expect(page).toHaveURL(/\/redirect$/);
   await expectChecklist(page, 'pass');
   await expect(body).toContainText('code=');
+
+  // The token step: fill in the secret, run the command in a terminal, paste the answer.
+  await tabTo(page, page.getByRole('link', { name: 'Next: exchange the code' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Exchange the code for tokens' })).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: 'Fill in my practice secret' }));
+  await page.keyboard.press('Enter');
+  const tokenResponse = await runCurlFromPage(page);
+  await tabTo(page, page.getByLabel('Token Response'));
+  await page.keyboard.insertText(tokenResponse);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Check Your Response' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expectChecklist(page, 'pass');
+  await expect(page.getByRole('heading', { name: /All checks passed/ })).toBeFocused();
+  await tabTo(page, page.getByRole('link', { name: 'Next: use the refresh token' }), { max: 80 });
+  await page.keyboard.press('Enter');
+
+  // The refresh step. A new token must be issued in a later second than the first.
+  await expect(page.getByRole('heading', { level: 1, name: 'Use the refresh token' })).toBeVisible();
+  const firstIat = decodeJwt(JSON.parse(tokenResponse).access_token).iat ?? 0;
+  await expect.poll(() => Math.floor(Date.now() / 1000)).toBeGreaterThan(firstIat);
+  const refreshResponse = await runCurlFromPage(page);
+  await tabTo(page, page.getByLabel('Refresh Token Response'));
+  await page.keyboard.insertText(refreshResponse);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Check Your Response' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expectChecklist(page, 'pass');
+  await tabTo(page, page.getByRole('link', { name: 'See your results' }), { max: 80 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: "You've completed the exercise!" })).toBeVisible();
+  await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '5');
 });
