@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import type { PracticeAppView } from '@/lib/practice-app';
@@ -33,19 +33,25 @@ export function PracticeConsole({ initialApp }: { initialApp: PracticeAppView })
   const editButtonRef = useRef<HTMLButtonElement>(null);
   const ids = { redirect: useId(), redirectHelp: useId(), secret: useId() };
 
+  // Keyboard users land where the change happened: the first field when editing starts,
+  // the Edit button when it ends. In an effect, i.e. after React has committed the DOM.
+  const wasEditing = useRef(editing);
+  useEffect(() => {
+    if (wasEditing.current === editing) return;
+    wasEditing.current = editing;
+    (editing ? firstFieldRef.current : editButtonRef.current)?.focus();
+  }, [editing]);
+
   function startEditing() {
     setDraft(app);
     setRedirectText(app.redirectUris.join('\n'));
     setStatus(null);
     setEditing(true);
-    // Move focus to the first field so keyboard users land where the change happened.
-    requestAnimationFrame(() => firstFieldRef.current?.focus());
   }
 
   function cancel() {
     setEditing(false);
     setStatus(null);
-    requestAnimationFrame(() => editButtonRef.current?.focus());
   }
 
   function toggleGrant(grant: Draft['grantTypes'][number], on: boolean) {
@@ -74,7 +80,6 @@ export function PracticeConsole({ initialApp }: { initialApp: PracticeAppView })
       setApp(body);
       setEditing(false);
       setStatus({ kind: 'ok', text: 'Saved. The practice server uses these settings from its next request.' });
-      requestAnimationFrame(() => editButtonRef.current?.focus());
     } catch {
       setStatus({ kind: 'error', text: 'Could not reach the server. Check your connection and try again.' });
     } finally {

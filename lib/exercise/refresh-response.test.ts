@@ -165,9 +165,10 @@ const cases: Case[] = [
     rotated: true,
   },
   {
-    name: 'a token issued the same second as the first',
+    // iat counts whole seconds: a different token in the same second is not "older".
+    name: 'a different token issued the same second as the first',
     paste: () => respond(mint({ iat: NOW_S - 600 })),
-    expected: ['fail:refresh.not_newer', 'info:refresh.rotated'],
+    expected: ['info:refresh.rotated'],
     rotated: true,
   },
   {

@@ -118,16 +118,20 @@ async function compareWithFirst(
   }
 
   if (first.issuedAt !== null && second.issuedAt !== null) {
-    if (second.issuedAt <= first.issuedAt) {
+    // `iat` has one-second precision: a different token issued in the same second as the
+    // first (a script, or a very fast learner) is not evidence of an older response.
+    if (second.issuedAt < first.issuedAt) {
       results.push(
         fail(
           'issued_later',
           'refresh.not_newer',
-          `The new token was issued at ${formatUtc(second.issuedAt)}, ${second.issuedAt === first.issuedAt ? 'the same second as' : 'before'} the first one (${formatUtc(first.issuedAt)}).`,
-          second.issuedAt === first.issuedAt
-            ? 'Both tokens were issued at the same moment, so this is not a later refresh. Run the refresh curl command now and paste its response.'
-            : 'This token is older than the one from the previous step — probably an earlier response. Run the refresh curl command now and paste its response.',
+          `The new token was issued at ${formatUtc(second.issuedAt)}, before the first one (${formatUtc(first.issuedAt)}).`,
+          'This token is older than the one from the previous step — probably an earlier response. Run the refresh curl command now and paste its response.',
         ),
+      );
+    } else if (second.issuedAt === first.issuedAt) {
+      results.push(
+        pass('issued_later', `The new token was issued in the same second as the first one (${formatUtc(first.issuedAt)}) — token times count whole seconds — and it is a different token.`),
       );
     } else {
       results.push(pass('issued_later', `The new token was issued at ${formatUtc(second.issuedAt)}, after the first one (${formatUtc(first.issuedAt)}).`));
