@@ -1,3 +1,5 @@
+import { parseResponse } from './exercise/parse-response';
+
 /**
  * What the learner's browser keeps between steps. The server never stores the code
  * verifier, the authorization code or tokens (SPEC §7); the browser holds them for the
@@ -38,4 +40,13 @@ export function writeStored(key: Key, value: string | null): void {
 
 export function clearBrowserExerciseData(): void {
   for (const key of Object.keys(STORAGE_KEYS) as Key[]) writeStored(key, null);
+}
+
+/**
+ * Keeps the refresh token of a passing token or refresh response in this tab for the next
+ * command (with rotation, the newest one replaces the old). It is never sent to the server.
+ */
+export function rememberRefreshToken(pastedResponse: string): void {
+  const parsed = parseResponse(pastedResponse);
+  if (parsed.ok && typeof parsed.body.refresh_token === 'string') writeStored('refreshToken', parsed.body.refresh_token);
 }

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { POST as postStep } from '@/app/api/exercise/[step]/route';
-import { DELETE as deleteProgress, GET as getProgress } from '@/app/api/progress/route';
+import { GET as getProgress } from '@/app/api/progress/route';
 import { closeDb } from '@/lib/db/client';
 import { resetEnvCache } from '@/lib/env';
 import { MAX_BODY_BYTES } from '@/lib/http';

@@ -6,6 +6,7 @@ import type { AuthorizeUrlReport } from '@/lib/exercise/authorize-url';
 import { buttonClass } from '@/components/ui/button';
 import { CheckForm } from './check-form';
 import { PkceHelper } from './pkce-helper';
+import { StepSection } from './step-section';
 
 /** The seed's multi-line template, filled with what we know. */
 export function buildAuthorizeTemplate(o: { authorizationEndpoint: string; clientId: string; redirectUri: string; state: string; codeChallenge: string }): string {
@@ -40,22 +41,16 @@ export function AuthorizeStep(props: { authorizationEndpoint: string; clientId: 
 
   return (
     <div className="space-y-8">
-      <section aria-labelledby="pkce-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="pkce-heading" className="text-lg font-semibold">
-          1. Make a PKCE code verifier, its challenge, and a state
-        </h2>
+      <StepSection id="pkce-heading" title="1. Make a PKCE code verifier, its challenge, and a state">
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
           PKCE proves that whoever exchanges the code is whoever started the login. Everything here runs in your browser.
         </p>
         <div className="mt-4">
           <PkceHelper onChange={onChange} />
         </div>
-      </section>
+      </StepSection>
 
-      <section aria-labelledby="template-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="template-heading" className="text-lg font-semibold">
-          2. Build the URL
-        </h2>
+      <StepSection id="template-heading" title="2. Build the URL">
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
           Start from this template. Replace <code className="font-mono">{'{YOUR_SCOPE}'}</code> with a scope for the API, e.g.{' '}
           <code className="font-mono">{props.scopeExample}</code>. The <code className="font-mono">offline_access</code> scope is
@@ -69,12 +64,9 @@ export function AuthorizeStep(props: { authorizationEndpoint: string; clientId: 
             <CopyButton value={template} label="URL template" />
           </div>
         </div>
-      </section>
+      </StepSection>
 
-      <section aria-labelledby="check-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="check-heading" className="mb-3 text-lg font-semibold">
-          3. Check it
-        </h2>
+      <StepSection id="check-heading" title="3. Check it" headingClassName="mb-3">
         <CheckForm<AuthorizeUrlReport>
           endpoint="/api/exercise/authorize-url"
           field="url"
@@ -95,7 +87,7 @@ export function AuthorizeStep(props: { authorizationEndpoint: string; clientId: 
             ) : null;
           }}
         </CheckForm>
-      </section>
+      </StepSection>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import type { RedirectReport } from '@/lib/exercise/redirect';
 import { CheckForm, postCheck } from './check-form';
 import { CheckResults } from './check-results';
 import { ErrorAlert } from '@/components/ui/alert';
+import { StepSection } from './step-section';
 
 type Captured = { code: string | null; state: string | null; error: string | null };
 
@@ -53,10 +54,7 @@ export function RedirectCapture() {
 
   if (!captured) {
     return (
-      <section aria-labelledby="paste-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="paste-heading" className="mb-2 text-lg font-semibold">
-          Used another redirect URI?
-        </h2>
+      <StepSection id="paste-heading" title="Used another redirect URI?" headingClassName="mb-2">
         <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
           If your authorization URL sent you somewhere else (for example https://example-app.com/redirect), copy the whole
           address from your browser&apos;s address bar after logging in and paste it here.
@@ -74,16 +72,13 @@ export function RedirectCapture() {
         >
           {(r) => (r.status === 'pass' ? <NextLink /> : null)}
         </CheckForm>
-      </section>
+      </StepSection>
     );
   }
 
   return (
     <div className="space-y-5">
-      <section aria-labelledby="captured-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="captured-heading" className="text-lg font-semibold">
-          What the authorization server sent back
-        </h2>
+      <StepSection id="captured-heading" title="What the authorization server sent back">
         <dl className="mt-3 space-y-3 font-mono text-sm">
           {captured.error ? (
             <div>
@@ -113,7 +108,7 @@ export function RedirectCapture() {
         <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
           We removed them from the address bar: an authorization code should not linger in your history.
         </p>
-      </section>
+      </StepSection>
       <div aria-live="polite">
         {error && (
           <ErrorAlert>{error}</ErrorAlert>

@@ -3,14 +3,14 @@
 import Link from 'next/link';
 import { useEffect, useId, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
-import { readStored, writeStored } from '@/lib/browser-storage';
+import { readStored, rememberRefreshToken, writeStored } from '@/lib/browser-storage';
 import { buildRefreshCurl } from '@/lib/exercise/curl';
-import { parseResponse } from '@/lib/exercise/parse-response';
 import type { RefreshResponseReport } from '@/lib/exercise/refresh-response';
 import { CheckForm } from './check-form';
 import { ClaimsTable } from './claims-table';
 import { CurlPanel } from './curl-panel';
 import { useClientSecret } from './use-client-secret';
+import { StepSection } from './step-section';
 
 /** Step 6: the refresh token grant command, and the check of its response. */
 export function RefreshStep(props: { tokenEndpoint: string; clientId: string; practice: boolean }) {
@@ -32,10 +32,7 @@ export function RefreshStep(props: { tokenEndpoint: string; clientId: string; pr
 
   return (
     <div className="space-y-8">
-      <section aria-labelledby="curl-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="curl-heading" className="text-lg font-semibold">
-          1. Run this in a terminal
-        </h2>
+      <StepSection id="curl-heading" title="1. Run this in a terminal">
         <p className="mb-4 mt-1 text-sm text-slate-700 dark:text-slate-300">
           No browser and no login this time: the refresh token alone gets a new access token.
         </p>
@@ -63,11 +60,8 @@ export function RefreshStep(props: { tokenEndpoint: string; clientId: string; pr
           onFillPracticeSecret={props.practice ? fillFromPracticeApp : undefined}
           missing={refreshToken ? [] : ['refresh token']}
         />
-      </section>
-      <section aria-labelledby="paste-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="paste-heading" className="mb-3 text-lg font-semibold">
-          2. Paste the response
-        </h2>
+      </StepSection>
+      <StepSection id="paste-heading" title="2. Paste the response" headingClassName="mb-3">
         <CheckForm<RefreshResponseReport>
           endpoint="/api/exercise/refresh-response"
           field="response"
@@ -76,12 +70,7 @@ export function RefreshStep(props: { tokenEndpoint: string; clientId: string; pr
           buttonLabel="Check Your Response"
           rows={8}
           onReport={(report, input) => {
-            if (report.status !== 'pass') return;
-            // With rotation the response holds the next refresh token: use it from now on.
-            const parsed = parseResponse(input);
-            if (parsed.ok && typeof parsed.body.refresh_token === 'string') {
-              writeStored('refreshToken', parsed.body.refresh_token);
-            }
+            if (report.status === 'pass') rememberRefreshToken(input);
           }}
         >
           {(report) => (
@@ -95,7 +84,7 @@ export function RefreshStep(props: { tokenEndpoint: string; clientId: string; pr
             </>
           )}
         </CheckForm>
-      </section>
+      </StepSection>
     </div>
   );
 }

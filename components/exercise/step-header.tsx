@@ -10,15 +10,3 @@ export function StepHeader({ number, title, children }: { number?: number; title
     </header>
   );
 }
-
-/** A code block with a copy button. */
-export function CodeBlock({ code, label, children }: { code: string; label: string; children?: React.ReactNode }) {
-  return (
-    <div className="relative">
-      <pre className="overflow-x-auto rounded-md bg-slate-900 p-4 pr-20 text-sm leading-relaxed text-slate-100 dark:bg-black" tabIndex={0} aria-label={label}>
-        <code>{code}</code>
-      </pre>
-      <div className="absolute right-2 top-2">{children}</div>
-    </div>
-  );
-}

@@ -3,14 +3,14 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
-import { readStored, writeStored } from '@/lib/browser-storage';
+import { readStored, rememberRefreshToken } from '@/lib/browser-storage';
 import { buildTokenCurl } from '@/lib/exercise/curl';
-import { parseResponse } from '@/lib/exercise/parse-response';
 import type { TokenResponseReport } from '@/lib/exercise/token-response';
 import { CheckForm } from './check-form';
 import { ClaimsTable } from './claims-table';
 import { CurlPanel } from './curl-panel';
 import { useClientSecret } from './use-client-secret';
+import { StepSection } from './step-section';
 
 /** Step 5: the code exchange command, and the check of its response. */
 export function TokenStep(props: { tokenEndpoint: string; clientId: string; redirectUri: string; practice: boolean }) {
@@ -34,10 +34,7 @@ export function TokenStep(props: { tokenEndpoint: string; clientId: string; redi
 
   return (
     <div className="space-y-8">
-      <section aria-labelledby="curl-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="curl-heading" className="text-lg font-semibold">
-          1. Run this in a terminal
-        </h2>
+      <StepSection id="curl-heading" title="1. Run this in a terminal">
         <p className="mb-4 mt-1 text-sm text-slate-700 dark:text-slate-300">
           Codes expire within minutes and work once: run it soon after logging in. If it fails, the error response is
           worth checking too — the lab explains it.
@@ -49,11 +46,8 @@ export function TokenStep(props: { tokenEndpoint: string; clientId: string; redi
           onFillPracticeSecret={props.practice ? fillFromPracticeApp : undefined}
           missing={missing}
         />
-      </section>
-      <section aria-labelledby="paste-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="paste-heading" className="mb-3 text-lg font-semibold">
-          2. Paste the response
-        </h2>
+      </StepSection>
+      <StepSection id="paste-heading" title="2. Paste the response" headingClassName="mb-3">
         <CheckForm<TokenResponseReport>
           endpoint="/api/exercise/token-response"
           field="response"
@@ -62,10 +56,7 @@ export function TokenStep(props: { tokenEndpoint: string; clientId: string; redi
           buttonLabel="Check Your Response"
           rows={8}
           onReport={(report, input) => {
-            if (report.status !== 'pass') return;
-            // Keep the refresh token in this tab for the next step's command (never sent to us again).
-            const parsed = parseResponse(input);
-            if (parsed.ok && typeof parsed.body.refresh_token === 'string') writeStored('refreshToken', parsed.body.refresh_token);
+            if (report.status === 'pass') rememberRefreshToken(input);
           }}
         >
           {(report) => (
@@ -79,7 +70,7 @@ export function TokenStep(props: { tokenEndpoint: string; clientId: string; redi
             </>
           )}
         </CheckForm>
-      </section>
+      </StepSection>
     </div>
   );
 }

@@ -1,9 +1,10 @@
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, exportJWK, generateKeyPair, type JWTVerifyGetKey } from 'jose';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { checkRefreshResponse, type RefreshCheckContext, type TokenOrigin } from './refresh-response';
 import type { CheckResult } from './report';
 import { checkTokenResponse, type TokenSummary } from './token-response';
+import { mintOktaAccessToken, type SigningKey } from '../../tests/support/okta-tokens';
 
 const NOW = new Date('2026-01-15T10:00:00Z');
 const NOW_S = NOW.getTime() / 1000;
@@ -12,33 +13,15 @@ const CLIENT_ID = '0oa1b2c3d4EXAMPLE';
 const FIRST_REFRESH = 'hY6OEJqn4dbXr0Yb1ZbMZWGN2hC8K3fJ4Zx5Zt0Ykn8';
 const ROTATED_REFRESH = 'Qm9WbXJ4aG5kZ2VxY2Z0YmZ2dGhhc2Rma2xqYXNkZg';
 
-type Key = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
-let serverKey: Key;
+let serverKey: SigningKey;
 let getKey: JWTVerifyGetKey;
 let firstToken: string;
 let firstText: string;
 let first: TokenSummary;
 
 /** An access token like the practice server's; `undefined` removes a claim. */
-async function mint(o: { iat?: number; jti?: string; claims?: Record<string, unknown> } = {}): Promise<string> {
-  const iat = o.iat ?? NOW_S - 30;
-  const claims: JWTPayload = {
-    ver: 1,
-    jti: o.jti ?? 'AT.refreshed-9xQm2',
-    iss: ISSUER,
-    aud: 'api://default',
-    iat,
-    exp: iat + 3600,
-    cid: CLIENT_ID,
-    uid: '00u1a2b3c4EXAMPLE',
-    scp: ['offline_access', 'api:read'],
-    sub: 'learner@example.com',
-  };
-  for (const [name, value] of Object.entries(o.claims ?? {})) {
-    if (value === undefined) delete claims[name];
-    else claims[name] = value;
-  }
-  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'Xm2k9Q' }).sign(serverKey);
+function mint(o: { iat?: number; jti?: string; claims?: Record<string, unknown> } = {}): Promise<string> {
+  return mintOktaAccessToken(serverKey, { issuer: ISSUER, clientId: CLIENT_ID, iat: o.iat ?? NOW_S - 30, jti: o.jti ?? 'AT.refreshed-9xQm2', claims: o.claims });
 }
 
 const respond = async (token: Promise<string> | string, fields: Record<string, unknown> = {}) => {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 
-import { createLocalJWKSet, errors, exportJWK, generateKeyPair, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, errors, exportJWK, generateKeyPair, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { CheckResult } from './report';
 import { checkTokenResponse, type TokenCheckContext } from './token-response';
+import { mintOktaAccessToken, type SigningKey } from '../../tests/support/okta-tokens';
 
 const NOW = new Date('2026-01-15T10:00:00Z');
 const NOW_S = NOW.getTime() / 1000;
@@ -12,7 +13,7 @@ const ISSUER = 'http://localhost:3000/oauth2/default';
 const CLIENT_ID = '0oa1b2c3d4EXAMPLE';
 const REFRESH_TOKEN = 'hY6OEJqn4dbXr0Yb1ZbMZWGN2hC8K3fJ4Zx5Zt0Ykn8';
 
-type Key = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+type Key = SigningKey;
 let serverKey: Key;
 let otherKey: Key;
 let getKey: JWTVerifyGetKey;
@@ -25,26 +26,15 @@ beforeAll(async () => {
 });
 
 /** An access token like the practice server's (Okta-like claims), with overrides; `undefined` removes a claim. */
-async function mint(o: { claims?: Record<string, unknown>; kid?: string | null; key?: Key; iat?: number } = {}): Promise<string> {
-  const iat = o.iat ?? NOW_S - 60;
-  const claims: JWTPayload = {
-    ver: 1,
+function mint(o: { claims?: Record<string, unknown>; kid?: string | null; key?: Key; iat?: number } = {}): Promise<string> {
+  return mintOktaAccessToken(o.key ?? serverKey, {
+    issuer: ISSUER,
+    clientId: CLIENT_ID,
+    iat: o.iat ?? NOW_S - 60,
     jti: 'AT.6bUu3KdI6YQIu0uWw2w4xGvPfJ6d',
-    iss: ISSUER,
-    aud: 'api://default',
-    iat,
-    exp: iat + 3600,
-    cid: CLIENT_ID,
-    uid: '00u1a2b3c4EXAMPLE',
-    scp: ['offline_access', 'api:read'],
-    sub: 'learner@example.com',
-  };
-  for (const [name, value] of Object.entries(o.claims ?? {})) {
-    if (value === undefined) delete claims[name];
-    else claims[name] = value;
-  }
-  const kid = o.kid === undefined ? 'Xm2k9Q' : o.kid;
-  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', ...(kid ? { kid } : {}) }).sign(o.key ?? serverKey);
+    claims: o.claims,
+    kid: o.kid,
+  });
 }
 
 /** A token endpoint response as Okta prints it, pretty JSON; `undefined` removes a field. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
 import type { DB } from '../db/client';
 import { findTokenOrigin, getOrCreatePracticeApp } from '../db/practice-clients';
@@ -8,7 +7,7 @@ import { checkRedirect, type RedirectInput, type RedirectReport } from '../exerc
 import { checkRefreshResponse, type RefreshResponseReport } from '../exercise/refresh-response';
 import { makeReport, pass, type StepId } from '../exercise/report';
 import { practiceProviderConfig, type ProviderConfig, type SetupReport } from '../exercise/setup';
-import { checkTokenResponse, type TokenCheckContext, type TokenResponseReport } from '../exercise/token-response';
+import { checkTokenResponse, fingerprint, type TokenCheckContext, type TokenResponseReport } from '../exercise/token-response';
 import { ApiError } from '../http';
 import { runCustomSetup } from '../issuer/setup';
 import { getKeyResolver } from '../issuer/jwks';
@@ -102,7 +101,7 @@ export async function runRedirectStep(db: DB, learnerId: string, input: Redirect
   });
   await recordAttempt(db, learnerId, report, {
     learnerExists: state.startedAt !== null,
-    patch: report.status === 'pass' && report.code ? { codeFingerprint: sha256(report.code) } : {},
+    patch: report.status === 'pass' && report.code ? { codeFingerprint: fingerprint(report.code) } : {},
   });
   return report;
 }
@@ -158,13 +157,4 @@ let practiceKeys: JWTVerifyGetKey | undefined;
 async function practiceKeyResolver(db: DB): Promise<JWTVerifyGetKey> {
   practiceKeys ??= createLocalJWKSet(await getPracticePublicJwks(db));
   return practiceKeys;
-}
-
-/** Forgets cached practice keys (tests that swap databases). */
-export function clearPracticeKeyCache(): void {
-  practiceKeys = undefined;
-}
-
-function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
 }

@@ -20,6 +20,9 @@ import { getOrCreatePracticeApp, updatePracticeApp, type PracticeApp, type Pract
 import { getEnv } from '@/lib/env';
 import { createPracticeServer, PRACTICE_MOUNT, type PracticeServer } from '@/lib/practice-server';
 import { useTempDatabase } from './db';
+import { CookieJar } from './cookie-jar';
+
+export { CookieJar };
 
 export interface SignInOptions {
   scope?: string;
@@ -56,27 +59,6 @@ export interface PracticeServerHandle {
   /** Simulates a process restart: a new DB connection and a new provider on the same file and port. */
   restart(): Promise<void>;
   stop(): Promise<void>;
-}
-
-/** A tiny cookie jar for fetch with manual redirects (names are distinct, paths ignored). */
-export class CookieJar {
-  private readonly cookies = new Map<string, string>();
-  store(response: Response): void {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair = ''] = header.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      if (/expires=Thu, 01 Jan 1970/i.test(header) || value === '') this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-  names(): string[] {
-    return [...this.cookies.keys()];
-  }
 }
 
 /** fetch that keeps cookies and never follows redirects. */
