@@ -3,43 +3,39 @@
  * (oidc-provider needs raw Node req/res for its sign-in interactions), everything else to
  * Next.js. @see docs/decisions/001-practice-server-on-oidc-provider.md
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import next from 'next';
 import { bootstrap } from './lib/bootstrap';
 import { EnvError } from './lib/env';
+import { getLogger } from './lib/logging/logger';
 import { createPracticeServer, PRACTICE_MOUNT } from './lib/practice-server';
+import { scheduleRetention } from './lib/server/retention';
+import { createRequestListener } from './lib/server/request-listener';
 
 async function main() {
   const dev = process.argv.includes('--dev');
   const { env, db } = await bootstrap();
+  const logger = getLogger();
 
   const practice = env.PRACTICE_SERVER ? await createPracticeServer({ db, env }) : null;
 
   const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: env.PORT });
-  const handleNext = app.getRequestHandler();
   await app.prepare();
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    // Rate limits key on the peer address; never trust a client-sent header for it.
-    req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
-    const path = req.url ?? '/';
-    if (practice && (path === PRACTICE_MOUNT || path.startsWith(`${PRACTICE_MOUNT}/`))) {
-      practice.handle(req, res);
-      return;
-    }
-    handleNext(req, res).catch((error: unknown) => {
-      console.error('Request failed:', error instanceof Error ? error.stack : error);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end('Internal Server Error');
-    });
-  });
+  const server = createServer(
+    createRequestListener({ env, logger, practice: practice ? practice.handle : null, next: app.getRequestHandler() }),
+  );
+  const retention = scheduleRetention(db, env, logger);
 
   server.listen(env.PORT, env.HOSTNAME, () => {
-    console.log(`OAuth Lab ready on ${env.PUBLIC_URL} (listening on ${env.HOSTNAME}:${env.PORT}${dev ? ', dev' : ''})`);
-    if (practice) console.log(`Practice authorization server: ${env.PUBLIC_URL}${PRACTICE_MOUNT}`);
+    logger.info(
+      { publicUrl: env.PUBLIC_URL, host: env.HOSTNAME, port: env.PORT, dev, practiceIssuer: practice ? `${env.PUBLIC_URL}${PRACTICE_MOUNT}` : null },
+      `OAuth Lab ready on ${env.PUBLIC_URL}`,
+    );
   });
 
   const shutdown = () => {
+    retention.stop();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();
   };

@@ -18,6 +18,45 @@ const booleanFlag = (defaultValue: boolean) =>
 const positiveInt = (defaultValue: number) =>
   z.coerce.number().int().positive().default(defaultValue);
 
+/**
+ * TRUST_PROXY: `false` (default: the site faces clients directly and ignores every
+ * X-Forwarded-* header), `true` (trust every proxy hop) or the number of proxy hops in
+ * front of the site. Parsed to a hop count; `true` is `Infinity`.
+ * @see docs/decisions/006-trust-proxy-and-redirect-allowlist.md
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value === '' || ['false', 'no', 'off'].includes(value)) return 0;
+    if (['true', 'yes', 'on'].includes(value)) return Number.POSITIVE_INFINITY;
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    ctx.addIssue({ code: 'custom', message: `expected false, true or a number of proxy hops (0-99), got "${value}"` });
+    return z.NEVER;
+  });
+
+/** A host name as it appears in a URL (letters, digits, dots, hyphens; `*.` for any subdomain). */
+const HOST_PATTERN = /^(?:\*\.)?[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** PRACTICE_REDIRECT_HOSTS: comma-separated host names, e.g. `app.school.edu,*.dev.school.edu`. */
+const hostList = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const hosts = (value ?? '')
+      .split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean);
+    const bad = hosts.filter((host) => host.length > 253 || !HOST_PATTERN.test(host));
+    if (bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `not host names: ${bad.map((host) => `"${host.slice(0, 60)}"`).join(', ')} (write e.g. app.school.edu or *.school.edu, without scheme or port)` });
+      return z.NEVER;
+    }
+    return hosts;
+  });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PUBLIC_URL: z
@@ -39,8 +78,19 @@ const envSchema = z.object({
   INSTRUCTOR_EMAIL: z.email().optional(),
   INSTRUCTOR_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   ALLOW_PRIVATE_ISSUERS: booleanFlag(false),
+  /** Checks per learner (session) per minute. */
   RATE_LIMIT_CHECKS_PER_MINUTE: positiveInt(240),
-  RATE_LIMIT_SIGNIN_PER_MINUTE: positiveInt(20),
+  /** Checks per client address per minute, whatever the cookie: a class of 60 behind one NAT at 30 checks a minute each. */
+  RATE_LIMIT_CHECKS_PER_ADDRESS_PER_MINUTE: positiveInt(1800),
+  /** New learners (first write of a session) per client address per hour. */
+  RATE_LIMIT_NEW_LEARNERS_PER_ADDRESS_PER_HOUR: positiveInt(300),
+  /** Failed sign-ins (practice server and instructors) per client address per minute; successes do not count. */
+  RATE_LIMIT_SIGNIN_PER_MINUTE: positiveInt(60),
+  /** Failed sign-ins per user name per minute, from any address. */
+  RATE_LIMIT_SIGNIN_FAILURES_PER_USERNAME_PER_MINUTE: positiveInt(100),
+  TRUST_PROXY: trustProxy,
+  PRACTICE_REDIRECT_HOSTS: hostList,
+  ANONYMOUS_RETENTION_DAYS: positiveInt(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

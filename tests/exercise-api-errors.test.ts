@@ -9,7 +9,8 @@ import { POST as postStep } from '@/app/api/exercise/[step]/route';
 import { GET as getProgress } from '@/app/api/progress/route';
 import { closeDb } from '@/lib/db/client';
 import { resetEnvCache } from '@/lib/env';
-import { MAX_BODY_BYTES } from '@/lib/http';
+import { MAX_BODY_BYTES } from '@/lib/http/api';
+import { getLogger } from '@/lib/logging/logger';
 import { useTempDatabase } from './support/db';
 import { apiRequest, learnerCookie } from './support/requests';
 import { callStep, check, expectApiError, failingCodesOf, readProgress, resetProgress } from './support/exercise-api';
@@ -339,7 +340,7 @@ describe('exercise API: errors and isolation', () => {
   });
 
   it('answers an outage with a generic 500 in the same envelope, logging the cause but never sending it', async () => {
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const errors = vi.spyOn(getLogger(), 'error').mockImplementation(() => {});
     const saved = process.env.DATABASE_URL;
     const { cookie } = learnerCookie();
     try {
@@ -351,7 +352,7 @@ describe('exercise API: errors and isolation', () => {
       const error = await expectApiError(response, 500, 'internal_error');
       expect(error.message).not.toMatch(/sqlite|database|open|file/i);
       expect(errors).toHaveBeenCalledTimes(1);
-      expect(String(errors.mock.calls[0]?.[0])).toContain('Unhandled API error');
+      expect(errors.mock.calls[0]?.[1]).toBe('unhandled API error');
     } finally {
       process.env.DATABASE_URL = saved;
       resetEnvCache();

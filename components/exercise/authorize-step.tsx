@@ -2,6 +2,7 @@
 
 import { useCallback, useState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
+import { writeStored } from '@/lib/browser-storage';
 import type { AuthorizeUrlReport } from '@/lib/exercise/authorize-url';
 import { buttonClass } from '@/components/ui/button';
 import { CheckForm } from './check-form';
@@ -74,6 +75,10 @@ export function AuthorizeStep(props: { authorizationEndpoint: string; clientId: 
           description="Paste your finished authorization URL."
           buttonLabel="Check Your URL"
           rows={8}
+          onReport={(report) => {
+            // The redirect page checks on its own only a redirect carrying this state.
+            if (report.status === 'pass' && report.request?.state) writeStored('state', report.request.state);
+          }}
         >
           {(report) => {
             const href = report.status === 'pass' ? safeLoginUrl(report.loginUrl, props.authorizationEndpoint) : null;

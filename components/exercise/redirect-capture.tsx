@@ -2,30 +2,52 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState } from 'react';
-import { buttonClass } from '@/components/ui/button';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { Button, buttonClass } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
-import { writeStored } from '@/lib/browser-storage';
+import { readStored, writeStored } from '@/lib/browser-storage';
 import type { RedirectReport } from '@/lib/exercise/redirect';
 import { CheckForm, postCheck } from './check-form';
 import { CheckResults } from './check-results';
 import { ErrorAlert } from '@/components/ui/alert';
 import { StepSection } from './step-section';
 
-type Captured = { code: string | null; state: string | null; error: string | null };
+type Captured = { code: string | null; state: string | null; error: string | null; body: Record<string, string> };
 
 /**
- * The redirect URI page: reads `code` and `state` (or `error`) from the address bar,
- * has them checked, then removes them from the address bar and history so the code does
- * not linger there (it is a credential until exchanged).
+ * The redirect URI page: reads `code` and `state` (or `error`) from the address bar, then
+ * removes them from the address bar and history so the code does not linger there (it is
+ * a credential until exchanged). It has them checked on its own only when `state` is the
+ * one this browser put in the checked authorization URL: anyone can link a learner to
+ * /redirect?error=…, and such a link must not record a failed attempt in their progress.
  */
 export function RedirectCapture() {
   const router = useRouter();
   const ids = { results: useId() };
   const [captured, setCaptured] = useState<Captured | null>(null);
+  // Why the redirect waits for the learner: its state is another one, or none was expected.
+  const [awaitingChoice, setAwaitingChoice] = useState<'other-state' | 'no-checked-url' | null>(null);
+  const [checking, setChecking] = useState(false);
   const [report, setReport] = useState<RedirectReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const handled = useRef(false);
+
+  const check = useCallback(
+    async (body: Record<string, string>) => {
+      setAwaitingChoice(null);
+      setChecking(true);
+      const answer = await postCheck<RedirectReport>('/api/exercise/redirect', body);
+      setChecking(false);
+      if (!answer.ok) {
+        setError(answer.message);
+        return;
+      }
+      setReport(answer.report);
+      if (answer.report.status === 'pass' && answer.report.code) writeStored('code', answer.report.code);
+      router.refresh();
+    },
+    [router],
+  );
 
   useEffect(() => {
     if (handled.current) return;
@@ -38,19 +60,14 @@ export function RedirectCapture() {
     const body = Object.fromEntries(
       ['code', 'state', 'error', 'error_description'].flatMap((key) => (params.has(key) ? [[key, params.get(key) ?? '']] : [])),
     );
+    const state = params.get('state');
     // eslint-disable-next-line react-hooks/set-state-in-effect -- reading the address bar once after hydration
-    setCaptured({ code: params.get('code'), state: params.get('state'), error: params.get('error') });
+    setCaptured({ code: params.get('code'), state, error: params.get('error'), body });
     window.history.replaceState(null, '', window.location.pathname);
-    void postCheck<RedirectReport>('/api/exercise/redirect', body).then((answer) => {
-      if (!answer.ok) {
-        setError(answer.message);
-        return;
-      }
-      setReport(answer.report);
-      if (answer.report.status === 'pass' && answer.report.code) writeStored('code', answer.report.code);
-      router.refresh();
-    });
-  }, [router]);
+    const expected = readStored('state');
+    if (expected && state === expected) void check(body);
+    else setAwaitingChoice(expected ? 'other-state' : 'no-checked-url');
+  }, [check]);
 
   if (!captured) {
     return (
@@ -109,10 +126,20 @@ export function RedirectCapture() {
           We removed them from the address bar: an authorization code should not linger in your history.
         </p>
       </StepSection>
+      {awaitingChoice && (
+        <div className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40">
+          <p>
+            {awaitingChoice === 'other-state'
+              ? 'This state is not the one in the authorization URL you checked in this browser, so we have not checked it: the link may not come from your own login.'
+              : 'No authorization URL was checked in this browser, so we have not checked this redirect on our own: the link may not come from your own login.'}{' '}
+            If it is yours, check it now; otherwise start from step 3 and log in again.
+          </p>
+          <Button onClick={() => void check(captured.body)}>Check This Redirect</Button>
+        </div>
+      )}
       <div aria-live="polite">
-        {error && (
-          <ErrorAlert>{error}</ErrorAlert>
-        )}
+        {checking && <p className="text-sm text-slate-700 dark:text-slate-300">Checking…</p>}
+        {error && <ErrorAlert>{error}</ErrorAlert>}
         {report && <CheckResults report={report} headingId={ids.results} />}
       </div>
       {report?.status === 'pass' && <NextLink />}

@@ -21,7 +21,7 @@ const ROTATION_LABELS: [PracticeAppView['refreshTokenRotation'], string, string]
 type Draft = Pick<PracticeAppView, 'grantTypes' | 'redirectUris' | 'refreshTokenRotation'>;
 
 /** The learner's "My Web App" page: credentials, grant types, redirect URIs, Edit/Save. */
-export function PracticeConsole({ initialApp }: { initialApp: PracticeAppView }) {
+export function PracticeConsole({ initialApp, redirectHostsNote }: { initialApp: PracticeAppView; redirectHostsNote: string }) {
   const [app, setApp] = useState(initialApp);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<Draft>(initialApp);
@@ -209,7 +209,7 @@ export function PracticeConsole({ initialApp }: { initialApp: PracticeAppView })
               </ul>
             )}
             <p id={ids.redirectHelp} className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-              One per line. The authorization URL&apos;s redirect_uri must match one of these exactly.
+              One per line. The authorization URL&apos;s redirect_uri must match one of these exactly. {redirectHostsNote}
             </p>
           </div>
         </div>

@@ -1,5 +1,5 @@
 import { getDb } from '../db/client';
-import { ApiError } from '../http';
+import { ApiError } from '../http/api';
 import { requireInstructor } from '../instructors/auth';
 import { findOwnCohort, type Cohort } from './store';
 

@@ -35,3 +35,22 @@ describe('cohortRowsToCsv', () => {
     expect(records).toHaveLength(3);
   });
 });
+
+describe('cohortRowsToCsv in a semicolon-separated spreadsheet', () => {
+  it('quotes every field, so a name holding ";=" never becomes a formula cell', () => {
+    const rows = buildDashboardRows(
+      [{ learnerId: 'a', displayName: 'x;=2+5', joinedAt: '2026-11-25T10:00:00.000Z' }],
+      [],
+      [],
+      [],
+      new Date('2026-11-25T10:02:00Z'),
+    );
+    const csv = cohortRowsToCsv(rows);
+    // Read as a locale whose spreadsheets split on ";" would read it.
+    const cells = (parse(csv, { delimiter: ';', relax_quotes: true }) as string[][]).flat();
+    expect(cells.some((cell) => /^[=+\-@]/.test(cell))).toBe(false);
+    expect(csv.split('\r\n')[1]!.startsWith('"x;=2+5",')).toBe(true);
+    // Every field of every record is quoted, empty ones included.
+    for (const line of csv.trim().split('\r\n')) expect(line).toMatch(/^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/);
+  });
+});

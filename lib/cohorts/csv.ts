@@ -11,7 +11,11 @@ export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** The cohort table as CSV (RFC 4180 quoting by csv-stringify). */
+/**
+ * The cohort table as CSV (RFC 4180 quoting by csv-stringify). Every field is quoted: a
+ * spreadsheet that splits on semicolons (common outside English locales) would otherwise
+ * cut `x;=2+5` into a cell that starts with `=` and runs it as a formula.
+ */
 export function cohortRowsToCsv(rows: DashboardRow[]): string {
   const header = [
     'Display name',
@@ -29,5 +33,5 @@ export function cohortRowsToCsv(rows: DashboardRow[]): string {
     row.completedAt ?? '',
     row.stuck ? `${row.stuck.step}: ${row.stuck.detail}` : '',
   ]);
-  return stringify([header, ...records].map((record) => record.map(neutralizeFormula)), { record_delimiter: '\r\n' });
+  return stringify([header, ...records].map((record) => record.map(neutralizeFormula)), { record_delimiter: '\r\n', quoted: true, quoted_empty: true });
 }

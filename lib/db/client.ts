@@ -28,6 +28,9 @@ export function openDatabase(databaseUrl: string): DB {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
+  // Deleted rows (consumed codes, revoked grants, removed learners) are overwritten with
+  // zeros instead of lingering in free pages of the file.
+  sqlite.pragma('secure_delete = ON');
   cachePreparedStatements(sqlite);
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }

@@ -1,6 +1,6 @@
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
-import { ApiError } from '../http';
+import { ApiError } from '../http/api';
 import { readCookie, serializeCookie } from '../session';
 import { INSTRUCTOR_COOKIE, INSTRUCTOR_SESSION_HOURS, findInstructorBySession, type Instructor } from './store';
 

@@ -28,10 +28,18 @@ export interface AdapterOptions {
   now?: () => number;
 }
 
-/** What the adapter keeps of a payload: no raw id, and no copy of the session cookie. */
-export function toStoredPayload(model: string, payload: AdapterPayload): Record<string, unknown> {
+/** Stands for the raw id inside stored URLs; {@link fromStoredPayload} puts the id back. */
+const ID_MARK = '{id}';
+
+/**
+ * What the adapter keeps of a payload: no raw id — not as `jti`, not inside the
+ * Interaction's `returnTo` (its resume URL ends with the interaction id) — and no copy of
+ * the session cookie.
+ */
+export function toStoredPayload(model: string, id: string, payload: AdapterPayload): Record<string, unknown> {
   const rest: Record<string, unknown> = { ...payload };
   delete rest.jti;
+  if (typeof rest.returnTo === 'string' && id !== '') rest.returnTo = rest.returnTo.split(id).join(ID_MARK);
   // An Interaction remembers the session's id as `session.cookie` (informational: the
   // provider never reads it back) — it is the session cookie's value, a credential.
   if (model === 'Interaction' && rest.session && typeof rest.session === 'object') {
@@ -40,6 +48,13 @@ export function toStoredPayload(model: string, payload: AdapterPayload): Record<
     rest.session = session;
   }
   return rest;
+}
+
+/** The payload as the provider saved it, from its stored form and the raw id it was found by. */
+export function fromStoredPayload(id: string, stored: AdapterPayload): AdapterPayload {
+  const payload: AdapterPayload = { ...stored, jti: id };
+  if (typeof payload.returnTo === 'string') payload.returnTo = payload.returnTo.split(ID_MARK).join(id);
+  return payload;
 }
 
 /** Deletes every row expired before `nowSeconds`. Returns how many went. */
@@ -68,7 +83,7 @@ export function createAdapterClass(db: DB, options: AdapterOptions) {
     async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
       if (this.model === 'Client') throw new Error('Practice clients are managed in practice_clients, not by the provider');
       const values = {
-        payload: JSON.stringify(toStoredPayload(this.model, payload)),
+        payload: JSON.stringify(toStoredPayload(this.model, id, payload)),
         grant_id: payload.grantId ?? null,
         // Only sessions are looked up by uid; an Interaction's uid is its (secret) id.
         uid: this.model === 'Session' ? (payload.uid ?? null) : null,
@@ -87,7 +102,7 @@ export function createAdapterClass(db: DB, options: AdapterOptions) {
     async find(id: string): Promise<AdapterPayload | undefined> {
       if (this.model === 'Client') return options.findClient(id) as Promise<AdapterPayload | undefined>;
       const row = await this.selectLive('id', hashId(id));
-      return row ? { ...row, jti: id } : undefined;
+      return row ? fromStoredPayload(id, row) : undefined;
     }
 
     async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {

@@ -12,10 +12,12 @@ import { createAdapterClass } from './adapter';
 import { SUPPORTED_RESPONSE_TYPES, toClientMetadata } from './client-metadata';
 import { describeBrowserError } from './errors';
 import type { PrivateSigningJwk } from './keys';
+import { PRACTICE_MOUNT } from './mount';
+import { allowedRedirectUris, type RedirectPolicy } from './redirect-policy';
 import { pageHeaders, renderErrorPage } from './views';
 
-/** Where the practice server is mounted (Okta's default server path). */
-export const PRACTICE_MOUNT = '/oauth2/default';
+export { PRACTICE_MOUNT };
+
 /** The one resource server (Okta's default audience). */
 export const PRACTICE_AUDIENCE = 'api://default';
 /** Scopes owned by the resource server (custom scopes, Okta-style). */
@@ -58,16 +60,19 @@ export interface ConfigurationInput {
   db: DB;
   signingKey: PrivateSigningJwk;
   cookieKeys: string[];
+  redirectPolicy: RedirectPolicy;
 }
 
-export function buildConfiguration({ db, signingKey, cookieKeys }: ConfigurationInput): Configuration {
+export function buildConfiguration({ db, signingKey, cookieKeys, redirectPolicy }: ConfigurationInput): Configuration {
   const oidcScopes: readonly string[] = PRACTICE_OIDC_SCOPES;
 
   return {
     adapter: createAdapterClass(db, {
       async findClient(clientId) {
         const app = await findPracticeAppByClientId(db, clientId);
-        return app ? toClientMetadata(app) : undefined;
+        // The console refuses hosts outside the policy; filtering here too keeps rows saved
+        // before the policy (or under a wider PRACTICE_REDIRECT_HOSTS) from redirecting.
+        return app ? toClientMetadata({ ...app, redirectUris: allowedRedirectUris(app.redirectUris, redirectPolicy) }) : undefined;
       },
     }),
     jwks: { keys: [signingKey] },

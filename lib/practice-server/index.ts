@@ -10,13 +10,15 @@ import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import type { DB } from '../db/client';
 import { getOrCreateSetting } from '../db/settings';
 import { practiceIssuer, type Env } from '../env';
-import { RateLimiter } from '../rate-limit';
+import { getLogger } from '../logging/logger';
 import { buildConfiguration, PRACTICE_API_SCOPES, PRACTICE_AUDIENCE, PRACTICE_MOUNT, PRACTICE_OIDC_SCOPES, userIdFor } from './configuration';
 import { toOktaTokenError, type ProviderErrorLike } from './errors';
 import { sendHtml, sendJson } from './http';
 import { handleInteraction } from './interactions';
 import { handleIntrospection } from './introspection';
 import { getOrCreateSigningKey, toPublicJwk } from './keys';
+import { isPracticePath } from './mount';
+import { redirectPolicyOf } from './redirect-policy';
 import { addConsentPromptForOfflineAccess } from './shims';
 import { pageHeaders, renderErrorPage } from './views';
 
@@ -64,8 +66,8 @@ function installOktaCompatibility(provider: Provider): void {
   provider.on('grant.error', (ctx: KoaContextWithOIDC, error: ProviderErrorLike) => {
     tokenErrors.set(ctx, error);
   });
-  provider.on('server_error', (_ctx: KoaContextWithOIDC, error: unknown) => {
-    console.error('Practice server error:', error instanceof Error ? error.stack : error);
+  provider.on('server_error', (ctx: KoaContextWithOIDC, error: unknown) => {
+    getLogger().error({ requestId: ctx.get('x-request-id') || undefined, err: error }, 'practice server error');
   });
 
   provider.use(async (ctx, next) => {
@@ -103,27 +105,37 @@ export async function createPracticeServer({ db, env }: { db: DB; env: Env }): P
   const issuer = practiceIssuer(env);
   const signingKey = await getOrCreateSigningKey(db);
   const publicKey = (await importJWK(toPublicJwk(signingKey), 'RS256')) as CryptoKey | KeyObject;
-  const provider = new Provider(issuer, buildConfiguration({ db, signingKey, cookieKeys: await cookieKeysFor(db, env) }));
-  // Behind a TLS-terminating proxy the scheme and host come from X-Forwarded-*.
+  const provider = new Provider(
+    issuer,
+    buildConfiguration({ db, signingKey, cookieKeys: await cookieKeysFor(db, env), redirectPolicy: redirectPolicyOf(env) }),
+  );
+  // Every URL the provider builds (discovery, redirects) must derive from PUBLIC_URL, never
+  // from a Host or X-Forwarded-Host a client chose: dispatch() pins both headers, and
+  // `proxy` lets Koa read the pinned X-Forwarded-Proto (and the client address the Node
+  // server put in X-Forwarded-For).
   provider.proxy = true;
+  const publicUrl = new URL(env.PUBLIC_URL);
   allowLocalhostImplicitRedirects(provider);
   installOktaCompatibility(provider);
 
   const callback = provider.callback();
-  const signInLimiter = new RateLimiter(env.RATE_LIMIT_SIGNIN_PER_MINUTE, 60_000);
   const interactionPath = (uid: string) => `${PRACTICE_MOUNT}/interaction/${encodeURIComponent(uid)}`;
 
   async function dispatch(req: MountedRequest, res: ServerResponse): Promise<void> {
     let url = req.url ?? '/';
-    if (!(url === PRACTICE_MOUNT || url.startsWith(`${PRACTICE_MOUNT}/`) || url.startsWith(`${PRACTICE_MOUNT}?`))) {
+    if (!isPracticePath(url)) {
       sendJson(res, 404, { error: 'not_found', error_description: 'Not a practice server path.' });
       return;
     }
+    req.headers.host = publicUrl.host;
+    req.headers['x-forwarded-proto'] = publicUrl.protocol.slice(0, -1);
+    delete req.headers['x-forwarded-host'];
+    delete req.headers.forwarded;
     const q = url.indexOf('?');
     const path = (q < 0 ? url : url.slice(0, q)).slice(PRACTICE_MOUNT.length) || '/';
 
     if (path.startsWith('/interaction/')) {
-      await handleInteraction({ provider, env, signInLimiter, interactionPath }, req, res);
+      await handleInteraction({ provider, env, interactionPath }, req, res);
       return;
     }
     if (path === '/v1/introspect') {
@@ -147,7 +159,7 @@ export async function createPracticeServer({ db, env }: { db: DB; env: Env }): P
     provider,
     handle(req, res) {
       dispatch(req, res).catch((error: unknown) => {
-        console.error('Practice server request failed:', error instanceof Error ? error.stack : error);
+        getLogger().error({ requestId: req.headers['x-request-id'], err: error }, 'practice server request failed');
         if (!res.headersSent) {
           sendHtml(res, 500, renderErrorPage('Something went wrong', 'The practice server hit an unexpected error. Please try again.'), pageHeaders());
         } else {

@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { Env } from '../env';
-import type { RateLimiter } from '../rate-limit';
+import { assertNotLimited, countFailure, RateLimited } from '../http/rate-limits';
 import { PRACTICE_APP_NAME } from './client-metadata';
 import { checkDemoCredentials } from './credentials';
 import { BodyTooLargeError, readForm, sendHtml } from './http';
@@ -21,7 +21,6 @@ const WRONG_CREDENTIALS = 'Unable to sign in: the username or password is incorr
 export interface InteractionContext {
   provider: Provider;
   env: Env;
-  signInLimiter: RateLimiter;
   /** The interaction URL for a uid (the form's action). */
   interactionPath(uid: string): string;
 }
@@ -108,14 +107,6 @@ export async function handleInteraction(ctx: InteractionContext, req: IncomingMe
     return;
   }
 
-  const limit = ctx.signInLimiter.hit(String(req.headers['x-forwarded-for'] ?? 'unknown'));
-  if (!limit.allowed) {
-    sendPage(res, 429, 'Too many sign-in attempts', `Too many sign-in attempts from your address. Wait ${limit.retryAfterSeconds} seconds and try again.`, {
-      'Retry-After': String(limit.retryAfterSeconds),
-    });
-    return;
-  }
-
   let form: URLSearchParams;
   try {
     form = await readForm(req, MAX_FORM_BYTES);
@@ -134,7 +125,21 @@ export async function handleInteraction(ctx: InteractionContext, req: IncomingMe
     await grantImplicitConsent(ctx, req, res, details);
     return;
   }
+
+  // Only failures count, per client address and per user name: a classroom behind one NAT
+  // signs in freely, while guessing a password stays slow from one address or from many.
+  const address = String(req.headers['x-forwarded-for'] ?? 'unknown');
+  const usernameKey = username.trim().toLowerCase();
+  try {
+    await assertNotLimited('signInFailuresPerAddress', address);
+    await assertNotLimited('signInFailuresPerUsername', usernameKey);
+  } catch (error) {
+    if (!(error instanceof RateLimited)) throw error;
+    sendPage(res, 429, 'Too many sign-in attempts', `${error.message}`, { 'Retry-After': String(error.retryAfterSeconds) });
+    return;
+  }
   if (!checkDemoCredentials({ username, password }, { user: ctx.env.PRACTICE_DEMO_USER, password: ctx.env.PRACTICE_DEMO_PASSWORD })) {
+    await Promise.all([countFailure('signInFailuresPerAddress', address), countFailure('signInFailuresPerUsername', usernameKey)]);
     await renderSignIn(ctx, res, details, 401, { username, error: WRONG_CREDENTIALS });
     return;
   }

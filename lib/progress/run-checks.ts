@@ -8,11 +8,13 @@ import { checkRefreshResponse, type RefreshResponseReport } from '../exercise/re
 import { makeReport, pass, type StepId } from '../exercise/report';
 import { practiceProviderConfig, type ProviderConfig, type SetupReport } from '../exercise/setup';
 import { checkTokenResponse, fingerprint, type TokenCheckContext, type TokenResponseReport } from '../exercise/token-response';
-import { ApiError } from '../http';
+import { ApiError } from '../http/api';
 import { runCustomSetup } from '../issuer/setup';
 import { getKeyResolver } from '../issuer/jwks';
+import { admitLearner, type LearnerRef } from '../learners/admission';
 import { getPracticePublicJwks } from '../practice-server/keys';
 import { CHECK_STEPS, loadExerciseState, recordAttempt, type ExerciseState } from './store';
+import { toStoredClaims } from './stored-claims';
 
 /**
  * The exercise's use cases: each loads the learner's state, runs one pure check with
@@ -22,7 +24,12 @@ import { CHECK_STEPS, loadExerciseState, recordAttempt, type ExerciseState } fro
 
 export type SetupInput = { mode: 'practice' } | { mode: 'custom'; issuer: string; clientId: string; redirectUri?: string };
 
-export async function runSetupStep(db: DB, env: Env, learnerId: string, input: SetupInput): Promise<SetupReport> {
+export async function runSetupStep(db: DB, env: Env, learner: LearnerRef, input: SetupInput): Promise<SetupReport> {
+  const learnerId = learner.id;
+  const state = await loadExerciseState(db, learnerId, { withSteps: false });
+  // Setup is every learner's first write: the row is created now (rate-limited per address).
+  // The later steps need a chosen provider, so they only ever write for admitted learners.
+  if (state.startedAt === null) await admitLearner(db, learner);
   let report: SetupReport;
   if (input.mode === 'practice') {
     if (!env.PRACTICE_SERVER) {
@@ -42,11 +49,9 @@ export async function runSetupStep(db: DB, env: Env, learnerId: string, input: S
   }
   // A new server invalidates everything after it: a fresh start with the new provider.
   // Choosing the same server again keeps the learner's progress.
-  const state = await loadExerciseState(db, learnerId, { withSteps: false });
   const previous = state.provider;
   const fresh = report.status === 'pass' && report.provider && !sameProvider(previous, report.provider);
   await recordAttempt(db, learnerId, report, {
-    learnerExists: state.startedAt !== null,
     patch: fresh
       ? { provider: report.provider, authorizeRequest: null, codeFingerprint: null, firstResponse: null, refreshResponse: null, completedAt: null }
       : {},
@@ -71,7 +76,8 @@ function requireProvider(state: ExerciseState): ProviderConfig {
   return state.provider;
 }
 
-export async function runAuthorizeUrlStep(db: DB, env: Env, learnerId: string, url: string): Promise<AuthorizeUrlReport> {
+export async function runAuthorizeUrlStep(db: DB, env: Env, learner: LearnerRef, url: string): Promise<AuthorizeUrlReport> {
+  const learnerId = learner.id;
   const state = await loadExerciseState(db, learnerId, { withSteps: false });
   const provider = requireProvider(state);
   const registeredRedirectUris =
@@ -86,13 +92,13 @@ export async function runAuthorizeUrlStep(db: DB, env: Env, learnerId: string, u
     scopesSupported: provider.scopesSupported ?? undefined,
   });
   await recordAttempt(db, learnerId, report, {
-    learnerExists: state.startedAt !== null,
     patch: report.status === 'pass' && report.request ? { authorizeRequest: report.request } : {},
   });
   return report;
 }
 
-export async function runRedirectStep(db: DB, learnerId: string, input: RedirectInput): Promise<RedirectReport> {
+export async function runRedirectStep(db: DB, learner: LearnerRef, input: RedirectInput): Promise<RedirectReport> {
+  const learnerId = learner.id;
   const state = await loadExerciseState(db, learnerId, { withSteps: false });
   requireProvider(state);
   const report = checkRedirect(input, {
@@ -100,28 +106,28 @@ export async function runRedirectStep(db: DB, learnerId: string, input: Redirect
     redirectUri: state.authorizeRequest?.redirectUri ?? null,
   });
   await recordAttempt(db, learnerId, report, {
-    learnerExists: state.startedAt !== null,
     patch: report.status === 'pass' && report.code ? { codeFingerprint: fingerprint(report.code) } : {},
   });
   return report;
 }
 
-export async function runTokenResponseStep(db: DB, env: Env, learnerId: string, text: string): Promise<TokenResponseReport> {
+export async function runTokenResponseStep(db: DB, env: Env, learner: LearnerRef, text: string): Promise<TokenResponseReport> {
+  const learnerId = learner.id;
   const state = await loadExerciseState(db, learnerId, { withSteps: false });
   const provider = requireProvider(state);
   const report = await checkTokenResponse(text, await tokenContext(db, env, provider));
   // A new first response needs a new refresh against it.
   const passed = report.status === 'pass' && report.summary;
   await recordAttempt(db, learnerId, report, {
-    learnerExists: state.startedAt !== null,
-    claims: report.claims?.payload ?? null,
+    claims: toStoredClaims(report.claims?.payload),
     patch: passed ? { firstResponse: report.summary, refreshResponse: null, completedAt: null } : {},
     restartSteps: passed ? stepsAfter('token-response') : [],
   });
   return report;
 }
 
-export async function runRefreshResponseStep(db: DB, env: Env, learnerId: string, text: string): Promise<RefreshResponseReport> {
+export async function runRefreshResponseStep(db: DB, env: Env, learner: LearnerRef, text: string): Promise<RefreshResponseReport> {
+  const learnerId = learner.id;
   const state = await loadExerciseState(db, learnerId, { withSteps: false });
   const provider = requireProvider(state);
   const report = await checkRefreshResponse(text, {
@@ -132,8 +138,7 @@ export async function runRefreshResponseStep(db: DB, env: Env, learnerId: string
   });
   const passed = report.status === 'pass' && report.summary;
   await recordAttempt(db, learnerId, report, {
-    learnerExists: state.startedAt !== null,
-    claims: report.claims?.payload ?? null,
+    claims: toStoredClaims(report.claims?.payload),
     patch: passed ? { refreshResponse: report.summary, completedAt: state.completedAt ?? new Date().toISOString() } : {},
   });
   return report;

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { DB } from '../db/client';
-import { ensureLearner } from '../db/learners';
 import type { Report, StepId } from '../exercise/report';
 import type { ProviderConfig } from '../exercise/setup';
 import type { TokenSummary } from '../exercise/token-response';
@@ -82,7 +81,7 @@ export type StatePatch = Partial<{
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
 /**
- * Records one check attempt: the step's status and attempt count, the attempt log (codes
+ * Records one check attempt of an admitted learner: the step's status and attempt count, the attempt log (codes
  * and decoded claims only), and any state the passing check produced — in one transaction.
  * `restartSteps` go back to pending (with no attempts) when the patch cleared their state.
  */
@@ -90,7 +89,7 @@ export async function recordAttempt(
   db: DB,
   learnerId: string,
   report: Report,
-  options: { patch?: StatePatch; claims?: unknown; now?: Date; restartSteps?: readonly StepId[]; learnerExists?: boolean } = {},
+  options: { patch?: StatePatch; claims?: Record<string, unknown> | null; now?: Date; restartSteps?: readonly StepId[] } = {},
 ): Promise<void> {
   const now = (options.now ?? new Date()).toISOString();
   const codes = JSON.stringify(report.results.flatMap((r) => (r.code && r.status !== 'info' ? [r.code] : [])));
@@ -103,8 +102,8 @@ export async function recordAttempt(
   if ('refreshResponse' in patch) columns.refresh_response = json(patch.refreshResponse);
   if ('completedAt' in patch) columns.completed_at = patch.completedAt ?? null;
 
-  // Few statements, one transaction: checks are the API's hot path (SPEC §8 budget).
-  if (!options.learnerExists) await ensureLearner(db, learnerId, options.now);
+  // Few statements, one transaction: checks are the API's hot path (SPEC §8 budget). The
+  // learner's row exists already (lib/learners/admission.ts).
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('exercise_progress')

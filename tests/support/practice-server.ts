@@ -12,13 +12,15 @@
  * and PUBLIC_URL is the server's own base URL (so the issuer is `${baseUrl}/oauth2/default`).
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as oauth from 'openid-client';
 import { migrateToLatest, openDatabase, type DB } from '@/lib/db/client';
 import { getOrCreatePracticeApp, updatePracticeApp, type PracticeApp, type PracticeAppPatch } from '@/lib/db/practice-clients';
 import { getEnv } from '@/lib/env';
+import { getLogger } from '@/lib/logging/logger';
 import { createPracticeServer, PRACTICE_MOUNT, type PracticeServer } from '@/lib/practice-server';
+import { createRequestListener } from '@/lib/server/request-listener';
 import { useTempDatabase } from './db';
 import { CookieJar } from './cookie-jar';
 
@@ -97,16 +99,16 @@ export async function submitSignIn(jar: CookieJar, interactionUrl: URL, username
 
 export async function startPracticeServer(options: { env?: Record<string, string> } = {}): Promise<PracticeServerHandle> {
   let current: PracticeServer | undefined;
+  // server.ts's own request listener, with a 404 where Next.js would be.
+  // (set once the port, and so PUBLIC_URL, is known)
+  const route: { listener?: (req: IncomingMessage, res: ServerResponse) => void } = {};
   const server: Server = createServer((req, res) => {
-    // As server.ts does: rate limits key on the peer address.
-    req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
-    const url = req.url ?? '/';
-    if (current && (url === PRACTICE_MOUNT || url.startsWith(`${PRACTICE_MOUNT}/`))) {
-      current.handle(req, res);
+    if (route.listener) {
+      route.listener(req, res);
       return;
     }
-    res.writeHead(404, { 'content-type': 'text/plain' });
-    res.end('Not Found');
+    res.writeHead(503, { 'content-type': 'text/plain' });
+    res.end('Starting');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -118,6 +120,18 @@ export async function startPracticeServer(options: { env?: Record<string, string
   let db: DB = temp.db;
   const extraConnections: DB[] = [];
   current = await createPracticeServer({ db, env });
+  route.listener = createRequestListener({
+    env,
+    logger: getLogger(),
+    practice: (req, res) => {
+      if (current) current.handle(req, res);
+      else res.writeHead(503).end();
+    },
+    next: async (_req, res) => {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('Not Found');
+    },
+  });
   const issuer = `${baseUrl}${PRACTICE_MOUNT}`;
 
   const handle: PracticeServerHandle = {

@@ -1,16 +1,24 @@
 import { afterEach, beforeEach, vi } from 'vitest';
+import { getLogger } from '@/lib/logging/logger';
 
-// A test that logs an unexpected console.error fails (an error nobody asserted on is a bug).
-let errorSpy: { mock: { calls: unknown[][] }; mockRestore(): void } | undefined;
+// Tests keep stdout for the test runner: the structured logger writes nothing unless asked.
+process.env.LOG_LEVEL ??= 'silent';
+
+// A test that logs an unexpected error fails (an error nobody asserted on is a bug), whether
+// it goes through console.error or the structured logger. A test that expects one spies on
+// the same method itself and restores it.
+type Spy = { mock: { calls: unknown[][] }; mockRestore(): void };
+let spies: Spy[] = [];
 
 beforeEach(() => {
-  errorSpy = vi.spyOn(console, 'error');
+  const logger = getLogger();
+  spies = [vi.spyOn(console, 'error'), vi.spyOn(logger, 'error'), vi.spyOn(logger, 'fatal')];
 });
 
 afterEach(() => {
-  const calls = errorSpy?.mock.calls ?? [];
-  errorSpy?.mockRestore();
+  const calls = spies.flatMap((spy) => spy.mock.calls);
+  for (const spy of spies) spy.mockRestore();
   if (calls.length > 0) {
-    throw new Error(`Unexpected console.error:\n${calls.map((args) => args.map((arg) => String(arg)).join(' ')).join('\n')}`);
+    throw new Error(`Unexpected error logged:\n${calls.map((args) => args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ')).join('\n')}`);
   }
 });

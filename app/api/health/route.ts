@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { getDb } from '@/lib/db/client';
-import { jsonResponse } from '@/lib/http';
+import { jsonResponse } from '@/lib/http/api';
+import { getLogger } from '@/lib/logging/logger';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +12,7 @@ export async function GET() {
     await sql`select 1`.execute(db);
     return jsonResponse({ status: 'ok' });
   } catch (error) {
-    console.error('Health check failed:', error instanceof Error ? error.message : error);
+    getLogger().error({ err: error }, 'health check failed');
     return jsonResponse({ status: 'error', error: { code: 'database_unavailable', message: 'The database did not answer.' } }, { status: 503 });
   }
 }

@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db/client';
-import { handleApi, jsonResponse } from '@/lib/http';
+import { handleApi, jsonResponse } from '@/lib/http/api';
 import { toProgressView } from '@/lib/progress/view';
 import { loadExerciseState, resetExercise } from '@/lib/progress/store';
 import { learnerForRequest } from '@/lib/session';

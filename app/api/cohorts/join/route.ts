@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { findCohortByCode, joinCohort } from '@/lib/cohorts/store';
 import { displayNameSchema } from '@/lib/cohorts/validation';
 import { getDb } from '@/lib/db/client';
-import { ApiError, handleApi, jsonResponse, readJsonBody } from '@/lib/http';
+import { ApiError, handleApi, jsonResponse, readJsonBody } from '@/lib/http/api';
+import { clientAddressOf } from '@/lib/http/rate-limits';
+import { admitLearner } from '@/lib/learners/admission';
 import { learnerForRequest } from '@/lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -16,6 +18,7 @@ export const POST = handleApi(async (request: Request) => {
   const db = await getDb();
   const cohort = await findCohortByCode(db, code);
   if (!cohort) throw new ApiError('not_found', 'This join link is not valid (or its cohort was archived). Ask your instructor for the current link.');
+  await admitLearner(db, { id: learnerId, address: clientAddressOf(request) });
   await joinCohort(db, cohort.id, learnerId, displayName);
   return jsonResponse({ cohort: { name: cohort.name }, displayName });
 });

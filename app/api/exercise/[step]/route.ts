@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
-import { ApiError, handleApi, jsonResponse, readJsonBody } from '@/lib/http';
+import { ApiError, handleApi, jsonResponse, readJsonBody } from '@/lib/http/api';
 import {
   runAuthorizeUrlStep,
   runRedirectStep,
@@ -9,7 +9,8 @@ import {
   runSetupStep,
   runTokenResponseStep,
 } from '@/lib/progress/run-checks';
-import { clientKey, getRateLimiter } from '@/lib/rate-limit';
+import { clientAddressOf, enforceRateLimit } from '@/lib/http/rate-limits';
+import type { LearnerRef } from '@/lib/learners/admission';
 import { learnerForRequest } from '@/lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -39,16 +40,16 @@ const responseBody = z.strictObject({ response: z.string() });
 
 /** Each check endpoint: its body schema and the one use case it calls (SPEC §4). */
 const steps = {
-  setup: async (request: Request, learnerId: string) =>
-    runSetupStep(await getDb(), getEnv(), learnerId, await readJsonBody(request, setupBody)),
-  'authorize-url': async (request: Request, learnerId: string) =>
-    runAuthorizeUrlStep(await getDb(), getEnv(), learnerId, (await readJsonBody(request, urlBody)).url),
-  redirect: async (request: Request, learnerId: string) =>
-    runRedirectStep(await getDb(), learnerId, await readJsonBody(request, redirectBody)),
-  'token-response': async (request: Request, learnerId: string) =>
-    runTokenResponseStep(await getDb(), getEnv(), learnerId, (await readJsonBody(request, responseBody)).response),
-  'refresh-response': async (request: Request, learnerId: string) =>
-    runRefreshResponseStep(await getDb(), getEnv(), learnerId, (await readJsonBody(request, responseBody)).response),
+  setup: async (request: Request, learner: LearnerRef) =>
+    runSetupStep(await getDb(), getEnv(), learner, await readJsonBody(request, setupBody)),
+  'authorize-url': async (request: Request, learner: LearnerRef) =>
+    runAuthorizeUrlStep(await getDb(), getEnv(), learner, (await readJsonBody(request, urlBody)).url),
+  redirect: async (request: Request, learner: LearnerRef) =>
+    runRedirectStep(await getDb(), learner, await readJsonBody(request, redirectBody)),
+  'token-response': async (request: Request, learner: LearnerRef) =>
+    runTokenResponseStep(await getDb(), getEnv(), learner, (await readJsonBody(request, responseBody)).response),
+  'refresh-response': async (request: Request, learner: LearnerRef) =>
+    runRefreshResponseStep(await getDb(), getEnv(), learner, (await readJsonBody(request, responseBody)).response),
 } as const;
 
 /** Runs one check: 200 with a report whenever the check ran, pass or fail. */
@@ -57,13 +58,10 @@ export const POST = handleApi(async (request: Request, context: { params: Promis
   if (!Object.hasOwn(steps, step)) {
     throw new ApiError('not_found', `Unknown step "${step.slice(0, 40)}". Steps: ${Object.keys(steps).join(', ')}.`);
   }
-  const learnerId = learnerForRequest(request);
-
-  const limit = getRateLimiter('checks', getEnv().RATE_LIMIT_CHECKS_PER_MINUTE).hit(`${clientKey(request)}|${learnerId}`);
-  if (!limit.allowed) {
-    throw new ApiError('rate_limited', `Too many checks: wait ${limit.retryAfterSeconds} seconds and try again.`, {
-      'Retry-After': String(limit.retryAfterSeconds),
-    });
-  }
-  return jsonResponse(await steps[step as keyof typeof steps](request, learnerId));
+  const learner = { id: learnerForRequest(request), address: clientAddressOf(request) };
+  // Per address whatever the cookie (a client that drops it gets no fresh allowance), and
+  // per learner (one learner cannot use up a whole classroom's allowance behind a NAT).
+  await enforceRateLimit('checksPerAddress', learner.address);
+  await enforceRateLimit('checksPerLearner', `${learner.address}|${learner.id}`);
+  return jsonResponse(await steps[step as keyof typeof steps](request, learner));
 });

@@ -3,7 +3,7 @@ import { createCohort, listCohorts } from '@/lib/cohorts/store';
 import { cohortNameSchema } from '@/lib/cohorts/validation';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
-import { handleApi, jsonResponse, readJsonBody } from '@/lib/http';
+import { handleApi, jsonResponse, readJsonBody } from '@/lib/http/api';
 import { requireInstructor } from '@/lib/instructors/auth';
 
 export const dynamic = 'force-dynamic';

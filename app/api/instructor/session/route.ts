@@ -1,28 +1,31 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db/client';
-import { getEnv } from '@/lib/env';
-import { ApiError, handleApi, jsonResponse, readJsonBody } from '@/lib/http';
+import { ApiError, handleApi, jsonResponse, readJsonBody } from '@/lib/http/api';
 import { instructorCookieHeader } from '@/lib/instructors/auth';
 import { INSTRUCTOR_COOKIE, authenticateInstructor, createInstructorSession, deleteInstructorSession } from '@/lib/instructors/store';
-import { clientKey, getRateLimiter } from '@/lib/rate-limit';
+import { assertNotLimited, clientAddressOf, countFailure } from '@/lib/http/rate-limits';
 import { readCookie } from '@/lib/session';
 
 export const dynamic = 'force-dynamic';
 
 const credentials = z.strictObject({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) });
 
-/** Signs an instructor in: a session cookie on success, 401 on bad credentials. */
+/**
+ * Signs an instructor in: a session cookie on success, 401 on bad credentials. Failed
+ * attempts are limited per client address and per email (successes do not count).
+ */
 export const POST = handleApi(async (request: Request) => {
-  const limit = getRateLimiter('instructor-signin', getEnv().RATE_LIMIT_SIGNIN_PER_MINUTE).hit(clientKey(request));
-  if (!limit.allowed) {
-    throw new ApiError('rate_limited', `Too many sign-in attempts: wait ${limit.retryAfterSeconds} seconds.`, {
-      'Retry-After': String(limit.retryAfterSeconds),
-    });
-  }
+  const address = clientAddressOf(request);
   const { email, password } = await readJsonBody(request, credentials);
+  const emailKey = `instructor:${email.toLowerCase()}`;
+  await assertNotLimited('signInFailuresPerAddress', address);
+  await assertNotLimited('signInFailuresPerUsername', emailKey);
   const db = await getDb();
   const instructor = await authenticateInstructor(db, email, password);
-  if (!instructor) throw new ApiError('unauthorized', 'Wrong email or password.');
+  if (!instructor) {
+    await Promise.all([countFailure('signInFailuresPerAddress', address), countFailure('signInFailuresPerUsername', emailKey)]);
+    throw new ApiError('unauthorized', 'Wrong email or password.');
+  }
   const { token } = await createInstructorSession(db, instructor.id);
   return jsonResponse({ email: instructor.email }, { headers: { 'Set-Cookie': instructorCookieHeader(token) } });
 });

@@ -1,7 +1,7 @@
 import { requireOwnCohort } from '@/lib/cohorts/api';
 import { fetchCohortMistakes } from '@/lib/cohorts/store';
 import { getDb } from '@/lib/db/client';
-import { handleApi, jsonResponse } from '@/lib/http';
+import { handleApi, jsonResponse } from '@/lib/http/api';
 
 export const dynamic = 'force-dynamic';
 

@@ -8,11 +8,10 @@ import { getDb } from '@/lib/db/client';
 import { CODE_MEANINGS } from '@/lib/exercise/code-meanings';
 import type { DiagnosisCode } from '@/lib/exercise/report';
 import { requireInstructorPage } from '@/lib/instructors/page-auth';
+import { SHOWN_CLAIMS } from '@/lib/progress/stored-claims';
 
 export const metadata: Metadata = { title: 'Learner detail' };
 
-/** Claims worth showing an instructor (decoded, non-secret). */
-const SHOWN_CLAIMS = ['iss', 'sub', 'cid', 'client_id', 'scp', 'scope', 'iat', 'exp'];
 
 export default async function LearnerDetailPage({ params }: { params: Promise<{ id: string; learnerId: string }> }) {
   const instructor = await requireInstructorPage();

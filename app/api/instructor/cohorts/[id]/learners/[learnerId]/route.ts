@@ -1,7 +1,7 @@
 import { requireOwnCohort } from '@/lib/cohorts/api';
 import { fetchLearnerTimeline } from '@/lib/cohorts/store';
 import { getDb } from '@/lib/db/client';
-import { ApiError, handleApi, jsonResponse } from '@/lib/http';
+import { ApiError, handleApi, jsonResponse } from '@/lib/http/api';
 
 export const dynamic = 'force-dynamic';
 

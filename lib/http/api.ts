@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { getEnv } from './env';
-import { isCrossSiteRequest } from './security';
-import { takeMintedSessionCookie } from './session';
+import { getEnv } from '../env';
+import { getLogger } from '../logging/logger';
+import { isCrossSiteRequest } from '../security';
+import { MAX_REQUEST_BYTES } from '../server/body-limit';
+import { takeMintedSessionCookie } from '../session';
+import { RateLimited } from './rate-limits';
 
 /** Error codes of the JSON API's `{ error: { code, message } }` envelope (SPEC §4). */
 export type ApiErrorCode =
@@ -49,8 +52,8 @@ export function errorResponse(error: ApiError): Response {
   return jsonResponse({ error: { code: error.code, message: error.message } }, { status: error.status, headers: error.headers });
 }
 
-/** 64 KiB: a pasted token response is a few KB; anything near this is a mistake or abuse. */
-export const MAX_BODY_BYTES = 64 * 1024;
+/** The API's body limit: the same 64 KiB the Node server enforces for every request. */
+export const MAX_BODY_BYTES = MAX_REQUEST_BYTES;
 
 /**
  * Reads a JSON body with a size limit and validates it. Throws ApiError 413 when too
@@ -124,8 +127,14 @@ export function handleApi<A extends [Request, ...unknown[]]>(handler: (...args: 
       return response;
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error);
-      console.error('Unhandled API error:', error instanceof Error ? error.stack : error);
-      return errorResponse(new ApiError('internal_error', 'Something went wrong on our side. Please try again.'));
+      if (error instanceof RateLimited) {
+        return errorResponse(new ApiError('rate_limited', error.message, { 'Retry-After': String(error.retryAfterSeconds) }));
+      }
+      const requestId = request.headers.get('x-request-id') ?? undefined;
+      getLogger().error({ requestId, method: request.method, path: new URL(request.url).pathname, err: error }, 'unhandled API error');
+      return errorResponse(
+        new ApiError('internal_error', `Something went wrong on our side. Please try again.${requestId ? ` (request ${requestId})` : ''}`),
+      );
     }
   };
 }

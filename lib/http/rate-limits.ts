@@ -1,0 +1,105 @@
+/**
+ * Every rate limit of the site, by name, on rate-limiter-flexible. Limits key on the
+ * client address that TRUST_PROXY allows (see lib/server/client-address.ts) and, where it
+ * helps, on the learner or user name too — so a client that drops its cookie cannot get a
+ * fresh allowance, and a classroom behind one NAT is not treated as one person.
+ * SPEC §7; the numbers come from the environment (lib/env.ts).
+ */
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { getEnv, type Env } from '../env';
+
+export type LimitName =
+  | 'checksPerLearner'
+  | 'checksPerAddress'
+  | 'newLearnersPerAddress'
+  | 'signInFailuresPerAddress'
+  | 'signInFailuresPerUsername';
+
+interface LimitRule {
+  points: (env: Env) => number;
+  seconds: number;
+  /** What the learner is told when it is reached. */
+  message: string;
+}
+
+const RULES: Record<LimitName, LimitRule> = {
+  checksPerLearner: { points: (env) => env.RATE_LIMIT_CHECKS_PER_MINUTE, seconds: 60, message: 'Too many checks' },
+  checksPerAddress: {
+    points: (env) => env.RATE_LIMIT_CHECKS_PER_ADDRESS_PER_MINUTE,
+    seconds: 60,
+    message: 'Too many checks from your network',
+  },
+  newLearnersPerAddress: {
+    points: (env) => env.RATE_LIMIT_NEW_LEARNERS_PER_ADDRESS_PER_HOUR,
+    seconds: 3600,
+    message: 'Too many new learners from your network (keep your cookies to continue as yourself)',
+  },
+  signInFailuresPerAddress: { points: (env) => env.RATE_LIMIT_SIGNIN_PER_MINUTE, seconds: 60, message: 'Too many failed sign-ins from your address' },
+  signInFailuresPerUsername: {
+    points: (env) => env.RATE_LIMIT_SIGNIN_FAILURES_PER_USERNAME_PER_MINUTE,
+    seconds: 60,
+    message: 'Too many failed sign-ins for this user name',
+  },
+};
+
+/** A limit was reached. Domain error: the HTTP layer answers 429 with Retry-After. */
+export class RateLimited extends Error {
+  constructor(
+    readonly limit: LimitName,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`${RULES[limit].message}: wait ${retryAfterSeconds} seconds and try again.`);
+    this.name = 'RateLimited';
+  }
+}
+
+// Limiters live on globalThis: route handlers and the custom server are separate module
+// graphs in one process, and a limit must count every request of the process.
+const LIMITERS = Symbol.for('oauth-lab.rate-limiters');
+type GlobalWithLimiters = typeof globalThis & { [LIMITERS]?: Map<string, RateLimiterAbstract> };
+
+function limiterFor(name: LimitName): RateLimiterAbstract {
+  const rule = RULES[name];
+  const points = rule.points(getEnv());
+  const g = globalThis as GlobalWithLimiters;
+  g[LIMITERS] ??= new Map();
+  const id = `${name}:${points}:${rule.seconds}`;
+  let limiter = g[LIMITERS].get(id);
+  if (!limiter) {
+    limiter = new RateLimiterMemory({ keyPrefix: name, points, duration: rule.seconds });
+    g[LIMITERS].set(id, limiter);
+  }
+  return limiter;
+}
+
+const secondsUntil = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+
+/** Counts one request against `name` for `key`; throws {@link RateLimited} past the limit. */
+export async function enforceRateLimit(name: LimitName, key: string): Promise<void> {
+  try {
+    await limiterFor(name).consume(key);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) throw new RateLimited(name, secondsUntil(rejection));
+    throw rejection;
+  }
+}
+
+/**
+ * For limits that count failures only (sign-ins): throws {@link RateLimited} when `key`
+ * has used up its allowance, without counting this attempt.
+ */
+export async function assertNotLimited(name: LimitName, key: string): Promise<void> {
+  const limiter = limiterFor(name);
+  const state = await limiter.get(key);
+  if (state && state.consumedPoints >= limiter.points) throw new RateLimited(name, secondsUntil(state));
+}
+
+/** Counts one failure against `name` for `key` (never throws for the limit itself). */
+export async function countFailure(name: LimitName, key: string): Promise<void> {
+  await limiterFor(name).penalty(key);
+}
+
+/** The client address of a request, as the Node server normalised it (`x-forwarded-for` holds exactly one). */
+export function clientAddressOf(request: { headers: Headers }): string {
+  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
+}

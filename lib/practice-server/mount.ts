@@ -1,0 +1,7 @@
+/** Where the practice server is mounted (Okta's default server path). Dependency-free. */
+export const PRACTICE_MOUNT = '/oauth2/default';
+
+/** Whether a request URL belongs to the practice server. */
+export function isPracticePath(url: string): boolean {
+  return url === PRACTICE_MOUNT || url.startsWith(`${PRACTICE_MOUNT}/`) || url.startsWith(`${PRACTICE_MOUNT}?`);
+}
