@@ -21,7 +21,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native and ESM-only server packages are loaded by Node, not bundled.
-  serverExternalPackages: ['better-sqlite3', 'oidc-provider', 'kysely'],
+  serverExternalPackages: ['better-sqlite3', 'oidc-provider', 'kysely', 'pino', 'rate-limiter-flexible'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
