@@ -20,6 +20,9 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
+  // Metadata in the <head>, never streamed: a streamed <title> is briefly missing after
+  // router.refresh(), and a page must never lose its title (WCAG 2.4.2, axe document-title).
+  htmlLimitedBots: /.*/,
   // Native and ESM-only server packages are loaded by Node, not bundled.
   serverExternalPackages: ['better-sqlite3', 'oidc-provider', 'kysely', 'pino', 'rate-limiter-flexible'],
   async headers() {

@@ -45,8 +45,10 @@ export default defineConfig({
       INSTRUCTOR_EMAIL: E2E_INSTRUCTOR.email,
       INSTRUCTOR_PASSWORD: E2E_INSTRUCTOR.password,
       LOG_LEVEL: 'warn',
-      // E2E journeys run many checks quickly from one address.
+      // E2E journeys run many learners and checks quickly from one address.
       RATE_LIMIT_CHECKS_PER_MINUTE: '10000',
+      RATE_LIMIT_CHECKS_PER_ADDRESS_PER_MINUTE: '100000',
+      RATE_LIMIT_NEW_LEARNERS_PER_ADDRESS_PER_HOUR: '10000',
       RATE_LIMIT_SIGNIN_PER_MINUTE: '1000',
     },
   },
