@@ -19,7 +19,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  timeout: 60_000,
+  // Each test needs 15–30 s on a quiet machine; three times that holds on a busy one.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: E2E_BASE_URL,

@@ -136,17 +136,18 @@ for (const [viewport, scheme] of COMBOS) {
     await audit('overview-completed');
   });
 
-  test(`home, console, redirect and early pages have no axe violations (${viewport}, ${scheme})`, async ({ learnerPage: page }) => {
+  test(`home and the steps before a server is chosen have no axe violations (${viewport}, ${scheme})`, async ({ learnerPage: page }) => {
     const audit = await prepare(page, viewport, scheme);
-
     await page.goto('/');
     await audit('home');
-
-    // Pages before the learner has chosen a server.
     for (const step of ['enable', 'authorize', 'token', 'refresh', 'complete'] as const) {
       await page.goto(`/exercise/refresh/${step}`);
       await audit(`${step}-no-server`);
     }
+  });
+
+  test(`the redirect page in its states has no axe violations (${viewport}, ${scheme})`, async ({ learnerPage: page }) => {
+    const audit = await prepare(page, viewport, scheme);
     await page.goto('/redirect');
     await audit('redirect-empty');
 
@@ -161,7 +162,10 @@ for (const [viewport, scheme] of COMBOS) {
     await page.getByRole('button', { name: 'Check Redirect URL' }).click();
     await expectChecklist(page, 'fail');
     await audit('redirect-pasted-fail');
+  });
 
+  test(`the practice console has no axe violations (${viewport}, ${scheme})`, async ({ learnerPage: page }) => {
+    const audit = await prepare(page, viewport, scheme);
     await page.goto('/practice/console');
     await audit('console-view');
     await page.getByRole('button', { name: 'Reveal secret' }).click();

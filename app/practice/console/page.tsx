@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { PracticeConsole } from '@/components/practice-console/practice-console';
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/lib/db/client';
-import { learnerExists } from '@/lib/db/learners';
-import { findPracticeAppByLearner, getOrCreatePracticeApp } from '@/lib/db/practice-clients';
+import { getOrCreatePracticeApp, type PracticeApp } from '@/lib/db/practice-clients';
 import { getEnv, practiceIssuer } from '@/lib/env';
+import { clientAddressOf, RateLimited } from '@/lib/http/rate-limits';
+import { admitLearner } from '@/lib/learners/admission';
 import { toPracticeAppView } from '@/lib/practice-app';
 import { describeAllowedHosts, redirectPolicyOf } from '@/lib/practice-server/redirect-policy';
 import { currentLearnerId } from '@/lib/session-server';
@@ -18,9 +19,18 @@ export default async function PracticeConsolePage() {
   const learnerId = await currentLearnerId();
   if (!env.PRACTICE_SERVER || !learnerId) notFound();
   const db = await getDb();
-  // A page view creates nothing for a visitor who has not done anything yet; a learner
-  // who has (a check, a cohort) gets their app on first visit.
-  const app = (await findPracticeAppByLearner(db, learnerId)) ?? ((await learnerExists(db, learnerId)) ? await getOrCreatePracticeApp(db, learnerId, env.PUBLIC_URL) : null);
+  // Opening the console is a learner's first action with the practice server (the seed's
+  // "create an app" step): the app is created now, and new learners are limited per
+  // address like any first action (lib/learners/admission.ts).
+  let app: PracticeApp | null = null;
+  let limited: RateLimited | null = null;
+  try {
+    await admitLearner(db, { id: learnerId, address: clientAddressOf({ headers: await headers() }) });
+    app = await getOrCreatePracticeApp(db, learnerId, env.PUBLIC_URL);
+  } catch (error) {
+    if (!(error instanceof RateLimited)) throw error;
+    limited = error;
+  }
 
   return (
     <div className="space-y-6">
@@ -37,16 +47,9 @@ export default async function PracticeConsolePage() {
       ) : (
         <Card aria-labelledby="no-app-heading">
           <h2 id="no-app-heading" className="text-lg font-semibold">
-            No app yet
+            Your app could not be created right now
           </h2>
-          <p className="mt-2 max-w-prose text-slate-700 dark:text-slate-300">
-            Your practice app is created when you choose the practice server in the first step of the exercise.
-          </p>
-          <p className="mt-4">
-            <Link href="/exercise/refresh/setup" className="font-medium text-indigo-800 underline dark:text-indigo-300">
-              Go to step 1: choose your server
-            </Link>
-          </p>
+          <p className="mt-2 max-w-prose text-slate-700 dark:text-slate-300">{limited?.message}</p>
         </Card>
       )}
     </div>
