@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getEnv } from '@/lib/env';
-import { buildContentSecurityPolicy, isCrossSiteRequest } from '@/lib/security';
-import { SESSION_COOKIE, mintSession, readSessionValue, sessionCookieOptions } from '@/lib/session';
+import { buildContentSecurityPolicy } from '@/lib/http/csp';
+import { isCrossSiteRequest } from '@/lib/http/csrf';
+import { SESSION_COOKIE, mintSession, readSessionValue, sessionCookieOptions } from '@/lib/session/cookie';
 
 /**
  * Runs before every Next.js request: refuses cross-site state changes (CSRF), gives

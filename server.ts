@@ -5,7 +5,7 @@
  */
 import { createServer } from 'node:http';
 import next from 'next';
-import { bootstrap } from './lib/bootstrap';
+import { bootstrap } from './lib/server/bootstrap';
 import { EnvError } from './lib/env';
 import { getLogger } from './lib/logging/logger';
 import { createPracticeServer, PRACTICE_MOUNT } from './lib/practice-server';

@@ -190,7 +190,7 @@ describe('instructor API', () => {
   });
 
   it('creates the first instructor from INSTRUCTOR_EMAIL / INSTRUCTOR_PASSWORD at start', async () => {
-    const { bootstrap } = await import('@/lib/bootstrap');
+    const { bootstrap } = await import('@/lib/server/bootstrap');
     process.env.INSTRUCTOR_EMAIL = 'first@example.com';
     process.env.INSTRUCTOR_PASSWORD = 'first-password-1';
     resetEnvCache();

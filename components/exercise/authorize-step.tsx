@@ -2,7 +2,7 @@
 
 import { useCallback, useState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
-import { writeStored } from '@/lib/browser-storage';
+import { writeStored } from '@/lib/client/browser-storage';
 import type { AuthorizeUrlReport } from '@/lib/exercise/authorize-url';
 import { buttonClass } from '@/components/ui/button';
 import { CheckForm } from './check-form';

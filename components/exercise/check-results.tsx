@@ -1,4 +1,4 @@
-import { cn } from '@/lib/cn';
+import { cn } from '@/components/ui/cn';
 import type { CheckResult, Report } from '@/lib/exercise/report';
 
 const ICON: Record<CheckResult['status'], { symbol: string; label: string; className: string }> = {

@@ -3,7 +3,7 @@
 import { base64url } from 'jose';
 import { useEffect, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { readStored, writeStored } from '@/lib/browser-storage';
+import { readStored, writeStored } from '@/lib/client/browser-storage';
 
 const fieldClass =
   'block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-950';

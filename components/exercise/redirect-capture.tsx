@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
-import { readStored, writeStored } from '@/lib/browser-storage';
+import { readStored, writeStored } from '@/lib/client/browser-storage';
 import type { RedirectReport } from '@/lib/exercise/redirect';
 import { CheckForm, postCheck } from './check-form';
 import { CheckResults } from './check-results';

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useId, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
-import { readStored, rememberRefreshToken, writeStored } from '@/lib/browser-storage';
+import { readStored, rememberRefreshToken, writeStored } from '@/lib/client/browser-storage';
 import { buildRefreshCurl } from '@/lib/exercise/curl';
 import type { RefreshResponseReport } from '@/lib/exercise/refresh-response';
 import { CheckForm } from './check-form';

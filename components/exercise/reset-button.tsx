@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { clearBrowserExerciseData } from '@/lib/browser-storage';
+import { clearBrowserExerciseData } from '@/lib/client/browser-storage';
 
 /** "Reset": starts the exercise over (after a confirmation), from any step. */
 export function ResetButton() {

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { cn } from '@/lib/cn';
+import { cn } from '@/components/ui/cn';
 import type { StepStatus } from '@/lib/progress/store';
 import { JOURNEY, type ProgressView } from '@/lib/progress/view';
 

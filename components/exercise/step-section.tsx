@@ -1,4 +1,4 @@
-import { cn } from '@/lib/cn';
+import { cn } from '@/components/ui/cn';
 
 /** A titled card within a step page (e.g. "1. Run this in a terminal"). */
 export function StepSection({ id, title, headingClassName, children }: { id: string; title: string; headingClassName?: string; children: React.ReactNode }) {

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
-import { readStored, rememberRefreshToken } from '@/lib/browser-storage';
+import { readStored, rememberRefreshToken } from '@/lib/client/browser-storage';
 import { buildTokenCurl } from '@/lib/exercise/curl';
 import type { TokenResponseReport } from '@/lib/exercise/token-response';
 import { CheckForm } from './check-form';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { readStored, writeStored } from '@/lib/browser-storage';
+import { readStored, writeStored } from '@/lib/client/browser-storage';
 
 /** The client secret the learner typed, kept in this tab only (sessionStorage). */
 export function useClientSecret() {

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
-import { cn } from '@/lib/cn';
+import { cn } from '@/components/ui/cn';
 import type { DashboardRow, MistakeCount } from '@/lib/cohorts/dashboard';
 import { CODE_MEANINGS } from '@/lib/exercise/code-meanings';
 import type { StepId } from '@/lib/exercise/report';

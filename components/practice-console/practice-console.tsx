@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
-import type { PracticeAppView } from '@/lib/practice-app';
+import type { PracticeAppView } from '@/lib/practice-server/app-view';
 
 /** Console labels, in Okta's order and wording. */
 const GRANT_TYPE_LABELS: [PracticeAppView['grantTypes'][number], string][] = [

@@ -1,4 +1,4 @@
-import { cn } from '@/lib/cn';
+import { cn } from '@/components/ui/cn';
 
 export function Card({ className, ...props }: React.HTMLAttributes<HTMLElement>) {
   return (

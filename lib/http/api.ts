@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { getEnv } from '../env';
 import { getLogger } from '../logging/logger';
-import { isCrossSiteRequest } from '../security';
+import { isCrossSiteRequest } from './csrf';
 import { MAX_REQUEST_BYTES } from '../server/body-limit';
-import { takeMintedSessionCookie } from '../session';
+import { takeMintedSessionCookie } from '../session/cookie';
+import { FeatureDisabled, PrerequisiteMissing } from '../progress/errors';
 import { RateLimited } from './rate-limits';
 
 /** Error codes of the JSON API's `{ error: { code, message } }` envelope (SPEC §4). */
@@ -107,6 +108,15 @@ async function readTextLimited(request: Request, maxBytes: number): Promise<stri
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
+/** The HTTP answer for a domain error (or an ApiError as it is); null for anything unexpected. */
+function toApiError(error: unknown): ApiError | null {
+  if (error instanceof ApiError) return error;
+  if (error instanceof RateLimited) return new ApiError('rate_limited', error.message, { 'Retry-After': String(error.retryAfterSeconds) });
+  if (error instanceof PrerequisiteMissing) return new ApiError('conflict', error.message);
+  if (error instanceof FeatureDisabled) return new ApiError('bad_request', error.message);
+  return null;
+}
+
 /**
  * Wraps a route handler: refuses cross-site state changes (403), sets the session cookie
  * of a learner seen for the first time, turns ApiErrors into their JSON answer, and logs
@@ -126,10 +136,8 @@ export function handleApi<A extends [Request, ...unknown[]]>(handler: (...args: 
       if (sessionCookie) response.headers.append('Set-Cookie', sessionCookie);
       return response;
     } catch (error) {
-      if (error instanceof ApiError) return errorResponse(error);
-      if (error instanceof RateLimited) {
-        return errorResponse(new ApiError('rate_limited', error.message, { 'Retry-After': String(error.retryAfterSeconds) }));
-      }
+      const known = toApiError(error);
+      if (known) return errorResponse(known);
       const requestId = request.headers.get('x-request-id') ?? undefined;
       getLogger().error({ requestId, method: request.method, path: new URL(request.url).pathname, err: error }, 'unhandled API error');
       return errorResponse(

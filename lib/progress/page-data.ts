@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '../db/client';
-import { currentLearnerId } from '../session-server';
+import { currentLearnerId } from '../session/server';
 import { loadExerciseState, type ExerciseState } from './store';
 import { toProgressView, type ProgressView } from './view';
 

@@ -8,11 +8,11 @@ import { checkRefreshResponse, type RefreshResponseReport } from '../exercise/re
 import { makeReport, pass, type StepId } from '../exercise/report';
 import { practiceProviderConfig, type ProviderConfig, type SetupReport } from '../exercise/setup';
 import { checkTokenResponse, fingerprint, type TokenCheckContext, type TokenResponseReport } from '../exercise/token-response';
-import { ApiError } from '../http/api';
 import { runCustomSetup } from '../issuer/setup';
 import { getKeyResolver } from '../issuer/jwks';
 import { admitLearner, type LearnerRef } from '../learners/admission';
 import { getPracticePublicJwks } from '../practice-server/keys';
+import { FeatureDisabled, PrerequisiteMissing } from './errors';
 import { CHECK_STEPS, loadExerciseState, recordAttempt, type ExerciseState } from './store';
 import { toStoredClaims } from './stored-claims';
 
@@ -33,7 +33,7 @@ export async function runSetupStep(db: DB, env: Env, learner: LearnerRef, input:
   let report: SetupReport;
   if (input.mode === 'practice') {
     if (!env.PRACTICE_SERVER) {
-      throw new ApiError('bad_request', 'The practice server is turned off on this site; choose "custom" with your own server.');
+      throw new FeatureDisabled('The practice server is turned off on this site; choose "custom" with your own server.');
     }
     const app = await getOrCreatePracticeApp(db, learnerId, env.PUBLIC_URL);
     const provider = practiceProviderConfig(env.PUBLIC_URL, { clientId: app.clientId });
@@ -71,7 +71,7 @@ function stepsAfter(step: StepId): StepId[] {
 
 function requireProvider(state: ExerciseState): ProviderConfig {
   if (!state.provider) {
-    throw new ApiError('conflict', 'Choose your authorization server first (POST /api/exercise/setup, or the Setup step).');
+    throw new PrerequisiteMissing('Choose your authorization server first (POST /api/exercise/setup, or the Setup step).');
   }
   return state.provider;
 }

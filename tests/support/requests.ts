@@ -1,6 +1,6 @@
 import { sign } from 'cookie-signature';
 import { randomUUID } from 'node:crypto';
-import { SESSION_COOKIE } from '@/lib/session';
+import { SESSION_COOKIE } from '@/lib/session/cookie';
 
 /** A learner's signed session cookie, as proxy.ts would set it. */
 export function learnerCookie(learnerId: string = randomUUID()): { learnerId: string; cookie: string } {

@@ -2,7 +2,7 @@ import { getDb } from '@/lib/db/client';
 import { handleApi, jsonResponse } from '@/lib/http/api';
 import { toProgressView } from '@/lib/progress/view';
 import { loadExerciseState, resetExercise } from '@/lib/progress/store';
-import { learnerForRequest } from '@/lib/session';
+import { learnerForRequest } from '@/lib/session/cookie';
 
 export const dynamic = 'force-dynamic';
 

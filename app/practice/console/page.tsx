@@ -8,9 +8,9 @@ import { getOrCreatePracticeApp, type PracticeApp } from '@/lib/db/practice-clie
 import { getEnv, practiceIssuer } from '@/lib/env';
 import { clientAddressOf, RateLimited } from '@/lib/http/rate-limits';
 import { admitLearner } from '@/lib/learners/admission';
-import { toPracticeAppView } from '@/lib/practice-app';
+import { toPracticeAppView } from '@/lib/practice-server/app-view';
 import { describeAllowedHosts, redirectPolicyOf } from '@/lib/practice-server/redirect-policy';
-import { currentLearnerId } from '@/lib/session-server';
+import { currentLearnerId } from '@/lib/session/server';
 
 export const metadata: Metadata = { title: 'Practice console — My Web App' };
 

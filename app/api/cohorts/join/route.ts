@@ -5,7 +5,7 @@ import { getDb } from '@/lib/db/client';
 import { ApiError, handleApi, jsonResponse, readJsonBody } from '@/lib/http/api';
 import { clientAddressOf } from '@/lib/http/rate-limits';
 import { admitLearner } from '@/lib/learners/admission';
-import { learnerForRequest } from '@/lib/session';
+import { learnerForRequest } from '@/lib/session/cookie';
 
 export const dynamic = 'force-dynamic';
 

@@ -11,7 +11,7 @@ import {
 } from '@/lib/progress/run-checks';
 import { clientAddressOf, enforceRateLimit } from '@/lib/http/rate-limits';
 import type { LearnerRef } from '@/lib/learners/admission';
-import { learnerForRequest } from '@/lib/session';
+import { learnerForRequest } from '@/lib/session/cookie';
 
 export const dynamic = 'force-dynamic';
 

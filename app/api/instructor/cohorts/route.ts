@@ -4,7 +4,7 @@ import { cohortNameSchema } from '@/lib/cohorts/validation';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import { handleApi, jsonResponse, readJsonBody } from '@/lib/http/api';
-import { requireInstructor } from '@/lib/instructors/auth';
+import { requireInstructor } from '@/lib/http/instructor-auth';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db/client';
 import { ApiError, handleApi, jsonResponse, readJsonBody } from '@/lib/http/api';
-import { instructorCookieHeader } from '@/lib/instructors/auth';
+import { instructorCookieHeader } from '@/lib/http/instructor-auth';
 import { INSTRUCTOR_COOKIE, authenticateInstructor, createInstructorSession, deleteInstructorSession } from '@/lib/instructors/store';
 import { assertNotLimited, clientAddressOf, countFailure } from '@/lib/http/rate-limits';
-import { readCookie } from '@/lib/session';
+import { readCookie } from '@/lib/session/cookie';
 
 export const dynamic = 'force-dynamic';
 

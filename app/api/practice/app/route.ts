@@ -4,9 +4,9 @@ import { getEnv, practiceIssuer } from '@/lib/env';
 import { ApiError, handleApi, jsonResponse, readJsonBody } from '@/lib/http/api';
 import { clientAddressOf } from '@/lib/http/rate-limits';
 import { admitLearner } from '@/lib/learners/admission';
-import { practiceAppPatchSchema, toPracticeAppView } from '@/lib/practice-app';
+import { practiceAppPatchSchema, toPracticeAppView } from '@/lib/practice-server/app-view';
 import { describeAllowedHosts, redirectPolicyOf, refusalOf } from '@/lib/practice-server/redirect-policy';
-import { learnerForRequest } from '@/lib/session';
+import { learnerForRequest } from '@/lib/session/cookie';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findOwnCohort, setCohortArchived } from '@/lib/cohorts/store';
 import { getDb } from '@/lib/db/client';
 import { ApiError, handleApi, jsonResponse, readJsonBody } from '@/lib/http/api';
-import { requireInstructor } from '@/lib/instructors/auth';
+import { requireInstructor } from '@/lib/http/instructor-auth';
 
 export const dynamic = 'force-dynamic';
 

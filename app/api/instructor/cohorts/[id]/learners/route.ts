@@ -1,4 +1,4 @@
-import { requireOwnCohort } from '@/lib/cohorts/api';
+import { requireOwnCohort } from '@/lib/http/instructor-auth';
 import { cohortRowsToCsv } from '@/lib/cohorts/csv';
 import { fetchCohortRows } from '@/lib/cohorts/store';
 import { getDb } from '@/lib/db/client';

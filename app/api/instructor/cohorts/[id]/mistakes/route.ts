@@ -1,4 +1,4 @@
-import { requireOwnCohort } from '@/lib/cohorts/api';
+import { requireOwnCohort } from '@/lib/http/instructor-auth';
 import { fetchCohortMistakes } from '@/lib/cohorts/store';
 import { getDb } from '@/lib/db/client';
 import { handleApi, jsonResponse } from '@/lib/http/api';

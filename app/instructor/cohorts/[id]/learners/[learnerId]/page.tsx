@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Card } from '@/components/ui/card';
-import { cn } from '@/lib/cn';
+import { cn } from '@/components/ui/cn';
 import { fetchLearnerTimeline, findOwnCohort } from '@/lib/cohorts/store';
 import { getDb } from '@/lib/db/client';
 import { CODE_MEANINGS } from '@/lib/exercise/code-meanings';

@@ -1,4 +1,4 @@
-import { requireOwnCohort } from '@/lib/cohorts/api';
+import { requireOwnCohort } from '@/lib/http/instructor-auth';
 import { fetchLearnerTimeline } from '@/lib/cohorts/store';
 import { getDb } from '@/lib/db/client';
 import { ApiError, handleApi, jsonResponse } from '@/lib/http/api';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import { SESSION_COOKIE, readSessionValue } from './session';
+import { SESSION_COOKIE, readSessionValue } from './cookie';
 
 /**
  * The current learner's id in a server component. proxy.ts gives every visitor a session

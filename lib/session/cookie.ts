@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sign, unsign } from 'cookie-signature';
-import { getEnv } from './env';
+import { getEnv } from '../env';
 
 /** The learner's anonymous session cookie (httpOnly, signed, SameSite=Lax). */
 export const SESSION_COOKIE = 'oauthlab_sid';

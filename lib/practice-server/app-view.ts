@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PRACTICE_GRANT_TYPES, type PracticeApp } from './db/practice-clients';
+import { PRACTICE_GRANT_TYPES, type PracticeApp } from '../db/practice-clients';
 
 /** What the console and `GET /api/practice/app` show (SPEC §4). */
 export interface PracticeAppView {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildContentSecurityPolicy, isCrossSiteRequest } from './security';
+import { isCrossSiteRequest } from './csrf';
 
 const allowed = ['http://localhost:3000'];
 const request = (method: string, headers: Record<string, string> = {}) => ({ method, headers: new Headers(headers) });
@@ -14,16 +14,5 @@ describe('isCrossSiteRequest (CSRF)', () => {
     ['a GET from another site (no state change)', request('GET', { origin: 'https://evil.example' }), false],
   ])('%s → %s', (_name, req, expected) => {
     expect(isCrossSiteRequest(req, allowed)).toBe(expected);
-  });
-});
-
-describe('buildContentSecurityPolicy', () => {
-  it('allows scripts by nonce only, forbids framing, and upgrades on https', () => {
-    const csp = buildContentSecurityPolicy({ nonce: 'abc', dev: false, https: true });
-    expect(csp).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
-    expect(csp).not.toContain('unsafe-eval');
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain("object-src 'none'");
-    expect(csp).toContain('upgrade-insecure-requests');
   });
 });

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { getEnv, resetEnvCache, type Env } from './env';
-import { getDb, type DB } from './db/client';
-import { getOrCreateSetting } from './db/settings';
-import { ensureInstructorFromEnv } from './instructors/store';
+import { getEnv, resetEnvCache, type Env } from '../env';
+import { getDb, type DB } from '../db/client';
+import { getOrCreateSetting } from '../db/settings';
+import { ensureInstructorFromEnv } from '../instructors/store';
 
 /**
  * Start-up work shared by the server and the integration tests: validate the
