@@ -1,8 +1,8 @@
 'use client';
 
-import { useCallback, useState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { writeStored } from '@/lib/client/browser-storage';
+import { useStoredValue } from '@/lib/client/use-stored-value';
 import type { AuthorizeUrlReport } from '@/lib/exercise/authorize-url';
 import { buttonClass } from '@/components/ui/button';
 import { CheckForm } from './check-form';
@@ -36,9 +36,9 @@ function safeLoginUrl(loginUrl: string | undefined, authorizationEndpoint: strin
 }
 
 export function AuthorizeStep(props: { authorizationEndpoint: string; clientId: string; redirectUri: string; scopeExample: string }) {
-  const [values, setValues] = useState({ codeChallenge: '', state: '' });
-  const onChange = useCallback((v: { codeChallenge: string; state: string }) => setValues(v), []);
-  const template = buildAuthorizeTemplate({ ...props, ...values });
+  const [codeChallenge] = useStoredValue('codeChallenge');
+  const [state] = useStoredValue('state');
+  const template = buildAuthorizeTemplate({ ...props, codeChallenge: codeChallenge ?? '', state: state ?? '' });
 
   return (
     <div className="space-y-8">
@@ -47,7 +47,7 @@ export function AuthorizeStep(props: { authorizationEndpoint: string; clientId: 
           PKCE proves that whoever exchanges the code is whoever started the login. Everything here runs in your browser.
         </p>
         <div className="mt-4">
-          <PkceHelper onChange={onChange} />
+          <PkceHelper />
         </div>
       </StepSection>
 

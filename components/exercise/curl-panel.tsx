@@ -1,11 +1,10 @@
 'use client';
 
-import { useId } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
-
-const fieldClass =
-  'block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-950';
+import { Field, Input } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
 
 /**
  * A ready curl command with a copy button, and the client secret field that fills it in
@@ -21,41 +20,41 @@ export function CurlPanel({
   command: string;
   clientSecret: string;
   onClientSecretChange: (value: string) => void;
-  onFillPracticeSecret?: () => void;
+  /** Resolves to an error message, or null once the secret is filled in. */
+  onFillPracticeSecret?: () => Promise<string | null>;
   missing: string[];
 }) {
-  const ids = { secret: useId(), secretHelp: useId() };
+  const [fillError, setFillError] = useState<string | null>(null);
   return (
     <div className="space-y-4">
-      <div className="space-y-1">
-        <label htmlFor={ids.secret} className="block text-sm font-medium">
-          Client secret
-        </label>
-        <div className="flex flex-wrap gap-2">
-          <input
-            id={ids.secret}
-            type="password"
-            value={clientSecret}
-            onChange={(e) => onClientSecretChange(e.target.value)}
-            aria-describedby={ids.secretHelp}
-            autoComplete="off"
-            className={`${fieldClass} max-w-md flex-1`}
-          />
-          {onFillPracticeSecret && (
-            <Button variant="secondary" onClick={onFillPracticeSecret}>
-              Fill in my practice secret
-            </Button>
-          )}
-        </div>
-        <p id={ids.secretHelp} className="text-xs text-slate-600 dark:text-slate-400">
-          Optional. It stays in this browser tab and is only put into the command below; leave it empty to see a placeholder.
-        </p>
-      </div>
+      <Field
+        label="Client secret"
+        hint="Optional. It stays in this browser tab and is only put into the command below; leave it empty to see a placeholder."
+        error={fillError}
+      >
+        {(control) => (
+          <div className="flex flex-wrap gap-2">
+            <Input
+              {...control}
+              type="password"
+              value={clientSecret}
+              onChange={(e) => onClientSecretChange(e.target.value)}
+              autoComplete="off"
+              className="max-w-md flex-1 font-mono text-sm"
+            />
+            {onFillPracticeSecret && (
+              <Button variant="secondary" onClick={async () => setFillError(await onFillPracticeSecret())}>
+                Fill in my practice secret
+              </Button>
+            )}
+          </div>
+        )}
+      </Field>
       {missing.length > 0 && (
-        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+        <Notice kind="warning" className="text-sm">
           This browser does not have your {missing.join(' and ')} from the earlier steps; replace the placeholder
           {missing.length > 1 ? 's' : ''} in the command with your own value{missing.length > 1 ? 's' : ''}.
-        </p>
+        </Notice>
       )}
       <div className="relative">
         <pre className="overflow-x-auto rounded-md bg-slate-900 p-4 pr-20 text-sm leading-relaxed text-slate-100 dark:bg-black" tabIndex={0} aria-label="curl command" data-testid="curl-command">

@@ -2,17 +2,57 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
-import { readStored, writeStored } from '@/lib/client/browser-storage';
+import { Notice } from '@/components/ui/notice';
+import { apiFetch, type ApiResult } from '@/lib/client/api';
+import { writeStored } from '@/lib/client/browser-storage';
+import { useStoredValue } from '@/lib/client/use-stored-value';
 import type { RedirectReport } from '@/lib/exercise/redirect';
-import { CheckForm, postCheck } from './check-form';
+import { CheckForm } from './check-form';
 import { CheckResults } from './check-results';
-import { ErrorAlert } from '@/components/ui/alert';
 import { StepSection } from './step-section';
 
 type Captured = { code: string | null; state: string | null; error: string | null; body: Record<string, string> };
+
+/** The authorization response in the address bar (query, or fragment for response_mode=fragment), or null. */
+function readAddressBar(): Captured | null {
+  const relevant = (p: URLSearchParams) => [...p.keys()].some((key) => ['code', 'state', 'error'].includes(key));
+  const query = new URLSearchParams(window.location.search);
+  const params = relevant(query) ? query : new URLSearchParams(window.location.hash.slice(1));
+  if (!relevant(params)) return null;
+  const body = Object.fromEntries(
+    ['code', 'state', 'error', 'error_description'].flatMap((key) => (params.has(key) ? [[key, params.get(key) ?? '']] : [])),
+  );
+  return { code: params.get('code'), state: params.get('state'), error: params.get('error'), body };
+}
+
+/**
+ * The address bar's authorization response as an external store for React: read once per
+ * visit (after hydration — the server has no address bar) and kept while the page is
+ * shown, although the address bar is cleaned right away. Forgotten when the page goes, so
+ * the next visit reads its own address bar (a timer rides out Strict Mode's re-subscribe).
+ */
+const checkRedirect = (body: Record<string, string>) => apiFetch<RedirectReport>('/api/exercise/redirect', { json: body });
+
+const addressBar = {
+  value: undefined as Captured | null | undefined,
+  subscribers: 0,
+  forget: undefined as ReturnType<typeof setTimeout> | undefined,
+  subscribe() {
+    addressBar.subscribers += 1;
+    clearTimeout(addressBar.forget);
+    return () => {
+      addressBar.subscribers -= 1;
+      if (addressBar.subscribers === 0) addressBar.forget = setTimeout(() => (addressBar.value = undefined), 0);
+    };
+  },
+  read(): Captured | null {
+    if (addressBar.value === undefined) addressBar.value = readAddressBar();
+    return addressBar.value;
+  },
+};
 
 /**
  * The redirect URI page: reads `code` and `state` (or `error`) from the address bar, then
@@ -24,50 +64,37 @@ type Captured = { code: string | null; state: string | null; error: string | nul
 export function RedirectCapture() {
   const router = useRouter();
   const ids = { results: useId() };
-  const [captured, setCaptured] = useState<Captured | null>(null);
-  // Why the redirect waits for the learner: its state is another one, or none was expected.
-  const [awaitingChoice, setAwaitingChoice] = useState<'other-state' | 'no-checked-url' | null>(null);
-  const [checking, setChecking] = useState(false);
+  const captured = useSyncExternalStore(addressBar.subscribe, addressBar.read, () => null);
+  const [expectedState] = useStoredValue('state');
+  const [chosen, setChosen] = useState(false);
   const [report, setReport] = useState<RedirectReport | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const handled = useRef(false);
+  const started = useRef(false);
 
-  const check = useCallback(
-    async (body: Record<string, string>) => {
-      setAwaitingChoice(null);
-      setChecking(true);
-      const answer = await postCheck<RedirectReport>('/api/exercise/redirect', body);
-      setChecking(false);
+  const showAnswer = useCallback(
+    (answer: ApiResult<RedirectReport>) => {
       if (!answer.ok) {
         setError(answer.message);
         return;
       }
-      setReport(answer.report);
-      if (answer.report.status === 'pass' && answer.report.code) writeStored('code', answer.report.code);
+      setReport(answer.data);
+      if (answer.data.status === 'pass' && answer.data.code) writeStored('code', answer.data.code);
       router.refresh();
     },
     [router],
   );
 
+  const ours = captured !== null && expectedState !== null && captured.state === expectedState;
+  // Why the redirect waits for the learner: its state is another one, or none was expected.
+  const waitsForChoice = captured && !ours && !chosen ? (expectedState ? 'other-state' : 'no-checked-url') : null;
+  const checking = (ours || chosen) && !report && !error;
+
   useEffect(() => {
-    if (handled.current) return;
-    handled.current = true;
-    const relevant = (p: URLSearchParams) => [...p.keys()].some((key) => ['code', 'state', 'error'].includes(key));
-    // response_mode=fragment puts the answer after '#' instead of '?'.
-    const query = new URLSearchParams(window.location.search);
-    const params = relevant(query) ? query : new URLSearchParams(window.location.hash.slice(1));
-    if (!relevant(params)) return;
-    const body = Object.fromEntries(
-      ['code', 'state', 'error', 'error_description'].flatMap((key) => (params.has(key) ? [[key, params.get(key) ?? '']] : [])),
-    );
-    const state = params.get('state');
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- reading the address bar once after hydration
-    setCaptured({ code: params.get('code'), state, error: params.get('error'), body });
+    if (!captured || started.current) return;
+    started.current = true;
     window.history.replaceState(null, '', window.location.pathname);
-    const expected = readStored('state');
-    if (expected && state === expected) void check(body);
-    else setAwaitingChoice(expected ? 'other-state' : 'no-checked-url');
-  }, [check]);
+    if (ours) void checkRedirect(captured.body).then(showAnswer);
+  }, [captured, ours, showAnswer]);
 
   if (!captured) {
     return (
@@ -126,20 +153,27 @@ export function RedirectCapture() {
           We removed them from the address bar: an authorization code should not linger in your history.
         </p>
       </StepSection>
-      {awaitingChoice && (
+      {waitsForChoice && (
         <div className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40">
           <p>
-            {awaitingChoice === 'other-state'
+            {waitsForChoice === 'other-state'
               ? 'This state is not the one in the authorization URL you checked in this browser, so we have not checked it: the link may not come from your own login.'
               : 'No authorization URL was checked in this browser, so we have not checked this redirect on our own: the link may not come from your own login.'}{' '}
             If it is yours, check it now; otherwise start from step 3 and log in again.
           </p>
-          <Button onClick={() => void check(captured.body)}>Check This Redirect</Button>
+          <Button
+            onClick={() => {
+              setChosen(true);
+              void checkRedirect(captured.body).then(showAnswer);
+            }}
+          >
+            Check This Redirect
+          </Button>
         </div>
       )}
       <div aria-live="polite">
         {checking && <p className="text-sm text-slate-700 dark:text-slate-300">Checking…</p>}
-        {error && <ErrorAlert>{error}</ErrorAlert>}
+        {error && <Notice kind="error">{error}</Notice>}
         {report && <CheckResults report={report} headingId={ids.results} />}
       </div>
       {report?.status === 'pass' && <NextLink />}

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { cn } from '@/components/ui/cn';
+import { apiFetch } from '@/lib/client/api';
 
 /**
  * Live indicator of whether the practice app has the Refresh Token grant. Polls while
@@ -14,14 +15,9 @@ export function RefreshGrantIndicator({ initiallyEnabled }: { initiallyEnabled: 
     let stopped = false;
     async function poll() {
       if (document.visibilityState !== 'visible') return;
-      try {
-        const response = await fetch('/api/practice/app', { cache: 'no-store' });
-        if (!response.ok) return;
-        const app = (await response.json()) as { grantTypes: string[] };
-        if (!stopped) setEnabled(app.grantTypes.includes('refresh_token'));
-      } catch {
-        // offline for a moment: keep the last known state
-      }
+      const answer = await apiFetch<{ grantTypes: string[] }>('/api/practice/app');
+      // Offline for a moment: keep the last known state.
+      if (answer.ok && !stopped) setEnabled(answer.data.grantTypes.includes('refresh_token'));
     }
     const timer = setInterval(poll, 3000);
     window.addEventListener('focus', poll);

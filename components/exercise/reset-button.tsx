@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { apiFetch } from '@/lib/client/api';
 import { clearBrowserExerciseData } from '@/lib/client/browser-storage';
 
 /** "Reset": starts the exercise over (after a confirmation), from any step. */
@@ -10,18 +11,21 @@ export function ResetButton() {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
 
   async function reset() {
     setBusy(true);
-    try {
-      await fetch('/api/progress', { method: 'DELETE' });
-      clearBrowserExerciseData();
-      setConfirming(false);
-      router.push('/exercise/refresh/setup');
-      router.refresh();
-    } finally {
-      setBusy(false);
+    setError(null);
+    const answer = await apiFetch('/api/progress', { method: 'DELETE' });
+    setBusy(false);
+    if (!answer.ok) {
+      setError(`Could not reset: ${answer.message}`);
+      return;
     }
+    clearBrowserExerciseData();
+    setConfirming(false);
+    router.push('/exercise/refresh/setup');
+    router.refresh();
   }
 
   if (!confirming) {
@@ -40,6 +44,11 @@ export function ResetButton() {
       <Button variant="secondary" onClick={() => setConfirming(false)}>
         Cancel
       </Button>
+      {error && (
+        <p role="alert" className="basis-full text-red-800 dark:text-red-300">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

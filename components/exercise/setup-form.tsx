@@ -4,18 +4,16 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
+import { apiFetch } from '@/lib/client/api';
 import type { SetupReport } from '@/lib/exercise/setup';
 import { CheckResults } from './check-results';
-import { postCheck } from './check-form';
-import { ErrorAlert } from '@/components/ui/alert';
-
-const inputClass =
-  'block w-full rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-950';
 
 /** Step 0: the practice server in one click, or the learner's own server by discovery. */
 export function SetupForm({ practiceAvailable, defaultRedirectUri }: { practiceAvailable: boolean; defaultRedirectUri: string }) {
   const router = useRouter();
-  const ids = { issuer: useId(), client: useId(), redirect: useId(), issuerHelp: useId(), results: useId() };
+  const ids = { results: useId() };
   const [issuer, setIssuer] = useState('');
   const [clientId, setClientId] = useState('');
   const [redirectUri, setRedirectUri] = useState(defaultRedirectUri);
@@ -27,14 +25,14 @@ export function SetupForm({ practiceAvailable, defaultRedirectUri }: { practiceA
   async function run(body: object, which: 'practice' | 'custom') {
     setBusy(which);
     setError(null);
-    const answer = await postCheck<SetupReport>('/api/exercise/setup', body);
+    const answer = await apiFetch<SetupReport>('/api/exercise/setup', { json: body });
     setBusy(null);
     if (!answer.ok) {
       setError(answer.message);
       setReport(null);
       return;
     }
-    setReport(answer.report);
+    setReport(answer.data);
     router.refresh();
   }
 
@@ -73,36 +71,27 @@ export function SetupForm({ practiceAvailable, defaultRedirectUri }: { practiceA
               void run({ mode: 'custom', issuer, clientId, redirectUri }, 'custom');
             }}
           >
-            <div>
-              <label htmlFor={ids.issuer} className="block text-sm font-medium">
-                Issuer URL
-              </label>
-              <input
-                id={ids.issuer}
-                value={issuer}
-                onChange={(e) => setIssuer(e.target.value)}
-                aria-describedby={ids.issuerHelp}
-                placeholder="https://dev-123456.okta.com/oauth2/default"
-                inputMode="url"
-                autoComplete="off"
-                className={inputClass}
-              />
-              <p id={ids.issuerHelp} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-                We read its metadata from /.well-known/oauth-authorization-server or /.well-known/openid-configuration.
-              </p>
-            </div>
-            <div>
-              <label htmlFor={ids.client} className="block text-sm font-medium">
-                Client ID
-              </label>
-              <input id={ids.client} value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" className={inputClass} />
-            </div>
-            <div>
-              <label htmlFor={ids.redirect} className="block text-sm font-medium">
-                Redirect URI
-              </label>
-              <input id={ids.redirect} value={redirectUri} onChange={(e) => setRedirectUri(e.target.value)} inputMode="url" autoComplete="off" className={inputClass} />
-            </div>
+            <Field label="Issuer URL" hint="We read its metadata from /.well-known/oauth-authorization-server or /.well-known/openid-configuration.">
+              {(control) => (
+                <Input
+                  {...control}
+                  value={issuer}
+                  onChange={(e) => setIssuer(e.target.value)}
+                  placeholder="https://dev-123456.okta.com/oauth2/default"
+                  inputMode="url"
+                  autoComplete="off"
+                  className="font-mono text-sm"
+                />
+              )}
+            </Field>
+            <Field label="Client ID">
+              {(control) => <Input {...control} value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" className="font-mono text-sm" />}
+            </Field>
+            <Field label="Redirect URI">
+              {(control) => (
+                <Input {...control} value={redirectUri} onChange={(e) => setRedirectUri(e.target.value)} inputMode="url" autoComplete="off" className="font-mono text-sm" />
+              )}
+            </Field>
             <Button type="submit" variant="secondary" disabled={busy !== null}>
               {busy === 'custom' ? 'Checking…' : 'Use my server'}
             </Button>
@@ -110,9 +99,7 @@ export function SetupForm({ practiceAvailable, defaultRedirectUri }: { practiceA
         </section>
       </div>
       <div ref={resultsRef} aria-live="polite" className="space-y-4">
-        {error && (
-          <ErrorAlert>{error}</ErrorAlert>
-        )}
+        {error && <Notice kind="error">{error}</Notice>}
         {report && <CheckResults report={report} headingId={ids.results} />}
         {report?.status === 'pass' && (
           <Link href="/exercise/refresh/enable" className={buttonClass('primary')}>

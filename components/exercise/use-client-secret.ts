@@ -1,22 +1,18 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import { readStored, writeStored } from '@/lib/client/browser-storage';
+import { apiFetch } from '@/lib/client/api';
+import { useStoredValue } from '@/lib/client/use-stored-value';
 
 /** The client secret the learner typed, kept in this tab only (sessionStorage). */
 export function useClientSecret() {
-  const [secret, setSecret] = useState('');
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- one-time read of browser storage after hydration
-    setSecret(readStored('clientSecret') ?? '');
-  }, []);
-  const update = (value: string) => {
-    setSecret(value);
-    writeStored('clientSecret', value || null);
+  const [stored, setStored] = useStoredValue('clientSecret');
+  const update = (value: string) => setStored(value || null);
+  /** Practice server only: copies the app's secret from the console into this tab. */
+  const fillFromPracticeApp = async (): Promise<string | null> => {
+    const answer = await apiFetch<{ clientSecret: string }>('/api/practice/app');
+    if (!answer.ok) return answer.message;
+    update(answer.data.clientSecret);
+    return null;
   };
-  const fillFromPracticeApp = async () => {
-    const response = await fetch('/api/practice/app', { cache: 'no-store' });
-    if (response.ok) update(((await response.json()) as { clientSecret: string }).clientSecret);
-  };
-  return { secret, update, fillFromPracticeApp };
+  return { secret: stored ?? '', update, fillFromPracticeApp };
 }

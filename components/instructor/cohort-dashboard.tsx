@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
 import { cn } from '@/components/ui/cn';
+import { apiFetch } from '@/lib/client/api';
 import type { DashboardRow, MistakeCount } from '@/lib/cohorts/dashboard';
 import { CODE_MEANINGS } from '@/lib/exercise/code-meanings';
 import type { StepId } from '@/lib/exercise/report';
@@ -46,18 +47,15 @@ export function CohortDashboard({ cohortId, initialRows, initialMistakes }: { co
     let stopped = false;
     async function refresh() {
       if (document.visibilityState !== 'visible') return;
-      try {
-        const [learners, mistakesAnswer] = await Promise.all([
-          fetch(`/api/instructor/cohorts/${cohortId}/learners`, { cache: 'no-store' }),
-          fetch(`/api/instructor/cohorts/${cohortId}/mistakes`, { cache: 'no-store' }),
-        ]);
-        if (stopped || !learners.ok || !mistakesAnswer.ok) return;
-        setRows(((await learners.json()) as { learners: DashboardRow[] }).learners);
-        setMistakes(((await mistakesAnswer.json()) as { steps: Record<StepId, MistakeCount[]> }).steps);
-        setUpdatedAt(Date.now());
-      } catch {
-        // offline for a moment: the next tick tries again
-      }
+      const [learners, mistakesAnswer] = await Promise.all([
+        apiFetch<{ learners: DashboardRow[] }>(`/api/instructor/cohorts/${cohortId}/learners`),
+        apiFetch<{ steps: Record<StepId, MistakeCount[]> }>(`/api/instructor/cohorts/${cohortId}/mistakes`),
+      ]);
+      // Offline for a moment, or signed out elsewhere: the next tick tries again.
+      if (stopped || !learners.ok || !mistakesAnswer.ok) return;
+      setRows(learners.data.learners);
+      setMistakes(mistakesAnswer.data.steps);
+      setUpdatedAt(Date.now());
     }
     const timer = setInterval(refresh, REFRESH_MS);
     return () => {

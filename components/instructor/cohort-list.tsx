@@ -2,9 +2,11 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
+import { Field, Input } from '@/components/ui/field';
+import { apiFetch } from '@/lib/client/api';
 
 export interface CohortItem {
   id: string;
@@ -18,7 +20,6 @@ export interface CohortItem {
 /** Create a cohort, see each one's join link, archive or re-open. */
 export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
   const router = useRouter();
-  const ids = { name: useId() };
   const [name, setName] = useState('');
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -26,47 +27,35 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
   async function create(event: React.FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const response = await fetch('/api/instructor/cohorts', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name }),
-    });
+    setStatus(null);
+    const answer = await apiFetch<{ name: string }>('/api/instructor/cohorts', { json: { name } });
     setBusy(false);
-    const body = (await response.json()) as { name?: string; error?: { message: string } };
-    if (!response.ok) {
-      setStatus({ kind: 'error', text: body.error?.message ?? 'Could not create the cohort.' });
+    if (!answer.ok) {
+      setStatus({ kind: 'error', text: answer.message });
       return;
     }
     setName('');
-    setStatus({ kind: 'ok', text: `Cohort “${body.name}” created. Share its join link with your learners.` });
+    setStatus({ kind: 'ok', text: `Cohort “${answer.data.name}” created. Share its join link with your learners.` });
     router.refresh();
   }
 
-  async function setArchived(id: string, archived: boolean) {
-    await fetch(`/api/instructor/cohorts/${id}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ archived }),
-    });
+  async function setArchived(cohort: CohortItem, archived: boolean) {
+    setStatus(null);
+    const answer = await apiFetch(`/api/instructor/cohorts/${cohort.id}`, { method: 'PATCH', json: { archived } });
+    if (!answer.ok) {
+      setStatus({ kind: 'error', text: `Could not ${archived ? 'archive' : 're-open'} “${cohort.name}”: ${answer.message}` });
+      return;
+    }
+    setStatus({ kind: 'ok', text: `Cohort “${cohort.name}” ${archived ? 'archived' : 're-opened'}.` });
     router.refresh();
   }
 
   return (
     <div className="space-y-6">
       <form onSubmit={create} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <div className="min-w-64 flex-1 space-y-1">
-          <label htmlFor={ids.name} className="block font-medium">
-            Cohort name
-          </label>
-          <input
-            id={ids.name}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            maxLength={100}
-            required
-            className="block w-full rounded-md border border-slate-400 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-950"
-          />
-        </div>
+        <Field label="Cohort name" labelClassName="text-base" className="min-w-64 flex-1">
+          {(control) => <Input {...control} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required />}
+        </Field>
         <Button type="submit" disabled={busy}>
           Create Cohort
         </Button>
@@ -98,7 +87,7 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
                   <CopyButton value={cohort.joinUrl} label={`join link of ${cohort.name}`} />
                 </div>
               )}
-              <Button variant="ghost" className="px-0" onClick={() => setArchived(cohort.id, !cohort.archivedAt)}>
+              <Button variant="ghost" className="px-0" onClick={() => setArchived(cohort, !cohort.archivedAt)}>
                 {cohort.archivedAt ? `Re-open ${cohort.name}` : `Archive ${cohort.name}`}
               </Button>
             </li>

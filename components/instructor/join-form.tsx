@@ -1,13 +1,14 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
-import { ErrorAlert } from '@/components/ui/alert';
+import { Field, Input } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
+import { apiFetch } from '@/lib/client/api';
 
 /** A learner joins a cohort with the name their instructor will see. */
 export function JoinForm({ code, cohortName }: { code: string; cohortName: string }) {
-  const ids = { name: useId(), help: useId() };
   const [displayName, setDisplayName] = useState('');
   const [joined, setJoined] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -17,28 +18,18 @@ export function JoinForm({ code, cohortName }: { code: string; cohortName: strin
     event.preventDefault();
     setBusy(true);
     setError(null);
-    try {
-      const response = await fetch('/api/cohorts/join', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code, displayName }),
-      });
-      const body = (await response.json()) as { displayName?: string; error?: { message: string } };
-      if (!response.ok) setError(body.error?.message ?? 'Could not join.');
-      else setJoined(body.displayName ?? displayName);
-    } catch {
-      setError('Could not reach the server. Try again.');
-    } finally {
-      setBusy(false);
-    }
+    const answer = await apiFetch<{ displayName: string }>('/api/cohorts/join', { json: { code, displayName } });
+    setBusy(false);
+    if (!answer.ok) setError(answer.message);
+    else setJoined(answer.data.displayName);
   }
 
   if (joined) {
     return (
       <div role="status" className="space-y-4">
-        <p className="rounded-md border border-emerald-300 bg-emerald-50 p-4 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100">
+        <Notice kind="success" className="p-4">
           ✓ You joined {cohortName} as {joined}. Your instructor can now follow your progress.
-        </p>
+        </Notice>
         <Link href="/exercise/refresh" className={buttonClass('primary')}>
           Go to the exercise
         </Link>
@@ -48,27 +39,12 @@ export function JoinForm({ code, cohortName }: { code: string; cohortName: strin
 
   return (
     <form onSubmit={join} className="space-y-4">
-      <div className="space-y-1">
-        <label htmlFor={ids.name} className="block font-medium">
-          Display name
-        </label>
-        <input
-          id={ids.name}
-          value={displayName}
-          onChange={(e) => setDisplayName(e.target.value)}
-          aria-describedby={ids.help}
-          maxLength={60}
-          required
-          autoComplete="nickname"
-          className="block w-full max-w-sm rounded-md border border-slate-400 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-950"
-        />
-        <p id={ids.help} className="text-sm text-slate-600 dark:text-slate-400">
-          The name your instructor sees next to your progress (up to 60 characters).
-        </p>
-      </div>
-      {error && (
-        <ErrorAlert>{error}</ErrorAlert>
-      )}
+      <Field label="Display name" labelClassName="text-base" hint="The name your instructor sees next to your progress (up to 60 characters).">
+        {(control) => (
+          <Input {...control} value={displayName} onChange={(e) => setDisplayName(e.target.value)} maxLength={60} required autoComplete="nickname" className="max-w-sm" />
+        )}
+      </Field>
+      {error && <Notice kind="error">{error}</Notice>}
       <Button type="submit" disabled={busy}>
         Join Cohort
       </Button>

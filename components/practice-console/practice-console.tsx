@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
+import { apiFetch } from '@/lib/client/api';
 import type { PracticeAppView } from '@/lib/practice-server/app-view';
 
 /** Console labels, in Okta's order and wording. */
@@ -66,25 +67,18 @@ export function PracticeConsole({ initialApp, redirectHostsNote }: { initialApp:
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean);
-    try {
-      const response = await fetch('/api/practice/app', {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ grantTypes: draft.grantTypes, refreshTokenRotation: draft.refreshTokenRotation, redirectUris }),
-      });
-      const body = (await response.json()) as PracticeAppView | { error: { message: string } };
-      if (!response.ok || 'error' in body) {
-        setStatus({ kind: 'error', text: 'error' in body ? body.error.message : `Save failed (${response.status}).` });
-        return;
-      }
-      setApp(body);
-      setEditing(false);
-      setStatus({ kind: 'ok', text: 'Saved. The practice server uses these settings from its next request.' });
-    } catch {
-      setStatus({ kind: 'error', text: 'Could not reach the server. Check your connection and try again.' });
-    } finally {
-      setSaving(false);
+    const answer = await apiFetch<PracticeAppView>('/api/practice/app', {
+      method: 'PATCH',
+      json: { grantTypes: draft.grantTypes, refreshTokenRotation: draft.refreshTokenRotation, redirectUris },
+    });
+    setSaving(false);
+    if (!answer.ok) {
+      setStatus({ kind: 'error', text: answer.message });
+      return;
     }
+    setApp(answer.data);
+    setEditing(false);
+    setStatus({ kind: 'ok', text: 'Saved. The practice server uses these settings from its next request.' });
   }
 
   const shown = editing ? draft : app;

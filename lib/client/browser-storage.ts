@@ -15,7 +15,8 @@ export const STORAGE_KEYS = {
   clientSecret: 'oauthlab:client_secret',
 } as const;
 
-type Key = keyof typeof STORAGE_KEYS;
+export type StoredKey = keyof typeof STORAGE_KEYS;
+type Key = StoredKey;
 const SESSION_ONLY: Key[] = ['code', 'refreshToken', 'clientSecret'];
 
 function storeFor(key: Key): Storage | null {
@@ -31,11 +32,30 @@ export function readStored(key: Key): string | null {
   return storeFor(key)?.getItem(STORAGE_KEYS[key]) ?? null;
 }
 
+// Components that show a stored value re-render when it changes: in this tab (listeners
+// below) and in other tabs (the `storage` event).
+const listeners = new Set<() => void>();
+
 export function writeStored(key: Key, value: string | null): void {
   const store = storeFor(key);
   if (!store) return;
-  if (value === null) store.removeItem(STORAGE_KEYS[key]);
-  else store.setItem(STORAGE_KEYS[key], value);
+  try {
+    if (value === null) store.removeItem(STORAGE_KEYS[key]);
+    else store.setItem(STORAGE_KEYS[key], value);
+  } catch {
+    return; // quota or privacy mode: the value just does not persist
+  }
+  for (const listener of listeners) listener();
+}
+
+/** Calls `listener` whenever a stored value changes, here or in another tab; returns the unsubscribe. */
+export function subscribeStored(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener('storage', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('storage', listener);
+  };
 }
 
 export function clearBrowserExerciseData(): void {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ExerciseShell } from '@/components/exercise/exercise-shell';
-import { RefreshStep } from '@/components/exercise/refresh-step';
+import { TokenExchangeStep } from '@/components/exercise/token-exchange-step';
 import { StepHeader } from '@/components/exercise/step-header';
 import { loadPageProgress } from '@/lib/progress/page-data';
 
@@ -19,7 +19,13 @@ export default async function RefreshPage() {
         </p>
       </StepHeader>
       {provider ? (
-        <RefreshStep tokenEndpoint={provider.tokenEndpoint} clientId={provider.clientId} practice={provider.mode === 'practice'} />
+        <TokenExchangeStep
+          grant="refresh_token"
+          tokenEndpoint={provider.tokenEndpoint}
+          clientId={provider.clientId}
+          redirectUri={provider.redirectUri}
+          practice={provider.mode === 'practice'}
+        />
       ) : (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40">
           First <Link href="/exercise/refresh/setup" className="font-medium underline">choose your authorization server</Link>.

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ExerciseShell } from '@/components/exercise/exercise-shell';
 import { StepHeader } from '@/components/exercise/step-header';
-import { TokenStep } from '@/components/exercise/token-step';
+import { TokenExchangeStep } from '@/components/exercise/token-exchange-step';
 import { loadPageProgress } from '@/lib/progress/page-data';
 
 export const metadata: Metadata = { title: 'Exchange the code' };
@@ -20,7 +20,8 @@ export default async function TokenPage() {
         </p>
       </StepHeader>
       {provider ? (
-        <TokenStep
+        <TokenExchangeStep
+          grant="authorization_code"
           tokenEndpoint={provider.tokenEndpoint}
           clientId={provider.clientId}
           redirectUri={state.authorizeRequest?.redirectUri ?? provider.redirectUri}

@@ -1,0 +1,108 @@
+'use client';
+
+import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
+import { rememberRefreshToken } from '@/lib/client/browser-storage';
+import { useStoredValue } from '@/lib/client/use-stored-value';
+import { buildRefreshCurl, buildTokenCurl } from '@/lib/exercise/curl';
+import type { RefreshResponseReport } from '@/lib/exercise/refresh-response';
+import type { TokenResponseReport } from '@/lib/exercise/token-response';
+import { CheckForm } from './check-form';
+import { ClaimsTable } from './claims-table';
+import { CurlPanel } from './curl-panel';
+import { StepSection } from './step-section';
+import { useClientSecret } from './use-client-secret';
+
+type Grant = 'authorization_code' | 'refresh_token';
+
+/** What differs between the two token requests of the exercise. */
+const STEPS = {
+  authorization_code: {
+    intro:
+      'Codes expire within minutes and work once: run it soon after logging in. If it fails, the error response is worth checking too — the lab explains it.',
+    endpoint: '/api/exercise/token-response',
+    label: 'Token Response',
+    description: 'Paste the JSON the token endpoint returned. It must hold a refresh_token.',
+    claimsTitle: undefined,
+    next: { href: '/exercise/refresh/refresh', label: 'Next: use the refresh token' },
+  },
+  refresh_token: {
+    intro: 'No browser and no login this time: the refresh token alone gets a new access token.',
+    endpoint: '/api/exercise/refresh-response',
+    label: 'Refresh Token Response',
+    description: 'Paste the JSON the token endpoint returned. It must hold a new access token.',
+    claimsTitle: 'Inside your new access token',
+    next: { href: '/exercise/refresh/complete', label: 'See your results' },
+  },
+} as const;
+
+/**
+ * Steps 5 and 6: a token request to run in a terminal (the code exchange, or the refresh
+ * token grant), filled with what this browser kept, and the check of its response.
+ */
+export function TokenExchangeStep(props: { grant: Grant; tokenEndpoint: string; clientId: string; redirectUri: string; practice: boolean }) {
+  const step = STEPS[props.grant];
+  const { secret, update, fillFromPracticeApp } = useClientSecret();
+  const [code] = useStoredValue('code');
+  const [verifier] = useStoredValue('codeVerifier');
+  const [refreshToken, setRefreshToken] = useStoredValue('refreshToken');
+
+  const base = { tokenEndpoint: props.tokenEndpoint, clientId: props.clientId, clientSecret: secret || undefined };
+  const command =
+    props.grant === 'authorization_code'
+      ? buildTokenCurl({ ...base, redirectUri: props.redirectUri, code: code ?? 'YOUR_AUTHORIZATION_CODE', codeVerifier: verifier ?? 'YOUR_CODE_VERIFIER' })
+      : buildRefreshCurl({ ...base, refreshToken: refreshToken || 'YOUR_REFRESH_TOKEN' });
+  const missing =
+    props.grant === 'authorization_code'
+      ? [...(code ? [] : ['authorization code']), ...(verifier ? [] : ['code verifier'])]
+      : refreshToken
+        ? []
+        : ['refresh token'];
+
+  return (
+    <div className="space-y-8">
+      <StepSection id="curl-heading" title="1. Run this in a terminal">
+        <p className="mb-4 mt-1 text-sm text-slate-700 dark:text-slate-300">{step.intro}</p>
+        {props.grant === 'refresh_token' && (
+          <Field label="Refresh token" hint="Filled in from the response you checked in step 5 (kept in this tab only)." className="mb-4 max-w-md">
+            {(control) => (
+              <Input {...control} type="password" value={refreshToken ?? ''} onChange={(e) => setRefreshToken(e.target.value || null)} autoComplete="off" className="font-mono text-sm" />
+            )}
+          </Field>
+        )}
+        <CurlPanel
+          command={command}
+          clientSecret={secret}
+          onClientSecretChange={update}
+          onFillPracticeSecret={props.practice ? fillFromPracticeApp : undefined}
+          missing={missing}
+        />
+      </StepSection>
+      <StepSection id="paste-heading" title="2. Paste the response" headingClassName="mb-3">
+        <CheckForm<TokenResponseReport | RefreshResponseReport>
+          endpoint={step.endpoint}
+          field="response"
+          label={step.label}
+          description={step.description}
+          buttonLabel="Check Your Response"
+          rows={8}
+          onReport={(report, input) => {
+            if (report.status === 'pass') rememberRefreshToken(input);
+          }}
+        >
+          {(report) => (
+            <>
+              {report.claims && <ClaimsTable claims={report.claims} title={step.claimsTitle} />}
+              {report.status === 'pass' && (
+                <Link href={step.next.href} className={buttonClass('primary')}>
+                  {step.next.label}
+                </Link>
+              )}
+            </>
+          )}
+        </CheckForm>
+      </StepSection>
+    </div>
+  );
+}
