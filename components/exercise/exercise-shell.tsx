@@ -1,7 +1,7 @@
 import { ProgressBar } from './progress-bar';
 import { ResetButton } from './reset-button';
 import { StepNav } from './step-nav';
-import { CHECK_STEPS } from '@/lib/progress/store';
+import { CHECK_STEPS } from '@/lib/exercise/steps';
 import type { ProgressView } from '@/lib/progress/view';
 
 /** The frame of every step page: steps and progress beside the step's content. */

@@ -1,19 +1,15 @@
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
-import type { StepStatus } from '@/lib/progress/store';
-import { JOURNEY, type ProgressView } from '@/lib/progress/view';
+import { JOURNEY, stepHref, type JourneyPage, type StepStatus } from '@/lib/exercise/steps';
+import type { ProgressView } from '@/lib/progress/view';
 
 const STATUS_TEXT: Record<StepStatus | 'info', string> = { pass: 'passed', fail: 'needs another try', pending: 'not started', info: '' };
-
-export function stepHref(slug: (typeof JOURNEY)[number]['slug']): string {
-  return slug === 'redirect' ? '/redirect' : `/exercise/refresh/${slug}`;
-}
 
 /**
  * A page's status in the list. The two pages without a check count as done once the
  * learner is past them: "Enable" when a refresh token was obtained, "Complete" when done.
  */
-function stepStatus(step: (typeof JOURNEY)[number], progress: ProgressView): StepStatus | 'info' {
+function stepStatus(step: JourneyPage, progress: ProgressView): StepStatus | 'info' {
   if (step.check) return progress.steps[step.check].status;
   if (step.slug === 'enable') return progress.steps['token-response'].status === 'pass' ? 'pass' : 'info';
   return progress.completedAt ? 'pass' : 'info';

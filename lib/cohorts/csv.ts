@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { CHECK_STEPS } from '../progress/store';
+import { CHECK_STEPS } from '../exercise/steps';
 import type { DashboardRow } from './dashboard';
 
 /**

@@ -1,5 +1,5 @@
 import type { DiagnosisCode, StepId } from '../exercise/report';
-import { CHECK_STEPS, type StepStatus } from '../progress/store';
+import { CHECK_STEPS, type StepStatus } from '../exercise/steps';
 
 /** A learner looks stuck after this many failed checks in a row on one step… */
 export const STUCK_FAILURES = 3;

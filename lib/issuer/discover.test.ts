@@ -7,7 +7,7 @@ import type { DiagnosisCode } from '../exercise/report';
 import { discoverIssuer, wellKnownUrls } from './discover';
 import { clearKeyResolverCache, getKeyResolver } from './jwks';
 import type { SafeFetch, SafeFetchResult } from './safe-fetch';
-import { runCustomSetup } from './setup';
+import { runCustomSetup } from '../progress/custom-setup';
 
 type Route = { status?: number; type?: string; body: string | ((base: string) => string) };
 

@@ -8,12 +8,13 @@ import { checkRefreshResponse, type RefreshResponseReport } from '../exercise/re
 import { makeReport, pass, type StepId } from '../exercise/report';
 import { practiceProviderConfig, type ProviderConfig, type SetupReport } from '../exercise/setup';
 import { checkTokenResponse, fingerprint, type TokenCheckContext, type TokenResponseReport } from '../exercise/token-response';
-import { runCustomSetup } from '../issuer/setup';
+import { runCustomSetup } from './custom-setup';
 import { getKeyResolver } from '../issuer/jwks';
 import { admitLearner, type LearnerRef } from '../learners/admission';
 import { getPracticePublicJwks } from '../practice-server/keys';
 import { FeatureDisabled, PrerequisiteMissing } from './errors';
-import { CHECK_STEPS, loadExerciseState, recordAttempt, type ExerciseState } from './store';
+import { CHECK_STEPS } from '../exercise/steps';
+import { loadExerciseState, recordAttempt, type ExerciseState } from './store';
 import { toStoredClaims } from './stored-claims';
 
 /**

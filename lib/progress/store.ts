@@ -5,10 +5,7 @@ import type { ProviderConfig } from '../exercise/setup';
 import type { TokenSummary } from '../exercise/token-response';
 import type { AuthorizeUrlRequest } from '../exercise/authorize-url';
 
-/** The checked steps, in journey order (SPEC §4 `steps` keys). */
-export const CHECK_STEPS = ['setup', 'authorize-url', 'redirect', 'token-response', 'refresh-response'] as const satisfies readonly StepId[];
-
-export type StepStatus = 'pending' | 'pass' | 'fail';
+import { CHECK_STEPS, type StepStatus } from '../exercise/steps';
 
 export interface StepProgress {
   status: StepStatus;

@@ -1,16 +1,5 @@
-import type { StepId } from '../exercise/report';
-import { CHECK_STEPS, type ExerciseState, type StepStatus } from './store';
-
-/** The journey's pages, in order; `check` names the API step a page completes. */
-export const JOURNEY = [
-  { slug: 'setup', title: 'Choose your server', check: 'setup' },
-  { slug: 'enable', title: 'Enable refresh tokens', check: null },
-  { slug: 'authorize', title: 'Build the authorization URL', check: 'authorize-url' },
-  { slug: 'redirect', title: 'Capture the authorization code', check: 'redirect' },
-  { slug: 'token', title: 'Exchange the code', check: 'token-response' },
-  { slug: 'refresh', title: 'Use the refresh token', check: 'refresh-response' },
-  { slug: 'complete', title: 'Complete', check: null },
-] as const satisfies readonly { slug: string; title: string; check: StepId | null }[];
+import { CHECK_STEPS, type StepId, type StepStatus } from '../exercise/steps';
+import type { ExerciseState } from './store';
 
 export interface ProgressView {
   provider: ExerciseState['provider'];

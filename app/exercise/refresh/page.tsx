@@ -2,11 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ExerciseShell } from '@/components/exercise/exercise-shell';
 import { StepHeader } from '@/components/exercise/step-header';
-import { stepHref } from '@/components/exercise/step-nav';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { loadPageProgress } from '@/lib/progress/page-data';
-import { JOURNEY } from '@/lib/progress/view';
+import { JOURNEY, stepHref } from '@/lib/exercise/steps';
 
 export const metadata: Metadata = { title: 'Refresh Tokens' };
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { checkSetup, type SetupInput, type SetupReport } from '../exercise/setup';
-import { discoverIssuer, type DiscoveryOptions } from './discover';
+import { discoverIssuer, type DiscoveryOptions } from '../issuer/discover';
 
 /**
  * Runs the own-server setup step: checks the input first (a bad issuer, client ID or redirect
