@@ -166,8 +166,26 @@ export const info = (check: string, code: DiagnosisCode, message: string, hint?:
   ...(hint ? { hint } : {}),
 });
 
-/** Shortens pasted text for quoting in a message, keeping it readable. */
+/**
+ * Shortens pasted text for quoting in a message, keeping it readable: whitespace runs become
+ * one space, the ends are trimmed, and past `max` characters it is cut with "…". Reads only
+ * as much of `value` as the quote shows (a paste may be 64 KiB), stopping at `max` + 1
+ * characters of output.
+ */
 export function quote(value: string, max = 80): string {
-  const oneLine = value.replace(/\s+/g, ' ').trim();
-  return `"${oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine}"`;
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < value.length && out.length <= max; i++) {
+    const c = value[i]!;
+    if (WHITESPACE.test(c)) {
+      pendingSpace = out !== '';
+      continue;
+    }
+    if (pendingSpace) out += ' ';
+    pendingSpace = false;
+    out += c;
+  }
+  return `"${out.length > max ? `${out.slice(0, max - 1)}…` : out}"`;
 }
+
+const WHITESPACE = /\s/;
