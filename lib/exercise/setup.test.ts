@@ -212,3 +212,18 @@ it('the setup codes are all declared diagnosis codes', async () => {
   const { DIAGNOSIS_CODES } = await import('./report');
   expect(DIAGNOSIS_CODES).toEqual(expect.arrayContaining(SETUP_CODES));
 });
+
+describe('checkSetup: hostile input', () => {
+  // `/\/+$/` retries from every slash of a run that does not reach the end: quadratic.
+  const slashes = `https://dev-123456.okta.com${'/'.repeat(256 * 1024)}x`;
+
+  it('trims trailing slashes of an issuer with 256 KiB of slashes inside it in linear time', () => {
+    const report = checkSetup({ ...valid, issuer: slashes }, fetchFailed('timeout'));
+    expect(problems(report)).toEqual(['fail:issuer.unreachable']);
+  });
+
+  it('explains an issuer mismatch whose issuers are mostly slashes in linear time', () => {
+    const report = checkSetup({ ...valid, issuer: slashes }, found(metadata({}, `${slashes}y`)));
+    expect(problems(report)).toContain('fail:issuer.mismatch');
+  });
+});

@@ -300,3 +300,11 @@ describe('checkTokenResponse: server errors explained (RFC 6749 §5.2)', () => {
     expect(report.claims).toBeNull();
   });
 });
+
+describe('checkTokenResponse: hostile input', () => {
+  it('explains an iss of 256 KiB of slashes in linear time (no /\\/+$/ backtracking)', async () => {
+    const iss = `https://evil.example${'/'.repeat(256 * 1024)}x`;
+    const report = await checkTokenResponse(await respond({}, mint({ claims: { iss } })), ctx());
+    expect(codes(report.results)).toEqual(['fail:access_token.issuer_mismatch']);
+  });
+});

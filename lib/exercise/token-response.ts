@@ -13,6 +13,7 @@ import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTVerifyGetK
 import { describeRelative, formatDuration, formatUtc } from './claims';
 import { parseResponse } from './parse-response';
 import { fail, info, makeReport, pass, quote, warn, type CheckResult, type Report } from './report';
+import { trimTrailingSlashes } from './text';
 
 /** What a token or refresh check is compared against. */
 export interface TokenCheckContext {
@@ -456,10 +457,10 @@ function describeError(error: unknown): string {
 
 function issuerHint(iss: string | null, ctx: TokenCheckContext): string {
   const expected = ctx.issuer;
-  if (iss !== null && iss.replace(/\/+$/, '') === expected.replace(/\/+$/, '')) {
+  if (iss !== null && trimTrailingSlashes(iss) === trimTrailingSlashes(expected)) {
     return 'Issuers must match exactly, including a trailing slash. Check the issuer you entered in setup against the iss shown in the decoded token.';
   }
-  if (iss !== null && expected.startsWith(`${iss.replace(/\/+$/, '')}/oauth2/`)) {
+  if (iss !== null && expected.startsWith(`${trimTrailingSlashes(iss)}/oauth2/`)) {
     return `This token comes from Okta's org authorization server. Use the endpoints under ${quote(expected)}: …/v1/authorize in the authorization URL and …/v1/token in the curl command, then log in again.`;
   }
   return `The token was issued by another authorization server. Send the curl command to the token endpoint under ${quote(expected)}${ctx.practice ? '' : ', or correct the issuer in setup if this is the server you meant'}.`;
