@@ -93,6 +93,8 @@ export const DIAGNOSIS_CODES = [
   'json.extra_text',
   'access_token.unknown_key',
   'access_token.audience_mismatch',
+  'access_token.time_claim_invalid',
+  'access_token.not_yet_valid',
   // token response
   'refresh_token.missing',
   'scope.offline_access_not_granted',
