@@ -3,7 +3,7 @@
  * (authorization code flow with PKCE, asking for `offline_access`) and pastes it here.
  * Pure: no network, no clock, no Next.js — the expected values are passed in.
  */
-import { editDistance, foldName, suggest } from './suggest';
+import { editDistance, foldName, MAX_NAME_LENGTH, suggest } from './suggest';
 import { type CheckResult, type Report, fail, makeReport, pass, quote, warn } from './report';
 
 export interface AuthorizeUrlExpectations {
@@ -105,6 +105,7 @@ const OPTIONAL_PARAMS = [
 ] as const;
 
 const KNOWN_PARAMS: readonly string[] = [...REQUIRED_PARAMS, ...OPTIONAL_PARAMS];
+const KNOWN_PARAM_SET: ReadonlySet<string> = new Set(KNOWN_PARAMS);
 
 /** How many unknown parameters (and unknown scopes) are explained one by one before the rest are counted. */
 const MAX_LISTED_UNKNOWN = 20;
@@ -245,6 +246,9 @@ export function normalizeUrlText(input: string): string {
   // other runs stay for now. One match per run: `[^\S\r\n]*[\r\n]\s*` retried from every
   // space of a long run without a line break (quadratic).
   text = text.replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? '' : run));
+  // Nothing left to remove (as in most pastes, and in thousands of "&" without a space):
+  // skip the per-parameter pass.
+  if (!/\s/.test(text)) return text;
   const queryStart = text.indexOf('?');
   if (queryStart < 0) return text.replace(/\s+/g, '');
   const rest = text.slice(queryStart + 1);
@@ -271,6 +275,9 @@ function parseUrl(text: string): URL | null {
 
 /** Decodes like `application/x-www-form-urlencoded` (what servers do): `+` is a space, bad escapes stay as they are. */
 function formDecode(raw: string): string {
+  // Nothing to decode (the common case, and thousands of pieces in a hostile paste): skip the
+  // URLSearchParams object. Surrogates take the slow path, which turns lone ones into U+FFFD.
+  if (!/[%+\uD800-\uDFFF]/.test(raw)) return raw;
   return new URLSearchParams(`v=${raw}`).get('v') ?? '';
 }
 
@@ -284,15 +291,21 @@ function decodeAgain(value: string): string {
 }
 
 function parseParams(rawQuery: string): Param[] {
-  return rawQuery
-    .split('&')
-    .filter((piece) => piece !== '')
-    .map((piece) => {
+  const params: Param[] = [];
+  // A loop over "&" positions: empty pieces ("&&&…") cost nothing, not an array entry each.
+  for (let start = 0; start <= rawQuery.length; ) {
+    const amp = rawQuery.indexOf('&', start);
+    const end = amp < 0 ? rawQuery.length : amp;
+    if (end > start) {
+      const piece = rawQuery.slice(start, end);
       const eq = piece.indexOf('=');
       const rawName = eq < 0 ? piece : piece.slice(0, eq);
       const rawValue = eq < 0 ? null : piece.slice(eq + 1);
-      return { name: formDecode(rawName), rawValue, value: formDecode(rawValue ?? '') };
-    });
+      params.push({ name: formDecode(rawName), rawValue, value: formDecode(rawValue ?? '') });
+    }
+    start = end + 1;
+  }
+  return params;
 }
 
 function describeRequest(params: Param[]): AuthorizeUrlRequest {
@@ -480,13 +493,13 @@ function checkParams(params: Param[], expected: AuthorizeUrlExpectations): Check
   const standsFor = new Map<string, string>();
   let unknownCount = 0;
   for (const name of byName.keys()) {
-    if (KNOWN_PARAMS.includes(name)) continue;
+    if (KNOWN_PARAM_SET.has(name)) continue;
     unknownCount++;
     if (unknownCount <= MAX_LISTED_UNKNOWN) {
       results.push(...checkUnknownParam(name, byName, standsFor));
     } else {
       // Still notice `redirect-uri` or `callback_url` far down the list, by an exact lookup.
-      const meant = FOLDED_REQUIRED.get(foldName(name));
+      const meant = name.length <= MAX_NAME_LENGTH ? FOLDED_REQUIRED.get(foldName(name)) : undefined;
       if (meant && !byName.has(meant) && !standsFor.has(meant)) standsFor.set(meant, name);
     }
   }
@@ -502,7 +515,7 @@ function checkParams(params: Param[], expected: AuthorizeUrlExpectations): Check
   }
 
   for (const [name, list] of byName) {
-    if (list.length < 2 || !KNOWN_PARAMS.includes(name)) continue;
+    if (list.length < 2 || !KNOWN_PARAM_SET.has(name)) continue;
     const values = `${list
       .slice(0, 3)
       .map((p) => quote(p.value, 30))
@@ -522,7 +535,8 @@ function checkParams(params: Param[], expected: AuthorizeUrlExpectations): Check
   // "…?response_type=code?scope=…": a second "?" glues the next parameter into a value.
   const glued = new Map<string, string>();
   for (const p of params) {
-    for (const [, inner] of (p.rawValue ?? '').matchAll(/\?([A-Za-z_]+)=/g)) {
+    if (!p.rawValue?.includes('?')) continue;
+    for (const [, inner] of p.rawValue.matchAll(/\?([A-Za-z_]+)=/g)) {
       if (inner && !glued.has(inner)) glued.set(inner, p.name);
     }
   }
