@@ -303,3 +303,12 @@ describe('parseResponse: hostile pastes', () => {
     expect(result.results.length).toBeGreaterThan(0);
   });
 });
+
+describe('parseResponse: text around the JSON is quoted without secrets, however long its line', () => {
+  it('does not quote the start of a secret that the quoted part of a long line cuts through', () => {
+    const secret = 'Zx9'.repeat(200);
+    const result = parseResponse(`a${' '.repeat(380)}${secret}\n${compact}`);
+    expect(result.ok).toBe(true);
+    expect(JSON.stringify(result.results)).not.toContain('Zx9Zx9Zx9');
+  });
+});

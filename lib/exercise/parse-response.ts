@@ -320,10 +320,21 @@ function extractEmbeddedObject(text: string): { value: Record<string, unknown>; 
   return { value, around: parts.join('; ') };
 }
 
-/** The first line of a text, at most a few hundred characters of it (it is only quoted). */
+const QUOTED_LINE_MAX = 400;
+const TOKEN_CHARACTER = /[A-Za-z0-9_\-.~+/=]/;
+
+/**
+ * The first line of a text, at most a few hundred characters of it (only its start is
+ * quoted). A cut through a run of token characters drops the run: its tail would be too short
+ * for {@link redactSecrets} to recognise as a secret.
+ */
 function firstLine(text: string): string {
   const newline = text.indexOf('\n');
-  return text.slice(0, Math.min(newline === -1 ? text.length : newline, 400));
+  const end = newline === -1 ? text.length : newline;
+  if (end <= QUOTED_LINE_MAX) return text.slice(0, end);
+  let cut = QUOTED_LINE_MAX;
+  if (TOKEN_CHARACTER.test(text[cut]!)) while (cut > 0 && TOKEN_CHARACTER.test(text[cut - 1]!)) cut--;
+  return text.slice(0, cut);
 }
 
 /**
