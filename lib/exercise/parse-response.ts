@@ -128,6 +128,13 @@ export function parseResponse(text: string): ParseResponseResult {
     };
   }
 
+  // JSON.parse accepts any depth, but it is slow on thousands of levels (tens of ms for 64 KiB
+  // of "["), and JSON.stringify (the canonical form, the API's answer) overflows the stack past
+  // a few thousand. The scanner stops at MAX_DEPTH in linear time: refuse such text before
+  // parsing it.
+  const tooDeep = locateJsonSyntaxError(trimmed)?.problem === 'too_deep';
+  if (tooDeep) return { ok: false, results: [...results, nestedTooDeep()] };
+
   let value: unknown;
   try {
     value = JSON.parse(trimmed);
@@ -148,22 +155,8 @@ export function parseResponse(text: string): ParseResponseResult {
     }
   }
 
-  // JSON.parse accepts any depth, but JSON.stringify (the canonical form, the API's answer)
-  // recurses and overflows the stack past a few thousand levels.
-  if (isNestedDeeperThan(value, MAX_DEPTH)) {
-    return {
-      ok: false,
-      results: [
-        ...results,
-        fail(
-          CHECK,
-          'json.invalid',
-          `The JSON is nested more than ${MAX_DEPTH} levels deep, so it is not a token response.`,
-          'A token response is one flat object ({ "access_token": …, "token_type": "Bearer", … }). Paste the JSON the token endpoint returned, unchanged.',
-        ),
-      ],
-    };
-  }
+  // Belt and braces: what was parsed is never deeper than the scanner allowed.
+  if (isNestedDeeperThan(value, MAX_DEPTH + 1)) return { ok: false, results: [...results, nestedTooDeep()] };
 
   if (!isPlainObject(value)) {
     if (typeof value === 'string') {
@@ -290,6 +283,15 @@ function stripHttpTranscript(text: string): { body: string; kind: TranscriptKind
   return { body, kind, statusLine };
 }
 
+function nestedTooDeep(): CheckResult {
+  return fail(
+    CHECK,
+    'json.invalid',
+    `The JSON is nested more than ${MAX_DEPTH} levels deep, so it is not a token response.`,
+    'A token response is one flat object ({ "access_token": …, "token_type": "Bearer", … }). Paste the JSON the token endpoint returned, unchanged.',
+  );
+}
+
 /**
  * Finds one JSON object inside surrounding text (e.g. a shell prompt and the curl command).
  * Text holding two objects (say, both responses) is not guessed at: that stays invalid.
@@ -304,9 +306,12 @@ function extractEmbeddedObject(text: string): { value: Record<string, unknown>; 
   if (end === -1 || text.includes('{', end + 1)) return null;
   const start = matchingOpenBrace(text, end);
   if (start === -1 || start > text.indexOf('}')) return null;
+  // The scanner first: it rejects invalid and too deeply nested candidates in linear time.
+  const candidate = text.slice(start, end + 1);
+  if (locateJsonSyntaxError(candidate) !== null) return null;
   let value: unknown;
   try {
-    value = JSON.parse(text.slice(start, end + 1));
+    value = JSON.parse(candidate);
   } catch {
     return null;
   }
