@@ -252,7 +252,7 @@ function decodeAccessToken(token: string): DecodedClaims | 'too_deep' | null {
 function describeOpaqueAccessToken(token: string, ctx: TokenCheckContext, tooDeep = false): CheckResult {
   const parts = token.split('.').length;
   const what = tooDeep
-    ? `shaped like a JWT, but its header or claims nest more than ${MAX_CLAIM_DEPTH} levels deep, so it cannot be read as one. It is`
+    ? `a JWT-shaped string whose header or claims nest more than ${MAX_CLAIM_DEPTH} levels deep`
     : parts === 5
       ? 'an encrypted JWT (JWE, five parts) that only the server can read'
       : `an opaque ${token.length}-character string (${quote(`${token.slice(0, 4)}…`)})`;
