@@ -171,23 +171,21 @@ export const info = (check: string, code: DiagnosisCode, message: string, hint?:
 /**
  * Shortens pasted text for quoting in a message, keeping it readable: whitespace runs become
  * one space, the ends are trimmed, and past `max` characters it is cut with "…". Reads only
- * as much of `value` as the quote shows (a paste may be 64 KiB), stopping at `max` + 1
- * characters of output.
+ * as much of `value` as the quote shows (a paste may be 64 KiB): runs of whitespace and of
+ * other characters are taken whole by the regex engine until `max` + 1 characters are out.
  */
 export function quote(value: string, max = 80): string {
   let out = '';
   let pendingSpace = false;
-  for (let i = 0; i < value.length && out.length <= max; i++) {
-    const c = value[i]!;
-    if (WHITESPACE.test(c)) {
+  const runs = /(\s+)|\S+/g;
+  for (let run = runs.exec(value); run !== null && out.length <= max; run = runs.exec(value)) {
+    if (run[1] !== undefined) {
       pendingSpace = out !== '';
       continue;
     }
     if (pendingSpace) out += ' ';
     pendingSpace = false;
-    out += c;
+    out += run[0].slice(0, max + 1 - out.length);
   }
   return `"${out.length > max ? `${out.slice(0, max - 1)}…` : out}"`;
 }
-
-const WHITESPACE = /\s/;
