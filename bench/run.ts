@@ -7,7 +7,8 @@
  *   npm run bench -- --rebuild         # rebuild both apps first
  *   npm run bench -- --no-build        # use the existing builds as they are
  *   npm run bench -- --preset=mobile   # Lighthouse mobile preset (default: desktop)
- *   npm run bench -- --only=js,lighthouse,api,grants   # a subset (latest.md is not written)
+ *   npm run bench -- --only=js,lighthouse,api,grants,adversarial   # a subset (latest.md is not written)
+ *   npm run bench -- --only=adversarial --samples=7   # hostile inputs only, 7 samples per timing
  *
  * Budgets are checked here, on demand — never as timed assertions in the test suite.
  */
@@ -15,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
+import { measureAdversarialChecksInChild, measureHealthUnderAttack } from './lib/adversarial';
 import { measureFirstLoad, withBrowser, type FirstLoad } from './lib/first-load-js';
 import { measureLighthouse, type LighthouseResult, type Preset } from './lib/lighthouse';
 import { completeJourney } from './lib/learner';
@@ -35,9 +37,13 @@ const STEP_PAGES = [
   '/practice/console',
 ];
 const BASELINE_PAGE = '/';
+/** The check API's body limit (MAX_BODY_BYTES in lib/http.ts, not imported: it pulls in the server's env). */
+const MAX_BODY_BYTES = 64 * 1024;
 
-type Part = 'js' | 'lighthouse' | 'api' | 'grants';
-const ALL_PARTS: Part[] = ['js', 'lighthouse', 'api', 'grants'];
+type Part = 'js' | 'lighthouse' | 'api' | 'grants' | 'adversarial';
+const ALL_PARTS: Part[] = ['js', 'lighthouse', 'api', 'grants', 'adversarial'];
+/** The parts measured against the bare baseline app (the others need only the site). */
+const BASELINE_PARTS: Part[] = ['js', 'lighthouse', 'api'];
 
 function parseArgs(argv: string[]) {
   const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
@@ -60,6 +66,7 @@ function parseArgs(argv: string[]) {
     duration: positive('duration', 10),
     rounds: positive('rounds', 3),
     grants: positive('grants', 500),
+    samples: positive('samples', 5),
   };
 }
 
@@ -136,42 +143,60 @@ async function main(): Promise<number> {
   const loadAtStart = loadavg();
 
   const siteBuild = await ensureSiteBuild(args);
-  const baselineBuild = await ensureBaselineBuild(args);
+  const needsBaseline = args.parts.some((part) => BASELINE_PARTS.includes(part));
+  const baselineBuild = needsBaseline ? await ensureBaselineBuild(args) : null;
+
+  // In-process timings first, while the machine is quiet (no servers of ours running yet).
+  const adversarialChecks = args.parts.includes('adversarial')
+    ? (console.log(`Adversarial inputs: every pure check on every family at 16 and 64 KiB (median of ${args.samples})…`),
+      await measureAdversarialChecksInChild(ROOT, args.samples))
+    : undefined;
 
   const servers: RunningServer[] = [];
   try {
-    console.log('Starting the site and the baseline…');
+    console.log(needsBaseline ? 'Starting the site and the baseline…' : 'Starting the site…');
     const site = await startSite(siteBuild.dir);
     servers.push(site);
-    const baseline = await startBaseline(baselineBuild.dir);
-    servers.push(baseline);
     console.log(`  site:     ${site.origin} (pid ${site.process.child.pid})`);
-    console.log(`  baseline: ${baseline.origin} (pid ${baseline.process.child.pid})`);
+    let baselineServer: RunningServer | null = null;
+    if (baselineBuild) {
+      baselineServer = await startBaseline(baselineBuild.dir);
+      servers.push(baselineServer);
+      console.log(`  baseline: ${baselineServer.origin} (pid ${baselineServer.process.child.pid})`);
+    }
+    const requireBaseline = (): RunningServer => {
+      if (!baselineServer) throw new Error('the baseline is not running');
+      return baselineServer;
+    };
 
-    const pageLearner = await completeJourney(site.origin);
+    // A learner through the whole journey, for the page measurements (and as a smoke test of the site).
+    const pageLearner = args.parts.some((part) => part !== 'adversarial') ? await completeJourney(site.origin) : null;
     const data: BenchData = {
       startedAt: startedAt.toISOString(),
       commit: gitDescribe(),
       machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; load average at start ${loadAtStart.map((n) => n.toFixed(2)).join(' / ')}`,
-      builds: { site: siteBuild.note, baseline: baselineBuild.note },
+      builds: { site: siteBuild.note, baseline: baselineBuild?.note ?? 'not needed for this run' },
       preset: args.preset,
       lighthouseRuns: args.lighthouseRuns,
       apiDuration: args.duration,
-      pageLearnerChecks: pageLearner.checks,
+      pageLearnerChecks: pageLearner?.checks ?? {},
       stepPages: STEP_PAGES,
     };
 
     if (args.parts.includes('js')) {
       console.log('First-load JavaScript…');
+      const baseline = requireBaseline();
+      const cookie = pageLearner!.sessionCookie;
       data.firstLoad = await withBrowser(async (browser) => {
         const baselineLoad = await measureFirstLoad(browser, `${baseline.origin}${BASELINE_PAGE}`);
         const pages: FirstLoad[] = [];
-        for (const page of STEP_PAGES) pages.push(await measureFirstLoad(browser, `${site.origin}${page}`, pageLearner.sessionCookie));
+        for (const page of STEP_PAGES) pages.push(await measureFirstLoad(browser, `${site.origin}${page}`, cookie));
         return { baseline: baselineLoad, pages };
       });
     }
 
     if (args.parts.includes('lighthouse')) {
+      const baseline = requireBaseline();
       const results: LighthouseResult[] = [];
       console.log(`Lighthouse (${args.preset}, median of ${args.lighthouseRuns})…`);
       const baselineResult = await measureLighthouse(`${baseline.origin}${BASELINE_PAGE}`, { preset: args.preset, runs: args.lighthouseRuns });
@@ -180,7 +205,7 @@ async function main(): Promise<number> {
         const result = await measureLighthouse(`${site.origin}${page}`, {
           preset: args.preset,
           runs: args.lighthouseRuns,
-          cookie: pageLearner.sessionCookie,
+          cookie: pageLearner!.sessionCookie,
         });
         console.log(`  ${page}: ${Object.values(result.median).join(' / ')}`);
         results.push(result);
@@ -188,12 +213,17 @@ async function main(): Promise<number> {
       data.lighthouse = { baseline: baselineResult, pages: results };
     }
 
-    if (args.parts.includes('api')) data.api = await measureApi(site, baseline, args);
+    if (args.parts.includes('api')) data.api = await measureApi(site, requireBaseline(), args);
 
-    if (args.parts.includes('grants')) {
-      // The baseline is not needed any more: give its CPU back before the burst.
-      await stopProcess(baseline.process);
-      data.grants = await measureGrants(site, args.grants);
+    // The baseline is not needed any more: give its CPU back before the burst and the attack.
+    if (baselineServer) await stopProcess(baselineServer.process);
+
+    if (args.parts.includes('grants')) data.grants = await measureGrants(site, args.grants);
+
+    if (adversarialChecks) {
+      console.log(`Adversarial inputs: /api/health idle and while 64 KiB adversarial pastes are checked back to back (${args.rounds} rounds of ${args.duration}s each)…`);
+      const health = await measureHealthUnderAttack(site.origin, { durationSeconds: args.duration, rounds: args.rounds, connections: 1, maxBodyBytes: MAX_BODY_BYTES });
+      data.adversarial = { checks: adversarialChecks, samples: args.samples, health };
     }
 
     data.loadAtEnd = loadavg().map((n) => n.toFixed(2)).join(' / ');

@@ -1,4 +1,5 @@
 /** The bench's table (Markdown) and the budget verdicts of SPEC §8. */
+import type { CheckTiming, HealthUnderAttack } from './adversarial';
 import type { FirstLoad } from './first-load-js';
 import type { LighthouseResult, Preset } from './lighthouse';
 import type { BurstResult, CannonResult } from './load';
@@ -10,6 +11,16 @@ export const BUDGETS = {
   bestPractices: 100,
   throughputRatio: 0.5,
   p99Ratio: 2,
+  /** Adversarial inputs: time at 64 KiB ÷ time at 16 KiB (linear work gives 4, quadratic 16). */
+  adversarialGrowth: 5,
+  /**
+   * Growth is judged only for checks that take at least this long at 64 KiB: below it, how V8
+   * and Node allocate large strings dominates (Node's own `new URL()` jumps ~20× between a
+   * 16 and a 32 KiB query of characters to percent-encode, then grows linearly).
+   */
+  adversarialGrowthFloorMs: 5,
+  adversarialMaxMs: 50,
+  healthP99Ratio: 2,
 } as const;
 
 export interface BenchData {
@@ -27,6 +38,7 @@ export interface BenchData {
   lighthouse?: { baseline: LighthouseResult; pages: LighthouseResult[] };
   api?: { rounds: { site: CannonResult; baseline: CannonResult }[]; checkStatus: string };
   grants?: BurstResult;
+  adversarial?: { checks: CheckTiming[]; samples: number; health?: HealthUnderAttack };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -127,11 +139,15 @@ export function renderReport(data: BenchData): { markdown: string; misses: strin
     out.push('');
   }
 
+  if (data.adversarial) renderAdversarial(data.adversarial, out, misses);
+
   out.push('## Verdict', '');
   out.push(misses.length === 0 ? 'Every budget measured in this run is met.' : `${misses.length} budget(s) missed:\n\n${misses.map((miss) => `- ${miss}`).join('\n')}`, '');
 
   out.push('## Details', '');
-  out.push(`Page learner's checks: ${Object.entries(data.pageLearnerChecks).map(([step, status]) => `${step} ${status}`).join(', ')}.`, '');
+  if (Object.keys(data.pageLearnerChecks).length > 0) {
+    out.push(`Page learner's checks: ${Object.entries(data.pageLearnerChecks).map(([step, status]) => `${step} ${status}`).join(', ')}.`, '');
+  }
   if (data.firstLoad) {
     out.push('<details><summary>Scripts counted per page</summary>', '');
     for (const page of [data.firstLoad.baseline, ...data.firstLoad.pages]) {
@@ -148,4 +164,63 @@ export function renderReport(data: BenchData): { markdown: string; misses: strin
     out.push('', '</details>', '');
   }
   return { markdown: out.join('\n'), misses };
+}
+
+const ms = (value: number) => (value >= 10 ? value.toFixed(1) : value >= 1 ? value.toFixed(2) : value.toFixed(3));
+
+/** The adversarial-inputs tables (issue 8): pure checks at 16 and 64 KiB, and /api/health under attack. */
+function renderAdversarial(data: NonNullable<BenchData['adversarial']>, out: string[], misses: string[]): void {
+  const { adversarialGrowth: growthBudget, adversarialGrowthFloorMs: floor, adversarialMaxMs: maxMs } = BUDGETS;
+  out.push('## Adversarial inputs: every check linear-time', '');
+  out.push(
+    `Each pure check (as the API calls it, in a child Node with \`--expose-gc\`) on each family of hostile input from`,
+    '`tests/support/adversarial.ts`, at 16 KiB and at 64 KiB: milliseconds per call, the median of',
+    `${data.samples} samples (each sample repeats the call for about 10 ms, after a full GC). Growth is the 64 KiB time over the`,
+    `16 KiB time: linear work gives 4×, quadratic 16×. Budget: growth ≤ ${growthBudget}× (judged from ${floor} ms at 64 KiB up;`,
+    `faster calls are dominated by how large strings are allocated) and no call above ${maxMs} ms at 64 KiB.`,
+    '',
+  );
+  out.push('| Check | Input family | 16 KiB | 64 KiB | Growth | Meets |', '|---|---|---:|---:|---:|---|');
+  for (const t of data.checks) {
+    const growth = t.ms64 / Math.max(t.ms16, 1e-6);
+    const judged = t.ms64 >= floor;
+    const ok = t.ms64 <= maxMs && (!judged || growth <= growthBudget);
+    if (t.ms64 > maxMs) misses.push(`adversarial input: ${t.check} on "${t.family}" takes ${ms(t.ms64)} ms at 64 KiB (budget ≤ ${maxMs} ms)`);
+    if (judged && growth > growthBudget) {
+      misses.push(`adversarial input: ${t.check} on "${t.family}" grows ${ratio(growth)} from 16 to 64 KiB (budget ≤ ${growthBudget}×)`);
+    }
+    out.push(`| ${t.check} | ${t.family} | ${ms(t.ms16)} ms | ${ms(t.ms64)} ms | ${ratio(growth)}${judged ? '' : ' (not judged)'} | ${mark(ok)} |`);
+  }
+  const slowest = [...data.checks].sort((a, b) => b.ms64 - a.ms64)[0];
+  if (slowest) out.push('', `Slowest at 64 KiB: ${slowest.check} on "${slowest.family}", ${ms(slowest.ms64)} ms.`);
+  out.push('');
+
+  const health = data.health;
+  if (!health) return;
+  const { idle, loaded, attack } = health;
+  const p99Ratio = loaded.p99 / idle.p99;
+  const bad = Object.entries(attack.statuses).filter(([status]) => status !== '200');
+  const ok = p99Ratio <= BUDGETS.healthP99Ratio && idle.failures + loaded.failures === 0 && bad.length === 0;
+  if (p99Ratio > BUDGETS.healthP99Ratio) {
+    misses.push(`/api/health p99 ${ms(loaded.p99)} ms while adversarial pastes are checked = ${ratio(p99Ratio)} the idle p99 ${ms(idle.p99)} ms (budget ≤ ${BUDGETS.healthP99Ratio}×)`);
+  }
+  if (idle.failures + loaded.failures > 0) misses.push(`/api/health: ${idle.failures + loaded.failures} requests failed`);
+  if (bad.length > 0) misses.push(`adversarial pastes through the API: ${bad.map(([status, count]) => `${count}× HTTP ${status}`).join(', ')} (every one must be answered 200 with a report)`);
+  out.push('### `/api/health` while hostile pastes are checked', '');
+  out.push(
+    `\`GET /api/health\` every 10 ms (open loop) on the idle site, and while ${attack.connections === 1 ? 'a client posts' : `${attack.connections} clients post`} 64 KiB adversarial pastes back to back`,
+    `(${attack.families.length} families, to the token-response and refresh-response checks in turn, as a learner who chose the practice server):`,
+    `${health.rounds} interleaved rounds of ${health.durationSeconds} s each, figures pooled. Budget: p99 under attack ≤ ${BUDGETS.healthP99Ratio}× the idle p99, and every`,
+    'paste answered 200 with a report.',
+    '',
+  );
+  out.push('| `/api/health` | Requests | p50 | p99 | Max | p99 ratio | Meets |', '|---|---:|---:|---:|---:|---:|---|');
+  out.push(`| idle | ${idle.samples} | ${ms(idle.p50)} ms | ${ms(idle.p99)} ms | ${ms(idle.max)} ms | 1.00× | — |`);
+  out.push(`| under attack | ${loaded.samples} | ${ms(loaded.p50)} ms | ${ms(loaded.p99)} ms | ${ms(loaded.max)} ms | ${ratio(p99Ratio)} | ${mark(ok)} |`);
+  out.push(
+    '',
+    `Attack: ${attack.requests} checks of 64 KiB pastes while sampling (${attack.perSecond.toFixed(0)}/s), each answered in ${ms(attack.latency.p50)} ms (p50) / ${ms(attack.latency.p99)} ms (p99);`,
+    `answers: ${Object.entries(attack.statuses).map(([status, count]) => `${count}× HTTP ${status}`).join(', ')}.`,
+    '',
+  );
 }

@@ -159,6 +159,7 @@ export async function startSite(dir: string): Promise<RunningServer> {
       PUBLIC_URL: origin,
       DATABASE_URL: `file:${path.join(dataDir, 'bench.db')}`,
       RATE_LIMIT_CHECKS_PER_MINUTE: '100000000',
+      RATE_LIMIT_CHECKS_PER_ADDRESS_PER_MINUTE: '100000000',
       RATE_LIMIT_SIGNIN_PER_MINUTE: '100000',
       LOG_LEVEL: 'warn',
     },

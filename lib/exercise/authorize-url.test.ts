@@ -458,3 +458,60 @@ afterAll(() => {
   ];
   expect(emitted.filter((code) => !seen.has(code))).toEqual([]);
 });
+
+// Issue 8, "Hostile input": a paste may be the worst case of its size. These guard that the
+// work stays linear and the report stays readable, never how long it takes.
+describe('checkAuthorizeUrl: hostile input', () => {
+  const KIB = 1024;
+
+  it('removes line breaks after 256 KiB of spaces and tabs in one pass (no regex backtracking over the run)', () => {
+    expect(normalizeUrlText(`a${' \t'.repeat(128 * KIB)}b`)).toBe('ab');
+    expect(normalizeUrlText(`a${' '.repeat(128 * KIB)}\n${'\t'.repeat(128 * KIB)}b`)).toBe('ab');
+    // Still: line breaks vanish with their indentation; spaces inside a scope become %20.
+    expect(normalizeUrlText('https://x.test/a?  \n  scope=a  b\r\n\t&state=s')).toBe('https://x.test/a?scope=a%20b&state=s');
+  });
+
+  it('reports a parameter repeated 8,000 times once, quoting a few of its values', () => {
+    const report = checkAuthorizeUrl(build([...GOOD, ...Array.from({ length: 8000 }, (): [string, string] => ['state', STATE])], OKTA.authorizationEndpoint), OKTA);
+    const duplicate = report.results.filter((r) => r.code === 'param.duplicate');
+    expect(duplicate).toHaveLength(1);
+    expect(duplicate[0]!.message).toContain('8001 times');
+    expect(duplicate[0]!.message.length).toBeLessThan(400);
+  });
+
+  it('lists the first unknown parameters one by one and sums up the rest', () => {
+    const junk = Array.from({ length: 5000 }, (_, i): [string, string] => [`p${i}`, '1']);
+    const report = checkAuthorizeUrl(build([...GOOD, ...junk]), OKTA);
+    const unknown = report.results.filter((r) => r.code === 'param.unknown');
+    expect(unknown.length).toBeLessThanOrEqual(21);
+    expect(unknown.at(-1)!.message).toMatch(/4980 more/);
+    expect(report.status).toBe('pass');
+  });
+
+  it('still spots a misspelled required parameter among thousands of unknown ones', () => {
+    const junk = Array.from({ length: 5000 }, (_, i): [string, string] => [`p${i}`, '1']);
+    const report = checkAuthorizeUrl(build([...withParams({ redirect_uri: undefined, redirect_url: 'https://example-app.com/redirect' }), ...junk]), OKTA);
+    expect(report.results.find((r) => r.code === 'redirect_uri.missing')?.hint).toContain('redirect_url');
+  });
+
+  it('lists the first unknown scopes one by one and sums up the rest', () => {
+    const scope = ['offline_access', ...Array.from({ length: 5000 }, (_, i) => `s${i}`)].join('+');
+    const report = checkAuthorizeUrl(build(withParams({ scope }), PRACTICE.authorizationEndpoint), { ...PRACTICE, clientId: OKTA.clientId, redirectUri: OKTA.redirectUri });
+    const unknown = report.results.filter((r) => r.code === 'scope.unknown');
+    expect(unknown.length).toBeLessThanOrEqual(11);
+    expect(unknown.at(-1)!.message).toMatch(/4990 more/);
+  });
+
+  it.each([
+    ['a run of one character', 'a'.repeat(64 * KIB)],
+    ['many "&"', `${OKTA.authorizationEndpoint}?${'&'.repeat(64 * KIB)}`],
+    ['many "%"', `${OKTA.authorizationEndpoint}?state=${'%'.repeat(64 * KIB)}`],
+    ['many "{"', `${OKTA.authorizationEndpoint}?state=${'{'.repeat(64 * KIB)}`],
+    ['a path of slashes', `https://dev-123456.okta.com${'/'.repeat(64 * KIB)}x?state=1`],
+    ['a state that repeats a short pattern but for its end', `${OKTA.authorizationEndpoint}?state=${'abcd'.repeat(16 * KIB)}x`],
+  ])('answers with a report for %s', (_name, url) => {
+    const report = checkAuthorizeUrl(url, OKTA);
+    expect(report.step).toBe('authorize-url');
+    expect(report.status).toBe('fail');
+  });
+});

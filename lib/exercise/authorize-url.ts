@@ -3,7 +3,7 @@
  * (authorization code flow with PKCE, asking for `offline_access`) and pastes it here.
  * Pure: no network, no clock, no Next.js — the expected values are passed in.
  */
-import { editDistance, suggest } from './suggest';
+import { editDistance, foldName, MAX_NAME_LENGTH, suggest } from './suggest';
 import { type CheckResult, type Report, fail, makeReport, pass, quote, warn } from './report';
 
 export interface AuthorizeUrlExpectations {
@@ -105,6 +105,11 @@ const OPTIONAL_PARAMS = [
 ] as const;
 
 const KNOWN_PARAMS: readonly string[] = [...REQUIRED_PARAMS, ...OPTIONAL_PARAMS];
+const KNOWN_PARAM_SET: ReadonlySet<string> = new Set(KNOWN_PARAMS);
+
+/** How many unknown parameters (and unknown scopes) are explained one by one before the rest are counted. */
+const MAX_LISTED_UNKNOWN = 20;
+const MAX_LISTED_SCOPES = 10;
 
 /** Names that mean a required parameter without being a near spelling of it (keys are folded, see `foldName`). */
 const PARAM_ALIASES: Readonly<Record<string, string>> = {
@@ -127,6 +132,12 @@ const PARAM_ALIASES: Readonly<Record<string, string>> = {
 };
 
 /** Parameters that belong to the token request (step 4), never to the authorization URL. */
+/** Folded names (see `foldName`) and aliases that mean a required parameter, for an exact lookup. */
+const FOLDED_REQUIRED: ReadonlyMap<string, string> = new Map([
+  ...REQUIRED_PARAMS.map((name): [string, string] => [foldName(name), name]),
+  ...Object.entries(PARAM_ALIASES),
+]);
+
 const TOKEN_REQUEST_PARAMS = new Set(['grant_type', 'code', 'refresh_token', 'client_assertion', 'client_assertion_type']);
 
 interface Param {
@@ -231,7 +242,13 @@ export function normalizeUrlText(input: string): string {
   let text = input.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').trim();
   const wrapped = /^(["'`<\u201C\u2018])([\s\S]*)(["'`>\u201D\u2019])$/.exec(text);
   if (wrapped && wrapped[2]) text = wrapped[2].trim();
-  text = text.replace(/[^\S\r\n]*[\r\n]\s*/g, '');
+  // A whitespace run holding a line break goes as a whole, with the indentation around it;
+  // other runs stay for now. One match per run: `[^\S\r\n]*[\r\n]\s*` retried from every
+  // space of a long run without a line break (quadratic).
+  text = text.replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? '' : run));
+  // Nothing left to remove (as in most pastes, and in thousands of "&" without a space):
+  // skip the per-parameter pass.
+  if (!/\s/.test(text)) return text;
   const queryStart = text.indexOf('?');
   if (queryStart < 0) return text.replace(/\s+/g, '');
   const rest = text.slice(queryStart + 1);
@@ -258,6 +275,9 @@ function parseUrl(text: string): URL | null {
 
 /** Decodes like `application/x-www-form-urlencoded` (what servers do): `+` is a space, bad escapes stay as they are. */
 function formDecode(raw: string): string {
+  // Nothing to decode (the common case, and thousands of pieces in a hostile paste): skip the
+  // URLSearchParams object. Surrogates take the slow path, which turns lone ones into U+FFFD.
+  if (!/[%+\uD800-\uDFFF]/.test(raw)) return raw;
   return new URLSearchParams(`v=${raw}`).get('v') ?? '';
 }
 
@@ -271,15 +291,21 @@ function decodeAgain(value: string): string {
 }
 
 function parseParams(rawQuery: string): Param[] {
-  return rawQuery
-    .split('&')
-    .filter((piece) => piece !== '')
-    .map((piece) => {
+  const params: Param[] = [];
+  // A loop over "&" positions: empty pieces ("&&&…") cost nothing, not an array entry each.
+  for (let start = 0; start <= rawQuery.length; ) {
+    const amp = rawQuery.indexOf('&', start);
+    const end = amp < 0 ? rawQuery.length : amp;
+    if (end > start) {
+      const piece = rawQuery.slice(start, end);
       const eq = piece.indexOf('=');
       const rawName = eq < 0 ? piece : piece.slice(0, eq);
       const rawValue = eq < 0 ? null : piece.slice(eq + 1);
-      return { name: formDecode(rawName), rawValue, value: formDecode(rawValue ?? '') };
-    });
+      params.push({ name: formDecode(rawName), rawValue, value: formDecode(rawValue ?? '') });
+    }
+    start = end + 1;
+  }
+  return params;
 }
 
 function describeRequest(params: Param[]): AuthorizeUrlRequest {
@@ -456,18 +482,44 @@ export function findPlaceholder(value: string): string | null {
 function checkParams(params: Param[], expected: AuthorizeUrlExpectations): CheckResult[] {
   const results: CheckResult[] = [];
   const byName = new Map<string, Param[]>();
-  for (const p of params) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
+  for (const p of params) {
+    const list = byName.get(p.name);
+    if (list) list.push(p);
+    else byName.set(p.name, [p]);
+  }
 
   // Unknown and misplaced parameters, remembering which required one each may stand for.
+  // Past the first few, a URL is a paste gone wrong: the rest are counted, not each explained.
   const standsFor = new Map<string, string>();
+  let unknownCount = 0;
   for (const name of byName.keys()) {
-    if (KNOWN_PARAMS.includes(name)) continue;
-    results.push(...checkUnknownParam(name, byName, standsFor));
+    if (KNOWN_PARAM_SET.has(name)) continue;
+    unknownCount++;
+    if (unknownCount <= MAX_LISTED_UNKNOWN) {
+      results.push(...checkUnknownParam(name, byName, standsFor));
+    } else {
+      // Still notice `redirect-uri` or `callback_url` far down the list, by an exact lookup.
+      const meant = name.length <= MAX_NAME_LENGTH ? FOLDED_REQUIRED.get(foldName(name)) : undefined;
+      if (meant && !byName.has(meant) && !standsFor.has(meant)) standsFor.set(meant, name);
+    }
+  }
+  if (unknownCount > MAX_LISTED_UNKNOWN) {
+    results.push(
+      warn(
+        'params',
+        'param.unknown',
+        `…and ${unknownCount - MAX_LISTED_UNKNOWN} more unknown parameters, which the server ignores too.`,
+        'The request needs only the seven parameters of this step. Build the URL again from the template instead of editing this one.',
+      ),
+    );
   }
 
   for (const [name, list] of byName) {
-    if (list.length < 2 || !KNOWN_PARAMS.includes(name)) continue;
-    const values = list.map((p) => quote(p.value, 30)).join(', ');
+    if (list.length < 2 || !KNOWN_PARAM_SET.has(name)) continue;
+    const values = `${list
+      .slice(0, 3)
+      .map((p) => quote(p.value, 30))
+      .join(', ')}${list.length > 3 ? ', …' : ''}`;
     results.push(
       fail(
         areaOf(name),
@@ -483,7 +535,8 @@ function checkParams(params: Param[], expected: AuthorizeUrlExpectations): Check
   // "…?response_type=code?scope=…": a second "?" glues the next parameter into a value.
   const glued = new Map<string, string>();
   for (const p of params) {
-    for (const [, inner] of (p.rawValue ?? '').matchAll(/\?([A-Za-z_]+)=/g)) {
+    if (!p.rawValue?.includes('?')) continue;
+    for (const [, inner] of p.rawValue.matchAll(/\?([A-Za-z_]+)=/g)) {
       if (inner && !glued.has(inner)) glued.set(inner, p.name);
     }
   }
@@ -746,7 +799,12 @@ function describeUriDifference(actual: string, wanted: string): string {
 function meansOfflineAccess(token: string): boolean {
   if (token === 'offline_access') return false;
   const letters = token.toLowerCase().replace(/[^a-z]/g, '');
-  return letters === 'offline' || letters.startsWith('offlineaccess') || editDistance(letters, 'offlineaccess') <= 2;
+  // Within distance 2 only if the lengths differ by 2 at most: no edit distance on long tokens.
+  return (
+    letters === 'offline' ||
+    letters.startsWith('offlineaccess') ||
+    (Math.abs(letters.length - 'offlineaccess'.length) <= 2 && editDistance(letters, 'offlineaccess') <= 2)
+  );
 }
 
 /** @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3 scopes are space-delimited and case-sensitive */
@@ -824,8 +882,8 @@ function checkScope(p: Param, expected: AuthorizeUrlExpectations): CheckResult[]
 
   const supported = expected.scopesSupported;
   if (supported?.length) {
-    for (const token of new Set(others)) {
-      if (supported.includes(token)) continue;
+    const unknown = [...new Set(others)].filter((token) => !supported.includes(token));
+    for (const token of unknown.slice(0, MAX_LISTED_SCOPES)) {
       const guess = suggest(token, supported);
       results.push(
         warn(
@@ -833,6 +891,16 @@ function checkScope(p: Param, expected: AuthorizeUrlExpectations): CheckResult[]
           'scope.unknown',
           `Your server does not list ${quote(token, 40)} among its scopes.`,
           guess ? `Did you mean "${guess}"? Scope names are case-sensitive.` : `Use one your server supports: ${supported.slice(0, 8).join(', ')}${supported.length > 8 ? ', …' : ''}.`,
+        ),
+      );
+    }
+    if (unknown.length > MAX_LISTED_SCOPES) {
+      results.push(
+        warn(
+          'scope',
+          'scope.unknown',
+          `…and ${unknown.length - MAX_LISTED_SCOPES} more scopes your server does not list.`,
+          `Ask only for scopes your server supports: ${supported.slice(0, 8).join(', ')}${supported.length > 8 ? ', …' : ''}.`,
         ),
       );
     }

@@ -92,3 +92,17 @@ describe('time helpers', () => {
     expect(describeRelative(nowSec - 120, NOW)).toBe('2 minutes ago');
   });
 });
+
+describe('times out of range', () => {
+  it.each([9e12, -1e300, 1e308, Number.NaN, Infinity])('formatUtc(%s) says the value is no time instead of throwing', (value) => {
+    expect(formatUtc(value)).toContain('not a valid time');
+  });
+
+  it('explains an exp out of range as unreadable, without a time', () => {
+    const rows = explainClaims({ exp: 9e12, iat: -1e300, nbf: 'soon' }, NOW);
+    for (const row of rows) {
+      expect(row.time).toBeUndefined();
+      expect(row.meaning).toMatch(/not a number of seconds|cannot be read|unreadable/);
+    }
+  });
+});

@@ -137,9 +137,27 @@ export function formatDuration(totalSeconds: number): string {
   return h > 0 ? `${plural(d, 'day')} ${plural(h, 'hour')}` : plural(d, 'day');
 }
 
-/** A NumericDate (seconds since the epoch) as "2026-01-01 12:00:00 UTC". */
+/**
+ * A NumericDate (seconds since the epoch) as "2026-01-01 12:00:00 UTC". Total: a value that
+ * is no time (see {@link isNumericDate}) is shown as itself, e.g. "9000000000000 (not a
+ * valid time)", where `toISOString()` would throw a RangeError.
+ */
 export function formatUtc(seconds: number): string {
+  if (!isNumericDate(seconds)) return `${String(seconds)} (not a valid time)`;
   return `${new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** 9999-12-31T23:59:59Z: the last NumericDate shown with a four-digit year. */
+export const LATEST_NUMERIC_DATE = 253_402_300_799;
+
+/**
+ * Whether a claim value is a time a token can have: a NumericDate (RFC 7519 §2), a number of
+ * seconds from 1970 up to the year 9999. Fractions are allowed; negative, huge, non-finite
+ * and non-number values are not (a Date cannot hold most of them).
+ * @see https://www.rfc-editor.org/rfc/rfc7519#section-2
+ */
+export function isNumericDate(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= LATEST_NUMERIC_DATE;
 }
 
 const TIME_CLAIMS = new Set(['iat', 'nbf', 'exp', 'auth_time']);
@@ -165,7 +183,4 @@ function scopeNote(value: unknown): string {
   return list.includes('offline_access') ? ' (offline_access is what allowed a refresh token)' : '';
 }
 
-function isNumericDate(value: unknown): value is number {
-  // Date range limit keeps toISOString() from throwing on absurd values.
-  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) < 8.64e12;
-}
+

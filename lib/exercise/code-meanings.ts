@@ -81,6 +81,8 @@ export const CODE_MEANINGS: Record<DiagnosisCode, string> = {
   'access_token.keys_unavailable': 'The server’s keys could not be loaded to verify the token.',
   'access_token.unknown_key': 'The token is signed with a key the server does not publish.',
   'access_token.audience_mismatch': 'The access token is for another audience.',
+  'access_token.time_claim_invalid': 'An exp, nbf or iat claim is not a time (not a number, or out of range): an edited or hand-made token.',
+  'access_token.not_yet_valid': 'The token is not valid yet (nbf or iat in the future): a clock is wrong.',
   'id_token.present': 'An ID token came too (openid was requested).',
   'expires_in.missing': 'The response does not say when the token expires.',
   'refresh_token.missing': 'No refresh token: grant not enabled or offline_access not requested.',

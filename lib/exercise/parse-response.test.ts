@@ -1,5 +1,5 @@
 import { generateKeyPair, SignJWT } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { locateJsonSyntaxError, parseResponse, redactSecrets } from './parse-response';
 
@@ -234,5 +234,81 @@ describe('redactSecrets', () => {
     expect(redactSecrets('"access_token": "eyJraWQiOiJYbTJrOVEiLCJhbGciOiJSUzI1NiJ9"')).toBe('"access_token": "eyJr…"');
     expect(redactSecrets('-d client_secret=kYb4N2x9-Q_1aZ -d code=abc')).toBe('-d client_secret=kYb4… -d code=…');
     expect(redactSecrets('"token_type": "Bearer"')).toBe('"token_type": "Bearer"');
+  });
+});
+
+// Issue 8, "Hostile input": anything pasted may be 64 KiB of the worst case. These guard the
+// shape of the work (one scan, a bounded number of parses), never its duration.
+describe('parseResponse: hostile pastes', () => {
+  const KIB = 1024;
+
+  it('parses at most twice when text around the JSON holds thousands of "{" (one brace-matching scan, not a parse per "{")', () => {
+    const paste = `$ x ${'{"":'.repeat((64 * KIB) / 4)}}`;
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const result = parseResponse(paste);
+      expect(result.ok).toBe(false);
+      expect(codesOf(result)).toEqual(['fail:json.invalid']);
+      expect(parse.mock.calls.length).toBeLessThanOrEqual(2);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('still finds the one object after many "{" of text around it', () => {
+    const result = parseResponse(`${'{'.repeat(64 * KIB)}${compact}`);
+    expect(result.ok).toBe(true);
+    expect(codesOf(result)).toEqual(['warn:json.extra_text']);
+    if (result.ok) expect(result.body).toEqual(okta);
+  });
+
+  it('finds the object when a string before it holds braces and escaped quotes', () => {
+    const result = parseResponse(`$ echo '{"note": "a \\"{\\" here"}' > /dev/null; curl …\n${compact}`);
+    // A "}" before the object: two objects are not guessed at.
+    expect(result.ok).toBe(false);
+    const inner = parseResponse(`$ curl …\n{"note": "} and { and \\" inside", "access_token": "x"}\n$ `);
+    expect(inner.ok).toBe(true);
+    if (inner.ok) expect(inner.body).toEqual({ note: '} and { and " inside', access_token: 'x' });
+  });
+
+  it('fails JSON nested deeper than 512 levels as json.invalid instead of throwing', () => {
+    const deep = `{"a":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    const result = parseResponse(deep);
+    expect(result.ok).toBe(false);
+    expect(codesOf(result)).toEqual(['fail:json.invalid']);
+    expect(result.results[0]?.message).toMatch(/nested/);
+  });
+
+  it('reports a deep JSON paste that is invalid as too deep without overflowing the stack', () => {
+    const result = parseResponse('['.repeat(64 * KIB));
+    expect(codesOf(result)).toEqual(['fail:json.invalid']);
+  });
+
+  it('strips a curl -v "Connection … left intact" tail whatever follows it on the line (1 MiB, linear)', () => {
+    const tail = `* Connection #${'1'.repeat(256 * KIB)}\u2028x`;
+    const result = parseResponse(`* Trying 127.0.0.1\n< HTTP/1.1 200 OK\n${compact}${tail}`);
+    expect(result.ok).toBe(true);
+    expect(codesOf(result)).toEqual(['warn:json.http_headers']);
+  });
+
+  it.each([
+    ['runs of one character', 'a'.repeat(64 * KIB)],
+    ['runs of spaces and tabs between two characters', `{${' \t'.repeat(32 * KIB)}x`],
+    ['many "{" then one "}"', `${'{'.repeat(64 * KIB)}}`],
+    ['a huge lone JWT', `eyJhbGciOiJSUzI1NiJ9.${'A'.repeat(64 * KIB)}.sig`],
+    ['a line of "}* Connection #1" repeated', `* x\n${'}* Connection #1 '.repeat(4 * KIB)}\u2028`],
+    ['many "%" and "}"', `${'} %'.repeat(20 * KIB)} x`],
+  ])('returns results for %s', (_name, paste) => {
+    const result = parseResponse(paste);
+    expect(result.results.length).toBeGreaterThan(0);
+  });
+});
+
+describe('parseResponse: text around the JSON is quoted without secrets, however long its line', () => {
+  it('does not quote the start of a secret that the quoted part of a long line cuts through', () => {
+    const secret = 'Zx9'.repeat(200);
+    const result = parseResponse(`a${' '.repeat(380)}${secret}\n${compact}`);
+    expect(result.ok).toBe(true);
+    expect(JSON.stringify(result.results)).not.toContain('Zx9Zx9Zx9');
   });
 });

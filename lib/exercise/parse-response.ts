@@ -128,6 +128,13 @@ export function parseResponse(text: string): ParseResponseResult {
     };
   }
 
+  // JSON.parse accepts any depth, but it is slow on thousands of levels (tens of ms for 64 KiB
+  // of "["), and JSON.stringify (the canonical form, the API's answer) overflows the stack past
+  // a few thousand. The scanner stops at MAX_DEPTH in linear time: refuse such text before
+  // parsing it.
+  const tooDeep = locateJsonSyntaxError(trimmed)?.problem === 'too_deep';
+  if (tooDeep) return { ok: false, results: [...results, nestedTooDeep()] };
+
   let value: unknown;
   try {
     value = JSON.parse(trimmed);
@@ -147,6 +154,9 @@ export function parseResponse(text: string): ParseResponseResult {
       return { ok: false, results: [...results, describeSyntaxError(trimmed)] };
     }
   }
+
+  // Belt and braces: what was parsed is never deeper than the scanner allowed.
+  if (isNestedDeeperThan(value, MAX_DEPTH + 1)) return { ok: false, results: [...results, nestedTooDeep()] };
 
   if (!isPlainObject(value)) {
     if (typeof value === 'string') {
@@ -222,6 +232,16 @@ function normalizeWordProcessorCharacters(text: string): { text: string; found: 
 type TranscriptKind = 'verbose' | 'headers' | null;
 
 /**
+ * Cuts curl's closing note ("}* Connection #0 to host … left intact") off the body's last
+ * line, keeping the "}" or "]". Everything after the note goes: a pattern ending in `\d+.*$`
+ * would backtrack quadratically over a long run of digits that is not followed by the end.
+ */
+function cutConnectionNote(line: string): string {
+  const note = /[}\]]\* (?:Connection #\d|Closing connection)/.exec(line);
+  return note ? line.slice(0, note.index + 1) : line;
+}
+
+/**
  * Removes what curl prints around the body. `curl -v` writes `*` (info), `>` (request) and
  * `<` (response) lines to stderr, which a terminal interleaves with the body on stdout; when
  * the body has no final newline, the closing "* Connection #0 … left intact" lands on the
@@ -238,7 +258,7 @@ function stripHttpTranscript(text: string): { body: string; kind: TranscriptKind
   if (lines.some(isVerboseLine)) {
     lines = lines
       .filter((line) => !isVerboseLine(line))
-      .map((line) => line.replace(/([}\]])\* (?:Connection #\d+|Closing connection).*$/, '$1'));
+      .map(cutConnectionNote);
     kind = 'verbose';
   }
 
@@ -263,30 +283,104 @@ function stripHttpTranscript(text: string): { body: string; kind: TranscriptKind
   return { body, kind, statusLine };
 }
 
+function nestedTooDeep(): CheckResult {
+  return fail(
+    CHECK,
+    'json.invalid',
+    `The JSON is nested more than ${MAX_DEPTH} levels deep, so it is not a token response.`,
+    'A token response is one flat object ({ "access_token": …, "token_type": "Bearer", … }). Paste the JSON the token endpoint returned, unchanged.',
+  );
+}
+
 /**
  * Finds one JSON object inside surrounding text (e.g. a shell prompt and the curl command).
  * Text holding two objects (say, both responses) is not guessed at: that stays invalid.
+ *
+ * The object must end at the last "}" and start before the first "}". Only one "{" can
+ * start a valid object ending there: the one that matches the last "}" when braces are
+ * paired backwards, string- and escape-aware. So one scan finds it and one JSON.parse
+ * checks it, whatever the number of "{" in the text (parsing from every "{" was quadratic).
  */
 function extractEmbeddedObject(text: string): { value: Record<string, unknown>; around: string } | null {
   const end = text.lastIndexOf('}');
-  if (text.slice(end + 1).includes('{')) return null;
-  for (let start = text.indexOf('{'); start !== -1 && start < end; start = text.indexOf('{', start + 1)) {
-    if (text.slice(0, start).includes('}')) return null;
-    try {
-      const value: unknown = JSON.parse(text.slice(start, end + 1));
-      if (!isPlainObject(value)) continue;
-      const before = text.slice(0, start).trim();
-      const after = text.slice(end + 1).trim();
-      if (before === '' && after === '') return null;
-      const parts: string[] = [];
-      if (before !== '') parts.push(`before it: ${quote(redactSecrets(before.split('\n')[0] ?? ''), 40)}`);
-      if (after !== '') parts.push(`after it: ${quote(redactSecrets(after.split('\n')[0] ?? ''), 40)}`);
-      return { value, around: parts.join('; ') };
-    } catch {
-      // not a complete object from here; try the next "{"
+  if (end === -1 || text.includes('{', end + 1)) return null;
+  const start = matchingOpenBrace(text, end);
+  if (start === -1 || start > text.indexOf('}')) return null;
+  // The scanner first: it rejects invalid and too deeply nested candidates in linear time.
+  const candidate = text.slice(start, end + 1);
+  if (locateJsonSyntaxError(candidate) !== null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(candidate);
+  } catch {
+    return null;
+  }
+  if (!isPlainObject(value)) return null;
+  const before = text.slice(0, start).trim();
+  const after = text.slice(end + 1).trim();
+  if (before === '' && after === '') return null;
+  const parts: string[] = [];
+  if (before !== '') parts.push(`before it: ${quote(redactSecrets(firstLine(before)), 40)}`);
+  if (after !== '') parts.push(`after it: ${quote(redactSecrets(firstLine(after)), 40)}`);
+  return { value, around: parts.join('; ') };
+}
+
+const QUOTED_LINE_MAX = 400;
+const TOKEN_CHARACTER = /[A-Za-z0-9_\-.~+/=]/;
+
+/**
+ * The first line of a text, at most a few hundred characters of it (only its start is
+ * quoted). A cut through a run of token characters drops the run: its tail would be too short
+ * for {@link redactSecrets} to recognise as a secret.
+ */
+function firstLine(text: string): string {
+  const newline = text.indexOf('\n');
+  const end = newline === -1 ? text.length : newline;
+  if (end <= QUOTED_LINE_MAX) return text.slice(0, end);
+  let cut = QUOTED_LINE_MAX;
+  if (TOKEN_CHARACTER.test(text[cut]!)) while (cut > 0 && TOKEN_CHARACTER.test(text[cut - 1]!)) cut--;
+  return text.slice(0, cut);
+}
+
+/**
+ * The index of the "{" that the "}" at `close` closes, scanning backwards, or -1. In valid
+ * JSON a `"` ends (or starts) a string exactly when an even number of backslashes precedes
+ * it, which is what makes a backward scan exact for the text that matters here.
+ */
+function matchingOpenBrace(text: string, close: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = close; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      let backslashes = 0;
+      while (i - 1 - backslashes >= 0 && text.charCodeAt(i - 1 - backslashes) === 0x5c) backslashes++;
+      if (backslashes % 2 === 0) inString = !inString;
+      // The backslashes belong to this quote (or to text before a string): skip them once.
+      i -= backslashes;
+    } else if (!inString) {
+      if (c === 0x7d /* } */) depth++;
+      else if (c === 0x7b /* { */ && --depth === 0) return i;
     }
   }
-  return null;
+  return -1;
+}
+
+/**
+ * Whether a parsed JSON value nests objects and arrays more than `max` levels deep. Iterative
+ * (the value may be nested tens of thousands of levels) and stops at the first level too deep.
+ */
+export function isNestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -359,6 +453,8 @@ class JsonScanError extends Error {
 }
 
 const MAX_DEPTH = 512;
+/** Sticky: matches at the scanner's position only, without copying the rest of the text. */
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 /**
  * Returns where the text stops being JSON, or null when it is valid.
@@ -399,7 +495,8 @@ export function locateJsonSyntaxError(text: string): SyntaxErrorAt | null {
     }
   };
   const scanNumber = () => {
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
     if (!m) err('number');
     i += m![0].length;
   };

@@ -50,6 +50,7 @@ export function checkRedirect(input: RedirectInput, context: RedirectContext): R
   const results: CheckResult[] = [];
   let params: RedirectParams;
   const isUrl = 'url' in input;
+  let pasted: URL | null = null;
 
   if (isUrl) {
     const text = normalizePastedUrl(input.url);
@@ -58,6 +59,7 @@ export function checkRedirect(input: RedirectInput, context: RedirectContext): R
     results.push(...read.results);
     if (!read.params) return makeReport('redirect', read.results);
     params = read.params;
+    pasted = read.url;
   } else {
     params = {
       code: clean(input.code),
@@ -73,7 +75,7 @@ export function checkRedirect(input: RedirectInput, context: RedirectContext): R
   else results.push(pass('error', 'The server returned no error.'));
 
   if (params.code) results.push(pass('code', `Received an authorization code (${params.code.length} characters).`));
-  else if (!params.error) results.push(codeMissing(isUrl ? input.url : null));
+  else if (!params.error) results.push(codeMissing(pasted));
 
   results.push(...checkState(params, context));
 
@@ -129,12 +131,13 @@ function readParams(search: URLSearchParams): RedirectParams {
 
 const hasResponse = (p: RedirectParams) => Boolean(p.code || p.state || p.error);
 
-function readRedirectUrl(text: string, context: RedirectContext): { results: CheckResult[]; params: RedirectParams | null } {
+/** The parameters of a pasted redirect, and the URL as parsed (null when only a query was pasted). */
+function readRedirectUrl(text: string, context: RedirectContext): { results: CheckResult[]; params: RedirectParams | null; url: URL | null } {
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(text);
   if (!hasScheme) {
     // Just the query ("?code=…&state=…" or "code=…&state=…"), or a URL without "https://".
     const query = text.includes('?') ? text.slice(text.indexOf('?') + 1) : text.includes('=') ? text : null;
-    if (query !== null) return { results: [], params: readParams(new URLSearchParams(query.split('#')[0])) };
+    if (query !== null) return { results: [], params: readParams(new URLSearchParams(query.split('#')[0])), url: null };
     return {
       results: [
         fail(
@@ -145,6 +148,7 @@ function readRedirectUrl(text: string, context: RedirectContext): { results: Che
         ),
       ],
       params: null,
+      url: null,
     };
   }
 
@@ -162,6 +166,7 @@ function readRedirectUrl(text: string, context: RedirectContext): { results: Che
         ),
       ],
       params: null,
+      url: null,
     };
   }
 
@@ -184,7 +189,7 @@ function readRedirectUrl(text: string, context: RedirectContext): { results: Che
   } else {
     results.push(pass('url', `Read the redirect to ${quote(where, 60)}.`));
   }
-  return { results, params };
+  return { results, params, url };
 }
 
 function parseUrl(text: string): URL | null {
@@ -199,8 +204,8 @@ function looksLikeAuthorizeUrl(url: URL): boolean {
   return url.searchParams.has('response_type') || url.searchParams.has('client_id') || url.searchParams.has('code_challenge');
 }
 
-function codeMissing(pastedUrl: string | null): CheckResult {
-  const url = pastedUrl ? parseUrl(normalizePastedUrl(pastedUrl)) : null;
+/** `url`: the pasted URL as parsed once by `readRedirectUrl` (a 64 KiB paste is not parsed twice). */
+function codeMissing(url: URL | null): CheckResult {
   if (url && looksLikeAuthorizeUrl(url)) {
     return fail(
       'code',

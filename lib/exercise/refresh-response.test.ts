@@ -248,3 +248,17 @@ describe('checkRefreshResponse', () => {
     expect(everything).not.toContain(ROTATED_REFRESH);
   });
 });
+
+describe('checkRefreshResponse: odd time claims', () => {
+  it('diagnoses an out-of-range iat instead of throwing while comparing issue times', async () => {
+    const report = await checkRefreshResponse(await respond(mint({ iat: NOW_S - 30, claims: { iat: -1e300 } })), ctx());
+    expect(report.results.map((r) => r.code)).toContain('access_token.time_claim_invalid');
+    expect(report.summary?.issuedAt).toBeNull();
+    expect(report.results.find((r) => r.check === 'issued_later')).toBeUndefined();
+  });
+
+  it('compares with a first response stored with an out-of-range time without throwing', async () => {
+    const report = await checkRefreshResponse(await respond(mint()), ctx({ first: { ...first, issuedAt: 9e12, expiresAt: -1e300 } }));
+    expect(report.results.find((r) => r.check === 'issued_later')?.code).toBe('refresh.not_newer');
+  });
+});

@@ -93,6 +93,8 @@ export const DIAGNOSIS_CODES = [
   'json.extra_text',
   'access_token.unknown_key',
   'access_token.audience_mismatch',
+  'access_token.time_claim_invalid',
+  'access_token.not_yet_valid',
   // token response
   'refresh_token.missing',
   'scope.offline_access_not_granted',
@@ -166,8 +168,24 @@ export const info = (check: string, code: DiagnosisCode, message: string, hint?:
   ...(hint ? { hint } : {}),
 });
 
-/** Shortens pasted text for quoting in a message, keeping it readable. */
+/**
+ * Shortens pasted text for quoting in a message, keeping it readable: whitespace runs become
+ * one space, the ends are trimmed, and past `max` characters it is cut with "…". Reads only
+ * as much of `value` as the quote shows (a paste may be 64 KiB): runs of whitespace and of
+ * other characters are taken whole by the regex engine until `max` + 1 characters are out.
+ */
 export function quote(value: string, max = 80): string {
-  const oneLine = value.replace(/\s+/g, ' ').trim();
-  return `"${oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine}"`;
+  let out = '';
+  let pendingSpace = false;
+  const runs = /(\s+)|\S+/g;
+  for (let run = runs.exec(value); run !== null && out.length <= max; run = runs.exec(value)) {
+    if (run[1] !== undefined) {
+      pendingSpace = out !== '';
+      continue;
+    }
+    if (pendingSpace) out += ' ';
+    pendingSpace = false;
+    out += run[0].slice(0, max + 1 - out.length);
+  }
+  return `"${out.length > max ? `${out.slice(0, max - 1)}…` : out}"`;
 }

@@ -2,6 +2,7 @@ import type { DiscoveryOutcome, JwksOutcome, MetadataAttempt } from '../issuer/d
 import { detectProviderKind, PROVIDERS, type ProviderKind } from '../issuer/providers';
 import type { SafeFetchFailure } from '../issuer/safe-fetch';
 import { fail, info, makeReport, pass, quote as quoteText, warn, type CheckResult, type Report } from './report';
+import { trimTrailingSlashes } from './text';
 
 /**
  * Step 0, "Choose your authorization server" (SPEC §2): checks what the learner entered for
@@ -47,7 +48,7 @@ export function practiceProviderConfig(
   publicUrl: string,
   client: { clientId?: string; redirectUri?: string } = {},
 ): ProviderConfig {
-  const base = publicUrl.replace(/\/+$/, '');
+  const base = trimTrailingSlashes(publicUrl);
   const issuer = `${base}/oauth2/default`;
   return {
     mode: 'practice',
@@ -220,7 +221,7 @@ function checkDiscovery(issuer: string, discovery: DiscoveryOutcome): CheckResul
 }
 
 function fetchFailure(issuer: string, failure: SafeFetchFailure): CheckResult {
-  const at = failure.url === issuer || failure.url.startsWith(`${issuer.replace(/\/+$/, '')}/`) ? '' : ` (at ${quote(failure.url)})`;
+  const at = failure.url === issuer || failure.url.startsWith(`${trimTrailingSlashes(issuer)}/`) ? '' : ` (at ${quote(failure.url)})`;
   switch (failure.reason) {
     case 'invalid_url':
       return fail('issuer', 'issuer.invalid_url', `${quote(issuer)} could not be fetched${at}: ${failure.detail}.`, 'Enter the issuer as an https:// URL.');
@@ -336,7 +337,7 @@ function checkMetadata(
 }
 
 function mismatchHint(entered: string, published: string, kind: ProviderKind): string {
-  const trim = (s: string) => s.replace(/\/+$/, '');
+  const trim = trimTrailingSlashes;
   if (trim(entered) === trim(published)) {
     return `They differ only by a trailing slash. Tokens carry "iss": "${published}" character for character, so enter ${quote(published)}.`;
   }
@@ -353,7 +354,7 @@ function mismatchHint(entered: string, published: string, kind: ProviderKind): s
 
 function oktaOrgServer(issuer: string, kind: ProviderKind): CheckResult | null {
   if (kind !== 'okta' || !/^\/?$/.test(pathOf(issuer))) return null;
-  const custom = `${issuer.replace(/\/+$/, '')}/oauth2/default`;
+  const custom = `${trimTrailingSlashes(issuer)}/oauth2/default`;
   return warn(
     'issuer_match',
     'issuer.okta_org_server',

@@ -38,12 +38,17 @@ export function editDistance(a: string, b: string): number {
  * `REDIRECT_URI` all fold to `redirect_uri`.
  */
 export function foldName(name: string): string {
+  // Already folded (most names): no need for the four passes below.
+  if (/^[a-z0-9_]*$/.test(name)) return name;
   return name
     .replace(/^amp;/i, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/[-.\s]+/g, '_')
     .toLowerCase();
 }
+
+/** Longer inputs are never taken for a misspelled name. */
+export const MAX_NAME_LENGTH = 256;
 
 export interface SuggestOptions {
   /** Names that are not a near spelling but mean the candidate, e.g. `callback_url` → `redirect_uri`. Keys are folded names. */
@@ -58,8 +63,10 @@ export interface SuggestOptions {
  * (ties go to the earlier candidate, so list the likelier ones first).
  */
 export function suggest(input: string, candidates: readonly string[], options: SuggestOptions = {}): string | null {
+  // Names are short; a long "name" is a paste gone wrong, and folding or edit distance on it
+  // is wasted work (folding a 64 KiB paste costs milliseconds).
+  if (input.length > MAX_NAME_LENGTH) return null;
   const folded = foldName(input);
-  // Names are short; a long "name" is a paste gone wrong, and edit distance on it is wasted work.
   if (!folded || folded.length > 64) return null;
   const byFold = candidates.find((c) => foldName(c) === folded);
   if (byFold) return byFold;

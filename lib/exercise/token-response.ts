@@ -10,9 +10,10 @@ import { createHash } from 'node:crypto';
 
 import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 
-import { describeRelative, formatDuration, formatUtc } from './claims';
-import { parseResponse } from './parse-response';
+import { describeRelative, formatDuration, formatUtc, isNumericDate } from './claims';
+import { isNestedDeeperThan, parseResponse } from './parse-response';
 import { fail, info, makeReport, pass, quote, warn, type CheckResult, type Report } from './report';
+import { trimTrailingSlashes } from './text';
 
 /** What a token or refresh check is compared against. */
 export interface TokenCheckContext {
@@ -120,6 +121,7 @@ export async function inspectTokenResponse(text: string, ctx: TokenCheckContext,
   const accessToken = nonEmptyString(body.access_token);
   const refreshToken = nonEmptyString(body.refresh_token);
   let claims: DecodedClaims | null = null;
+  let decoded: DecodedClaims | 'too_deep' | null = null;
 
   if (accessToken === null) {
     results.push(
@@ -133,16 +135,19 @@ export async function inspectTokenResponse(text: string, ctx: TokenCheckContext,
       ),
     );
   } else {
-    claims = decodeAccessToken(accessToken);
+    decoded = decodeAccessToken(accessToken);
+    claims = decoded === 'too_deep' ? null : decoded;
   }
 
   results.push(checkTokenType(body.token_type));
 
   if (accessToken !== null) {
     if (claims === null) {
-      results.push(describeOpaqueAccessToken(accessToken, ctx));
+      results.push(describeOpaqueAccessToken(accessToken, ctx, decoded === 'too_deep'));
     } else {
-      results.push(pass('access_token', `The access token is a JWT (alg ${String(claims.header.alg)}), decoded below.`));
+      const { alg: rawAlg } = claims.header;
+      const alg = typeof rawAlg !== 'string' ? 'missing' : /^[\w-]{1,20}$/.test(rawAlg) ? rawAlg : quote(rawAlg, 20);
+      results.push(pass('access_token', `The access token is a JWT (alg ${alg}), decoded below.`));
       results.push(...(await checkJwtAccessToken(accessToken, claims, ctx, grant)));
     }
   }
@@ -230,18 +235,25 @@ function checkRefreshTokenPresence(body: Record<string, unknown>, summary: Token
 // ---------------------------------------------------------------------------------------------
 // The access token
 
-function decodeAccessToken(token: string): DecodedClaims | null {
+/** Real tokens nest claims a few levels at most; deeper ones would overflow JSON.stringify. */
+const MAX_CLAIM_DEPTH = 32;
+
+/** The decoded header and claims; null for an opaque token, `too_deep` for JSON nested absurdly deep. */
+function decodeAccessToken(token: string): DecodedClaims | 'too_deep' | null {
+  let claims: DecodedClaims;
   try {
-    return { header: { ...decodeProtectedHeader(token) }, payload: { ...decodeJwt(token) } };
+    claims = { header: { ...decodeProtectedHeader(token) }, payload: { ...decodeJwt(token) } };
   } catch {
     return null;
   }
+  return isNestedDeeperThan(claims, MAX_CLAIM_DEPTH) ? 'too_deep' : claims;
 }
 
-function describeOpaqueAccessToken(token: string, ctx: TokenCheckContext): CheckResult {
+function describeOpaqueAccessToken(token: string, ctx: TokenCheckContext, tooDeep = false): CheckResult {
   const parts = token.split('.').length;
-  const what =
-    parts === 5
+  const what = tooDeep
+    ? `a JWT-shaped string whose header or claims nest more than ${MAX_CLAIM_DEPTH} levels deep`
+    : parts === 5
       ? 'an encrypted JWT (JWE, five parts) that only the server can read'
       : `an opaque ${token.length}-character string (${quote(`${token.slice(0, 4)}…`)})`;
   if (ctx.practice) {
@@ -366,24 +378,84 @@ async function checkJwtAccessToken(token: string, claims: DecodedClaims, ctx: To
     }
   }
 
-  const exp = typeof payload.exp === 'number' && Number.isFinite(payload.exp) ? payload.exp : null;
+  results.push(...checkTimeClaims(payload, ctx.now, grant));
+  return results;
+}
+
+/** Seconds a token's nbf or iat may be ahead of this site's clock: servers' clocks drift a little. */
+const CLOCK_TOLERANCE_SECONDS = 60;
+
+/** The time claims, each with the check that reports it when it is no time at all. */
+const TIME_CLAIMS = [
+  ['exp', 'expiry'],
+  ['nbf', 'not_before'],
+  ['iat', 'issued_at'],
+] as const;
+
+/**
+ * The token's time claims: each one present must be a NumericDate; then expiry (`exp`) and
+ * "not yet valid" (`nbf`, or `iat` ahead of the clock). Jose rejects these claims only after
+ * the signature verified, so they are reported here, every one, never as a signature problem.
+ * @see https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4
+ * @see https://www.rfc-editor.org/rfc/rfc7519#section-4.1.5
+ * @see https://www.rfc-editor.org/rfc/rfc7519#section-4.1.6
+ */
+function checkTimeClaims(payload: Record<string, unknown>, now: Date, grant: TokenGrant): CheckResult[] {
+  const results: CheckResult[] = [];
+  for (const [claim, check] of TIME_CLAIMS) {
+    if (!Object.hasOwn(payload, claim) || isNumericDate(payload[claim])) continue;
+    results.push(
+      fail(
+        check,
+        'access_token.time_claim_invalid',
+        `The ${claim} claim is ${describeClaimValue(payload[claim])}, which is not a time a token can have.`,
+        `Token times are numbers of seconds since 1970 (e.g. ${Math.floor(now.getTime() / 1000)} for now); no authorization server issues this one. The token was edited (e.g. on jwt.io) or made by hand: paste the response exactly as the token endpoint returned it.`,
+      ),
+    );
+  }
+
+  const exp = isNumericDate(payload.exp) ? payload.exp : null;
   if (exp !== null) {
-    if (exp * 1000 <= ctx.now.getTime()) {
+    if (exp * 1000 <= now.getTime()) {
       results.push(
         fail(
           'expiry',
           'access_token.expired',
-          `The access token expired at ${formatUtc(exp)} (${describeRelative(exp, ctx.now)}).`,
+          `The access token expired at ${formatUtc(exp)} (${describeRelative(exp, now)}).`,
           grant === 'authorization_code'
             ? 'Access tokens are short-lived: paste the response right after you get it. The code is single-use, so get a fresh response by building the authorization URL again and logging in.'
             : "Run this step's refresh curl command again and paste the new response right away.",
         ),
       );
     } else {
-      results.push(pass('expiry', `The access token is valid until ${formatUtc(exp)} (${describeRelative(exp, ctx.now)}).`));
+      results.push(pass('expiry', `The access token is valid until ${formatUtc(exp)} (${describeRelative(exp, now)}).`));
     }
   }
+
+  const latest = now.getTime() / 1000 + CLOCK_TOLERANCE_SECONDS;
+  const nbf = isNumericDate(payload.nbf) && payload.nbf > latest ? payload.nbf : null;
+  const iat = isNumericDate(payload.iat) && payload.iat > latest ? payload.iat : null;
+  if (nbf !== null || iat !== null) {
+    results.push(
+      fail(
+        'not_before',
+        'access_token.not_yet_valid',
+        nbf !== null
+          ? `The access token is not valid before ${formatUtc(nbf)} (${describeRelative(nbf, now)}, by its nbf claim): an API rejects it until then.`
+          : `The access token was issued at ${formatUtc(iat!)} (${describeRelative(iat!, now)}, by its iat claim), later than this site's clock says it is now.`,
+        "A token from the future means two clocks disagree: the authorization server's clock is ahead (check its time sync, NTP), or the token was made on another machine with a wrong clock, or it was edited. Get a fresh token from your server with this step's curl command and paste it right away.",
+      ),
+    );
+  }
   return results;
+}
+
+/** A claim value for a message: numbers as JSON would show them, strings quoted, the rest by kind. */
+function describeClaimValue(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return quote(value, 30);
+  if (value === null || typeof value === 'boolean') return String(value);
+  return Array.isArray(value) ? 'a list' : 'an object';
 }
 
 type SignatureOutcome =
@@ -456,10 +528,10 @@ function describeError(error: unknown): string {
 
 function issuerHint(iss: string | null, ctx: TokenCheckContext): string {
   const expected = ctx.issuer;
-  if (iss !== null && iss.replace(/\/+$/, '') === expected.replace(/\/+$/, '')) {
+  if (iss !== null && trimTrailingSlashes(iss) === trimTrailingSlashes(expected)) {
     return 'Issuers must match exactly, including a trailing slash. Check the issuer you entered in setup against the iss shown in the decoded token.';
   }
-  if (iss !== null && expected.startsWith(`${iss.replace(/\/+$/, '')}/oauth2/`)) {
+  if (iss !== null && expected.startsWith(`${trimTrailingSlashes(iss)}/oauth2/`)) {
     return `This token comes from Okta's org authorization server. Use the endpoints under ${quote(expected)}: …/v1/authorize in the authorization URL and …/v1/token in the curl command, then log in again.`;
   }
   return `The token was issued by another authorization server. Send the curl command to the token endpoint under ${quote(expected)}${ctx.practice ? '' : ', or correct the issuer in setup if this is the server you meant'}.`;
@@ -515,8 +587,7 @@ function summarize(
 ): TokenSummary {
   const payload = claims?.payload ?? {};
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-  const exp = num(payload.exp);
+  const exp = isNumericDate(payload.exp) ? payload.exp : null;
   return {
     responseFingerprint: fingerprint(canonical),
     accessTokenFingerprint: accessToken === null ? null : fingerprint(accessToken),
@@ -530,9 +601,14 @@ function summarize(
     subject: str(payload.sub),
     clientId: tokenClientId(payload)?.value ?? null,
     jti: str(payload.jti),
-    issuedAt: num(payload.iat),
-    expiresAt: exp ?? (claims === null && expiresIn !== null ? Math.floor(now.getTime() / 1000) + expiresIn : null),
+    // Only times a page can format: a later step and the completion page make Dates of these.
+    issuedAt: isNumericDate(payload.iat) ? payload.iat : null,
+    expiresAt: claims !== null ? exp : expiresIn !== null ? numericDateOrNull(Math.floor(now.getTime() / 1000) + expiresIn) : null,
   };
+}
+
+function numericDateOrNull(seconds: number): number | null {
+  return isNumericDate(seconds) ? seconds : null;
 }
 
 function readScope(value: unknown): string[] | null {

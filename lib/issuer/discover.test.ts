@@ -87,6 +87,11 @@ describe('wellKnownUrls', () => {
   ])('%s', (issuer, expected) => {
     expect(wellKnownUrls(issuer)).toEqual(expected);
   });
+
+  it('trims the trailing slashes of a path with 256 KiB of slashes inside it in linear time', () => {
+    const issuer = `https://dev-1.okta.com${'/'.repeat(256 * 1024)}x//`;
+    expect(wellKnownUrls(issuer)[0]).toMatch(/\/x\/\.well-known\/oauth-authorization-server$/);
+  });
 });
 
 describe('discoverIssuer and runCustomSetup against a loopback server', () => {

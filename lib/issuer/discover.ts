@@ -1,6 +1,7 @@
 import 'server-only';
 import { importJWK, type JWK } from 'jose';
 import { z } from 'zod';
+import { trimTrailingSlashes } from '../exercise/text';
 import { safeFetch, type HostResolver, type SafeFetch, type SafeFetchFailure, type SafeFetchFailureReason } from './safe-fetch';
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' });
@@ -80,7 +81,7 @@ export interface DiscoveryOptions {
  */
 export function wellKnownUrls(issuer: string): string[] {
   const url = new URL(issuer);
-  const path = url.pathname.replace(/\/+$/, '');
+  const path = trimTrailingSlashes(url.pathname);
   const base = `${url.origin}${path}`;
   const urls = [`${base}/.well-known/oauth-authorization-server`];
   if (path) urls.push(`${url.origin}/.well-known/oauth-authorization-server${path}`);

@@ -114,6 +114,29 @@ describe('safeFetch refuses forbidden targets without connecting', () => {
     expect(result).toMatchObject({ ok: false, reason, url: 'https://issuer.example/' });
   });
 
+  it.each([
+    [['10.0.0.5'], 'a private network address'],
+    [['127.0.0.1'], 'a loopback address'],
+    [['169.254.169.254'], 'a link-local address'],
+    [['8.8.8.8', 'fd12:3456::1'], 'a unique-local address'],
+  ])('says what kind of address a hostname resolving to %j is, never the address', async (addresses, kind) => {
+    const result = await safeFetch('https://vm/', { allowPrivate: false, resolve: resolvesTo(...addresses) });
+    expect(result).toMatchObject({ ok: false, reason: 'private_address', detail: `"vm" resolves to ${kind}` });
+    for (const address of addresses) expect(JSON.stringify(result)).not.toContain(address);
+  });
+
+  it('does not name the internal address in an http refusal either', async () => {
+    const result = await safeFetch('http://vm:8080/', { allowPrivate: true, resolve: resolvesTo('10.0.0.5') });
+    expect(result).toMatchObject({ ok: false, reason: 'not_https' });
+    expect(!result.ok && result.detail).toContain('"vm" resolves to a private network address');
+    expect(JSON.stringify(result)).not.toContain('10.0.0.5');
+  });
+
+  it('echoes an address the learner typed (it is their own input)', async () => {
+    const result = await safeFetch('https://10.0.0.1/', { allowPrivate: false, resolve: noDns });
+    expect(result).toMatchObject({ ok: false, reason: 'private_address', detail: '10.0.0.1 is a private network address' });
+  });
+
   it('reports a failed name lookup as dns_failed', async () => {
     const resolve: HostResolver = async () => {
       throw Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });

@@ -277,8 +277,10 @@ export async function checkTarget(
   }
 
   const classified = addresses.map((entry) => ({ entry, kind: classifyAddress(entry.address) }));
+  // The refusal reaches the learner: a literal address is their own input and is echoed, but
+  // what a name resolves to is this server's view of its network and is never shown.
   const describe = (c: { entry: LookupAddress; kind: AddressClass }) =>
-    host === c.entry.address ? `${host} is ${label(c.kind)}` : `"${host}" resolves to ${c.entry.address} (${label(c.kind)})`;
+    host === c.entry.address ? `${host} is ${label(c.kind)}` : `"${host}" resolves to ${label(c.kind)}`;
   if (isHttp) {
     // http is only for a server on this machine, and only when private targets are allowed.
     const notLoopback = classified.find((c) => c.kind !== 'loopback');
