@@ -2,7 +2,7 @@ import type { DiscoveryOutcome, JwksOutcome, MetadataAttempt } from '../issuer/d
 import { detectProviderKind, PROVIDERS, type ProviderKind } from '../issuer/providers';
 import type { SafeFetchFailure } from '../issuer/safe-fetch';
 import { fail, info, makeReport, pass, quote as quoteText, warn, type CheckResult, type Report } from './report';
-import { trimTrailingSlashes } from './text';
+import { trimTrailingSlashes } from '../issuer/text';
 
 /**
  * Step 0, "Choose your authorization server" (SPEC §2): checks what the learner entered for

@@ -13,7 +13,7 @@ import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTVerifyGetK
 import { describeRelative, formatDuration, formatUtc, isNumericDate } from './claims';
 import { isNestedDeeperThan, parseResponse } from './parse-response';
 import { fail, info, makeReport, pass, quote, warn, type CheckResult, type Report } from './report';
-import { trimTrailingSlashes } from './text';
+import { trimTrailingSlashes } from '../issuer/text';
 
 /** What a token or refresh check is compared against. */
 export interface TokenCheckContext {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { importJWK, type JWK } from 'jose';
 import { z } from 'zod';
-import { trimTrailingSlashes } from '../exercise/text';
+import { trimTrailingSlashes } from './text';
 import { safeFetch, type HostResolver, type SafeFetch, type SafeFetchFailure, type SafeFetchFailureReason } from './safe-fetch';
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' });
