@@ -47,7 +47,18 @@ export function CheckResults({ report, headingId }: { report: Report; headingId:
                   {result.message}
                 </p>
                 {result.hint && <p className="break-words text-sm text-slate-700 dark:text-slate-300">{result.hint}</p>}
-                {result.code && <p className="font-mono text-xs text-slate-600 dark:text-slate-400">{result.code}</p>}
+                {result.code && (
+                  <p className="text-xs">
+                    <a
+                      href={`/docs/codes#${result.code}`}
+                      className="font-mono text-slate-700 underline decoration-dotted underline-offset-2 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white"
+                      target="_blank"
+                      aria-label={`${result.code}: what this code means (opens in a new tab)`}
+                    >
+                      {result.code}
+                    </a>
+                  </p>
+                )}
               </div>
             </li>
           );

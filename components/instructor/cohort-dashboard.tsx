@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { cn } from '@/components/ui/cn';
 import { apiFetch } from '@/lib/client/api';
 import type { DashboardRow, MistakeCount } from '@/lib/cohorts/dashboard';
-import { CODE_MEANINGS } from '@/lib/exercise/code-meanings';
+import { meaningOf } from '@/lib/exercise/codes';
 import type { StepId } from '@/lib/exercise/report';
 
 const STEPS: { id: StepId; label: string }[] = [
@@ -195,7 +195,7 @@ export function CohortDashboard({ cohortId, initialRows, initialMistakes }: { co
                         <div aria-hidden="true" className="h-2 rounded bg-slate-100 dark:bg-slate-800">
                           <div className="h-2 rounded bg-indigo-600 dark:bg-indigo-400" style={{ width: `${(item.count / max) * 100}%` }} />
                         </div>
-                        <p className="text-xs text-slate-700 dark:text-slate-300">{CODE_MEANINGS[item.code] ?? ''}</p>
+                        <p className="text-xs text-slate-700 dark:text-slate-300">{meaningOf(item.code) ?? ''}</p>
                       </li>
                     ))}
                   </ul>

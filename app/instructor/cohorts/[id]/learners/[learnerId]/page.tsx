@@ -5,8 +5,7 @@ import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { fetchLearnerTimeline, findOwnCohort } from '@/lib/cohorts/store';
 import { getDb } from '@/lib/db/client';
-import { CODE_MEANINGS } from '@/lib/exercise/code-meanings';
-import type { DiagnosisCode } from '@/lib/exercise/report';
+import { meaningOf } from '@/lib/exercise/codes';
 import { requireInstructorPage } from '@/lib/instructors/page-auth';
 import { SHOWN_CLAIMS } from '@/lib/progress/stored-claims';
 
@@ -50,7 +49,7 @@ export default async function LearnerDetailPage({ params }: { params: Promise<{ 
                   <ul className="space-y-1 text-sm">
                     {attempt.codes.map((code) => (
                       <li key={code}>
-                        <code className="font-mono">{code}</code> — {CODE_MEANINGS[code as DiagnosisCode] ?? ''}
+                        <code className="font-mono">{code}</code> — {meaningOf(code) ?? ''}
                       </li>
                     ))}
                   </ul>
