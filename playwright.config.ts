@@ -5,7 +5,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './e2e/support/chromium';
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
-/** The first instructor, created from the environment at start (SPEC §2b). */
+/** The first instructor, created from the environment at start (README, "Using it"). */
 export const E2E_INSTRUCTOR = { email: 'instructor@example.com', password: 'instructor-password-1' };
 const databaseFile = path.join(os.tmpdir(), `oauth-lab-e2e-${process.pid}.db`);
 

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: OAuth Lab against a bare Next.js app of the same versions, measured in the
- * same run on the same machine (SPEC §8). Prints the table, writes bench/results/latest.md
+ * same run on the same machine (docs/decisions/005-performance-budgets.md). Prints the table, writes bench/results/latest.md
  * and exits non-zero when a budget is missed.
  *
  *   npm run bench                      # build if needed, measure everything

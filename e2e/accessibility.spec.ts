@@ -6,7 +6,7 @@ import { expectNoAxeViolations, saveScreenshot, VIEWPORTS, type Scheme, type Vie
 import { advanceLearner } from './support/journey';
 
 // axe on every page, in the states a learner sees them, in both colour schemes, at laptop
-// and phone sizes (SPEC §8: WCAG 2.2 AA, no axe violations). Each state is also saved as a
+// and phone sizes (WCAG 2.2 AA, no axe violations). Each state is also saved as a
 // screenshot for a person to look at.
 
 const COMBOS: [ViewportName, Scheme][] = [

@@ -2,7 +2,7 @@ import { decodeJwt } from 'jose';
 import { expect, expectChecklist, runCurlFromPage, test } from './fixtures';
 import { expectFocusRing, tabTo } from './support/keyboard';
 
-// Keyboard alone (SPEC §8): every control below is reached with Tab/Shift+Tab and used with
+// Keyboard alone (docs/decisions/005-performance-budgets.md): every control below is reached with Tab/Shift+Tab and used with
 // Enter, Space or typing — no clicks, and no filling of fields focus did not reach.
 test('the whole journey works with the keyboard alone', async ({ learnerPage: page }) => {
   const body = page.locator('body');

@@ -1,5 +1,5 @@
 /**
- * The exercise API's refusals (SPEC §4): malformed calls 400, no session 401, unknown step
+ * The exercise API's refusals (docs/api.md): malformed calls 400, no session 401, unknown step
  * 404, missing prerequisite 409, oversized body 413, too many checks 429 — always as
  * `{ error: { code, message } }` — and each learner's progress kept to themselves.
  * Real route handlers, real Requests, a real SQLite file.
@@ -42,7 +42,7 @@ describe('exercise API: errors and isolation', () => {
       await expectApiError(response, 400, 'bad_request');
     });
 
-    // SPEC §4: "Malformed API calls get 400" — a body that is not declared as JSON is one.
+    // docs/api.md: "a body not sent as JSON" is a 400 — a body that is not declared as JSON is one.
     it.each([
       ['text/plain', { 'content-type': 'text/plain' }],
       ['form data', { 'content-type': 'application/x-www-form-urlencoded' }],

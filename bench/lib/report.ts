@@ -1,4 +1,4 @@
-/** The bench's table (Markdown) and the budget verdicts of SPEC §8. */
+/** The bench's table (Markdown) and the budget verdicts of docs/decisions/005-performance-budgets.md. */
 import type { CheckTiming, HealthUnderAttack } from './adversarial';
 import type { FirstLoad } from './first-load-js';
 import type { LighthouseResult, Preset } from './lighthouse';
@@ -53,7 +53,7 @@ export function renderReport(data: BenchData): { markdown: string; misses: strin
   out.push('# OAuth Lab bench — latest results', '');
   out.push(
     `Run ${data.startedAt} on commit ${data.commit}. Machine: ${data.machine}${data.loadAtEnd ? `; at end ${data.loadAtEnd}` : ''}.`,
-    `Builds: site ${data.builds.site}; baseline ${data.builds.baseline}. Produced by \`npm run bench\` (bench/run.ts); budgets from SPEC §8.`,
+    `Builds: site ${data.builds.site}; baseline ${data.builds.baseline}. Produced by \`npm run bench\` (bench/run.ts); budgets in docs/decisions/005-performance-budgets.md.`,
     '',
     'The baseline is bench/baseline: a bare Next.js App Router app (one static page, one JSON route handler) built with the same',
     '`next`/`react` as the site and measured in the same run. Absolute numbers drift on shared machines; the ratios are what the budgets judge.',

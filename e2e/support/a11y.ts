@@ -2,7 +2,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
-/** WCAG 2.2 AA as axe knows it (SPEC §8). */
+/** WCAG 2.2 AA as axe knows it (docs/decisions/005-performance-budgets.md). */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export const VIEWPORTS = {

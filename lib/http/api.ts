@@ -7,7 +7,7 @@ import { takeMintedSessionCookie } from '../session/cookie';
 import { FeatureDisabled, PrerequisiteMissing } from '../progress/errors';
 import { RateLimited } from './rate-limits';
 
-/** Error codes of the JSON API's `{ error: { code, message } }` envelope (SPEC §4). */
+/** Error codes of the JSON API's `{ error: { code, message } }` envelope (docs/api.md). */
 export type ApiErrorCode =
   | 'bad_request'
   | 'unauthorized'
@@ -59,7 +59,7 @@ export const MAX_BODY_BYTES = MAX_REQUEST_BYTES;
 /**
  * Reads a JSON body with a size limit and validates it. Throws ApiError 413 when too
  * large, 400 when not declared as JSON, malformed or invalid (naming the bad fields):
- * SPEC §4 answers every malformed call with 400.
+ * docs/api.md: every malformed call is a 400.
  */
 export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T, maxBytes = MAX_BODY_BYTES): Promise<z.infer<T>> {
   const declared = Number(request.headers.get('content-length') ?? 'NaN');

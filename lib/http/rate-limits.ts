@@ -3,7 +3,7 @@
  * client address that TRUST_PROXY allows (see lib/server/client-address.ts) and, where it
  * helps, on the learner or user name too — so a client that drops its cookie cannot get a
  * fresh allowance, and a classroom behind one NAT is not treated as one person.
- * SPEC §7; the numbers come from the environment (lib/env.ts).
+ * docs/api.md lists them; the numbers come from the environment (lib/env.ts).
  */
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { getEnv, type Env } from '../env';

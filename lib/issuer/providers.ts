@@ -1,6 +1,6 @@
 /**
  * Recognises well-known authorization server products from their issuer and metadata, so the
- * exercise can show that product's own steps (SPEC §2 step 1). Pure: no network.
+ * exercise can show that product's own steps (the "Enable refresh tokens" step). Pure: no network.
  */
 
 export type ProviderKind = 'okta' | 'auth0' | 'keycloak' | 'generic';

@@ -6,7 +6,7 @@ import https from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 /**
- * Outbound fetches chosen by a user (issuer discovery, JWKS) under the SSRF rule of SPEC §7:
+ * Outbound fetches chosen by a user (issuer discovery, JWKS) under the SSRF rule (docs/api.md, setup):
  * https only, public addresses only, short timeout, size limit, every redirect hop validated,
  * and the connection pinned to the address that was validated (no DNS rebinding).
  */
@@ -187,7 +187,7 @@ const failure = (reason: SafeFetchFailureReason, detail: string, url: string): S
 });
 
 /**
- * GETs a user-chosen URL under the SSRF rule (SPEC §7). Never throws for network problems:
+ * GETs a user-chosen URL under the SSRF rule. Never throws for network problems:
  * every outcome is a {@link SafeFetchResult}. No cookies or credentials are ever sent.
  */
 export async function safeFetch(url: string, options: SafeFetchOptions): Promise<SafeFetchResult> {

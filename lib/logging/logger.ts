@@ -2,7 +2,7 @@
  * The one structured logger (pino): JSON lines on stdout, the level from LOG_LEVEL, and
  * anything secret-shaped redacted before it is written — authorization headers, cookies,
  * codes, tokens, client secrets, passwords, and the values of such parameters inside URLs.
- * SPEC §7: logs never contain a raw token, code or secret.
+ * The security rules: logs never contain a raw token, code or secret.
  */
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { getEnv } from '../env';

@@ -1,7 +1,7 @@
 /**
  * oidc-provider storage over the app database (`oidc_payloads`), one adapter per model.
  *
- * "No usable token at rest" (SPEC §5, §7): every id is stored as its SHA-256 and the raw
+ * "No usable token at rest" (docs/decisions/001): every id is stored as its SHA-256 and the raw
  * id is left out of the stored payload; `find` hashes the id it is given and re-attaches
  * it. Codes, refresh tokens, sessions and interactions are bearer artefacts; hashing the
  * other models too keeps one rule for all. Clients are not stored here: they are read

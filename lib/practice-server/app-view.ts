@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PRACTICE_GRANT_TYPES, type PracticeApp } from '../db/practice-clients';
 
-/** What the console and `GET /api/practice/app` show (SPEC §4). */
+/** What the console and `GET /api/practice/app` show (docs/api.md). */
 export interface PracticeAppView {
   name: 'My Web App';
   applicationType: 'web';

@@ -99,7 +99,7 @@ export async function recordAttempt(
   if ('refreshResponse' in patch) columns.refresh_response = json(patch.refreshResponse);
   if ('completedAt' in patch) columns.completed_at = patch.completedAt ?? null;
 
-  // Few statements, one transaction: checks are the API's hot path (SPEC §8 budget). The
+  // Few statements, one transaction: checks are the API's hot path (docs/decisions/005 budget). The
   // learner's row exists already (lib/learners/admission.ts).
   await db.transaction().execute(async (trx) => {
     await trx

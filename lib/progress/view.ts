@@ -11,7 +11,7 @@ export interface ProgressView {
   completedAt: string | null;
 }
 
-/** `GET /api/progress`'s answer (SPEC §4), plus derived convenience fields. */
+/** `GET /api/progress`'s answer (docs/api.md), plus derived convenience fields. */
 export function toProgressView(state: ExerciseState): ProgressView {
   const steps = Object.fromEntries(
     CHECK_STEPS.map((step) => [step, { status: state.steps[step].status, attempts: state.steps[step].attempts }]),

@@ -1,6 +1,6 @@
 /**
  * The body size limit for every request the Node server accepts — pages, API routes and
- * practice-server endpoints alike (SPEC §7: 64 KiB). Route handlers keep their own,
+ * practice-server endpoints alike (docs/api.md, "Conventions": 64 KiB). Route handlers keep their own,
  * possibly smaller, limits; this one makes sure nothing reads or drains more.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';

@@ -49,7 +49,7 @@ export function learnerIdFromRequest(request: Request): string | null {
 }
 
 /**
- * The learner of an API request, giving a new visitor a session on the spot (SPEC §4: the
+ * The learner of an API request, giving a new visitor a session on the spot (docs/api.md: the
  * session cookie is created on first visit, whichever URL that is). The new cookie is
  * handed to `handleApi`, which sets it on the response.
  */

@@ -33,7 +33,7 @@ export async function check(step: StepId, cookie: string, json: unknown): Promis
   const body = (await response.json()) as ReportJson;
   expect(response.status, JSON.stringify(body)).toBe(200);
   expect(body.step).toBe(step);
-  // SPEC §3: the report fails exactly when a result fails.
+  // docs/api.md: the report fails exactly when a result fails.
   expect(body.status).toBe(body.results.some((r) => r.status === 'fail') ? 'fail' : 'pass');
   return body;
 }
@@ -65,7 +65,7 @@ export async function resetProgress(cookie: string): Promise<ProgressJson> {
   return (await response.json()) as ProgressJson;
 }
 
-/** Asserts the API's error envelope (SPEC §4) and returns it: exactly `{ error: { code, message } }`, no stack. */
+/** Asserts the API's error envelope (docs/api.md) and returns it: exactly `{ error: { code, message } }`, no stack. */
 export async function expectApiError(response: Response, status: number, code: string): Promise<{ code: string; message: string }> {
   const text = await response.text();
   expect(response.status, text).toBe(status);

@@ -6,7 +6,7 @@ import { learnerForRequest } from '@/lib/session/cookie';
 
 export const dynamic = 'force-dynamic';
 
-/** The learner's progress (SPEC §4): provider (no secrets), per-step status and attempts. */
+/** The learner's progress (docs/api.md): provider (no secrets), per-step status and attempts. */
 export const GET = handleApi(async (request: Request) => {
   const state = await loadExerciseState(await getDb(), learnerForRequest(request));
   return jsonResponse(toProgressView(state));

@@ -38,7 +38,7 @@ const redirectBody = z.union([
 ]);
 const responseBody = z.strictObject({ response: z.string() });
 
-/** Each check endpoint: its body schema and the one use case it calls (SPEC §4). */
+/** Each check endpoint: its body schema and the one use case it calls (docs/api.md). */
 const steps = {
   setup: async (request: Request, learner: LearnerRef) =>
     runSetupStep(await getDb(), getEnv(), learner, await readJsonBody(request, setupBody)),
