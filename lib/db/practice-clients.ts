@@ -94,7 +94,7 @@ export async function updatePracticeApp(db: DB, learnerId: string, patch: Practi
   return findPracticeAppByLearner(db, learnerId);
 }
 
-export interface TokenOrigin {
+export interface TokenOriginRecord {
   jti: string;
   grantType: 'authorization_code' | 'refresh_token' | 'client_credentials';
   clientId: string;
@@ -104,7 +104,7 @@ export interface TokenOrigin {
 }
 
 /** Records where a practice access token came from (called by the provider on issue). */
-export async function recordTokenOrigin(db: DB, origin: TokenOrigin): Promise<void> {
+export async function recordTokenOrigin(db: DB, origin: TokenOriginRecord): Promise<void> {
   await db
     .insertInto('practice_token_origins')
     .values({
@@ -120,7 +120,7 @@ export async function recordTokenOrigin(db: DB, origin: TokenOrigin): Promise<vo
 }
 
 /** Where a practice access token (by its `jti`) came from, or null if not issued here. */
-export async function findTokenOrigin(db: DB, jti: string): Promise<TokenOrigin | null> {
+export async function findTokenOrigin(db: DB, jti: string): Promise<TokenOriginRecord | null> {
   const row = await db.selectFrom('practice_token_origins').selectAll().where('jti', '=', jti).executeTakeFirst();
   return row
     ? {

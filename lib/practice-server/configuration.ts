@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import type { DB } from '../db/client';
-import { findPracticeAppByClientId, recordTokenOrigin, type TokenOrigin } from '../db/practice-clients';
+import { findPracticeAppByClientId, recordTokenOrigin, type TokenOriginRecord } from '../db/practice-clients';
 import { createAdapterClass } from './adapter';
 import { SUPPORTED_RESPONSE_TYPES, toClientMetadata } from './client-metadata';
 import { describeBrowserError } from './errors';
@@ -42,7 +42,7 @@ export function userIdFor(login: string): string {
 }
 
 /** Which grant produced the token being issued (implicit tokens count as a new login). */
-function grantTypeOf(ctx: KoaContextWithOIDC | undefined): TokenOrigin['grantType'] {
+function grantTypeOf(ctx: KoaContextWithOIDC | undefined): TokenOriginRecord['grantType'] {
   const grantType = ctx?.oidc?.params?.grant_type;
   if (grantType === 'refresh_token' || grantType === 'client_credentials') return grantType;
   return 'authorization_code';

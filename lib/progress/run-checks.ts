@@ -23,9 +23,9 @@ import { toStoredClaims } from './stored-claims';
  * report. Route handlers call exactly one of these.
  */
 
-export type SetupInput = { mode: 'practice' } | { mode: 'custom'; issuer: string; clientId: string; redirectUri?: string };
+export type SetupChoice = { mode: 'practice' } | { mode: 'custom'; issuer: string; clientId: string; redirectUri?: string };
 
-export async function runSetupStep(db: DB, env: Env, learner: LearnerRef, input: SetupInput): Promise<SetupReport> {
+export async function runSetupStep(db: DB, env: Env, learner: LearnerRef, input: SetupChoice): Promise<SetupReport> {
   const learnerId = learner.id;
   const state = await loadExerciseState(db, learnerId, { withSteps: false });
   // Setup is every learner's first write: the row is created now (rate-limited per address).
