@@ -195,8 +195,8 @@ describe('exercise API: a whole practice journey', () => {
       'authorize-url': { status: 'pass', attempts: 2 },
       redirect: { status: 'pass', attempts: 3 },
       'token-response': { status: 'pass', attempts: 2 },
-      // The early attempt (refresh.no_first_response) went with the restart a passing token response brings.
-      'refresh-response': { status: 'pass', attempts: 3 },
+      // Every attempt counts, the early one (refresh.no_first_response) included.
+      'refresh-response': { status: 'pass', attempts: 4 },
     });
     expect(progress).toMatchObject({ stepsDone: 5, currentStep: null });
     expect(progress.completedAt).toEqual(expect.any(String));
@@ -258,7 +258,8 @@ describe('exercise API: a whole practice journey', () => {
     // And the exercise goes on working on the reopened database.
     const again = await check('redirect', learner.cookie, { code: 'another-code', state: 'wrong-state-after-restart' });
     expect(failingCodesOf(again)).toContain('redirect.state_mismatch');
-    expect((await readProgress(learner.cookie)).steps.redirect).toEqual({ status: 'fail', attempts: 4 });
+    // Recorded, but a passed step stays passed.
+    expect((await readProgress(learner.cookie)).steps.redirect).toEqual({ status: 'pass', attempts: 4 });
   });
 
   it("refuses another learner's tokens: they belong to another app", async () => {
@@ -272,20 +273,24 @@ describe('exercise API: a whole practice journey', () => {
     expect(await readProgress(learner.cookie)).toEqual(before);
   });
 
-  it('starts the later steps over when an earlier step passes with new input', async () => {
+  it('keeps a finished exercise finished; only another server starts the later steps over', async () => {
     const { cookie } = learner;
-    // A new token response needs a new refresh: the refresh step is pending again, not "pass".
+    const before = await readProgress(cookie);
+    // Issue 11: after completing, more attempts (the extra credit's refused refresh, a new
+    // login's token response) are recorded, but no passed step turns back.
     const token = await check('token-response', cookie, { response: firstResponseText });
     expect(token.status).toBe('pass');
-    const afterToken = await readProgress(cookie);
-    expect(afterToken.completedAt).toBeNull();
-    expect(afterToken.steps['refresh-response']).toEqual({ status: 'pending', attempts: 0 });
-    expect(afterToken.steps['token-response']).toEqual({ status: 'pass', attempts: 3 });
-    expect(afterToken).toMatchObject({ stepsDone: 3, currentStep: 'redirect' });
+    const refused = await check('refresh-response', cookie, { response: '{"error":"invalid_grant","error_description":"The refresh token is invalid or expired."}' });
+    expect(refused.status).toBe('fail');
+    const afterExtra = await readProgress(cookie);
+    expect(afterExtra.completedAt).toBe(before.completedAt);
+    expect(afterExtra.steps['refresh-response']).toEqual({ status: 'pass', attempts: before.steps['refresh-response'].attempts + 1 });
+    expect(afterExtra.steps['token-response']).toEqual({ status: 'pass', attempts: 3 });
+    expect(afterExtra).toMatchObject({ stepsDone: 5, currentStep: null });
 
     // Choosing the same server again keeps the progress made with it.
     expect((await check('setup', cookie, { mode: 'practice' })).status).toBe('pass');
-    expect(await readProgress(cookie)).toMatchObject({ stepsDone: 3, currentStep: 'redirect' });
+    expect(await readProgress(cookie)).toMatchObject({ stepsDone: 5, currentStep: null, completedAt: before.completedAt });
 
     // Another server is a fresh start with it: everything after setup is pending. (The
     // practice server stands in as "your own server" here: it is on loopback.)

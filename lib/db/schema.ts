@@ -20,6 +20,8 @@ export interface Database {
   instructor_sessions: InstructorSessionsTable;
   cohorts: CohortsTable;
   cohort_members: CohortMembersTable;
+  resume_links: ResumeLinksTable;
+  completion_records: CompletionRecordsTable;
 }
 
 export interface SettingsTable {
@@ -90,6 +92,8 @@ export interface ExerciseProgressTable {
   started_at: string;
   updated_at: string;
   completed_at: string | null;
+  /** The responses that completed the exercise (JSON `Completion`), kept as they were until Reset. */
+  completion: string | null;
 }
 
 /** Per learner and step: the latest status and how many attempts since the last reset. */
@@ -149,4 +153,24 @@ export interface CohortMembersTable {
   learner_id: string;
   display_name: string;
   joined_at: string;
+}
+
+/** Links that open a learner's progress in another browser; `token_hash` is the SHA-256 of the link's secret. */
+export interface ResumeLinksTable {
+  token_hash: string;
+  learner_id: string;
+  created_at: string;
+}
+
+/** Shareable records of a completed exercise: a name (optional), a date and the steps. No secrets. */
+export interface CompletionRecordsTable {
+  /** Unguessable id in the record's URL. */
+  id: string;
+  learner_id: string | null;
+  display_name: string | null;
+  exercise: string;
+  completed_at: string;
+  /** JSON: what the record shows (steps, server kind, token lifetimes). */
+  summary: string;
+  created_at: string;
 }

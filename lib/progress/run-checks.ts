@@ -54,7 +54,15 @@ export async function runSetupStep(db: DB, env: Env, learner: LearnerRef, input:
   const fresh = report.status === 'pass' && report.provider && !sameProvider(previous, report.provider);
   await recordAttempt(db, learnerId, report, {
     patch: fresh
-      ? { provider: report.provider, authorizeRequest: null, codeFingerprint: null, firstResponse: null, refreshResponse: null, completedAt: null }
+      ? {
+          provider: report.provider,
+          authorizeRequest: null,
+          codeFingerprint: null,
+          firstResponse: null,
+          refreshResponse: null,
+          completedAt: null,
+          completion: null,
+        }
       : {},
     restartSteps: fresh ? stepsAfter('setup') : [],
   });
@@ -117,12 +125,12 @@ export async function runTokenResponseStep(db: DB, env: Env, learner: LearnerRef
   const state = await loadExerciseState(db, learnerId, { withSteps: false });
   const provider = requireProvider(state);
   const report = await checkTokenResponse(text, await tokenContext(db, env, provider));
-  // A new first response needs a new refresh against it.
+  // A new first response is what the next refresh is compared with. A finished exercise
+  // stays finished (its completion record keeps the pair that finished it).
   const passed = report.status === 'pass' && report.summary;
   await recordAttempt(db, learnerId, report, {
     claims: toStoredClaims(report.claims?.payload),
-    patch: passed ? { firstResponse: report.summary, refreshResponse: null, completedAt: null } : {},
-    restartSteps: passed ? stepsAfter('token-response') : [],
+    patch: passed ? { firstResponse: report.summary, refreshResponse: null } : {},
   });
   return report;
 }
@@ -137,10 +145,16 @@ export async function runRefreshResponseStep(db: DB, env: Env, learner: LearnerR
     lookupOrigin:
       provider.mode === 'practice' ? async (jti) => (await findTokenOrigin(db, jti))?.grantType ?? null : undefined,
   });
-  const passed = report.status === 'pass' && report.summary;
+  const passed = report.status === 'pass' && report.summary && state.firstResponse;
+  const completedAt = state.completedAt ?? new Date().toISOString();
   await recordAttempt(db, learnerId, report, {
     claims: toStoredClaims(report.claims?.payload),
-    patch: passed ? { refreshResponse: report.summary, completedAt: state.completedAt ?? new Date().toISOString() } : {},
+    patch: passed
+      ? {
+          refreshResponse: report.summary,
+          ...(state.completedAt ? {} : { completedAt, completion: { first: state.firstResponse!, refresh: report.summary!, completedAt } }),
+        }
+      : {},
   });
   return report;
 }

@@ -14,6 +14,13 @@ export interface StepProgress {
   updatedAt: string | null;
 }
 
+/** The responses that completed the exercise, kept as they were until Reset or a new setup. */
+export interface Completion {
+  first: TokenSummary;
+  refresh: TokenSummary;
+  completedAt: string;
+}
+
 /** A learner's saved exercise state. Nothing here is a secret. */
 export interface ExerciseState {
   provider: ProviderConfig | null;
@@ -23,6 +30,7 @@ export interface ExerciseState {
   refreshResponse: TokenSummary | null;
   startedAt: string | null;
   completedAt: string | null;
+  completion: Completion | null;
   steps: Record<StepId, StepProgress>;
 }
 
@@ -62,6 +70,7 @@ export async function loadExerciseState(db: DB, learnerId: string, { withSteps =
     refreshResponse: parse<TokenSummary>(row?.refresh_response ?? null),
     startedAt: row?.started_at ?? null,
     completedAt: row?.completed_at ?? null,
+    completion: parse<Completion>(row?.completion ?? null),
     steps,
   };
 }
@@ -73,6 +82,7 @@ export type StatePatch = Partial<{
   firstResponse: TokenSummary | null;
   refreshResponse: TokenSummary | null;
   completedAt: string | null;
+  completion: Completion | null;
 }>;
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
@@ -98,6 +108,7 @@ export async function recordAttempt(
   if ('firstResponse' in patch) columns.first_response = json(patch.firstResponse);
   if ('refreshResponse' in patch) columns.refresh_response = json(patch.refreshResponse);
   if ('completedAt' in patch) columns.completed_at = patch.completedAt ?? null;
+  if ('completion' in patch) columns.completion = json(patch.completion);
 
   // Few statements, one transaction: checks are the API's hot path (docs/decisions/005 budget). The
   // learner's row exists already (lib/learners/admission.ts).
@@ -118,7 +129,9 @@ export async function recordAttempt(
       .values({ learner_id: learnerId, step: report.step, status: report.status, attempts: 1, last_codes: codes, updated_at: now })
       .onConflict((oc) =>
         oc.columns(['learner_id', 'step']).doUpdateSet((eb) => ({
-          status: report.status,
+          // A step that passed stays passed: later attempts (extra credit, experiments) are
+          // recorded, but only Reset or a new setup (restartSteps) takes a step back.
+          status: eb.case().when('exercise_steps.status', '=', 'pass').then(eb.val<'pass' | 'fail'>('pass')).else(eb.val<'pass' | 'fail'>(report.status)).end(),
           attempts: eb('exercise_steps.attempts', '+', 1),
           last_codes: codes,
           updated_at: now,
@@ -148,10 +161,11 @@ export async function recordAttempt(
   });
 }
 
-/** Starts the exercise over: progress and step statuses go; the attempt log stays. */
+/** Starts the exercise over: progress, step statuses and resume links go; the attempt log stays. */
 export async function resetExercise(db: DB, learnerId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('exercise_steps').where('learner_id', '=', learnerId).execute();
     await trx.deleteFrom('exercise_progress').where('learner_id', '=', learnerId).execute();
+    await trx.deleteFrom('resume_links').where('learner_id', '=', learnerId).execute();
   });
 }

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m001 from './001-initial';
 import * as m002 from './002-exercise';
 import * as m003 from './003-cohorts';
+import * as m004 from './004-journey';
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Record<string, Migration> = {
   '001-initial': m001,
   '002-exercise': m002,
   '003-cohorts': m003,
+  '004-journey': m004,
 };

@@ -10,8 +10,9 @@ export const metadata: Metadata = { title: 'Complete' };
 
 export default async function CompletePage() {
   const { progress, state } = await loadPageProgress();
-  const first = state.firstResponse;
-  const second = state.refreshResponse;
+  // The pair that finished the exercise, as it was: extra credit does not change it.
+  const first = state.completion?.first;
+  const second = state.completion?.refresh;
   const practice = state.provider?.mode === 'practice';
 
   if (!progress.completedAt || !first || !second) {
