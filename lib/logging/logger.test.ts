@@ -51,6 +51,7 @@ describe('redactUrl', () => {
     ['/redirect?code=abc&state=xyz&iss=http%3A%2F%2Fx', '/redirect?code=[redacted]&state=[redacted]&iss=http%3A%2F%2Fx'],
     ['/oauth2/default/interaction/uid-123?x=1', '/oauth2/default/interaction/[redacted]?x=1'],
     ['/oauth2/default/v1/authorize?client_id=0oa1&Code_Verifier=v', '/oauth2/default/v1/authorize?client_id=0oa1&Code_Verifier=[redacted]'],
+    ['/resume/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', '/resume/[redacted]'],
     ['/api/health', '/api/health'],
     ['/x?%E0%A4%A=1', '/x?%E0%A4%A=1'],
   ])('%s', (input, expected) => {

@@ -38,12 +38,12 @@ const REDACT_PATHS = SECRET_FIELDS.flatMap((field) => {
 const SECRET_PARAMS = new Set<string>([...SECRET_FIELDS, 'state', 'session_token', 'sessionToken'].map((name) => name.toLowerCase()));
 
 /**
- * A URL or path safe to log: the values of secret parameters are replaced, and the id in
- * a practice-server interaction path (a bearer reference to a sign-in) is cut.
+ * A URL or path safe to log: the values of secret parameters are replaced, and the secret
+ * in a practice-server interaction path or a resume link is cut.
  */
 export function redactUrl(url: string): string {
   const q = url.indexOf('?');
-  const path = (q < 0 ? url : url.slice(0, q)).replace(/\/interaction\/[^/]+/, '/interaction/[redacted]');
+  const path = (q < 0 ? url : url.slice(0, q)).replace(/\/(interaction|resume)\/[^/]+/, '/$1/[redacted]');
   if (q < 0) return path;
   const query = url
     .slice(q + 1)

@@ -12,14 +12,12 @@ import { createAdapterClass } from './adapter';
 import { SUPPORTED_RESPONSE_TYPES, toClientMetadata } from './client-metadata';
 import { describeBrowserError } from './errors';
 import type { PrivateSigningJwk } from './keys';
-import { PRACTICE_MOUNT } from './mount';
+import { PRACTICE_AUDIENCE, PRACTICE_MOUNT } from './mount';
 import { allowedRedirectUris, type RedirectPolicy } from './redirect-policy';
 import { pageHeaders, renderErrorPage } from './views';
 
-export { PRACTICE_MOUNT };
+export { PRACTICE_AUDIENCE, PRACTICE_MOUNT };
 
-/** The one resource server (Okta's default audience). */
-export const PRACTICE_AUDIENCE = 'api://default';
 /** Scopes owned by the resource server (custom scopes, Okta-style). */
 export const PRACTICE_API_SCOPES = ['api:read', 'api:write'] as const;
 /** OpenID Connect scopes. */

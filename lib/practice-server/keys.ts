@@ -6,7 +6,7 @@
  * import it to verify practice tokens without loading the provider.
  */
 import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, type JWTVerifyGetKey } from 'jose';
 import type { DB } from '../db/client';
 import { getOrCreateSetting } from '../db/settings';
 
@@ -43,4 +43,18 @@ export function toPublicJwk(jwk: JWK): JWK {
  */
 export async function getPracticePublicJwks(db: DB): Promise<{ keys: JWK[] }> {
   return { keys: [toPublicJwk(await getOrCreateSigningKey(db))] };
+}
+
+// The public keys only change with the database: one resolver per database client, so
+// verifying a practice token does no database work on the check API's hot path.
+const resolvers = new WeakMap<DB, Promise<JWTVerifyGetKey>>();
+
+/** A `jwtVerify` key resolver for the practice server's tokens. */
+export function getPracticeKeyResolver(db: DB): Promise<JWTVerifyGetKey> {
+  let resolver = resolvers.get(db);
+  if (!resolver) {
+    resolver = getPracticePublicJwks(db).then((jwks) => createLocalJWKSet(jwks));
+    resolvers.set(db, resolver);
+  }
+  return resolver;
 }

@@ -1,4 +1,3 @@
-import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
 import type { DB } from '../db/client';
 import { findTokenOrigin, getOrCreatePracticeApp } from '../db/practice-clients';
 import type { Env } from '../env';
@@ -11,7 +10,8 @@ import { checkTokenResponse, fingerprint, type TokenCheckContext, type TokenResp
 import { runCustomSetup } from './custom-setup';
 import { getKeyResolver } from '../issuer/jwks';
 import { admitLearner, type LearnerRef } from '../learners/admission';
-import { getPracticePublicJwks } from '../practice-server/keys';
+import { getPracticeKeyResolver } from '../practice-server/keys';
+import { PRACTICE_AUDIENCE } from '../practice-server/mount';
 import { FeatureDisabled, PrerequisiteMissing } from './errors';
 import { CHECK_STEPS } from '../exercise/steps';
 import { loadExerciseState, recordAttempt, type ExerciseState } from './store';
@@ -164,17 +164,9 @@ async function tokenContext(db: DB, env: Env, provider: ProviderConfig): Promise
   return {
     issuer: provider.issuer,
     clientId: provider.clientId,
-    audience: practice ? 'api://default' : undefined,
+    audience: practice ? PRACTICE_AUDIENCE : undefined,
     now: new Date(),
-    getKey: practice ? await practiceKeyResolver(db) : getKeyResolver(provider.jwksUri, { allowPrivate: env.ALLOW_PRIVATE_ISSUERS }),
+    getKey: practice ? await getPracticeKeyResolver(db) : getKeyResolver(provider.jwksUri, { allowPrivate: env.ALLOW_PRIVATE_ISSUERS }),
     practice,
   };
-}
-
-// The practice server's public keys only change when its database is new: cache the
-// resolver per key set so the token check does no database work on the hot path.
-let practiceKeys: JWTVerifyGetKey | undefined;
-async function practiceKeyResolver(db: DB): Promise<JWTVerifyGetKey> {
-  practiceKeys ??= createLocalJWKSet(await getPracticePublicJwks(db));
-  return practiceKeys;
 }

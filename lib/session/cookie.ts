@@ -19,6 +19,12 @@ export function mintSession(): { learnerId: string; cookieValue: string } {
   return { learnerId, cookieValue: sign(learnerId, secret()) };
 }
 
+/** The Set-Cookie value that makes a browser continue as `learnerId` (a resume link). */
+export function sessionCookieFor(learnerId: string): string {
+  if (!LEARNER_ID.test(learnerId)) throw new Error('not a learner id');
+  return serializeCookie(SESSION_COOKIE, sign(learnerId, secret()), sessionCookieOptions());
+}
+
 /** The learner id in a signed cookie value, or null when missing, tampered or malformed. */
 export function readSessionValue(cookieValue: string | undefined | null): string | null {
   if (!cookieValue) return null;

@@ -5,6 +5,7 @@
 import { expect } from 'vitest';
 import * as oauth from 'openid-client';
 import { POST as postStep } from '@/app/api/exercise/[step]/route';
+import { PATCH as patchPracticeApp } from '@/app/api/practice/app/route';
 import { DELETE as deleteProgress, GET as getProgress } from '@/app/api/progress/route';
 import type { StepId } from '@/lib/exercise/report';
 import { apiRequest } from './requests';
@@ -142,4 +143,37 @@ export async function tokenEndpoint(
 /** Waits until the clock has entered a new second (JWT `iat` has one-second resolution). */
 export async function nextSecond(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
+}
+
+/** What a learner holds after the whole exercise on the practice server. */
+export interface CompletedJourney {
+  app: { clientId: string; clientSecret: string; redirectUris: string[] };
+  first: { access_token: string; refresh_token: string; [key: string]: unknown };
+  refreshed: { access_token: string; refresh_token?: string; [key: string]: unknown };
+}
+
+/** Takes the learner of `cookie` through every step on the practice server, every check passing. */
+export async function completeJourneyOverApi(server: { issuer: string; baseUrl: string }, cookie: string): Promise<CompletedJourney> {
+  expect((await check('setup', cookie, { mode: 'practice' })).status).toBe('pass');
+  const appResponse = await patchPracticeApp(
+    apiRequest('/api/practice/app', { method: 'PATCH', cookie, json: { grantTypes: ['authorization_code', 'refresh_token'] } }),
+  );
+  const app = (await appResponse.json()) as CompletedJourney['app'];
+  const redirectUri = app.redirectUris[0]!;
+  const authorize = await buildAuthorizeUrl(server.issuer, { clientId: app.clientId, redirectUri });
+  expect((await check('authorize-url', cookie, { url: authorize.url })).status).toBe('pass');
+  const callback = await signInAt(server.baseUrl, authorize.url.replace(/\s+/g, ''), { username: 'learner@example.com', password: 'correct-horse-battery' });
+  expect((await check('redirect', cookie, { url: callback.href })).status).toBe('pass');
+  const exchange = await tokenEndpoint(server.issuer, app, {
+    grant_type: 'authorization_code',
+    code: callback.searchParams.get('code')!,
+    redirect_uri: redirectUri,
+    code_verifier: authorize.verifier,
+  });
+  expect((await check('token-response', cookie, { response: exchange.text })).status).toBe('pass');
+  await nextSecond();
+  const first = JSON.parse(exchange.text) as CompletedJourney['first'];
+  const refresh = await tokenEndpoint(server.issuer, app, { grant_type: 'refresh_token', refresh_token: first.refresh_token });
+  expect((await check('refresh-response', cookie, { response: refresh.text })).status).toBe('pass');
+  return { app, first, refreshed: JSON.parse(refresh.text) as CompletedJourney['refreshed'] };
 }
