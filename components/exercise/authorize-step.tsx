@@ -1,6 +1,6 @@
 'use client';
 
-import { CopyButton } from '@/components/ui/copy-button';
+import { CodeBlock } from '@/components/ui/code-block';
 import { writeStored } from '@/lib/client/browser-storage';
 import { useStoredValue } from '@/lib/client/use-stored-value';
 import type { AuthorizeUrlReport } from '@/lib/exercise/authorize-url';
@@ -57,13 +57,8 @@ export function AuthorizeStep(props: { authorizationEndpoint: string; clientId: 
           <code className="font-mono">{props.scopeExample}</code>. The <code className="font-mono">offline_access</code> scope is
           what asks for a refresh token. Line breaks are fine: they are ignored.
         </p>
-        <div className="relative mt-3">
-          <pre className="overflow-x-auto rounded-md bg-slate-900 p-4 pr-20 text-sm leading-relaxed text-slate-100 dark:bg-black" tabIndex={0} aria-label="URL template">
-            <code>{template}</code>
-          </pre>
-          <div className="absolute right-2 top-2">
-            <CopyButton value={template} label="URL template" />
-          </div>
+        <div className="mt-3">
+          <CodeBlock code={template} label="URL template" />
         </div>
       </StepSection>
 

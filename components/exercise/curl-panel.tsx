@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { CopyButton } from '@/components/ui/copy-button';
+import { CodeBlock } from '@/components/ui/code-block';
 import { Field, Input } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 
@@ -56,14 +56,7 @@ export function CurlPanel({
           {missing.length > 1 ? 's' : ''} in the command with your own value{missing.length > 1 ? 's' : ''}.
         </Notice>
       )}
-      <div className="relative">
-        <pre className="overflow-x-auto rounded-md bg-slate-900 p-4 pr-20 text-sm leading-relaxed text-slate-100 dark:bg-black" tabIndex={0} aria-label="curl command" data-testid="curl-command">
-          <code>{command}</code>
-        </pre>
-        <div className="absolute right-2 top-2">
-          <CopyButton value={command} label="curl command" />
-        </div>
-      </div>
+      <CodeBlock code={command} label="curl command" testId="curl-command" />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { buildRefreshCurl, buildTokenCurl, CLIENT_SECRET_PLACEHOLDER, shellQuote } from './curl';
+import { buildApiCurl, buildRevokeCurl, buildRefreshCurl, buildTokenCurl, CLIENT_SECRET_PLACEHOLDER, shellQuote } from './curl';
 
 const run = promisify(execFile);
 
@@ -163,5 +163,22 @@ describe('shellQuote', () => {
     const word = `a'b"c$d\`e\\f g!h~i*j?k[l]m{n}o;p|q&r<s>t#u\n`;
     const { stdout } = await run('bash', ['-c', `printf %s ${shellQuote(word)}`]);
     expect(stdout).toBe(word);
+  });
+});
+
+describe('buildApiCurl and buildRevokeCurl', () => {
+  it('quote what a shell would expand, and fall back to placeholders', () => {
+    expect(buildApiCurl({ url: 'http://localhost:3000/api/practice/photos' })).toBe(
+      "curl -i http://localhost:3000/api/practice/photos \\\n  -H 'Authorization: Bearer YOUR_ACCESS_TOKEN'",
+    );
+    expect(buildApiCurl({ url: 'http://x/api', accessToken: "a'b" })).toContain("-H 'Authorization: Bearer a'\\''b'");
+    const revoke = buildRevokeCurl({ revocationEndpoint: 'http://x/oauth2/default/v1/revoke', clientId: '0oa1', refreshToken: 'rt-1' });
+    expect(revoke.split(' \\\n  ')).toEqual([
+      'curl -X POST http://x/oauth2/default/v1/revoke',
+      '-d client_id=0oa1',
+      '-d client_secret=YOUR_CLIENT_SECRET',
+      '-d token=rt-1',
+      '-d token_type_hint=refresh_token',
+    ]);
   });
 });

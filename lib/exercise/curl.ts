@@ -48,6 +48,32 @@ export function buildRefreshCurl(o: { tokenEndpoint: string; clientId: string; c
 }
 
 /**
+ * Token revocation (the refresh token) as a curl command.
+ * @see https://www.rfc-editor.org/rfc/rfc7009#section-2.1
+ */
+export function buildRevokeCurl(o: { revocationEndpoint: string; clientId: string; clientSecret?: string; refreshToken: string }): string {
+  return buildCurl(o.revocationEndpoint, [
+    ['client_id', o.clientId],
+    ['client_secret', secretOrPlaceholder(o.clientSecret)],
+    ['token', o.refreshToken],
+    ['token_type_hint', 'refresh_token'],
+  ]);
+}
+
+/** Shown in place of the access token unless the learner fills it in. */
+export const ACCESS_TOKEN_PLACEHOLDER = 'YOUR_ACCESS_TOKEN';
+
+/**
+ * A call to a protected API with the access token as a bearer token; `-i` shows the
+ * status and the WWW-Authenticate header of a refusal.
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
+ */
+export function buildApiCurl(o: { url: string; accessToken?: string }): string {
+  const token = o.accessToken && o.accessToken.trim() !== '' ? o.accessToken.trim() : ACCESS_TOKEN_PLACEHOLDER;
+  return [`curl -i ${shellQuote(o.url)}`, `-H ${shellQuote(`Authorization: Bearer ${token}`)}`].join(' \\\n  ');
+}
+
+/**
  * Quotes one word for bash/zsh/sh: bare when it holds only characters no shell treats
  * specially, else in single quotes (inside which nothing is special), with each embedded
  * `'` written as `'\''`.

@@ -3,7 +3,11 @@ import Link from 'next/link';
 import { ExerciseShell } from '@/components/exercise/exercise-shell';
 import { StepHeader } from '@/components/exercise/step-header';
 import { TokenTimeline } from '@/components/exercise/token-timeline';
+import { ApiCallPanel, RevokePanel } from '@/components/exercise/after-exercise';
+import { ExpiryCountdown } from '@/components/exercise/expiry-countdown';
+import { CompletionRecordPanel, ResumeLinkPanel } from '@/components/exercise/keep-going';
 import { Card } from '@/components/ui/card';
+import { getEnv } from '@/lib/env';
 import { loadPageProgress } from '@/lib/progress/page-data';
 
 export const metadata: Metadata = { title: 'Complete' };
@@ -32,12 +36,15 @@ export default async function CompletePage() {
   }
 
   const rotated = second.refreshTokenFingerprint !== null && second.refreshTokenFingerprint !== first.refreshTokenFingerprint;
+  const provider = state.provider!;
   const changes: [string, string][] = [
     ['Access token', 'New — a different token, issued later.'],
     [
       'Refresh token',
       rotated
-        ? 'Rotated: the response held a new refresh token. Use the new one next time; the old one is now refused.'
+        ? practice
+          ? 'Rotated: the response held a new refresh token. Use the new one next time; the practice server now refuses the old one.'
+          : 'Rotated: the response held a new refresh token. Use the new one next time; a server that rotates usually refuses the old one (try it).'
         : second.refreshTokenFingerprint
           ? 'The same refresh token came back: it stays valid (persistent refresh tokens).'
           : 'No refresh token in the response: keep using the one you have.',
@@ -45,6 +52,12 @@ export default async function CompletePage() {
     ['Scopes', second.scope?.join(' ') === first.scope?.join(' ') ? `Unchanged (${first.scope?.join(' ') ?? 'not listed'}).` : `Before: ${first.scope?.join(' ') ?? '—'}; after: ${second.scope?.join(' ') ?? '—'}.`],
     ['Subject and client', 'The same user and the same app — a refresh never changes who the token is for.'],
   ];
+
+  const tokens = [
+    { label: 'First access token (authorization code)', issuedAt: first.issuedAt, expiresAt: first.expiresAt },
+    { label: 'New access token (refresh token)', issuedAt: second.issuedAt, expiresAt: second.expiresAt },
+  ];
+  const env = getEnv();
 
   return (
     <ExerciseShell progress={progress} current="complete">
@@ -59,12 +72,10 @@ export default async function CompletePage() {
         <h2 id="timeline-heading" className="mb-4 text-lg font-semibold">
           Your two access tokens
         </h2>
-        <TokenTimeline
-          tokens={[
-            { label: 'First access token (authorization code)', issuedAt: first.issuedAt, expiresAt: first.expiresAt },
-            { label: 'New access token (refresh token)', issuedAt: second.issuedAt, expiresAt: second.expiresAt },
-          ]}
-        />
+        <TokenTimeline tokens={tokens} />
+        <div className="mt-4">
+          <ExpiryCountdown tokens={tokens} />
+        </div>
       </Card>
 
       <Card aria-labelledby="diff-heading">
@@ -106,9 +117,56 @@ export default async function CompletePage() {
           </li>
           <li>
             Run the same command once more with the <em>old</em> refresh token. The server answers{' '}
-            <code className="font-mono">invalid_grant</code>; paste that answer and the lab explains it.
+            <code className="font-mono">invalid_grant</code>; paste that answer and the lab explains it. Your exercise stays
+            completed: later attempts are extra credit.
           </li>
         </ol>
+      </Card>
+
+      {practice && (
+        <>
+          <ApiCallPanel apiUrl={`${env.PUBLIC_URL}/api/practice/photos`} />
+          <RevokePanel revocationEndpoint={`${provider.issuer}/v1/revoke`} tokenEndpoint={provider.tokenEndpoint} clientId={provider.clientId} />
+        </>
+      )}
+
+      <Card aria-labelledby="keep-heading" className="space-y-5">
+        <h2 id="keep-heading" className="text-lg font-semibold">
+          Keep it, share it
+        </h2>
+        <div className="space-y-2">
+          <h3 className="font-medium">Continue on another device</h3>
+          <p className="text-sm text-slate-700 dark:text-slate-300">A link that opens this progress in another browser.</p>
+          <ResumeLinkPanel />
+        </div>
+        <div className="space-y-2">
+          <h3 className="font-medium">A record of what you did</h3>
+          <CompletionRecordPanel />
+        </div>
+      </Card>
+
+      <Card aria-labelledby="next-heading">
+        <h2 id="next-heading" className="text-lg font-semibold">
+          What to learn next
+        </h2>
+        <ul className="mt-3 list-disc space-y-2 pl-6 text-slate-700 dark:text-slate-300">
+          <li>
+            <strong>Token introspection</strong> (RFC 7662): how an API asks the server whether an opaque token is still active —
+            the practice server has <code className="font-mono">/v1/introspect</code>.
+          </li>
+          <li>
+            <strong>Client credentials</strong>: tokens for a service with no user — tick it in the practice console and try{' '}
+            <code className="font-mono">grant_type=client_credentials</code>.
+          </li>
+          <li>
+            <strong>Sender-constrained tokens</strong> (DPoP, RFC 9449): refresh tokens that only work from the client that got
+            them — what public clients use instead of a secret.
+          </li>
+          <li>
+            <strong>OAuth 2.0 Security Best Current Practice</strong> (RFC 9700): why PKCE, exact redirect URIs and refresh token
+            rotation are the defaults now.
+          </li>
+        </ul>
       </Card>
     </ExerciseShell>
   );

@@ -1,0 +1,52 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ResumeButton } from '@/components/exercise/resume-button';
+import { Card } from '@/components/ui/card';
+import { getDb } from '@/lib/db/client';
+import { findLearnerByResumeToken } from '@/lib/learners/resume-links';
+import { currentLearnerId } from '@/lib/session/server';
+
+export const metadata: Metadata = { title: 'Continue your exercise' };
+
+/**
+ * A resume link lands here. Continuing replaces this browser's own progress, so it takes
+ * a click (a link from someone else must not silently swap the learner's session).
+ */
+export default async function ResumePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const learnerId = await findLearnerByResumeToken(await getDb(), token);
+  const already = learnerId !== null && learnerId === (await currentLearnerId());
+
+  return (
+    <div className="mx-auto max-w-prose space-y-6">
+      <h1 className="text-3xl font-bold tracking-tight">Continue your exercise</h1>
+      {!learnerId ? (
+        <Card>
+          <p>This link does not work (any more): the exercise was reset, or the link was not copied whole.</p>
+          <p className="mt-3">
+            <Link href="/exercise/refresh" className="font-medium text-indigo-800 underline dark:text-indigo-300">
+              Go to the exercise
+            </Link>
+          </p>
+        </Card>
+      ) : already ? (
+        <Card>
+          <p>This browser already continues this exercise.</p>
+          <p className="mt-3">
+            <Link href="/exercise/refresh" className="font-medium text-indigo-800 underline dark:text-indigo-300">
+              Go to the exercise
+            </Link>
+          </p>
+        </Card>
+      ) : (
+        <Card className="space-y-4">
+          <p>
+            This link opens someone&apos;s progress in the Refresh Tokens exercise — yours, if you made it on another device.
+            Continuing replaces the progress this browser has now.
+          </p>
+          <ResumeButton token={token} />
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+'use client';
+
+import { useState } from 'react';
+import { CodeBlock } from '@/components/ui/code-block';
+import { Field, Input } from '@/components/ui/field';
+import { useStoredValue } from '@/lib/client/use-stored-value';
+import { buildApiCurl, buildRefreshCurl, buildRevokeCurl } from '@/lib/exercise/curl';
+import type { RefreshResponseReport } from '@/lib/exercise/refresh-response';
+import { CheckForm } from './check-form';
+import { StepSection } from './step-section';
+import { useClientSecret } from './use-client-secret';
+
+/** Calling the practice server's protected API with the access token, before and after a refresh. */
+export function ApiCallPanel({ apiUrl }: { apiUrl: string }) {
+  // Not kept anywhere: an access token is typed (or pasted) for this one command.
+  const [accessToken, setAccessToken] = useState('');
+  return (
+    <StepSection id="api-heading" title="Use your access token">
+      <p className="mt-1 text-slate-700 dark:text-slate-300">
+        An access token is for calling an API. The practice server has a small one: a photo list that needs a token with the{' '}
+        <code className="font-mono">api:read</code> scope. Try it with the <strong>first</strong> access token and with the{' '}
+        <strong>new</strong> one: both work until they expire. Then try a changed token, or none.
+      </p>
+      <div className="mt-4 space-y-4">
+        <Field label="Access token" hint="The access_token of one of your responses. It stays on this page only.">
+          {(control) => (
+            <Input {...control} type="password" value={accessToken} onChange={(e) => setAccessToken(e.target.value)} autoComplete="off" className="max-w-md font-mono text-sm" />
+          )}
+        </Field>
+        <CodeBlock code={buildApiCurl({ url: apiUrl, accessToken })} label="API call" testId="api-curl-command" />
+        <ul className="list-disc space-y-1 pl-6 text-sm text-slate-700 dark:text-slate-300">
+          <li>
+            <strong>200</strong> and a photo list: the API verified the token&apos;s signature, issuer, audience, expiry and scope.
+          </li>
+          <li>
+            <strong>401</strong> with <code className="font-mono">WWW-Authenticate: Bearer error=&quot;invalid_token&quot;</code>: no token, an expired
+            one, or one that was changed. An app answers this by refreshing the access token.
+          </li>
+          <li>
+            <strong>403</strong> with <code className="font-mono">error=&quot;insufficient_scope&quot;</code>: a valid token without{' '}
+            <code className="font-mono">api:read</code>. Refreshing does not help: the login must ask for the scope.
+          </li>
+        </ul>
+      </div>
+    </StepSection>
+  );
+}
+
+/** Revoking the refresh token, and the refresh that then fails, explained by the refresh check. */
+export function RevokePanel({ revocationEndpoint, tokenEndpoint, clientId }: { revocationEndpoint: string; tokenEndpoint: string; clientId: string }) {
+  const { secret } = useClientSecret();
+  const [refreshToken] = useStoredValue('refreshToken');
+  const token = refreshToken ?? 'YOUR_REFRESH_TOKEN';
+  const clientSecret = secret || undefined;
+  return (
+    <StepSection id="revoke-heading" title="Revoke the refresh token">
+      <p className="mt-1 text-slate-700 dark:text-slate-300">
+        When a user signs out or a device is lost, the app revokes its refresh token (RFC 7009). Revoke yours, then try to
+        refresh with it.
+      </p>
+      <div className="mt-4 space-y-4">
+        <CodeBlock code={buildRevokeCurl({ revocationEndpoint, clientId, clientSecret, refreshToken: token })} label="Revoke command" testId="revoke-curl-command" />
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          The server answers <strong>200</strong> with an empty body — also for a token it does not know, so a caller learns
+          nothing about other tokens. Now run the refresh again:
+        </p>
+        <CodeBlock code={buildRefreshCurl({ tokenEndpoint, clientId, clientSecret, refreshToken: token })} label="Refresh command" testId="refresh-after-revoke-command" />
+        <CheckForm<RefreshResponseReport>
+          endpoint="/api/exercise/refresh-response"
+          field="response"
+          label="Refresh response after the revoke"
+          description="Paste what the refresh answered. Your completed exercise stays completed: this is extra credit."
+          buttonLabel="Explain This Response"
+          rows={4}
+        />
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          The access tokens you already have keep working until they expire: they are JWTs the API checks on its own, without
+          asking the server. That is why access tokens are short-lived.
+        </p>
+      </div>
+    </StepSection>
+  );
+}
