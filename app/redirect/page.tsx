@@ -2,15 +2,16 @@ import type { Metadata } from 'next';
 import { ExerciseShell } from '@/components/exercise/exercise-shell';
 import { RedirectCapture } from '@/components/exercise/redirect-capture';
 import { StepHeader } from '@/components/exercise/step-header';
+import { stepNumber } from '@/lib/exercise/steps';
 import { loadPageProgress } from '@/lib/progress/page-data';
 
 export const metadata: Metadata = { title: 'Redirect', referrer: 'no-referrer' };
 
 export default async function RedirectPage() {
-  const { progress } = await loadPageProgress();
+  const { journey } = await loadPageProgress();
   return (
-    <ExerciseShell progress={progress} current="redirect">
-      <StepHeader number={4} title="Capture the authorization code">
+    <ExerciseShell journey={journey} current="redirect">
+      <StepHeader number={stepNumber('redirect')} title="Capture the authorization code">
         <p>
           After you log in, the authorization server redirects back here with an authorization <code className="font-mono">code</code>{' '}
           and the <code className="font-mono">state</code> you sent. The state must match: that is how your app knows this

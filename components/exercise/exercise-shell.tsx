@@ -1,12 +1,11 @@
 import { ProgressBar } from './progress-bar';
 import { ResetButton } from './reset-button';
 import { StepNav } from './step-nav';
-import { CHECK_STEPS } from '@/lib/exercise/steps';
-import type { ProgressView } from '@/lib/progress/view';
+import type { JourneyView } from '@/lib/progress/view';
 
 /** The frame of every step page: steps and progress beside the step's content. */
-export function ExerciseShell({ progress, current, children }: { progress: ProgressView; current: string; children: React.ReactNode }) {
-  const bar = (id: string) => <ProgressBar done={progress.stepsDone} total={CHECK_STEPS.length} id={id} />;
+export function ExerciseShell({ journey, current, children }: { journey: JourneyView; current: string; children: React.ReactNode }) {
+  const bar = (id: string) => <ProgressBar done={journey.done} total={journey.steps.length} id={id} />;
   // The step's content comes first in the document (and so for keyboards, screen readers
   // and phones); on wide screens the grid puts the step list beside it, on the left.
   // One progress bar shows at a time: above the content on phones, in the sidebar on wide screens.
@@ -19,7 +18,7 @@ export function ExerciseShell({ progress, current, children }: { progress: Progr
       <aside aria-label="Exercise progress" className="space-y-4 border-t border-slate-200 pt-6 dark:border-slate-800 lg:sticky lg:top-4 lg:col-start-1 lg:row-start-1 lg:self-start lg:border-0 lg:pt-0">
         <p className="text-sm font-semibold uppercase tracking-wide text-indigo-700 dark:text-indigo-300">Refresh Tokens</p>
         <div className="hidden lg:block">{bar('progress-label')}</div>
-        <StepNav progress={progress} current={current} />
+        <StepNav journey={journey} current={current} />
         <ResetButton />
       </aside>
     </div>

@@ -1,27 +1,16 @@
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
-import { JOURNEY, stepHref, type JourneyPage, type StepStatus } from '@/lib/exercise/steps';
-import type { ProgressView } from '@/lib/progress/view';
+import { RESULTS_PAGE, stepHref, type StepStatus } from '@/lib/exercise/steps';
+import type { JourneyView } from '@/lib/progress/view';
 
-const STATUS_TEXT: Record<StepStatus | 'info', string> = { pass: 'passed', fail: 'needs another try', pending: 'not started', info: '' };
+const STATUS_TEXT: Record<StepStatus, string> = { pass: 'done', fail: 'needs another try', pending: 'not done yet' };
 
-/**
- * A page's status in the list. The two pages without a check count as done once the
- * learner is past them: "Enable" when a refresh token was obtained, "Complete" when done.
- */
-function stepStatus(step: JourneyPage, progress: ProgressView): StepStatus | 'info' {
-  if (step.check) return progress.steps[step.check].status;
-  if (step.slug === 'enable') return progress.steps['token-response'].status === 'pass' ? 'pass' : 'info';
-  return progress.completedAt ? 'pass' : 'info';
-}
-
-/** The list of steps with their status; marks the current page. */
-export function StepNav({ progress, current }: { progress: ProgressView; current: string }) {
+/** The six steps with their status, the current page marked, and the results page once earned. */
+export function StepNav({ journey, current }: { journey: JourneyView; current: string }) {
   return (
     <nav aria-label="Exercise steps">
       <ol className="space-y-1">
-        {JOURNEY.map((step, index) => {
-          const status = stepStatus(step, progress);
+        {journey.steps.map((step) => {
           const isCurrent = step.slug === current;
           return (
             <li key={step.slug}>
@@ -39,22 +28,32 @@ export function StepNav({ progress, current }: { progress: ProgressView; current
                   aria-hidden="true"
                   className={cn(
                     'flex size-6 shrink-0 items-center justify-center rounded-full border text-xs',
-                    status === 'pass' && 'border-emerald-700 bg-emerald-700 text-white',
-                    status === 'fail' && 'border-red-700 text-red-700 dark:border-red-400 dark:text-red-300',
-                    (status === 'pending' || status === 'info') && 'border-slate-400 text-slate-600 dark:text-slate-300',
+                    step.status === 'pass' && 'border-emerald-700 bg-emerald-700 text-white',
+                    step.status === 'fail' && 'border-red-700 text-red-700 dark:border-red-400 dark:text-red-300',
+                    step.status === 'pending' && 'border-slate-400 text-slate-600 dark:text-slate-300',
                   )}
                 >
-                  {status === 'pass' ? '✓' : status === 'fail' ? '!' : index + 1}
+                  {step.status === 'pass' ? '✓' : step.status === 'fail' ? '!' : step.number}
                 </span>
                 <span>
                   {step.title}
-                  {STATUS_TEXT[status] && <span className="sr-only"> ({STATUS_TEXT[status]})</span>}
+                  <span className="sr-only"> ({STATUS_TEXT[step.status]})</span>
                 </span>
               </Link>
             </li>
           );
         })}
       </ol>
+      {journey.completed && (
+        <Link
+          href={stepHref(RESULTS_PAGE.slug)}
+          aria-current={current === RESULTS_PAGE.slug ? 'page' : undefined}
+          className="mt-2 flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-emerald-800 hover:bg-emerald-50 aria-[current=page]:bg-emerald-50 dark:text-emerald-300 dark:hover:bg-emerald-950 dark:aria-[current=page]:bg-emerald-950"
+        >
+          <span aria-hidden="true">★</span>
+          {RESULTS_PAGE.title}
+        </Link>
+      )}
     </nav>
   );
 }

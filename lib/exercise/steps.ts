@@ -19,20 +19,42 @@ export const STEP_TITLES: Record<StepId, string> = {
   'refresh-response': 'Use the refresh token',
 };
 
-/** The journey's pages, in order; `check` names the API step a page completes. */
+/**
+ * The journey: the six steps every page, the overview, the step list and the progress bar
+ * count, in order. `check` names the API step a page completes (Enable has none: it is
+ * done when the app allows the Refresh Token grant). The results page comes after them.
+ */
 export const JOURNEY = [
-  { slug: 'setup', title: STEP_TITLES.setup, check: 'setup' },
-  { slug: 'enable', title: 'Enable refresh tokens', check: null },
-  { slug: 'authorize', title: STEP_TITLES['authorize-url'], check: 'authorize-url' },
-  { slug: 'redirect', title: STEP_TITLES.redirect, check: 'redirect' },
-  { slug: 'token', title: STEP_TITLES['token-response'], check: 'token-response' },
-  { slug: 'refresh', title: STEP_TITLES['refresh-response'], check: 'refresh-response' },
-  { slug: 'complete', title: 'Complete', check: null },
-] as const satisfies readonly { slug: string; title: string; check: StepId | null }[];
+  { slug: 'setup', title: STEP_TITLES.setup, check: 'setup', summary: 'Choose an authorization server: the built-in practice server (no account needed) or your own.' },
+  { slug: 'enable', title: 'Enable refresh tokens', check: null, summary: 'Allow the Refresh Token grant for your app.' },
+  {
+    slug: 'authorize',
+    title: STEP_TITLES['authorize-url'],
+    check: 'authorize-url',
+    summary: 'Build an authorization URL that asks for offline_access, with a PKCE code challenge and a state.',
+  },
+  { slug: 'redirect', title: STEP_TITLES.redirect, check: 'redirect', summary: 'Log in and capture the authorization code from the redirect.' },
+  {
+    slug: 'token',
+    title: STEP_TITLES['token-response'],
+    check: 'token-response',
+    summary: 'Exchange the code for tokens with curl — the response must include a refresh token.',
+  },
+  { slug: 'refresh', title: STEP_TITLES['refresh-response'], check: 'refresh-response', summary: 'Use the refresh token to get a new access token.' },
+] as const satisfies readonly { slug: string; title: string; check: StepId | null; summary: string }[];
 
-export type JourneyPage = (typeof JOURNEY)[number];
+export type JourneyStep = (typeof JOURNEY)[number];
+export type JourneySlug = JourneyStep['slug'];
+
+/** The page after the journey. */
+export const RESULTS_PAGE = { slug: 'complete', title: 'Your results' } as const;
+
+/** A step's number as the pages show it (1–6). */
+export function stepNumber(slug: JourneySlug): number {
+  return JOURNEY.findIndex((step) => step.slug === slug) + 1;
+}
 
 /** The URL of a journey page (the redirect page is the redirect URI, outside the exercise's path). */
-export function stepHref(slug: JourneyPage['slug']): string {
+export function stepHref(slug: JourneySlug | typeof RESULTS_PAGE.slug): string {
   return slug === 'redirect' ? '/redirect' : `/exercise/refresh/${slug}`;
 }

@@ -37,7 +37,7 @@ export async function createCompletionRecord(
     displayName: input.displayName,
     exercise: 'refresh-tokens',
     completedAt: input.completion.completedAt,
-    steps: JOURNEY.filter((page) => page.slug !== 'complete').map((page) => page.title),
+    steps: JOURNEY.map((step) => step.title),
     serverKind: input.serverKind,
     rotated: refresh.refreshTokenFingerprint !== null && refresh.refreshTokenFingerprint !== first.refreshTokenFingerprint,
     accessTokenLifetimes: [lifetime(first.issuedAt, first.expiresAt), lifetime(refresh.issuedAt, refresh.expiresAt)],

@@ -1,4 +1,4 @@
-import { CHECK_STEPS, type StepId, type StepStatus } from '../exercise/steps';
+import { CHECK_STEPS, JOURNEY, type JourneySlug, type StepId, type StepStatus } from '../exercise/steps';
 import type { ExerciseState } from './store';
 
 export interface ProgressView {
@@ -22,5 +22,43 @@ export function toProgressView(state: ExerciseState): ProgressView {
     stepsDone: CHECK_STEPS.filter((step) => steps[step].status === 'pass').length,
     currentStep: CHECK_STEPS.find((step) => steps[step].status !== 'pass') ?? null,
     completedAt: state.completedAt,
+  };
+}
+
+/** One step of the journey as the step list and progress bar show it. */
+export interface JourneyStepView {
+  slug: JourneySlug;
+  title: string;
+  number: number;
+  status: StepStatus;
+}
+
+export interface JourneyView {
+  steps: JourneyStepView[];
+  /** Steps done (the progress bar's `aria-valuenow`), of `steps.length`. */
+  done: number;
+  /** The first step not done yet, or null when all are. */
+  next: JourneySlug | null;
+  completed: boolean;
+}
+
+/**
+ * The six steps with their status, from the checked steps' progress. Enable has no check:
+ * it is done when the practice app allows the Refresh Token grant (`refreshGrantEnabled`;
+ * null when that cannot be known, on the learner's own server), or once a token response
+ * with a refresh token passed — the proof that the grant is on.
+ */
+export function toJourneyView(progress: ProgressView, refreshGrantEnabled: boolean | null): JourneyView {
+  const steps = JOURNEY.map((step, index): JourneyStepView => {
+    let status: StepStatus;
+    if (step.check) status = progress.steps[step.check].status;
+    else status = refreshGrantEnabled === true || progress.steps['token-response'].status === 'pass' ? 'pass' : 'pending';
+    return { slug: step.slug, title: step.title, number: index + 1, status };
+  });
+  return {
+    steps,
+    done: steps.filter((step) => step.status === 'pass').length,
+    next: steps.find((step) => step.status !== 'pass')?.slug ?? null,
+    completed: progress.completedAt !== null,
   };
 }

@@ -3,17 +3,18 @@ import Link from 'next/link';
 import { AuthorizeStep } from '@/components/exercise/authorize-step';
 import { ExerciseShell } from '@/components/exercise/exercise-shell';
 import { StepHeader } from '@/components/exercise/step-header';
+import { stepNumber } from '@/lib/exercise/steps';
 import { loadPageProgress } from '@/lib/progress/page-data';
 
 export const metadata: Metadata = { title: 'Build the authorization URL' };
 
 export default async function AuthorizePage() {
-  const { progress } = await loadPageProgress();
+  const { progress, journey } = await loadPageProgress();
   const provider = progress.provider;
 
   return (
-    <ExerciseShell progress={progress} current="authorize">
-      <StepHeader number={3} title="Build the authorization URL">
+    <ExerciseShell journey={journey} current="authorize">
+      <StepHeader number={stepNumber('authorize')} title="Build the authorization URL">
         <p>
           The authorization URL sends the user to the authorization server to log in. To get a refresh token, it must ask
           for the <code className="font-mono">offline_access</code> scope.

@@ -13,7 +13,7 @@ import { loadPageProgress } from '@/lib/progress/page-data';
 export const metadata: Metadata = { title: 'Complete' };
 
 export default async function CompletePage() {
-  const { progress, state } = await loadPageProgress();
+  const { progress, state, journey } = await loadPageProgress();
   // The pair that finished the exercise, as it was: extra credit does not change it.
   const first = state.completion?.first;
   const second = state.completion?.refresh;
@@ -21,10 +21,10 @@ export default async function CompletePage() {
 
   if (!progress.completedAt || !first || !second) {
     return (
-      <ExerciseShell progress={progress} current="complete">
+      <ExerciseShell journey={journey} current="complete">
         <StepHeader title="Not quite there yet">
           <p>
-            Finish the steps first: you have passed {progress.stepsDone} of 5 checks.{' '}
+            Finish the steps first: you have done {journey.done} of {journey.steps.length}.{' '}
             <Link href="/exercise/refresh" className="font-medium underline">
               Continue the exercise
             </Link>
@@ -60,7 +60,7 @@ export default async function CompletePage() {
   const env = getEnv();
 
   return (
-    <ExerciseShell progress={progress} current="complete">
+    <ExerciseShell journey={journey} current="complete">
       <StepHeader title="You've completed the exercise!">
         <p>
           You got a refresh token with the authorization code flow and PKCE, and used it to get a new access token without

@@ -9,21 +9,22 @@ import { getDb } from '@/lib/db/client';
 import { getOrCreatePracticeApp } from '@/lib/db/practice-clients';
 import { getEnv } from '@/lib/env';
 import { PROVIDERS } from '@/lib/issuer/providers';
+import { stepNumber } from '@/lib/exercise/steps';
 import { loadPageProgress } from '@/lib/progress/page-data';
 
 export const metadata: Metadata = { title: 'Enable refresh tokens' };
 
 export default async function EnablePage() {
   const env = getEnv();
-  const { learnerId, progress } = await loadPageProgress();
+  const { learnerId, progress, journey } = await loadPageProgress();
   const provider = progress.provider;
   const practice = provider?.mode === 'practice';
   const app = practice && learnerId ? await getOrCreatePracticeApp(await getDb(), learnerId, env.PUBLIC_URL) : null;
   const guide = PROVIDERS[provider?.kind ?? 'okta'];
 
   return (
-    <ExerciseShell progress={progress} current="enable">
-      <StepHeader number={2} title="Enable refresh tokens for your app">
+    <ExerciseShell journey={journey} current="enable">
+      <StepHeader number={stepNumber('enable')} title="Enable refresh tokens for your app">
         <p>
           An authorization server only issues refresh tokens to apps that are allowed to use the <strong>Refresh Token</strong>{' '}
           grant. It is off by default, so turn it on first.

@@ -3,16 +3,17 @@ import Link from 'next/link';
 import { ExerciseShell } from '@/components/exercise/exercise-shell';
 import { TokenExchangeStep } from '@/components/exercise/token-exchange-step';
 import { StepHeader } from '@/components/exercise/step-header';
+import { stepNumber } from '@/lib/exercise/steps';
 import { loadPageProgress } from '@/lib/progress/page-data';
 
 export const metadata: Metadata = { title: 'Use the refresh token' };
 
 export default async function RefreshPage() {
-  const { progress } = await loadPageProgress();
+  const { progress, journey } = await loadPageProgress();
   const provider = progress.provider;
   return (
-    <ExerciseShell progress={progress} current="refresh">
-      <StepHeader number={6} title="Use the refresh token">
+    <ExerciseShell journey={journey} current="refresh">
+      <StepHeader number={stepNumber('refresh')} title="Use the refresh token">
         <p>
           When the access token expires (or before), your app trades the refresh token for a new access token with the{' '}
           <code className="font-mono">refresh_token</code> grant — no user interaction needed.

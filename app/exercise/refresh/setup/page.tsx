@@ -3,18 +3,19 @@ import { ExerciseShell } from '@/components/exercise/exercise-shell';
 import { SetupForm } from '@/components/exercise/setup-form';
 import { StepHeader } from '@/components/exercise/step-header';
 import { getEnv } from '@/lib/env';
+import { stepNumber } from '@/lib/exercise/steps';
 import { loadPageProgress } from '@/lib/progress/page-data';
 
 export const metadata: Metadata = { title: 'Choose your authorization server' };
 
 export default async function SetupPage() {
   const env = getEnv();
-  const { progress } = await loadPageProgress();
+  const { progress, journey } = await loadPageProgress();
   const provider = progress.provider;
 
   return (
-    <ExerciseShell progress={progress} current="setup">
-      <StepHeader number={1} title="Choose your authorization server">
+    <ExerciseShell journey={journey} current="setup">
+      <StepHeader number={stepNumber('setup')} title="Choose your authorization server">
         <p>The authorization server issues the tokens. Pick the practice server to start right away, or connect your own.</p>
         {provider && (
           <p className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100">

@@ -3,16 +3,17 @@ import Link from 'next/link';
 import { ExerciseShell } from '@/components/exercise/exercise-shell';
 import { StepHeader } from '@/components/exercise/step-header';
 import { TokenExchangeStep } from '@/components/exercise/token-exchange-step';
+import { stepNumber } from '@/lib/exercise/steps';
 import { loadPageProgress } from '@/lib/progress/page-data';
 
 export const metadata: Metadata = { title: 'Exchange the code' };
 
 export default async function TokenPage() {
-  const { progress, state } = await loadPageProgress();
+  const { progress, state, journey } = await loadPageProgress();
   const provider = progress.provider;
   return (
-    <ExerciseShell progress={progress} current="token">
-      <StepHeader number={5} title="Exchange the code for tokens">
+    <ExerciseShell journey={journey} current="token">
+      <StepHeader number={stepNumber('token')} title="Exchange the code for tokens">
         <p>
           Your app now sends the authorization code to the token endpoint, with its client credentials and the PKCE code
           verifier. Because you asked for <code className="font-mono">offline_access</code>, the answer should hold a
