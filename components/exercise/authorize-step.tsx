@@ -4,6 +4,7 @@ import { CodeBlock } from '@/components/ui/code-block';
 import { writeStored } from '@/lib/client/browser-storage';
 import { useStoredValue } from '@/lib/client/use-stored-value';
 import type { AuthorizeUrlReport } from '@/lib/exercise/authorize-url';
+import type { ScopeAdvice } from '@/lib/exercise/scope-advice';
 import { buttonClass } from '@/components/ui/button';
 import { CheckForm } from './check-form';
 import { PkceHelper } from './pkce-helper';
@@ -35,7 +36,7 @@ function safeLoginUrl(loginUrl: string | undefined, authorizationEndpoint: strin
   }
 }
 
-export function AuthorizeStep(props: { authorizationEndpoint: string; clientId: string; redirectUri: string; scopeExample: string }) {
+export function AuthorizeStep(props: { authorizationEndpoint: string; clientId: string; redirectUri: string; scopeAdvice: ScopeAdvice }) {
   const [codeChallenge] = useStoredValue('codeChallenge');
   const [state] = useStoredValue('state');
   const template = buildAuthorizeTemplate({ ...props, codeChallenge: codeChallenge ?? '', state: state ?? '' });
@@ -53,9 +54,9 @@ export function AuthorizeStep(props: { authorizationEndpoint: string; clientId: 
 
       <StepSection id="template-heading" title="2. Build the URL">
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-          Start from this template. Replace <code className="font-mono">{'{YOUR_SCOPE}'}</code> with a scope for the API, e.g.{' '}
-          <code className="font-mono">{props.scopeExample}</code>. The <code className="font-mono">offline_access</code> scope is
-          what asks for a refresh token. Line breaks are fine: they are ignored.
+          Start from this template. Replace <code className="font-mono">{'{YOUR_SCOPE}'}</code> with {props.scopeAdvice.text}. The{' '}
+          <code className="font-mono">offline_access</code> scope is what asks for a refresh token. Line breaks are fine: they
+          are ignored.
         </p>
         <div className="mt-3">
           <CodeBlock code={template} label="URL template" />
@@ -74,18 +75,20 @@ export function AuthorizeStep(props: { authorizationEndpoint: string; clientId: 
             // The redirect page checks on its own only a redirect carrying this state.
             if (report.status === 'pass' && report.request?.state) writeStored('state', report.request.state);
           }}
-        >
-          {(report) => {
+          action={(report) => {
             const href = report.status === 'pass' ? safeLoginUrl(report.loginUrl, props.authorizationEndpoint) : null;
             return href ? (
-              <div className="space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-4 dark:border-emerald-800 dark:bg-emerald-950/40">
-                <p>Your URL is ready. Log in with it: you will come back to the redirect page with a code.</p>
-                <a href={href} className={buttonClass('primary')} rel="noreferrer">
-                  Log In
-                </a>
-              </div>
+              <a href={href} className={buttonClass('primary')} rel="noreferrer">
+                Log In
+              </a>
             ) : null;
           }}
+        >
+          {(report) =>
+            report.status === 'pass' && safeLoginUrl(report.loginUrl, props.authorizationEndpoint) ? (
+              <p className="text-sm text-slate-700 dark:text-slate-300">Log In takes you to the sign-in page; you come back to the redirect page with a code.</p>
+            ) : null
+          }
         </CheckForm>
       </StepSection>
     </div>

@@ -11,7 +11,8 @@ import { CheckResults } from './check-results';
 
 /**
  * A paste box with a check button and the resulting checklist. The report is announced
- * and focus moves to its heading; `children(report)` renders step-specific extras.
+ * and focus moves to its heading; `action(report)` sits beside the verdict, and
+ * `children(report)` renders step-specific extras below.
  */
 export function CheckForm<R extends Report>({
   endpoint,
@@ -23,6 +24,7 @@ export function CheckForm<R extends Report>({
   placeholder,
   initialValue = '',
   onReport,
+  action,
   children,
 }: {
   endpoint: string;
@@ -34,6 +36,9 @@ export function CheckForm<R extends Report>({
   placeholder?: string;
   initialValue?: string;
   onReport?: (report: R, input: string) => void;
+  /** The next thing to do after this report (a Log In or Next button), shown beside the verdict. */
+  action?: (report: R) => React.ReactNode;
+  /** Step-specific extras under the checklist (e.g. the decoded claims). */
   children?: (report: R) => React.ReactNode;
 }) {
   const router = useRouter();
@@ -80,7 +85,7 @@ export function CheckForm<R extends Report>({
         {error && <Notice kind="error">{error}</Notice>}
         {report && (
           <div className="space-y-4">
-            <CheckResults report={report} headingId={ids.results} />
+            <CheckResults report={report} headingId={ids.results} action={action?.(report)} />
             {children?.(report)}
           </div>
         )}

@@ -16,6 +16,7 @@ export function CurlPanel({
   onClientSecretChange,
   onFillPracticeSecret,
   missing,
+  practice,
 }: {
   command: string;
   clientSecret: string;
@@ -23,13 +24,19 @@ export function CurlPanel({
   /** Resolves to an error message, or null once the secret is filled in. */
   onFillPracticeSecret?: () => Promise<string | null>;
   missing: string[];
+  /** The practice app is a confidential web app: its token requests always need the secret. */
+  practice: boolean;
 }) {
   const [fillError, setFillError] = useState<string | null>(null);
   return (
     <div className="space-y-4">
       <Field
-        label="Client secret"
-        hint="Optional. It stays in this browser tab and is only put into the command below; leave it empty to see a placeholder."
+        label={practice ? 'Client secret (required for this app)' : 'Client secret'}
+        hint={
+          practice
+            ? 'My Web App is a web app, a confidential client: the token endpoint only answers it when it sends its secret. The secret stays in this browser tab and only goes into the command below.'
+            : 'Needed when your app is a web app (a confidential client); a single-page or native app has none. It stays in this browser tab and only goes into the command below.'
+        }
         error={fillError}
       >
         {(control) => (

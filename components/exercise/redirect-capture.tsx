@@ -113,9 +113,8 @@ export function RedirectCapture() {
           onReport={(r) => {
             if (r.status === 'pass' && r.code) writeStored('code', r.code);
           }}
-        >
-          {(r) => (r.status === 'pass' ? <NextLink /> : null)}
-        </CheckForm>
+          action={(r) => (r.status === 'pass' ? <NextLink /> : null)}
+        />
       </StepSection>
     );
   }
@@ -174,9 +173,8 @@ export function RedirectCapture() {
       <div aria-live="polite">
         {checking && <p className="text-sm text-slate-700 dark:text-slate-300">Checking…</p>}
         {error && <Notice kind="error">{error}</Notice>}
-        {report && <CheckResults report={report} headingId={ids.results} />}
+        {report && <CheckResults report={report} headingId={ids.results} action={report.status === 'pass' ? <NextLink /> : null} />}
       </div>
-      {report?.status === 'pass' && <NextLink />}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { apiFetch } from '@/lib/client/api';
 
@@ -8,7 +10,7 @@ import { apiFetch } from '@/lib/client/api';
  * Live indicator of whether the practice app has the Refresh Token grant. Polls while
  * the page is visible, so ticking the box in the console (another tab) shows up here.
  */
-export function RefreshGrantIndicator({ initiallyEnabled }: { initiallyEnabled: boolean }) {
+export function RefreshGrantIndicator({ initiallyEnabled, next }: { initiallyEnabled: boolean; next: { href: string; label: string } }) {
   const [enabled, setEnabled] = useState(initiallyEnabled);
 
   useEffect(() => {
@@ -29,6 +31,7 @@ export function RefreshGrantIndicator({ initiallyEnabled }: { initiallyEnabled: 
   }, []);
 
   return (
+    <div className="space-y-4">
     <p
       role="status"
       className={cn(
@@ -41,5 +44,14 @@ export function RefreshGrantIndicator({ initiallyEnabled }: { initiallyEnabled: 
       <span aria-hidden="true">{enabled ? '✓' : '…'}</span>
       {enabled ? 'Refresh Token is enabled for My Web App.' : 'Refresh Token is not enabled yet for My Web App.'}
     </p>
+    {!enabled && (
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        You can go on, but without the grant the token step answers without a refresh token: enable it first.
+      </p>
+    )}
+    <Link href={next.href} className={buttonClass(enabled ? 'primary' : 'secondary')}>
+      {enabled ? next.label : `${next.label} anyway`}
+    </Link>
+    </div>
   );
 }

@@ -100,11 +100,18 @@ export function SetupForm({ practiceAvailable, defaultRedirectUri }: { practiceA
       </div>
       <div ref={resultsRef} aria-live="polite" className="space-y-4">
         {error && <Notice kind="error">{error}</Notice>}
-        {report && <CheckResults report={report} headingId={ids.results} />}
-        {report?.status === 'pass' && (
-          <Link href="/exercise/refresh/enable" className={buttonClass('primary')}>
-            Next: enable refresh tokens
-          </Link>
+        {report && (
+          <CheckResults
+            report={report}
+            headingId={ids.results}
+            action={
+              report.status === 'pass' ? (
+                <Link href="/exercise/refresh/enable" className={buttonClass('primary')}>
+                  Next: enable refresh tokens
+                </Link>
+              ) : null
+            }
+          />
         )}
       </div>
     </div>

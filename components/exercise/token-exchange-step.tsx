@@ -25,14 +25,17 @@ const STEPS = {
     label: 'Token Response',
     description: 'Paste the JSON the token endpoint returned. It must hold a refresh_token.',
     claimsTitle: undefined,
+    failedClaimsTitle: undefined,
     next: { href: '/exercise/refresh/refresh', label: 'Next: use the refresh token' },
   },
   refresh_token: {
-    intro: 'No browser and no login this time: the refresh token alone gets a new access token.',
+    intro:
+      'No browser and no login this time: your app sends the refresh token, with its client ID and secret, to the token endpoint and gets a new access token.',
     endpoint: '/api/exercise/refresh-response',
     label: 'Refresh Token Response',
     description: 'Paste the JSON the token endpoint returned. It must hold a new access token.',
     claimsTitle: 'Inside your new access token',
+    failedClaimsTitle: 'Inside the access token you pasted',
     next: { href: '/exercise/refresh/complete', label: 'See your results' },
   },
 } as const;
@@ -77,6 +80,7 @@ export function TokenExchangeStep(props: { grant: Grant; tokenEndpoint: string; 
           onClientSecretChange={update}
           onFillPracticeSecret={props.practice ? fillFromPracticeApp : undefined}
           missing={missing}
+          practice={props.practice}
         />
       </StepSection>
       <StepSection id="paste-heading" title="2. Paste the response" headingClassName="mb-3">
@@ -90,17 +94,17 @@ export function TokenExchangeStep(props: { grant: Grant; tokenEndpoint: string; 
           onReport={(report, input) => {
             if (report.status === 'pass') rememberRefreshToken(input);
           }}
+          action={(report) =>
+            report.status === 'pass' ? (
+              <Link href={step.next.href} className={buttonClass('primary')}>
+                {step.next.label}
+              </Link>
+            ) : null
+          }
         >
-          {(report) => (
-            <>
-              {report.claims && <ClaimsTable claims={report.claims} title={step.claimsTitle} />}
-              {report.status === 'pass' && (
-                <Link href={step.next.href} className={buttonClass('primary')}>
-                  {step.next.label}
-                </Link>
-              )}
-            </>
-          )}
+          {(report) =>
+            report.claims && <ClaimsTable claims={report.claims} title={report.status === 'pass' ? step.claimsTitle : step.failedClaimsTitle} />
+          }
         </CheckForm>
       </StepSection>
     </div>

@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
-import { Button } from '@/components/ui/button';
+import Link from 'next/link';
+import { Button, buttonClass } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { apiFetch } from '@/lib/client/api';
 import type { PracticeAppView } from '@/lib/practice-server/app-view';
@@ -22,7 +23,16 @@ const ROTATION_LABELS: [PracticeAppView['refreshTokenRotation'], string, string]
 type Draft = Pick<PracticeAppView, 'grantTypes' | 'redirectUris' | 'refreshTokenRotation'>;
 
 /** The learner's "My Web App" page: credentials, grant types, redirect URIs, Edit/Save. */
-export function PracticeConsole({ initialApp, redirectHostsNote }: { initialApp: PracticeAppView; redirectHostsNote: string }) {
+export function PracticeConsole({
+  initialApp,
+  redirectHostsNote,
+  returnTo,
+}: {
+  initialApp: PracticeAppView;
+  redirectHostsNote: string;
+  /** The exercise page to go back to once the settings are saved. */
+  returnTo: { href: string; label: string };
+}) {
   const [app, setApp] = useState(initialApp);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<Draft>(initialApp);
@@ -122,6 +132,7 @@ export function PracticeConsole({ initialApp, redirectHostsNote }: { initialApp:
       </section>
 
       <form
+        id="general-settings"
         onSubmit={save}
         aria-labelledby="general-heading"
         className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900 sm:p-6"
@@ -152,6 +163,11 @@ export function PracticeConsole({ initialApp, redirectHostsNote }: { initialApp:
               {status.kind === 'ok' ? '✓ ' : '✗ '}
               {status.text}
             </p>
+          )}
+          {status?.kind === 'ok' && (
+            <Link href={returnTo.href} className={buttonClass('primary', 'mt-3')}>
+              {returnTo.label}
+            </Link>
           )}
         </div>
 

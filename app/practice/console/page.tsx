@@ -10,11 +10,25 @@ import { clientAddressOf, RateLimited } from '@/lib/http/rate-limits';
 import { admitLearner } from '@/lib/learners/admission';
 import { toPracticeAppView } from '@/lib/practice-server/app-view';
 import { describeAllowedHosts, redirectPolicyOf } from '@/lib/practice-server/redirect-policy';
+import { JOURNEY, RESULTS_PAGE, stepHref, stepNumber } from '@/lib/exercise/steps';
+import { loadPageProgress } from '@/lib/progress/page-data';
 import { currentLearnerId } from '@/lib/session/server';
 
 export const metadata: Metadata = { title: 'Practice console — My Web App' };
 
-export default async function PracticeConsolePage() {
+/** Where "Back to …" leads: the step the learner came from, or their next step. */
+async function returnLink(from: string | string[] | undefined): Promise<{ href: string; label: string }> {
+  const slug = typeof from === 'string' ? from : undefined;
+  if (slug === RESULTS_PAGE.slug) return { href: stepHref(RESULTS_PAGE.slug), label: `Back to ${RESULTS_PAGE.title.toLowerCase()}` };
+  const step = JOURNEY.find((s) => s.slug === slug);
+  if (step) return { href: stepHref(step.slug), label: `Back to step ${stepNumber(step.slug)}: ${step.title}` };
+  const { journey } = await loadPageProgress();
+  if (journey.completed) return { href: stepHref(RESULTS_PAGE.slug), label: `Back to ${RESULTS_PAGE.title.toLowerCase()}` };
+  const next = journey.next ?? 'setup';
+  return { href: stepHref(next), label: `Continue the exercise: step ${stepNumber(next)}` };
+}
+
+export default async function PracticeConsolePage({ searchParams }: { searchParams: Promise<{ from?: string | string[] }> }) {
   const env = getEnv();
   const learnerId = await currentLearnerId();
   if (!env.PRACTICE_SERVER || !learnerId) notFound();
@@ -43,7 +57,11 @@ export default async function PracticeConsolePage() {
         </p>
       </div>
       {app ? (
-        <PracticeConsole initialApp={toPracticeAppView(app, practiceIssuer(env))} redirectHostsNote={describeAllowedHosts(redirectPolicyOf(env))} />
+        <PracticeConsole
+          initialApp={toPracticeAppView(app, practiceIssuer(env))}
+          redirectHostsNote={describeAllowedHosts(redirectPolicyOf(env))}
+          returnTo={await returnLink((await searchParams).from)}
+        />
       ) : (
         <Card aria-labelledby="no-app-heading">
           <h2 id="no-app-heading" className="text-lg font-semibold">

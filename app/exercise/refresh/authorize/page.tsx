@@ -3,13 +3,15 @@ import Link from 'next/link';
 import { AuthorizeStep } from '@/components/exercise/authorize-step';
 import { ExerciseShell } from '@/components/exercise/exercise-shell';
 import { StepHeader } from '@/components/exercise/step-header';
-import { stepNumber } from '@/lib/exercise/steps';
+import { Notice } from '@/components/ui/notice';
+import { adviseScope } from '@/lib/exercise/scope-advice';
+import { stepHref, stepNumber } from '@/lib/exercise/steps';
 import { loadPageProgress } from '@/lib/progress/page-data';
 
 export const metadata: Metadata = { title: 'Build the authorization URL' };
 
 export default async function AuthorizePage() {
-  const { progress, journey } = await loadPageProgress();
+  const { progress, journey, refreshGrantEnabled } = await loadPageProgress();
   const provider = progress.provider;
 
   return (
@@ -20,12 +22,21 @@ export default async function AuthorizePage() {
           for the <code className="font-mono">offline_access</code> scope.
         </p>
       </StepHeader>
+      {refreshGrantEnabled === false && (
+        <Notice kind="warning">
+          Your practice app does not allow the <strong>Refresh Token</strong> grant yet (
+          <Link href={stepHref('enable')} className="font-medium underline">
+            step {stepNumber('enable')}
+          </Link>
+          ). The login will work, but the token response will have no refresh token: enable it first.
+        </Notice>
+      )}
       {provider ? (
         <AuthorizeStep
           authorizationEndpoint={provider.authorizationEndpoint}
           clientId={provider.clientId}
           redirectUri={provider.redirectUri}
-          scopeExample={provider.mode === 'practice' ? 'api:read' : provider.scopesSupported?.includes('openid') ? 'openid' : 'api:read'}
+          scopeAdvice={adviseScope(provider.scopesSupported)}
         />
       ) : (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40">

@@ -104,7 +104,7 @@ export default async function CompletePage() {
           <li>
             {practice ? (
               <>
-                In the <Link href="/practice/console" className="underline">practice console</Link>, click <strong>Edit</strong>, choose{' '}
+                In the <Link href="/practice/console?from=complete#general-settings" className="underline">practice console</Link>, click <strong>Edit</strong>, choose{' '}
                 <strong>Rotate token after every use</strong>, and <strong>Save</strong>.
               </>
             ) : (

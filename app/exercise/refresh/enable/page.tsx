@@ -9,10 +9,12 @@ import { getDb } from '@/lib/db/client';
 import { getOrCreatePracticeApp } from '@/lib/db/practice-clients';
 import { getEnv } from '@/lib/env';
 import { PROVIDERS } from '@/lib/issuer/providers';
-import { stepNumber } from '@/lib/exercise/steps';
+import { stepHref, stepNumber } from '@/lib/exercise/steps';
 import { loadPageProgress } from '@/lib/progress/page-data';
 
 export const metadata: Metadata = { title: 'Enable refresh tokens' };
+
+const NEXT = { href: stepHref('authorize'), label: 'Next: build the authorization URL' };
 
 export default async function EnablePage() {
   const env = getEnv();
@@ -38,7 +40,10 @@ export default async function EnablePage() {
           </h2>
           <ol className="mt-3 list-decimal space-y-2 pl-6">
             <li>
-              Open the <Link href="/practice/console" className="font-medium text-indigo-800 underline dark:text-indigo-300">practice console</Link>{' '}
+              Open the{' '}
+              <Link href="/practice/console?from=enable#general-settings" className="font-medium text-indigo-800 underline dark:text-indigo-300">
+                practice console
+              </Link>{' '}
               (Applications → <strong>My Web App</strong>).
             </li>
             <li>
@@ -52,7 +57,7 @@ export default async function EnablePage() {
             </li>
           </ol>
           <div className="mt-4">
-            <RefreshGrantIndicator initiallyEnabled={app.grantTypes.includes('refresh_token')} />
+            <RefreshGrantIndicator initiallyEnabled={app.grantTypes.includes('refresh_token')} next={NEXT} />
           </div>
         </Card>
       ) : (
@@ -73,9 +78,11 @@ export default async function EnablePage() {
         </Card>
       )}
 
-      <Link href="/exercise/refresh/authorize" className={buttonClass('primary')}>
-        Next: build the authorization URL
-      </Link>
+      {!(practice && app) && (
+        <Link href={NEXT.href} className={buttonClass('primary')}>
+          {NEXT.label}
+        </Link>
+      )}
     </ExerciseShell>
   );
 }
