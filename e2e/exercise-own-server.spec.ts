@@ -89,7 +89,7 @@ test('a learner completes the Refresh Tokens exercise with their own authorizati
   await page.getByLabel('Refresh Token Response').fill(refreshResponse);
   await page.getByRole('button', { name: 'Check Your Response' }).click();
   await expectChecklist(page, 'pass');
-  await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '5');
+  await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '6');
   await page.getByRole('link', { name: 'See your results' }).click();
   await expect(page.getByRole('heading', { name: "You've completed the exercise!" })).toBeVisible();
 

@@ -84,7 +84,7 @@ test('a newcomer completes the Refresh Tokens exercise on the practice server', 
   await page.getByLabel('Refresh Token Response').fill(refreshResponse);
   await page.getByRole('button', { name: 'Check Your Response' }).click();
   await expectChecklist(page, 'pass');
-  await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '5');
+  await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '6');
   await page.getByRole('link', { name: 'See your results' }).click();
 
   await expect(page.getByRole('heading', { name: "You've completed the exercise!" })).toBeVisible();

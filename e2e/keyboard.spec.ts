@@ -121,5 +121,5 @@ test('the whole journey works with the keyboard alone', async ({ learnerPage: pa
   await tabTo(page, page.getByRole('link', { name: 'See your results' }), { max: 80 });
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: "You've completed the exercise!" })).toBeVisible();
-  await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '5');
+  await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '6');
 });

@@ -92,9 +92,12 @@ export function RedirectCapture() {
   useEffect(() => {
     if (!captured || started.current) return;
     started.current = true;
-    window.history.replaceState(null, '', window.location.pathname);
+    // Through the router, not history.replaceState: this effect runs before the router has
+    // hooked history (children's effects run first), so a plain replaceState is undone by
+    // the next router.refresh(), which restores the URL the router still holds — code and all.
+    router.replace(window.location.pathname, { scroll: false });
     if (ours) void checkRedirect(captured.body).then(showAnswer);
-  }, [captured, ours, showAnswer]);
+  }, [captured, ours, showAnswer, router]);
 
   if (!captured) {
     return (
