@@ -1,8 +1,8 @@
-import { parseResponse } from '../exercise/parse-response';
+import { parseResponse } from '../exercise/token/parse-response';
 
 /**
  * What the learner's browser keeps between steps. The server never stores the code
- * verifier, the authorization code or tokens (SPEC §7); the browser holds them for the
+ * verifier, the authorization code or tokens (docs/api.md); the browser holds them for the
  * curl commands. Tokens and codes live in sessionStorage (gone with the tab); the code
  * verifier and state in localStorage (the learner may log in from another tab).
  */
