@@ -1,5 +1,5 @@
 import { explainClaims, explainHeader } from '@/lib/exercise/claims';
-import type { DecodedClaims } from '@/lib/exercise/token-response';
+import type { DecodedClaims } from '@/lib/exercise/token/access-token';
 
 /** The decoded access token: header and claims, each with a plain-language meaning. */
 export function ClaimsTable({ claims, title = 'Inside your access token' }: { claims: DecodedClaims; title?: string }) {

@@ -1,4 +1,4 @@
-import { parseResponse } from '../exercise/parse-response';
+import { parseResponse } from '../exercise/token/parse-response';
 
 /**
  * What the learner's browser keeps between steps. The server never stores the code

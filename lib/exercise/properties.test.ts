@@ -13,11 +13,13 @@ import type { SafeFetchFailureReason } from '../issuer/safe-fetch';
 import { ADVERSARIAL_FAMILIES, KIB } from '../../tests/support/adversarial';
 import { checkAuthorizeUrl, type AuthorizeUrlExpectations } from './authorize-url';
 import { checkRedirect, type RedirectInput } from './redirect';
-import { checkRefreshResponse, type TokenOrigin } from './refresh-response';
 import { DIAGNOSIS_CODES, type Report, type StepId } from './report';
-import { parseResponse } from './parse-response';
 import { checkSetup } from './setup';
-import { checkTokenResponse, type TokenCheckContext, type TokenSummary } from './token-response';
+import type { TokenCheckContext } from './token/context';
+import type { TokenSummary } from './token/inspect';
+import { parseResponse } from './token/parse-response';
+import { checkRefreshResponse, type TokenOrigin } from './token/refresh-step';
+import { checkTokenResponse } from './token/token-step';
 
 const NOW = new Date('2026-01-15T10:00:00Z');
 const NOW_S = NOW.getTime() / 1000;
@@ -26,7 +28,7 @@ const CLIENT_ID = 'lab-7f3a9c2e41b8';
 const KNOWN_CODES = new Set<string>(DIAGNOSIS_CODES);
 const RESULT_STATUSES = new Set(['pass', 'fail', 'warn', 'info']);
 
-/** The report contract of SPEC §3, and that the API can send it as JSON. */
+/** The report contract (docs/api.md, "Reports"), and that the API can send it as JSON. */
 function expectWellFormed(report: Report, step: StepId): void {
   expect(report.step).toBe(step);
   expect(report.results.length).toBeGreaterThan(0);

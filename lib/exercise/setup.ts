@@ -5,8 +5,9 @@ import { fail, info, makeReport, pass, quote as quoteText, warn, type CheckResul
 import { trimTrailingSlashes } from '../issuer/text';
 
 /**
- * Step 0, "Choose your authorization server" (SPEC §2): checks what the learner entered for
- * their own server and what discovery found there. Pure: the discovery outcome is passed in.
+ * Step 0, "Choose your authorization server" (the `setup` step, docs/api.md): checks what the
+ * learner entered for their own server and what discovery found there. Pure: the discovery
+ * outcome is passed in.
  */
 
 /** The authorization server the exercise runs against, in either mode. Never holds a secret. */
@@ -41,8 +42,9 @@ const ISSUER_EXAMPLES = `Okta's is ${PROVIDERS.okta.issuerExample}, Auth0's ${PR
 const PLACEHOLDER = /[{}<>]|YOUR_[A-Z_]*|\byourOktaDomain\b/;
 
 /**
- * The practice server's configuration (SPEC §5), in the same shape as a learner's own server.
- * `client` is the learner's practice app, once it exists.
+ * The practice server's configuration (docs/decisions/001-practice-server-on-oidc-provider.md),
+ * in the same shape as a learner's own server. `client` is the learner's practice app, once
+ * it exists.
  */
 export function practiceProviderConfig(
   publicUrl: string,

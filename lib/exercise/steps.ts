@@ -1,6 +1,6 @@
 /**
  * The Refresh Tokens exercise's steps, in one place: the checked steps the API and the
- * progress record know (stable ids, SPEC §4 `steps` keys), and the pages of the journey
+ * progress record know (stable ids, the `steps` keys of docs/api.md), and the pages of the journey
  * that the overview, the step list, the progress bar and the instructor dashboard show.
  */
 

@@ -3,10 +3,12 @@ import { findTokenOrigin, getOrCreatePracticeApp } from '../db/practice-clients'
 import type { Env } from '../env';
 import { checkAuthorizeUrl, type AuthorizeUrlReport } from '../exercise/authorize-url';
 import { checkRedirect, type RedirectInput, type RedirectReport } from '../exercise/redirect';
-import { checkRefreshResponse, type RefreshResponseReport } from '../exercise/refresh-response';
 import { makeReport, pass, type StepId } from '../exercise/report';
 import { practiceProviderConfig, type ProviderConfig, type SetupReport } from '../exercise/setup';
-import { checkTokenResponse, fingerprint, type TokenCheckContext, type TokenResponseReport } from '../exercise/token-response';
+import type { TokenCheckContext } from '../exercise/token/context';
+import { fingerprint } from '../exercise/token/inspect';
+import { checkRefreshResponse, type RefreshResponseReport } from '../exercise/token/refresh-step';
+import { checkTokenResponse, type TokenResponseReport } from '../exercise/token/token-step';
 import { runCustomSetup } from './custom-setup';
 import { getKeyResolver } from '../issuer/jwks';
 import { admitLearner, type LearnerRef } from '../learners/admission';

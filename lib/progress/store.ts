@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DB } from '../db/client';
 import type { Report, StepId } from '../exercise/report';
 import type { ProviderConfig } from '../exercise/setup';
-import type { TokenSummary } from '../exercise/token-response';
+import type { TokenSummary } from '../exercise/token/inspect';
 import type { AuthorizeUrlRequest } from '../exercise/authorize-url';
 
 import { CHECK_STEPS, type StepStatus } from '../exercise/steps';
@@ -110,7 +110,7 @@ export async function recordAttempt(
   if ('completedAt' in patch) columns.completed_at = patch.completedAt ?? null;
   if ('completion' in patch) columns.completion = json(patch.completion);
 
-  // Few statements, one transaction: checks are the API's hot path (docs/decisions/005 budget). The
+  // Few statements, one transaction: checks are the API's hot path (docs/decisions/005-performance-budgets.md). The
   // learner's row exists already (lib/learners/admission.ts).
   await db.transaction().execute(async (trx) => {
     await trx

@@ -1,10 +1,11 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWTVerifyGetKey } from 'jose';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { checkRefreshResponse, type RefreshCheckContext, type TokenOrigin } from './refresh-response';
-import type { CheckResult } from './report';
-import { checkTokenResponse, type TokenSummary } from './token-response';
-import { mintOktaAccessToken, type SigningKey } from '../../tests/support/okta-tokens';
+import type { TokenSummary } from './inspect';
+import { checkRefreshResponse, type RefreshCheckContext, type TokenOrigin } from './refresh-step';
+import { checkTokenResponse } from './token-step';
+import type { CheckResult } from '../report';
+import { mintOktaAccessToken, type SigningKey } from '../../../tests/support/okta-tokens';
 
 const NOW = new Date('2026-01-15T10:00:00Z');
 const NOW_S = NOW.getTime() / 1000;

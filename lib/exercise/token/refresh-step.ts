@@ -1,5 +1,6 @@
 /**
- * Checks the response a learner pasted after using their refresh token (SPEC §2 step 5):
+ * Step 5 of the Refresh Tokens exercise: the response a learner pasted after using their
+ * refresh token (the `refresh-response` step, docs/api.md; codes: docs/diagnosis-codes.md):
  * the shared token checks, then a comparison with the first (step 4) response — a new
  * access token, from the same server, client and user, issued later — and whether the
  * refresh token was rotated.
@@ -7,9 +8,11 @@
  * Pure: the clock, the key resolver and the practice server's token-origin lookup come in
  * through the context.
  */
-import { formatUtc } from './claims';
-import { fail, info, makeReport, pass, quote, type CheckResult, type Report } from './report';
-import { inspectTokenResponse, type DecodedClaims, type TokenCheckContext, type TokenSummary } from './token-response';
+import type { DecodedClaims } from './access-token';
+import type { TokenCheckContext } from './context';
+import { inspectTokenResponse, type TokenSummary } from './inspect';
+import { formatUtc } from '../claims';
+import { fail, info, makeReport, pass, quote, type CheckResult, type Report } from '../report';
 
 /** How the practice server issued an access token (by its `jti`); null when unknown. */
 export type TokenOrigin = 'authorization_code' | 'refresh_token' | 'client_credentials' | null;

@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 import { generateKeyPair, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { locateJsonSyntaxError, parseResponse, redactSecrets } from './parse-response';
+import { parseResponse, redactSecrets } from './parse-response';
 
 const NOW = new Date('2026-01-15T10:00:00Z');
 const ISSUER = 'http://localhost:3000/oauth2/default';
@@ -210,25 +215,6 @@ describe('parseResponse: messages say where and never quote a token', () => {
   });
 });
 
-describe('locateJsonSyntaxError', () => {
-  it.each(['{}', '[]', '{"a":[1,-2.5e3,true,false,null,"x\\u00e9\\n"]}', ' {"nested":{"deep":[[{}]]}} ', '"s"', '0'])('accepts valid JSON %s', (text) => {
-    expect(() => JSON.parse(text)).not.toThrow();
-    expect(locateJsonSyntaxError(text)).toBeNull();
-  });
-
-  it.each([
-    ['{"a":01}', 6],
-    ['{"a":"\\x"}', 7],
-    ['[1,]', 3],
-    ['{"a" 1}', 5],
-    ['{"a":1,,}', 7],
-    ['[' .repeat(600), 513],
-  ])('finds the first error in %s at offset %i', (text, offset) => {
-    expect(() => JSON.parse(text)).toThrow();
-    expect(locateJsonSyntaxError(text)?.offset).toBe(offset);
-  });
-});
-
 describe('redactSecrets', () => {
   it('keeps a short prefix of long token-like runs and masks named secrets', () => {
     expect(redactSecrets('"access_token": "eyJraWQiOiJYbTJrOVEiLCJhbGciOiJSUzI1NiJ9"')).toBe('"access_token": "eyJr…"');
@@ -310,5 +296,26 @@ describe('parseResponse: text around the JSON is quoted without secrets, however
     const result = parseResponse(`a${' '.repeat(380)}${secret}\n${compact}`);
     expect(result.ok).toBe(true);
     expect(JSON.stringify(result.results)).not.toContain('Zx9Zx9Zx9');
+  });
+});
+
+describe('parseResponse: browser-safe', () => {
+  // lib/client/browser-storage.ts runs parseResponse in the browser: nothing it pulls in may
+  // need Node (inspect.ts, whose fingerprints use node:crypto, must stay out of it).
+  it('imports no Node built-in, directly or through the modules it imports', () => {
+    const seen = new Set<string>();
+    const builtins: string[] = [];
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const [, typeOnly, from] of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s+(type\s+)?[^;]*?\bfrom\s+'([^']+)'/gm)) {
+        if (typeOnly) continue;
+        if (from!.startsWith('node:') || builtinModules.includes(from!)) builtins.push(`${file} imports ${from}`);
+        else if (from!.startsWith('.')) visit(path.resolve(path.dirname(file), `${from}.ts`));
+      }
+    };
+    visit(fileURLToPath(new URL('./parse-response.ts', import.meta.url)));
+    expect(seen.size).toBeGreaterThan(2);
+    expect(builtins).toEqual([]);
   });
 });

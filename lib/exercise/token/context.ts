@@ -1,0 +1,23 @@
+/**
+ * What the two response checks (the token response of step 4, the refresh response of
+ * step 5) are compared against, and which grant a pasted response answers.
+ */
+import type { JWTVerifyGetKey } from 'jose';
+
+/** What a token or refresh check is compared against. */
+export interface TokenCheckContext {
+  /** The expected `iss` of the access token. */
+  issuer: string;
+  /** The learner's app; the token's `cid`/`client_id`/`azp` must name it. */
+  clientId: string;
+  /** The expected `aud` (practice server: `api://default`); not checked when absent. */
+  audience?: string;
+  now: Date;
+  /** Resolves the verification key (e.g. `createLocalJWKSet`); null when the keys could not be loaded. */
+  getKey: JWTVerifyGetKey | null;
+  /** True for the built-in practice server, whose access tokens are always RS256 JWTs. */
+  practice: boolean;
+}
+
+/** The grant a pasted response answers: step 4 exchanges a code, step 5 a refresh token. */
+export type TokenGrant = 'authorization_code' | 'refresh_token';

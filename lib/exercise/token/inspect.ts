@@ -1,0 +1,245 @@
+/**
+ * The analysis both response steps share: the paste parsed, an OAuth error explained, the
+ * access token decoded and verified, token_type and expires_in read, and a storable summary
+ * of the response (fingerprints, never tokens). The token step (token-step.ts) and the
+ * refresh step (refresh-step.ts) each add their own checks on top.
+ *
+ * Pure: the clock and the key resolver come in through the context. Nothing here returns
+ * or quotes a raw token — only decoded claims, short prefixes and SHA-256 fingerprints.
+ * Not for the browser: `fingerprint` uses node:crypto.
+ */
+import { createHash } from 'node:crypto';
+
+import { checkJwtAccessToken, decodeAccessToken, describeOpaqueAccessToken, tokenClientId, type DecodedClaims } from './access-token';
+import type { TokenCheckContext, TokenGrant } from './context';
+import { explainErrorResponse, isErrorResponse } from './oauth-errors';
+import { parseResponse } from './parse-response';
+import { formatDuration, isNumericDate } from '../claims';
+import { fail, info, pass, quote, warn, type CheckResult } from '../report';
+
+/** Non-secret facts about a response, safe to store (fingerprints are SHA-256 hex of the raw strings). */
+export interface TokenSummary {
+  /** SHA-256 of the response's canonical JSON (`JSON.stringify` of the parsed body). */
+  responseFingerprint: string;
+  accessTokenFingerprint: string | null;
+  refreshTokenFingerprint: string | null;
+  idTokenPresent: boolean;
+  tokenType: string | null;
+  /** The granted scopes: the response's `scope`, else the access token's `scp`/`scope`. */
+  scope: string[] | null;
+  expiresIn: number | null;
+  accessTokenIsJwt: boolean;
+  issuer: string | null;
+  subject: string | null;
+  /** `cid` (Okta), `client_id` (RFC 9068) or `azp`. */
+  clientId: string | null;
+  jti: string | null;
+  issuedAt: number | null;
+  /** The token's `exp`; for an opaque token, `now + expires_in`. */
+  expiresAt: number | null;
+}
+
+/** The shared analysis of a token endpoint response; used by both response checks. */
+export interface InspectedResponse {
+  /** Results in display order, without the step-specific ones and without `trailing`. */
+  results: CheckResult[];
+  /** Informational results that belong at the end of the list (e.g. `id_token.present`). */
+  trailing: CheckResult[];
+  claims: DecodedClaims | null;
+  summary: TokenSummary | null;
+  /** The parsed success response; null when it did not parse or was an OAuth error. */
+  body: Record<string, unknown> | null;
+}
+
+/**
+ * Parses a pasted token endpoint response and runs the checks both steps share.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
+ */
+export async function inspectTokenResponse(text: string, ctx: TokenCheckContext, grant: TokenGrant): Promise<InspectedResponse> {
+  const parsed = parseResponse(text);
+  if (!parsed.ok) return { results: parsed.results, trailing: [], claims: null, summary: null, body: null };
+
+  const results = [...parsed.results];
+  const { body } = parsed;
+
+  if (isErrorResponse(body)) {
+    results.push(explainErrorResponse(body, grant, ctx));
+    return { results, trailing: [], claims: null, summary: null, body: null };
+  }
+
+  const accessToken = nonEmptyString(body.access_token);
+  const refreshToken = nonEmptyString(body.refresh_token);
+  let claims: DecodedClaims | null = null;
+  let decoded: DecodedClaims | 'too_deep' | null = null;
+
+  if (accessToken === null) {
+    results.push(
+      fail(
+        'access_token',
+        'access_token.missing',
+        body.access_token === undefined
+          ? 'The response has no access_token field.'
+          : `The access_token field is ${describeJsonValue(body.access_token)}, not a token.`,
+        hintForMissingAccessToken(body),
+      ),
+    );
+  } else {
+    decoded = decodeAccessToken(accessToken);
+    claims = decoded === 'too_deep' ? null : decoded;
+  }
+
+  results.push(checkTokenType(body.token_type));
+
+  if (accessToken !== null) {
+    if (claims === null) {
+      results.push(describeOpaqueAccessToken(accessToken, ctx, decoded === 'too_deep'));
+    } else {
+      const { alg: rawAlg } = claims.header;
+      const alg = typeof rawAlg !== 'string' ? 'missing' : /^[\w-]{1,20}$/.test(rawAlg) ? rawAlg : quote(rawAlg, 20);
+      results.push(pass('access_token', `The access token is a JWT (alg ${alg}), decoded below.`));
+      results.push(...(await checkJwtAccessToken(accessToken, claims, ctx, grant)));
+    }
+  }
+
+  const expiresIn = readExpiresIn(body.expires_in);
+  if (expiresIn === null) {
+    results.push(
+      warn(
+        'expires_in',
+        'expires_in.missing',
+        body.expires_in === undefined
+          ? 'The response has no expires_in field, so it does not say how long the access token lasts.'
+          : `expires_in is ${describeJsonValue(body.expires_in)}, not a number of seconds.`,
+        'Nothing to fix for this exercise: expires_in is recommended, not required. Read the lifetime from the token\'s exp claim instead.',
+      ),
+    );
+  } else {
+    results.push(pass('expires_in', `The access token lasts ${formatDuration(expiresIn)} (expires_in ${expiresIn}).`));
+  }
+
+  const trailing: CheckResult[] = [];
+  if (nonEmptyString(body.id_token) !== null) {
+    trailing.push(
+      info(
+        'id_token',
+        'id_token.present',
+        'The response also has an id_token, because the openid scope was requested. It tells the app who logged in; it is not needed for this exercise and is never sent to an API.',
+      ),
+    );
+  }
+
+  const summary = summarize(body, parsed.canonical, accessToken, refreshToken, claims, expiresIn, ctx.now);
+  return { results, trailing, claims, summary, body };
+}
+
+/** SHA-256 hex of a string: how tokens and responses are remembered without storing them. */
+export function fingerprint(value: string): string {
+  return createHash('sha256').update(value, 'utf8').digest('hex');
+}
+
+/**
+ * `token_type` must be Bearer (case-insensitive); missing is a warning, anything else a fail.
+ * @see https://www.rfc-editor.org/rfc/rfc6750 Bearer tokens
+ * @see https://www.rfc-editor.org/rfc/rfc9449 DPoP
+ */
+function checkTokenType(value: unknown): CheckResult {
+  if (typeof value === 'string' && value.toLowerCase() === 'bearer') {
+    return pass('token_type', `token_type is ${quote(value)}: send the access token as "Authorization: Bearer <token>".`);
+  }
+  if (value === undefined) {
+    return warn(
+      'token_type',
+      'token_type.unexpected',
+      'The response has no token_type; OAuth servers say "Bearer" here.',
+      'Nothing to change in your request. Treat the access token as a Bearer token.',
+    );
+  }
+  return fail(
+    'token_type',
+    'token_type.unexpected',
+    `token_type is ${describeJsonValue(value)}; this exercise expects "Bearer".`,
+    typeof value === 'string' && value.toLowerCase() === 'dpop'
+      ? 'The server bound the token to a DPoP key, which needs a proof with every request. Turn off "Require DPoP" for this app (or leave out any DPoP header) and get a new token.'
+      : 'Paste the response unchanged. If it really says this, the app is configured for a different token type; use the default Bearer tokens.',
+  );
+}
+
+function readExpiresIn(value: unknown): number | null {
+  // Some servers (e.g. Azure AD v1) send expires_in as a numeric string.
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  return Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+function summarize(
+  body: Record<string, unknown>,
+  canonical: string,
+  accessToken: string | null,
+  refreshToken: string | null,
+  claims: DecodedClaims | null,
+  expiresIn: number | null,
+  now: Date,
+): TokenSummary {
+  const payload = claims?.payload ?? {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  const exp = isNumericDate(payload.exp) ? payload.exp : null;
+  return {
+    responseFingerprint: fingerprint(canonical),
+    accessTokenFingerprint: accessToken === null ? null : fingerprint(accessToken),
+    refreshTokenFingerprint: refreshToken === null ? null : fingerprint(refreshToken),
+    idTokenPresent: nonEmptyString(body.id_token) !== null,
+    tokenType: str(body.token_type),
+    scope: readScope(body.scope) ?? readScope(payload.scp) ?? readScope(payload.scope),
+    expiresIn,
+    accessTokenIsJwt: claims !== null,
+    issuer: str(payload.iss),
+    subject: str(payload.sub),
+    clientId: tokenClientId(payload)?.value ?? null,
+    jti: str(payload.jti),
+    // Only times a page can format: a later step and the completion page make Dates of these.
+    issuedAt: isNumericDate(payload.iat) ? payload.iat : null,
+    expiresAt: claims !== null ? exp : expiresIn !== null ? numericDateOrNull(Math.floor(now.getTime() / 1000) + expiresIn) : null,
+  };
+}
+
+function numericDateOrNull(seconds: number): number | null {
+  return isNumericDate(seconds) ? seconds : null;
+}
+
+function readScope(value: unknown): string[] | null {
+  if (typeof value === 'string') return value.split(/\s+/).filter(Boolean);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return [...value];
+  return null;
+}
+
+function nonEmptyString(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+/** A JSON value for a message: short strings quoted, the rest by kind. */
+export function describeJsonValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return value.trim() === '' ? 'empty' : quote(value, 20);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return quote(String(value), 20);
+}
+
+function hintForMissingAccessToken(body: Record<string, unknown>): string {
+  const keys = Object.keys(body);
+  if (keys.some((k) => /^access[-_]?token$/i.test(k) || k === 'accessToken')) {
+    return 'The field is spelled differently (this looks like an SDK\'s or tool\'s output). Paste the raw JSON the token endpoint returned, where the field is "access_token".';
+  }
+  if ('jwks_uri' in body || 'token_endpoint' in body) {
+    return "This is the server's metadata (discovery document), not a token response. Run this step's curl command and paste what it prints.";
+  }
+  if (Array.isArray(body.keys)) {
+    return "This is the server's key set (JWKS), not a token response. Run this step's curl command and paste what it prints.";
+  }
+  if ('iss' in body && ('sub' in body || 'exp' in body)) {
+    return 'These are decoded token claims (e.g. from jwt.io), not the token response. Paste the JSON the token endpoint returned, with access_token, token_type and refresh_token.';
+  }
+  if ('code' in body && 'state' in body) {
+    return "These are the redirect's code and state. Exchange the code with this step's curl command and paste the JSON it prints.";
+  }
+  return "A token response carries the token in an access_token field. Run this step's curl command and paste the whole JSON it prints.";
+}

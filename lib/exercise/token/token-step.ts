@@ -1,0 +1,83 @@
+/**
+ * Step 4 of the Refresh Tokens exercise: the token endpoint response a learner pasted after
+ * exchanging the authorization code (the `token-response` step, docs/api.md). The shared
+ * analysis (inspect.ts), then what only this step asks: a refresh token, and the
+ * offline_access scope that produces it. Codes: docs/diagnosis-codes.md.
+ *
+ * Pure: the clock and the key resolver come in through the context.
+ */
+import type { DecodedClaims } from './access-token';
+import type { TokenCheckContext } from './context';
+import { describeJsonValue, inspectTokenResponse, type TokenSummary } from './inspect';
+import { fail, info, makeReport, pass, quote, type CheckResult, type Report } from '../report';
+
+export interface TokenResponseReport extends Report<'token-response'> {
+  claims: DecodedClaims | null;
+  summary: TokenSummary | null;
+}
+
+/**
+ * Checks a pasted response to the authorization code exchange: parses it, explains an
+ * OAuth error, verifies the access token (signature, issuer, client, audience, expiry) and
+ * requires a refresh token.
+ *
+ * `scope.offline_access_not_granted` is a **fail** when no refresh token came back (the
+ * scope is then the likely cause, next to `refresh_token.missing`) and **info** when a
+ * refresh token came anyway (some servers do not echo `offline_access` in `scope`).
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ * @see https://www.rfc-editor.org/rfc/rfc9068
+ * @see https://www.rfc-editor.org/rfc/rfc7519#section-4.1
+ */
+export async function checkTokenResponse(text: string, ctx: TokenCheckContext): Promise<TokenResponseReport> {
+  const inspected = await inspectTokenResponse(text, ctx, 'authorization_code');
+  const results = [...inspected.results];
+  if (inspected.body !== null && inspected.summary !== null) {
+    results.push(...checkRefreshTokenPresence(inspected.body, inspected.summary, ctx));
+  }
+  results.push(...inspected.trailing);
+  return makeReport('token-response', results, { claims: inspected.claims, summary: inspected.summary });
+}
+
+/** Step 4 only: the refresh token and the scope that produces it. */
+function checkRefreshTokenPresence(body: Record<string, unknown>, summary: TokenSummary, ctx: TokenCheckContext): CheckResult[] {
+  const results: CheckResult[] = [];
+  const hasRefresh = summary.refreshTokenFingerprint !== null;
+  const granted = summary.scope;
+  const offlineGranted = granted?.includes('offline_access') ?? null;
+  const enableGrant = ctx.practice
+    ? 'enable the Refresh Token grant in the practice console (My Web App → Edit → tick Refresh Token → Save)'
+    : "enable the Refresh Token grant on the app (Applications → your app → General Settings → Edit → tick Refresh Token → Save)";
+
+  if (hasRefresh) {
+    results.push(pass('refresh_token', 'A refresh token is present. We keep only its fingerprint for the next step.'));
+  } else {
+    const message =
+      body.refresh_token === undefined
+        ? 'The response has no refresh_token.'
+        : `The refresh_token field is ${describeJsonValue(body.refresh_token)}, not a token.`;
+    const hint =
+      offlineGranted === true
+        ? `offline_access was granted, so the app itself is not allowed to get refresh tokens: ${enableGrant}. Then log in again for a new code — this one is used up.`
+        : `Two things are needed: ${enableGrant}, and request offline_access in the scope of the authorization URL (e.g. scope=offline_access api:read) — not at the token endpoint. Then log in again for a new code; this one is used up.`;
+    results.push(fail('refresh_token', 'refresh_token.missing', message, hint));
+  }
+
+  if (granted !== null && offlineGranted === false) {
+    const seen = `The granted scope is ${quote(granted.join(' '), 100)}, without offline_access.`;
+    results.push(
+      hasRefresh
+        ? info('scope', 'scope.offline_access_not_granted', `${seen} A refresh token came anyway (this server does not list offline_access among the granted scopes).`)
+        : fail(
+            'scope',
+            'scope.offline_access_not_granted',
+            seen,
+            'Add offline_access to the scope parameter of the authorization URL (space-separated, e.g. scope=offline_access api:read), check that the app allows the Refresh Token grant, and log in again.',
+          ),
+    );
+  } else if (offlineGranted === true) {
+    results.push(pass('scope', `The granted scope includes offline_access (${quote(granted!.join(' '), 100)}).`));
+  }
+  return results;
+}
