@@ -5,7 +5,7 @@ import { CodeBlock } from '@/components/ui/code-block';
 import { Field, Input } from '@/components/ui/field';
 import { useStoredValue } from '@/lib/client/use-stored-value';
 import { buildApiCurl, buildRefreshCurl, buildRevokeCurl } from '@/lib/exercise/curl';
-import type { RefreshResponseReport } from '@/lib/exercise/refresh-response';
+import type { RefreshResponseReport } from '@/lib/exercise/token/refresh-step';
 import { CheckForm } from './check-form';
 import { StepSection } from './step-section';
 import { useClientSecret } from './use-client-secret';
