@@ -29,7 +29,13 @@ async function main() {
 
   server.listen(env.PORT, env.HOSTNAME, () => {
     logger.info(
-      { publicUrl: env.PUBLIC_URL, host: env.HOSTNAME, port: env.PORT, dev, practiceIssuer: practice ? `${env.PUBLIC_URL}${PRACTICE_MOUNT}` : null },
+      {
+        publicUrl: env.PUBLIC_URL,
+        host: env.HOSTNAME,
+        port: env.PORT,
+        dev,
+        practiceIssuer: practice ? `${env.PUBLIC_URL}${PRACTICE_MOUNT}` : null,
+      },
       `OAuth Lab ready on ${env.PUBLIC_URL}`,
     );
   });

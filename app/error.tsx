@@ -10,7 +10,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <div className="mx-auto max-w-prose space-y-4 py-8">
-      <p className="text-sm font-semibold uppercase tracking-wide text-red-800 dark:text-red-300">Something went wrong</p>
+      <p className="text-sm font-semibold tracking-wide text-red-800 uppercase dark:text-red-300">Something went wrong</p>
       <h1 className="text-3xl font-bold tracking-tight">This page could not be shown</h1>
       <p className="text-slate-700 dark:text-slate-300">
         OAuth Lab hit a problem on its side. Your progress is saved; trying again usually works.

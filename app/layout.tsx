@@ -25,7 +25,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body className="min-h-screen font-sans">
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-slate-900"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-4 focus:left-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-slate-900"
         >
           Skip to content
         </a>
@@ -34,13 +34,22 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="text-lg font-semibold tracking-tight text-indigo-700 dark:text-indigo-300">
               OAuth Lab
             </Link>
-            <Link href="/exercise/refresh" className="text-sm text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white">
+            <Link
+              href="/exercise/refresh"
+              className="text-sm text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white"
+            >
               Refresh Tokens exercise
             </Link>
-            <Link href="/practice/console" className="text-sm text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white">
+            <Link
+              href="/practice/console"
+              className="text-sm text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white"
+            >
               Practice console
             </Link>
-            <Link href="/instructor" className="text-sm text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white sm:ml-auto">
+            <Link
+              href="/instructor"
+              className="text-sm text-slate-700 hover:text-slate-950 sm:ml-auto dark:text-slate-300 dark:hover:text-white"
+            >
               Instructors
             </Link>
           </nav>

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'Page not found' };
 export default function NotFound() {
   return (
     <div className="mx-auto max-w-prose space-y-4 py-8">
-      <p className="text-sm font-semibold uppercase tracking-wide text-indigo-700 dark:text-indigo-300">404</p>
+      <p className="text-sm font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">404</p>
       <h1 className="text-3xl font-bold tracking-tight">Page not found</h1>
       <p className="text-slate-700 dark:text-slate-300">
         There is nothing at this address. If you followed a link from your instructor, ask them for the current one.

@@ -5,15 +5,20 @@ export default function HomePage() {
     <div className="max-w-prose space-y-6">
       <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Learn OAuth 2.0 by doing it</h1>
       <p className="text-lg text-slate-700 dark:text-slate-300">
-        OAuth Lab walks you through real OAuth flows against a real authorization server. You choose the parameters,
-        log in, run the requests in your own terminal and paste what the server answered; the lab fills in the commands
-        with your values, checks each artefact and explains every mistake precisely.
+        OAuth Lab walks you through real OAuth flows against a real authorization server. You choose the parameters, log in, run the
+        requests in your own terminal and paste what the server answered; the lab fills in the commands with your values, checks each
+        artefact and explains every mistake precisely.
       </p>
-      <section aria-labelledby="exercises" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="exercises" className="text-xl font-semibold">Refresh Tokens</h2>
+      <section
+        aria-labelledby="exercises"
+        className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+      >
+        <h2 id="exercises" className="text-xl font-semibold">
+          Refresh Tokens
+        </h2>
         <p className="mt-2 text-slate-700 dark:text-slate-300">
-          Get a refresh token with the authorization code flow and PKCE, then use it to get a new access token.
-          Works with the built-in practice server — no account needed — or your own Okta, Auth0 or Keycloak.
+          Get a refresh token with the authorization code flow and PKCE, then use it to get a new access token. Works with the built-in
+          practice server — no account needed — or your own Okta, Auth0 or Keycloak.
         </p>
         <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">About 20–30 minutes. You need a terminal with curl.</p>
         <Link

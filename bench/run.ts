@@ -90,7 +90,9 @@ async function measureApi(site: RunningServer, baseline: RunningServer, options:
   });
   const report = (await check.json()) as { status?: string; results?: { code: string; status: string }[] };
   if (check.status !== 200 || report.status !== 'pass') {
-    throw new Error(`the token-response check did not pass before the load test (${check.status}): ${JSON.stringify(report).slice(0, 500)}`);
+    throw new Error(
+      `the token-response check did not pass before the load test (${check.status}): ${JSON.stringify(report).slice(0, 500)}`,
+    );
   }
   const siteTarget: CannonTarget = {
     label: 'site: POST /api/exercise/token-response',
@@ -199,7 +201,10 @@ async function main(): Promise<number> {
       const baseline = requireBaseline();
       const results: LighthouseResult[] = [];
       console.log(`Lighthouse (${args.preset}, median of ${args.lighthouseRuns})…`);
-      const baselineResult = await measureLighthouse(`${baseline.origin}${BASELINE_PAGE}`, { preset: args.preset, runs: args.lighthouseRuns });
+      const baselineResult = await measureLighthouse(`${baseline.origin}${BASELINE_PAGE}`, {
+        preset: args.preset,
+        runs: args.lighthouseRuns,
+      });
       console.log(`  baseline ${BASELINE_PAGE}: ${Object.values(baselineResult.median).join(' / ')}`);
       for (const page of STEP_PAGES) {
         const result = await measureLighthouse(`${site.origin}${page}`, {
@@ -221,12 +226,21 @@ async function main(): Promise<number> {
     if (args.parts.includes('grants')) data.grants = await measureGrants(site, args.grants);
 
     if (adversarialChecks) {
-      console.log(`Adversarial inputs: /api/health idle and while 64 KiB adversarial pastes are checked back to back (${args.rounds} rounds of ${args.duration}s each)…`);
-      const health = await measureHealthUnderAttack(site.origin, { durationSeconds: args.duration, rounds: args.rounds, connections: 1, maxBodyBytes: MAX_BODY_BYTES });
+      console.log(
+        `Adversarial inputs: /api/health idle and while 64 KiB adversarial pastes are checked back to back (${args.rounds} rounds of ${args.duration}s each)…`,
+      );
+      const health = await measureHealthUnderAttack(site.origin, {
+        durationSeconds: args.duration,
+        rounds: args.rounds,
+        connections: 1,
+        maxBodyBytes: MAX_BODY_BYTES,
+      });
       data.adversarial = { checks: adversarialChecks, samples: args.samples, health };
     }
 
-    data.loadAtEnd = loadavg().map((n) => n.toFixed(2)).join(' / ');
+    data.loadAtEnd = loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' / ');
     const { markdown, misses } = renderReport(data);
     console.log(`\n${markdown}`);
     if (args.full) {

@@ -46,7 +46,9 @@ for (const [viewport, scheme] of combos) {
       const post = (path: string, body: unknown) =>
         fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       await post('/api/exercise/setup', { mode: 'practice' });
-      await post('/api/exercise/authorize-url', { url: `${location.origin}/oauth2/default/v1/authorize?response_type=code&scope=api:read` });
+      await post('/api/exercise/authorize-url', {
+        url: `${location.origin}/oauth2/default/v1/authorize?response_type=code&scope=api:read`,
+      });
     });
     await learnerContext.close();
 

@@ -70,7 +70,13 @@ for (const [viewport, scheme] of COMBOS) {
     await expect(page.getByLabel('Code Challenge')).toHaveValue(/^[A-Za-z0-9_-]{43}$/);
     await page.getByRole('button', { name: 'Generate State' }).click();
     const template = (await page.getByLabel('URL template', { exact: true }).textContent()) ?? '';
-    await page.getByLabel('Authorization URL').fill(template.replace('offline_access+{YOUR_SCOPE}', 'offline-access').replace('code_challenge_method=S256', 'code_challenge_method=plain'));
+    await page
+      .getByLabel('Authorization URL')
+      .fill(
+        template
+          .replace('offline_access+{YOUR_SCOPE}', 'offline-access')
+          .replace('code_challenge_method=S256', 'code_challenge_method=plain'),
+      );
     await page.getByRole('button', { name: 'Check Your URL' }).click();
     await expectChecklist(page, 'fail');
     await audit('authorize-fail');
@@ -183,7 +189,11 @@ for (const [viewport, scheme] of COMBOS) {
   test(`the practice sign-in page has no axe violations (${viewport}, ${scheme})`, async ({ page }) => {
     const audit = await prepare(page, viewport, scheme);
     await page.goto('/');
-    const app = (await (await page.request.get('/api/practice/app')).json()) as { clientId: string; issuer: string; redirectUris: string[] };
+    const app = (await (await page.request.get('/api/practice/app')).json()) as {
+      clientId: string;
+      issuer: string;
+      redirectUris: string[];
+    };
     const verifier = randomBytes(32).toString('base64url');
     const authorize = new URL(`${app.issuer}/v1/authorize`);
     authorize.search = new URLSearchParams({

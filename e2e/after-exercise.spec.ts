@@ -34,7 +34,9 @@ test('the extra credit leaves a completed exercise complete', async ({ learnerPa
   await page.goto('/exercise/refresh/refresh');
   await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '6');
   // The completion page asks for the old refresh token's refusal to be pasted.
-  await page.getByLabel('Refresh Token Response').fill('{"error":"invalid_grant","error_description":"The refresh token is invalid or expired."}');
+  await page
+    .getByLabel('Refresh Token Response')
+    .fill('{"error":"invalid_grant","error_description":"The refresh token is invalid or expired."}');
   await page.getByRole('button', { name: 'Check Your Response' }).click();
   await expectChecklist(page, 'fail');
   await page.waitForLoadState('networkidle');
@@ -45,7 +47,9 @@ test('the extra credit leaves a completed exercise complete', async ({ learnerPa
   expect(journey.refreshResponse).toBeTruthy();
 });
 
-test('after completing: the practice API answers the access token, and a revoked refresh token stops working', async ({ learnerPage: page }) => {
+test('after completing: the practice API answers the access token, and a revoked refresh token stops working', async ({
+  learnerPage: page,
+}) => {
   const journey = await advanceLearner(page, 'refreshed');
   await page.goto('/exercise/refresh/complete');
   await expect(page.getByRole('heading', { name: "You've completed the exercise!" })).toBeVisible();

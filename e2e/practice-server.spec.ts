@@ -63,7 +63,12 @@ test('ticking Refresh Token in the console yields a refresh token through a real
   const refreshed = await fetch(`${baseURL}/oauth2/default/v1/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: clientId, client_secret: clientSecret }),
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token,
+      client_id: clientId,
+      client_secret: clientSecret,
+    }),
   });
   expect(refreshed.status).toBe(200);
   expect((await refreshed.json()).access_token).not.toBe(tokens.access_token);

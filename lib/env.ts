@@ -15,8 +15,7 @@ const booleanFlag = (defaultValue: boolean) =>
       return z.NEVER;
     });
 
-const positiveInt = (defaultValue: number) =>
-  z.coerce.number().int().positive().default(defaultValue);
+const positiveInt = (defaultValue: number) => z.coerce.number().int().positive().default(defaultValue);
 
 /**
  * TRUST_PROXY: `false` (default: the site faces clients directly and ignores every
@@ -51,7 +50,10 @@ const hostList = z
       .filter(Boolean);
     const bad = hosts.filter((host) => host.length > 253 || !HOST_PATTERN.test(host));
     if (bad.length > 0) {
-      ctx.addIssue({ code: 'custom', message: `not host names: ${bad.map((host) => `"${host.slice(0, 60)}"`).join(', ')} (write e.g. app.school.edu or *.school.edu, without scheme or port)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `not host names: ${bad.map((host) => `"${host.slice(0, 60)}"`).join(', ')} (write e.g. app.school.edu or *.school.edu, without scheme or port)`,
+      });
       return z.NEVER;
     }
     return hosts;
@@ -110,9 +112,7 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
-    throw new EnvError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-    );
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
   }
   return result.data;
 }

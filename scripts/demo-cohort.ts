@@ -14,11 +14,38 @@ import { getEnv } from '../lib/env';
 import { makeReport, type DiagnosisCode, type StepId } from '../lib/exercise/report';
 import { recordAttempt } from '../lib/progress/store';
 
-const NAMES = ['Ada', 'Grace', 'Alan', 'Barbara', 'Edsger', 'Margaret', 'Linus', 'Radia', 'Ken', 'Frances', 'Dennis', 'Katherine', 'Tim', 'Hedy', 'Donald', 'Shafi', 'Whitfield', 'Martin', 'Sophie', 'Vint'];
+const NAMES = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Barbara',
+  'Edsger',
+  'Margaret',
+  'Linus',
+  'Radia',
+  'Ken',
+  'Frances',
+  'Dennis',
+  'Katherine',
+  'Tim',
+  'Hedy',
+  'Donald',
+  'Shafi',
+  'Whitfield',
+  'Martin',
+  'Sophie',
+  'Vint',
+];
 
 /** Each learner's path: [step, codes] per attempt; an empty list is a pass. */
 const MISTAKES: Partial<Record<StepId, DiagnosisCode[][]>> = {
-  'authorize-url': [['scope.offline_access_missing'], ['redirect_uri.mismatch'], ['code_challenge.not_base64url'], ['param.unknown', 'redirect_uri.missing'], ['scope.offline_access_misspelled']],
+  'authorize-url': [
+    ['scope.offline_access_missing'],
+    ['redirect_uri.mismatch'],
+    ['code_challenge.not_base64url'],
+    ['param.unknown', 'redirect_uri.missing'],
+    ['scope.offline_access_misspelled'],
+  ],
   redirect: [['redirect.state_mismatch']],
   'token-response': [['refresh_token.missing'], ['response.error'], ['json.invalid']],
   'refresh-response': [['refresh.same_response'], ['response.error']],
@@ -28,7 +55,9 @@ const STEPS: StepId[] = ['setup', 'authorize-url', 'redirect', 'token-response',
 async function main() {
   const email = process.argv[2];
   const db = await getDb();
-  const instructor = email ? await db.selectFrom('instructors').select('id').where('email', '=', email.toLowerCase()).executeTakeFirst() : undefined;
+  const instructor = email
+    ? await db.selectFrom('instructors').select('id').where('email', '=', email.toLowerCase()).executeTakeFirst()
+    : undefined;
   if (!instructor) {
     console.error('Usage: npm run demo:cohort -- <existing instructor email>');
     return 2;
@@ -47,7 +76,10 @@ async function main() {
       const failures = (index + stepIndex) % 3 === 0 ? Math.min(3, mistakes.length) : index % 2;
       for (let f = 0; f < failures && mistakes.length > 0; f++) {
         const codes = mistakes[(index + f) % mistakes.length]!;
-        const report = makeReport(step, codes.map((code) => ({ check: code.split('.')[0]!, status: 'fail' as const, code, message: 'demo', hint: 'demo' })));
+        const report = makeReport(
+          step,
+          codes.map((code) => ({ check: code.split('.')[0]!, status: 'fail' as const, code, message: 'demo', hint: 'demo' })),
+        );
         await recordAttempt(db, learnerId, report, { now: new Date(start + minute++ * 60_000) });
       }
       if (stepIndex < reach || reach === 5) {

@@ -33,7 +33,15 @@ function withEnv(vars: Record<string, string>) {
   });
 }
 
-const learnerCount = async () => (await (await getDb()).selectFrom('learners').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+const learnerCount = async () =>
+  (
+    await (
+      await getDb()
+    )
+      .selectFrom('learners')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 describe('abuse limits', () => {
   let temp: Awaited<ReturnType<typeof useTempDatabase>>;
@@ -67,7 +75,9 @@ describe('abuse limits', () => {
       const before = await learnerCount();
       for (let i = 0; i < 5; i += 1) {
         expect((await getProgress(apiRequest('/api/progress', { headers: { 'x-forwarded-for': '198.51.100.20' } }))).status).toBe(200);
-        expect((await callStep('redirect', { json: { code: 'c', state: 's' }, headers: { 'x-forwarded-for': '198.51.100.20' } })).status).toBe(409);
+        expect(
+          (await callStep('redirect', { json: { code: 'c', state: 's' }, headers: { 'x-forwarded-for': '198.51.100.20' } })).status,
+        ).toBe(409);
       }
       expect(await learnerCount()).toBe(before);
     });
@@ -90,7 +100,8 @@ describe('abuse limits', () => {
       const known = learnerCookie();
       expect((await callStep('setup', { cookie: known.cookie, json: { mode: 'practice' }, headers })).status).toBe(200);
       for (let i = 0; i < 2; i += 1) expect((await callStep('setup', { json: { mode: 'practice' }, headers })).status).toBe(200);
-      for (let i = 0; i < 3; i += 1) expect((await callStep('setup', { cookie: known.cookie, json: { mode: 'practice' }, headers })).status).toBe(200);
+      for (let i = 0; i < 3; i += 1)
+        expect((await callStep('setup', { cookie: known.cookie, json: { mode: 'practice' }, headers })).status).toBe(200);
       expect((await getPracticeApp(apiRequest('/api/practice/app', { cookie: known.cookie, headers }))).status).toBe(200);
     });
   });
@@ -102,7 +113,14 @@ describe('abuse limits', () => {
     });
 
     const attempt = async (password: string, address: string) =>
-      (await signIn(apiRequest('/api/instructor/session', { json: { email: 'limits@example.com', password }, headers: { 'x-forwarded-for': address } }))).status;
+      (
+        await signIn(
+          apiRequest('/api/instructor/session', {
+            json: { email: 'limits@example.com', password },
+            headers: { 'x-forwarded-for': address },
+          }),
+        )
+      ).status;
 
     it('counts failures only: many good sign-ins from one address are all accepted', async () => {
       const statuses = [];
@@ -122,4 +140,3 @@ describe('abuse limits', () => {
     });
   });
 });
-

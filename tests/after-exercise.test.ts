@@ -10,7 +10,14 @@ import { POST as resume } from '@/app/api/progress/resume/route';
 import { POST as createResumeLink } from '@/app/api/progress/resume-link/route';
 import { getDb } from '@/lib/db/client';
 import { findCompletionRecord } from '@/lib/progress/completion-records';
-import { completeJourneyOverApi, expectApiError, readProgress, resetProgress, tokenEndpoint, type CompletedJourney } from './support/exercise-api';
+import {
+  completeJourneyOverApi,
+  expectApiError,
+  readProgress,
+  resetProgress,
+  tokenEndpoint,
+  type CompletedJourney,
+} from './support/exercise-api';
 import { startPracticeServer, type PracticeServerHandle } from './support/practice-server';
 import { apiRequest, learnerCookie } from './support/requests';
 
@@ -61,7 +68,12 @@ describe('after the exercise', () => {
     it('answers 403 insufficient_scope to a token without api:read', async () => {
       const app = await server.createApp({ grantTypes: ['authorization_code', 'refresh_token'] });
       const { code, verifier, redirectUri } = await server.signInForCode(app, { scope: 'openid offline_access' });
-      const exchange = await tokenEndpoint(server.issuer, app, { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier });
+      const exchange = await tokenEndpoint(server.issuer, app, {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirectUri,
+        code_verifier: verifier,
+      });
       const token = (JSON.parse(exchange.text) as { access_token: string }).access_token;
       const response = await photos(`Bearer ${token}`);
       expect(response.status).toBe(403);
@@ -70,7 +82,7 @@ describe('after the exercise', () => {
   });
 
   describe('resume links', () => {
-    it('open the learner\'s progress in another browser until the exercise is reset', async () => {
+    it("open the learner's progress in another browser until the exercise is reset", async () => {
       const other = learnerCookie();
       const link = await createResumeLink(apiRequest('/api/progress/resume-link', { method: 'POST', cookie: learner.cookie }));
       expect(link.status).toBe(200);
@@ -101,18 +113,30 @@ describe('after the exercise', () => {
   describe('completion records', () => {
     it('need a completed exercise, and hold no secret', async () => {
       const fresh = learnerCookie();
-      await expectApiError(await createRecord(apiRequest('/api/progress/completion-record', { cookie: fresh.cookie, json: {} })), 409, 'conflict');
+      await expectApiError(
+        await createRecord(apiRequest('/api/progress/completion-record', { cookie: fresh.cookie, json: {} })),
+        409,
+        'conflict',
+      );
 
       const done = learnerCookie();
       const completed = await completeJourneyOverApi(server, done.cookie);
-      const response = await createRecord(apiRequest('/api/progress/completion-record', { cookie: done.cookie, json: { displayName: 'Ada' } }));
+      const response = await createRecord(
+        apiRequest('/api/progress/completion-record', { cookie: done.cookie, json: { displayName: 'Ada' } }),
+      );
       expect(response.status).toBe(201);
       const { url, record } = (await response.json()) as { url: string; record: { id: string; displayName: string; steps: string[] } };
       expect(url).toContain(`/completions/${record.id}`);
       expect(record.displayName).toBe('Ada');
       expect(record.steps).toHaveLength(6);
       const stored = JSON.stringify(await findCompletionRecord(await getDb(), record.id));
-      for (const secret of [completed.app.clientId, completed.app.clientSecret, completed.first.access_token, completed.first.refresh_token, server.issuer]) {
+      for (const secret of [
+        completed.app.clientId,
+        completed.app.clientSecret,
+        completed.first.access_token,
+        completed.first.refresh_token,
+        server.issuer,
+      ]) {
         expect(stored).not.toContain(secret);
       }
     }, 60_000);

@@ -18,7 +18,12 @@ const KNOWN_CODES = new Set<string>(DIAGNOSIS_CODES);
 
 /** What each step takes, wrapping a pasted text. Setup's issuer always fails its input check (no network). */
 const BODY: Record<(typeof STEPS)[number], (text: string) => unknown> = {
-  setup: (text) => ({ mode: 'custom', issuer: `https://{x}/${text}`.slice(0, 2000), clientId: text.slice(0, 500), redirectUri: text.slice(0, 2000) }),
+  setup: (text) => ({
+    mode: 'custom',
+    issuer: `https://{x}/${text}`.slice(0, 2000),
+    clientId: text.slice(0, 500),
+    redirectUri: text.slice(0, 2000),
+  }),
   'authorize-url': (text) => ({ url: `http://localhost:3999/oauth2/default/v1/authorize?${text}`.slice(0, 16_000) }),
   redirect: (text) => ({ url: `http://localhost:3999/redirect?${text}`.slice(0, 16_000) }),
   'token-response': (text) => ({ response: text }),
@@ -63,7 +68,6 @@ describe('exercise API: hostile input', () => {
       expect(response.status).toBe(200);
       await expectNoServerError(response, step);
     });
-
   });
 
   it.each(['token-response', 'refresh-response'] as const)('answers a paste just over the body limit to %s with 413', async (step) => {
@@ -92,7 +96,10 @@ describe('exercise API: hostile input', () => {
   });
 
   it('answers arbitrary text in every field with a report or a 4xx, never a 500', async () => {
-    const field = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 4 }).map((u) => u.repeat(4000)));
+    const field = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 400 }),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 4 }).map((u) => u.repeat(4000)),
+    );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...STEPS), field, async (step, text) => {
         await expectNoServerError(await callStep(step, { cookie, json: BODY[step](text) }), step);
@@ -123,7 +130,9 @@ describe('exercise API: hostile input', () => {
       .setProtectedHeader({ alg: 'RS256', kid: 'not-a-practice-key' })
       .sign(privateKey);
     for (const step of ['token-response', 'refresh-response'] as const) {
-      const report = await check(step, cookie, { response: JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 3600 }) });
+      const report = await check(step, cookie, {
+        response: JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 3600 }),
+      });
       expect(report.results.map((r) => r.code)).toContain(code);
     }
   });

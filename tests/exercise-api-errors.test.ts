@@ -119,7 +119,11 @@ describe('exercise API: errors and isolation', () => {
       expect(setCookie).toMatch(/^oauthlab_sid=[^;]+; Path=\/; Max-Age=31536000; HttpOnly; SameSite=Lax$/);
       expect(setCookie).not.toContain('00000000-0000-4000-8000-000000000000');
       // The forged learner id was not used: nothing was recorded for it.
-      const forged = await temp.db.selectFrom('exercise_attempts').select('id').where('learner_id', '=', '00000000-0000-4000-8000-000000000000').execute();
+      const forged = await temp.db
+        .selectFrom('exercise_attempts')
+        .select('id')
+        .where('learner_id', '=', '00000000-0000-4000-8000-000000000000')
+        .execute();
       expect(forged).toEqual([]);
       // The new session carries the progress.
       const progress = await (await getProgress(apiRequest('/api/progress', { cookie: setCookie.split(';')[0] }))).json();
@@ -302,9 +306,18 @@ describe('exercise API: errors and isolation', () => {
 
       const steps = await temp.db.selectFrom('exercise_steps').select('step').where('learner_id', '=', a.learnerId).execute();
       expect(steps).toEqual([]);
-      const progressRow = await temp.db.selectFrom('exercise_progress').select('learner_id').where('learner_id', '=', a.learnerId).execute();
+      const progressRow = await temp.db
+        .selectFrom('exercise_progress')
+        .select('learner_id')
+        .where('learner_id', '=', a.learnerId)
+        .execute();
       expect(progressRow).toEqual([]);
-      const attempts = await temp.db.selectFrom('exercise_attempts').select(['step', 'status']).where('learner_id', '=', a.learnerId).orderBy('created_at').execute();
+      const attempts = await temp.db
+        .selectFrom('exercise_attempts')
+        .select(['step', 'status'])
+        .where('learner_id', '=', a.learnerId)
+        .orderBy('created_at')
+        .execute();
       expect(attempts.map((r) => r.step).sort()).toEqual(['authorize-url', 'setup']);
 
       // Starting again counts from zero, and the log keeps growing.
@@ -325,10 +338,15 @@ describe('exercise API: errors and isolation', () => {
       ['redirect', { url: 'http://localhost:3999/redirect?code=%&state=%E0' }],
       ['redirect', { error: '<script>alert(1)</script>', error_description: '\u0000' }],
       ['redirect', { code: '', state: '' }],
-      ['token-response', { response: '[' .repeat(10_000) }],
+      ['token-response', { response: '['.repeat(10_000) }],
       ['token-response', { response: '{"error":{"message":5}}' }],
       ['token-response', { response: `{"access_token":"${jwt('x', null)}"}` }],
-      ['token-response', { response: `{"access_token":"${jwt({ alg: 'RS256', kid: 'k' }, { iss: 1, sub: {}, exp: 'x', iat: [], scp: 5 })}","expires_in":1e400}` }],
+      [
+        'token-response',
+        {
+          response: `{"access_token":"${jwt({ alg: 'RS256', kid: 'k' }, { iss: 1, sub: {}, exp: 'x', iat: [], scp: 5 })}","expires_in":1e400}`,
+        },
+      ],
       ['refresh-response', { response: `{"access_token":"${jwt({ alg: 'none' }, {})}","token_type":"DPoP"}` }],
       ['refresh-response', { response: 'HTTP/1.1 400 Bad Request\r\n\r\n{"error":"invalid_grant"}' }],
     ])('%s with %j answers 200 with a failing report', async (step, json) => {

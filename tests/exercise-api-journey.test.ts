@@ -50,7 +50,7 @@ describe('exercise API: a whole practice journey', () => {
 
   const demoUser = () => ({ username: getEnv().PRACTICE_DEMO_USER, password: getEnv().PRACTICE_DEMO_PASSWORD });
 
-  it('goes setup → authorize-url → redirect → token-response → refresh-response, with the learner\'s mistakes on the way', async () => {
+  it("goes setup → authorize-url → redirect → token-response → refresh-response, with the learner's mistakes on the way", async () => {
     const { cookie } = learner;
 
     // Before anything: every step pending, no provider.
@@ -234,11 +234,22 @@ describe('exercise API: a whole practice journey', () => {
 
   it('logs each attempt with codes and decoded claims only, never a token string', async () => {
     const db = await getDb();
-    const attempts = await db.selectFrom('exercise_attempts').selectAll().where('learner_id', '=', learner.learnerId).orderBy('created_at').execute();
+    const attempts = await db
+      .selectFrom('exercise_attempts')
+      .selectAll()
+      .where('learner_id', '=', learner.learnerId)
+      .orderBy('created_at')
+      .execute();
     expect(attempts).toHaveLength(12);
     const withClaims = attempts.filter((a) => a.claims !== null);
     // The passed token response, and every refresh response that held a token (the invalid_grant paste had none).
-    expect(withClaims.map((a) => a.step).sort()).toEqual(['refresh-response', 'refresh-response', 'refresh-response', 'refresh-response', 'token-response']);
+    expect(withClaims.map((a) => a.step).sort()).toEqual([
+      'refresh-response',
+      'refresh-response',
+      'refresh-response',
+      'refresh-response',
+      'token-response',
+    ]);
     for (const attempt of withClaims) {
       const claims = JSON.parse(attempt.claims!) as Record<string, unknown>;
       expect(claims).toMatchObject({ iss: server.issuer, cid: app.clientId, aud: 'api://default' });
@@ -247,7 +258,9 @@ describe('exercise API: a whole practice journey', () => {
       expect(claims.jti).toBeUndefined();
       for (const secret of secrets) expect(attempt.claims, secret.name).not.toContain(secret.value);
     }
-    expect(attempts.find((a) => a.step === 'authorize-url' && a.status === 'fail')?.codes).toBe(JSON.stringify(['scope.offline_access_missing']));
+    expect(attempts.find((a) => a.step === 'authorize-url' && a.status === 'fail')?.codes).toBe(
+      JSON.stringify(['scope.offline_access_missing']),
+    );
   });
 
   it('keeps the progress across a restart (database closed and reopened on the same file)', async () => {
@@ -280,7 +293,9 @@ describe('exercise API: a whole practice journey', () => {
     // login's token response) are recorded, but no passed step turns back.
     const token = await check('token-response', cookie, { response: firstResponseText });
     expect(token.status).toBe('pass');
-    const refused = await check('refresh-response', cookie, { response: '{"error":"invalid_grant","error_description":"The refresh token is invalid or expired."}' });
+    const refused = await check('refresh-response', cookie, {
+      response: '{"error":"invalid_grant","error_description":"The refresh token is invalid or expired."}',
+    });
     expect(refused.status).toBe('fail');
     const afterExtra = await readProgress(cookie);
     expect(afterExtra.completedAt).toBe(before.completedAt);

@@ -43,7 +43,12 @@ describe('instructor API', () => {
 
   describe('sign-in', () => {
     it('sets an httpOnly SameSite=Lax session cookie on good credentials', async () => {
-      const response = await signIn(apiRequest('/api/instructor/session', { json: { email: 'teacher@example.com', password: 'teacher-password-1' }, headers: { 'x-forwarded-for': '10.0.0.2' } }));
+      const response = await signIn(
+        apiRequest('/api/instructor/session', {
+          json: { email: 'teacher@example.com', password: 'teacher-password-1' },
+          headers: { 'x-forwarded-for': '10.0.0.2' },
+        }),
+      );
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ email: 'teacher@example.com' });
       expect(response.headers.get('set-cookie')).toMatch(/^oauthlab_instructor=[\w-]{43}; Path=\/; Max-Age=43200; HttpOnly; SameSite=Lax$/);
@@ -59,7 +64,9 @@ describe('instructor API', () => {
     });
 
     it('answers 400 for a malformed body', async () => {
-      const response = await signIn(apiRequest('/api/instructor/session', { json: { email: 'x' }, headers: { 'x-forwarded-for': '10.0.0.4' } }));
+      const response = await signIn(
+        apiRequest('/api/instructor/session', { json: { email: 'x' }, headers: { 'x-forwarded-for': '10.0.0.4' } }),
+      );
       expect(response.status).toBe(400);
     });
 
@@ -105,12 +112,19 @@ describe('instructor API', () => {
     });
 
     it('enrols learners with a good code; refuses unknown codes and bad names', async () => {
-      const good = await joinCohort(apiRequest('/api/cohorts/join', { cookie: ada.cookie, json: { code: cohort.code, displayName: 'Ada' } }));
+      const good = await joinCohort(
+        apiRequest('/api/cohorts/join', { cookie: ada.cookie, json: { code: cohort.code, displayName: 'Ada' } }),
+      );
       expect(good.status).toBe(200);
       expect(await good.json()).toEqual({ cohort: { name: 'Tuesday class' }, displayName: 'Ada' });
-      expect((await joinCohort(apiRequest('/api/cohorts/join', { cookie: bo.cookie, json: { code: cohort.code, displayName: '  Bo  ' } }))).status).toBe(200);
+      expect(
+        (await joinCohort(apiRequest('/api/cohorts/join', { cookie: bo.cookie, json: { code: cohort.code, displayName: '  Bo  ' } })))
+          .status,
+      ).toBe(200);
 
-      const unknown = await joinCohort(apiRequest('/api/cohorts/join', { cookie: bo.cookie, json: { code: 'not-a-real-code', displayName: 'Bo' } }));
+      const unknown = await joinCohort(
+        apiRequest('/api/cohorts/join', { cookie: bo.cookie, json: { code: 'not-a-real-code', displayName: 'Bo' } }),
+      );
       expect(unknown.status).toBe(404);
       for (const displayName of ['x'.repeat(61), '', 'Bo\u0000', 'line\nbreak']) {
         const bad = await joinCohort(apiRequest('/api/cohorts/join', { cookie: bo.cookie, json: { code: cohort.code, displayName } }));
@@ -125,11 +139,14 @@ describe('instructor API', () => {
     it('shows every learner with their attempts, and the mistakes with counts', async () => {
       await check(ada.cookie, 'setup', { mode: 'practice' });
       await check(bo.cookie, 'setup', { mode: 'practice' });
-      const noOffline = 'http://localhost:3999/oauth2/default/v1/authorize?response_type=code&scope=api:read&client_id=x&state=abcdefghijklmnopqrstuv';
+      const noOffline =
+        'http://localhost:3999/oauth2/default/v1/authorize?response_type=code&scope=api:read&client_id=x&state=abcdefghijklmnopqrstuv';
       expect((await check(ada.cookie, 'authorize-url', { url: noOffline })).status).toBe('fail');
       expect((await check(ada.cookie, 'authorize-url', { url: noOffline })).status).toBe('fail');
 
-      const learners = await (await getLearners(apiRequest(`/api/instructor/cohorts/${cohort.id}/learners`, { cookie: teacher }), params({ id: cohort.id }))).json();
+      const learners = await (
+        await getLearners(apiRequest(`/api/instructor/cohorts/${cohort.id}/learners`, { cookie: teacher }), params({ id: cohort.id }))
+      ).json();
       const byName = Object.fromEntries(learners.learners.map((l: { displayName: string }) => [l.displayName, l]));
       expect(Object.keys(byName).sort()).toEqual(['Ada', 'Anon', 'Bo']);
       expect(byName.Ada.currentStep).toBe('authorize-url');
@@ -139,32 +156,59 @@ describe('instructor API', () => {
       expect(byName.Ada.completedAt).toBeNull();
       expect(byName.Bo.steps['authorize-url']).toMatchObject({ status: 'pending', attempts: 0 });
 
-      const mistakes = await (await getMistakes(apiRequest(`/api/instructor/cohorts/${cohort.id}/mistakes`, { cookie: teacher }), params({ id: cohort.id }))).json();
+      const mistakes = await (
+        await getMistakes(apiRequest(`/api/instructor/cohorts/${cohort.id}/mistakes`, { cookie: teacher }), params({ id: cohort.id }))
+      ).json();
       expect(mistakes.steps['authorize-url']).toContainEqual({ code: 'scope.offline_access_missing', count: 2 });
       expect(mistakes.steps['authorize-url'][0].count).toBeGreaterThanOrEqual(2);
       expect(mistakes.steps.setup).toEqual([]);
 
-      const timeline = await (await getTimeline(apiRequest('/x', { cookie: teacher }), params({ id: cohort.id, learnerId: ada.learnerId }))).json();
+      const timeline = await (
+        await getTimeline(apiRequest('/x', { cookie: teacher }), params({ id: cohort.id, learnerId: ada.learnerId }))
+      ).json();
       expect(timeline.displayName).toBe('Ada');
-      expect(timeline.attempts.map((a: { step: string; status: string }) => `${a.step}:${a.status}`)).toEqual(['setup:pass', 'authorize-url:fail', 'authorize-url:fail']);
+      expect(timeline.attempts.map((a: { step: string; status: string }) => `${a.step}:${a.status}`)).toEqual([
+        'setup:pass',
+        'authorize-url:fail',
+        'authorize-url:fail',
+      ]);
     });
 
     it('exports the table as CSV', async () => {
-      const response = await getLearners(apiRequest(`/api/instructor/cohorts/${cohort.id}/learners?format=csv`, { cookie: teacher }), params({ id: cohort.id }));
+      const response = await getLearners(
+        apiRequest(`/api/instructor/cohorts/${cohort.id}/learners?format=csv`, { cookie: teacher }),
+        params({ id: cohort.id }),
+      );
       expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(response.headers.get('content-disposition')).toBe('attachment; filename="Tuesday-class.csv"');
       const records = parse(await response.text()) as string[][];
-      expect(records[0]!.slice(0, 6)).toEqual(['Display name', 'Current step', 'setup status', 'setup attempts', 'authorize-url status', 'authorize-url attempts']);
+      expect(records[0]!.slice(0, 6)).toEqual([
+        'Display name',
+        'Current step',
+        'setup status',
+        'setup attempts',
+        'authorize-url status',
+        'authorize-url attempts',
+      ]);
       expect(records.find((r) => r[0] === 'Ada')!.slice(0, 8)).toEqual(['Ada', 'authorize-url', 'pass', '1', 'fail', '2', 'pending', '0']);
       expect(records).toHaveLength(4);
     });
 
     it('archiving a cohort closes its join link', async () => {
-      const archived = await patchCohort(apiRequest(`/api/instructor/cohorts/${cohort.id}`, { method: 'PATCH', cookie: teacher, json: { archived: true } }), params({ id: cohort.id }));
+      const archived = await patchCohort(
+        apiRequest(`/api/instructor/cohorts/${cohort.id}`, { method: 'PATCH', cookie: teacher, json: { archived: true } }),
+        params({ id: cohort.id }),
+      );
       expect((await archived.json()).archivedAt).toEqual(expect.any(String));
       const late = learnerCookie();
-      expect((await joinCohort(apiRequest('/api/cohorts/join', { cookie: late.cookie, json: { code: cohort.code, displayName: 'Late' } }))).status).toBe(404);
-      await patchCohort(apiRequest(`/api/instructor/cohorts/${cohort.id}`, { method: 'PATCH', cookie: teacher, json: { archived: false } }), params({ id: cohort.id }));
+      expect(
+        (await joinCohort(apiRequest('/api/cohorts/join', { cookie: late.cookie, json: { code: cohort.code, displayName: 'Late' } })))
+          .status,
+      ).toBe(404);
+      await patchCohort(
+        apiRequest(`/api/instructor/cohorts/${cohort.id}`, { method: 'PATCH', cookie: teacher, json: { archived: false } }),
+        params({ id: cohort.id }),
+      );
     });
 
     it('isolates instructors and refuses learners and anonymous visitors', async () => {

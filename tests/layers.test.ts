@@ -37,7 +37,10 @@ describe('layers', () => {
       ['lib/progress/probe.ts', "import { checkSetup } from '../exercise/setup';"],
     ]) {
       const [result] = await eslint.lintText(`${line}\nexport type Used = unknown;\n`, { filePath });
-      expect(result!.messages.filter((message) => message.ruleId === 'no-restricted-imports'), filePath).toEqual([]);
+      expect(
+        result!.messages.filter((message) => message.ruleId === 'no-restricted-imports'),
+        filePath,
+      ).toEqual([]);
     }
   });
 }, 60_000);

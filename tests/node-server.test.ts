@@ -38,7 +38,12 @@ async function echoHandler(req: IncomingMessage, res: ServerResponse): Promise<v
 
 async function startListener(trustProxy: number, practice: PracticeServer | null): Promise<{ url: string; server: Server }> {
   const server = createServer(
-    createRequestListener({ env: { TRUST_PROXY: trustProxy }, logger: getLogger(), practice: practice ? practice.handle : null, next: echoHandler }),
+    createRequestListener({
+      env: { TRUST_PROXY: trustProxy },
+      logger: getLogger(),
+      practice: practice ? practice.handle : null,
+      next: echoHandler,
+    }),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };

@@ -74,7 +74,9 @@ describe('/api/practice/app', () => {
 
   it('answers 400 for malformed JSON and 413 for an oversized body', async () => {
     const { cookie } = learnerCookie();
-    const bad = await PATCH(apiRequest('/api/practice/app', { method: 'PATCH', cookie, body: '{"grantTypes":', headers: { 'content-type': 'application/json' } }));
+    const bad = await PATCH(
+      apiRequest('/api/practice/app', { method: 'PATCH', cookie, body: '{"grantTypes":', headers: { 'content-type': 'application/json' } }),
+    );
     expect(bad.status).toBe(400);
     const huge = await PATCH(
       apiRequest('/api/practice/app', { method: 'PATCH', cookie, json: { redirectUris: ['https://a.example/' + 'x'.repeat(70_000)] } }),

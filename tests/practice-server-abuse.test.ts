@@ -134,13 +134,20 @@ describe('practice redirect URIs', () => {
     // Written past the console, as a database from before this rule would hold it.
     const legacy = await updatePracticeApp(server.db, app.learnerId, { redirectUris: ['https://evil.example/cb', ...app.redirectUris] });
     const jar = new CookieJar();
-    const response = await browserFetch(jar, authorizeUrl(server, legacy!, { redirect_uri: 'https://evil.example/cb', response_type: 'nope' }));
+    const response = await browserFetch(
+      jar,
+      authorizeUrl(server, legacy!, { redirect_uri: 'https://evil.example/cb', response_type: 'nope' }),
+    );
     // An error page on the practice server itself, not a redirect to the saved host.
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
     expect(await response.text()).toContain('redirect_uri');
     // The app's allowed URIs still work.
-    const ok = await followRedirects(new CookieJar(), server.baseUrl, authorizeUrl(server, legacy!, { redirect_uri: app.redirectUris[0]! }));
+    const ok = await followRedirects(
+      new CookieJar(),
+      server.baseUrl,
+      authorizeUrl(server, legacy!, { redirect_uri: app.redirectUris[0]! }),
+    );
     expect(ok.response.status).toBe(200);
   });
 });

@@ -38,7 +38,10 @@ describe('toClientMetadata', () => {
   it.each([
     [['authorization_code'], ['code']],
     [['authorization_code', 'refresh_token'], ['code']],
-    [['authorization_code', 'implicit'], ['code', 'id_token', 'id_token token', 'code id_token', 'code token', 'code id_token token']],
+    [
+      ['authorization_code', 'implicit'],
+      ['code', 'id_token', 'id_token token', 'code id_token', 'code token', 'code id_token token'],
+    ],
     [['implicit'], ['id_token', 'id_token token']],
     [['client_credentials'], []],
     [['client_credentials', 'refresh_token'], []],
@@ -53,14 +56,25 @@ describe('toOktaTokenError', () => {
     [{ error: 'invalid_grant', error_detail: 'authorization code already consumed' }, 'authorization_code', OKTA_MESSAGES.invalidCode],
     [{ error: 'invalid_grant', error_detail: 'authorization code is expired' }, 'authorization_code', OKTA_MESSAGES.invalidCode],
     [{ error: 'invalid_grant', error_detail: 'client mismatch' }, 'authorization_code', OKTA_MESSAGES.invalidCode],
-    [{ error: 'invalid_grant', error_detail: 'code_verifier does not match code_challenge' }, 'authorization_code', OKTA_MESSAGES.pkceFailed],
+    [
+      { error: 'invalid_grant', error_detail: 'code_verifier does not match code_challenge' },
+      'authorization_code',
+      OKTA_MESSAGES.pkceFailed,
+    ],
     [{ error: 'invalid_grant', error_detail: 'code_verifier must be provided' }, 'authorization_code', OKTA_MESSAGES.pkceFailed],
-    [{ error: 'invalid_grant', error_detail: 'authorization code redirect_uri mismatch' }, 'authorization_code', OKTA_MESSAGES.redirectUriMismatch],
+    [
+      { error: 'invalid_grant', error_detail: 'authorization code redirect_uri mismatch' },
+      'authorization_code',
+      OKTA_MESSAGES.redirectUriMismatch,
+    ],
     [{ error: 'invalid_grant', error_detail: 'refresh token not found' }, 'refresh_token', OKTA_MESSAGES.invalidRefreshToken],
     [{ error: 'invalid_grant', error_detail: 'refresh token already used' }, 'refresh_token', OKTA_MESSAGES.invalidRefreshToken],
     [{ error: 'invalid_grant', error_detail: 'grant not found' }, 'refresh_token', OKTA_MESSAGES.invalidRefreshToken],
   ])('%j (%s) → invalid_grant with Okta wording', (err, grantType, description) => {
-    expect(toOktaTokenError({ error_description: 'grant request is invalid', ...err }, { grantType })).toEqual({ error: 'invalid_grant', error_description: description });
+    expect(toOktaTokenError({ error_description: 'grant request is invalid', ...err }, { grantType })).toEqual({
+      error: 'invalid_grant',
+      error_description: description,
+    });
   });
 
   it('maps a grant type the client lacks to unauthorized_client, listing the configured grants', () => {
@@ -72,14 +86,19 @@ describe('toOktaTokenError', () => {
   });
 
   it('maps client authentication failures and unsupported grant types', () => {
-    expect(toOktaTokenError({ error: 'invalid_client', error_description: 'client authentication failed' })).toEqual({ error: 'invalid_client', error_description: OKTA_MESSAGES.invalidClient });
+    expect(toOktaTokenError({ error: 'invalid_client', error_description: 'client authentication failed' })).toEqual({
+      error: 'invalid_client',
+      error_description: OKTA_MESSAGES.invalidClient,
+    });
     expect(toOktaTokenError({ error: 'unsupported_grant_type', error_description: 'x' }).error).toBe('unsupported_grant_type');
   });
 
   it('passes other errors through unchanged', () => {
     const err = { error: 'invalid_request', error_description: "missing required parameter 'code'" };
     expect(toOktaTokenError(err)).toEqual(err);
-    expect(toOktaTokenError({ error: 'invalid_grant', error_description: 'grant request is invalid', error_detail: 'something new' })).toEqual({
+    expect(
+      toOktaTokenError({ error: 'invalid_grant', error_description: 'grant request is invalid', error_detail: 'something new' }),
+    ).toEqual({
       error: 'invalid_grant',
       error_description: 'grant request is invalid',
     });
@@ -180,7 +199,11 @@ describe('Kysely adapter and signing key (real SQLite)', () => {
     await sessions.upsert('session-cookie-value', { jti: 'session-cookie-value', uid: 'uid-1', accountId: 'a' }, 3600);
     expect(await sessions.findByUid('uid-1')).toEqual({ uid: 'uid-1', accountId: 'a' });
     const interactions = new (Adapter())('Interaction');
-    await interactions.upsert('interaction-id', { jti: 'interaction-id', session: { accountId: 'a', uid: 'uid-1', cookie: 'session-cookie-value' } }, 600);
+    await interactions.upsert(
+      'interaction-id',
+      { jti: 'interaction-id', session: { accountId: 'a', uid: 'uid-1', cookie: 'session-cookie-value' } },
+      600,
+    );
     const rows = await temp.db.selectFrom('oidc_payloads').select('payload').execute();
     expect(rows.map((row) => row.payload).join()).not.toMatch(/session-cookie-value|interaction-id/);
     expect(await interactions.find('interaction-id')).toEqual({ jti: 'interaction-id', session: { accountId: 'a', uid: 'uid-1' } });

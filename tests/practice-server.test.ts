@@ -8,7 +8,14 @@ import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import * as oauth from 'openid-client';
 import { findTokenOrigin, type PracticeApp, type PracticeAppPatch } from '@/lib/db/practice-clients';
 import { sql } from 'kysely';
-import { browserFetch, CookieJar, followRedirects, startPracticeServer, submitSignIn, type PracticeServerHandle } from './support/practice-server';
+import {
+  browserFetch,
+  CookieJar,
+  followRedirects,
+  startPracticeServer,
+  submitSignIn,
+  type PracticeServerHandle,
+} from './support/practice-server';
 
 const WITH_REFRESH: PracticeAppPatch = { grantTypes: ['authorization_code', 'refresh_token'] };
 
@@ -17,17 +24,31 @@ function basic(app: PracticeApp): string {
 }
 
 /** A raw token request (for exact status and body assertions). */
-async function tokenRequest(server: PracticeServerHandle, app: PracticeApp, params: Record<string, string>, auth: 'basic' | 'post' = 'basic') {
+async function tokenRequest(
+  server: PracticeServerHandle,
+  app: PracticeApp,
+  params: Record<string, string>,
+  auth: 'basic' | 'post' = 'basic',
+) {
   const body = new URLSearchParams(auth === 'post' ? { ...params, client_id: app.clientId, client_secret: app.clientSecret } : params);
   const response = await fetch(`${server.issuer}/v1/token`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...(auth === 'basic' ? { authorization: basic(app) } : {}) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+      ...(auth === 'basic' ? { authorization: basic(app) } : {}),
+    },
     body,
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-async function codeTokens(server: PracticeServerHandle, app: PracticeApp, scope = 'offline_access api:read', auth: 'basic' | 'post' = 'basic') {
+async function codeTokens(
+  server: PracticeServerHandle,
+  app: PracticeApp,
+  scope = 'offline_access api:read',
+  auth: 'basic' | 'post' = 'basic',
+) {
   const result = await server.signInForCode(app, { scope });
   const config = await server.clientConfig(app, auth);
   return oauth.authorizationCodeGrant(config, result.callbackUrl, { pkceCodeVerifier: result.verifier, expectedState: result.state });
@@ -65,7 +86,9 @@ describe('practice server', () => {
       expect(metadata.introspection_endpoint).toBe(`${server.issuer}/v1/introspect`);
       expect(metadata.userinfo_endpoint).toBe(`${server.issuer}/v1/userinfo`);
       expect(metadata.end_session_endpoint).toBe(`${server.issuer}/v1/logout`);
-      expect(metadata.scopes_supported).toEqual(expect.arrayContaining(['openid', 'profile', 'email', 'offline_access', 'api:read', 'api:write']));
+      expect(metadata.scopes_supported).toEqual(
+        expect.arrayContaining(['openid', 'profile', 'email', 'offline_access', 'api:read', 'api:write']),
+      );
       expect(metadata.code_challenge_methods_supported).toEqual(['S256']);
       expect(metadata.token_endpoint_auth_methods_supported).toEqual(expect.arrayContaining(['client_secret_basic', 'client_secret_post']));
       expect(metadata.pushed_authorization_request_endpoint).toBeUndefined();
@@ -83,7 +106,11 @@ describe('practice server', () => {
     it('shows an accessible Okta-like page with the demo credentials, app name and scopes, under strict headers', async () => {
       const app = await server.createApp(WITH_REFRESH);
       const jar = new CookieJar();
-      const url = authorizeUrl(server, app, { code_challenge: 'a'.repeat(43), code_challenge_method: 'S256', scope: 'offline_access api:read' });
+      const url = authorizeUrl(server, app, {
+        code_challenge: 'a'.repeat(43),
+        code_challenge_method: 'S256',
+        scope: 'offline_access api:read',
+      });
       const { response, url: pageUrl } = await followRedirects(jar, server.baseUrl, url);
       expect(response.status).toBe(200);
       expect(pageUrl.pathname).toMatch(/^\/oauth2\/default\/interaction\//);
@@ -132,10 +159,17 @@ describe('practice server', () => {
 
     it('refuses a redirect_uri that is not registered with an error page, not a redirect', async () => {
       const app = await server.createApp();
-      const response = await fetch(authorizeUrl(server, app, { redirect_uri: 'https://evil.example/cb', code_challenge: 'a'.repeat(43), code_challenge_method: 'S256' }), {
-        redirect: 'manual',
-        headers: { accept: 'text/html' },
-      });
+      const response = await fetch(
+        authorizeUrl(server, app, {
+          redirect_uri: 'https://evil.example/cb',
+          code_challenge: 'a'.repeat(43),
+          code_challenge_method: 'S256',
+        }),
+        {
+          redirect: 'manual',
+          headers: { accept: 'text/html' },
+        },
+      );
       expect(response.status).toBe(400);
       expect(response.headers.get('location')).toBeNull();
       expect(await response.text()).toContain('redirect_uri');
@@ -194,7 +228,12 @@ describe('practice server', () => {
       const app = await server.createApp(WITH_REFRESH);
       const result = await server.signInForCode(app);
       const exchange = (verifier: string) =>
-        tokenRequest(server, app, { grant_type: 'authorization_code', code: result.code, redirect_uri: result.redirectUri, code_verifier: verifier });
+        tokenRequest(server, app, {
+          grant_type: 'authorization_code',
+          code: result.code,
+          redirect_uri: result.redirectUri,
+          code_verifier: verifier,
+        });
 
       const wrong = await exchange(oauth.randomPKCECodeVerifier());
       expect(wrong).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: 'PKCE verification failed.' } });
@@ -202,7 +241,10 @@ describe('practice server', () => {
       const first = await exchange(result.verifier);
       expect(first.status).toBe(200);
       const reused = await exchange(result.verifier);
-      expect(reused).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: 'The authorization code is invalid or has expired.' } });
+      expect(reused).toEqual({
+        status: 400,
+        body: { error: 'invalid_grant', error_description: 'The authorization code is invalid or has expired.' },
+      });
       // Replaying a code revokes what it issued (RFC 6749 §4.1.2).
       const refresh = await tokenRequest(server, app, { grant_type: 'refresh_token', refresh_token: String(first.body.refresh_token) });
       expect(refresh.body.error).toBe('invalid_grant');
@@ -211,7 +253,12 @@ describe('practice server', () => {
     it('answers a redirect_uri that differs from the authorization request with invalid_grant', async () => {
       const app = await server.createApp();
       const result = await server.signInForCode(app);
-      const answer = await tokenRequest(server, app, { grant_type: 'authorization_code', code: result.code, redirect_uri: app.redirectUris[1]!, code_verifier: result.verifier });
+      const answer = await tokenRequest(server, app, {
+        grant_type: 'authorization_code',
+        code: result.code,
+        redirect_uri: app.redirectUris[1]!,
+        code_verifier: result.verifier,
+      });
       expect(answer.status).toBe(400);
       expect(answer.body.error).toBe('invalid_grant');
       expect(answer.body.error_description).toContain('redirect_uri');
@@ -221,7 +268,12 @@ describe('practice server', () => {
       const app = await server.createApp();
       const wrongApp = { ...app, clientSecret: 'not-the-secret' };
       for (const auth of ['basic', 'post'] as const) {
-        const answer = await tokenRequest(server, wrongApp, { grant_type: 'authorization_code', code: 'x', redirect_uri: app.redirectUris[0]!, code_verifier: 'y'.repeat(43) }, auth);
+        const answer = await tokenRequest(
+          server,
+          wrongApp,
+          { grant_type: 'authorization_code', code: 'x', redirect_uri: app.redirectUris[0]!, code_verifier: 'y'.repeat(43) },
+          auth,
+        );
         expect(answer.status).toBe(401);
         expect(answer.body.error).toBe('invalid_client');
         expect(answer.body.error_description).toMatch(/^Client authentication failed\./);
@@ -234,7 +286,11 @@ describe('practice server', () => {
       const app = await server.createApp(WITH_REFRESH);
       const tokens = await codeTokens(server, app, 'offline_access api:read');
       const jwks = createRemoteJWKSet(new URL(`${server.issuer}/v1/keys`));
-      const { payload, protectedHeader } = await jwtVerify(tokens.access_token, jwks, { issuer: server.issuer, audience: 'api://default', algorithms: ['RS256'] });
+      const { payload, protectedHeader } = await jwtVerify(tokens.access_token, jwks, {
+        issuer: server.issuer,
+        audience: 'api://default',
+        algorithms: ['RS256'],
+      });
       expect(protectedHeader.alg).toBe('RS256');
       expect(payload).toEqual({
         ver: 1,
@@ -256,10 +312,26 @@ describe('practice server', () => {
       const app = await server.createApp(WITH_REFRESH);
       const tokens = await codeTokens(server, app);
       const refreshed = await oauth.refreshTokenGrant(await server.clientConfig(app), tokens.refresh_token!);
-      const first = await findTokenOrigin(server.db, String((await jwtVerify(tokens.access_token, createRemoteJWKSet(new URL(`${server.issuer}/v1/keys`)))).payload.jti));
-      const second = await findTokenOrigin(server.db, String((await jwtVerify(refreshed.access_token, createRemoteJWKSet(new URL(`${server.issuer}/v1/keys`)))).payload.jti));
-      expect(first).toMatchObject({ grantType: 'authorization_code', clientId: app.clientId, subject: 'learner@example.com', grantId: expect.any(String) });
-      expect(second).toMatchObject({ grantType: 'refresh_token', clientId: app.clientId, subject: 'learner@example.com', grantId: first!.grantId });
+      const first = await findTokenOrigin(
+        server.db,
+        String((await jwtVerify(tokens.access_token, createRemoteJWKSet(new URL(`${server.issuer}/v1/keys`)))).payload.jti),
+      );
+      const second = await findTokenOrigin(
+        server.db,
+        String((await jwtVerify(refreshed.access_token, createRemoteJWKSet(new URL(`${server.issuer}/v1/keys`)))).payload.jti),
+      );
+      expect(first).toMatchObject({
+        grantType: 'authorization_code',
+        clientId: app.clientId,
+        subject: 'learner@example.com',
+        grantId: expect.any(String),
+      });
+      expect(second).toMatchObject({
+        grantType: 'refresh_token',
+        clientId: app.clientId,
+        subject: 'learner@example.com',
+        grantId: first!.grantId,
+      });
     });
   });
 
@@ -283,15 +355,25 @@ describe('practice server', () => {
       expect(rotated).not.toBe(tokens.refresh_token);
 
       const reuse = await tokenRequest(server, app, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token! });
-      expect(reuse).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: 'The refresh token is invalid or expired.' } });
+      expect(reuse).toEqual({
+        status: 400,
+        body: { error: 'invalid_grant', error_description: 'The refresh token is invalid or expired.' },
+      });
       const family = await tokenRequest(server, app, { grant_type: 'refresh_token', refresh_token: rotated });
-      expect(family).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: 'The refresh token is invalid or expired.' } });
+      expect(family).toEqual({
+        status: 400,
+        body: { error: 'invalid_grant', error_description: 'The refresh token is invalid or expired.' },
+      });
     });
 
     it('a console edit applies to the next request (rotation switched on)', async () => {
       const app = await server.createApp(WITH_REFRESH);
       const tokens = await codeTokens(server, app);
-      await server.db.updateTable('practice_clients').set({ refresh_token_rotation: 'rotate' }).where('client_id', '=', app.clientId).execute();
+      await server.db
+        .updateTable('practice_clients')
+        .set({ refresh_token_rotation: 'rotate' })
+        .where('client_id', '=', app.clientId)
+        .execute();
       const answer = await tokenRequest(server, app, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token! });
       expect(answer.body.refresh_token).not.toBe(tokens.refresh_token);
     });
@@ -326,7 +408,13 @@ describe('practice server', () => {
       const config = await server.clientConfig(app, 'post');
 
       const access = await oauth.tokenIntrospection(config, tokens.access_token);
-      expect(access).toMatchObject({ active: true, token_type: 'Bearer', client_id: app.clientId, sub: 'learner@example.com', scope: 'offline_access api:read' });
+      expect(access).toMatchObject({
+        active: true,
+        token_type: 'Bearer',
+        client_id: app.clientId,
+        sub: 'learner@example.com',
+        scope: 'offline_access api:read',
+      });
       const refresh = await oauth.tokenIntrospection(config, tokens.refresh_token!);
       expect(refresh).toMatchObject({ active: true, client_id: app.clientId, sub: 'learner@example.com' });
 
@@ -366,7 +454,10 @@ describe('practice server', () => {
       const app = await server.createApp(WITH_REFRESH);
       const result = await server.signInForCode(app);
       const unused = await server.signInForCode(app);
-      const tokens = await oauth.authorizationCodeGrant(await server.clientConfig(app), result.callbackUrl, { pkceCodeVerifier: result.verifier, expectedState: result.state });
+      const tokens = await oauth.authorizationCodeGrant(await server.clientConfig(app), result.callbackUrl, {
+        pkceCodeVerifier: result.verifier,
+        expectedState: result.state,
+      });
       const secrets = [result.code, unused.code, tokens.refresh_token!];
 
       const files = () => [server.file, `${server.file}-wal`].filter((file) => fs.existsSync(file)).map((file) => fs.readFileSync(file));
@@ -389,7 +480,11 @@ describe('practice server sign-in rate limit', () => {
   it('answers 429 once a client address exceeds RATE_LIMIT_SIGNIN_PER_MINUTE', async () => {
     const app = await server.createApp();
     const jar = new CookieJar();
-    const { url: pageUrl } = await followRedirects(jar, server.baseUrl, authorizeUrl(server, app, { code_challenge: 'a'.repeat(43), code_challenge_method: 'S256' }));
+    const { url: pageUrl } = await followRedirects(
+      jar,
+      server.baseUrl,
+      authorizeUrl(server, app, { code_challenge: 'a'.repeat(43), code_challenge_method: 'S256' }),
+    );
     const statuses: number[] = [];
     for (let i = 0; i < 3; i += 1) statuses.push((await submitSignIn(jar, pageUrl, 'learner@example.com', 'nope')).status);
     expect(statuses).toEqual([401, 401, 429]);

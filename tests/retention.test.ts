@@ -17,20 +17,40 @@ import { useTempDatabase } from './support/db';
 const NOW = new Date('2026-12-01T12:00:00Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
 
-async function learnerWith(db: DB, lastSeen: Date, extras: { progressAt?: Date; appUpdatedAt?: Date; tokenAt?: Date; cohort?: boolean } = {}) {
+async function learnerWith(
+  db: DB,
+  lastSeen: Date,
+  extras: { progressAt?: Date; appUpdatedAt?: Date; tokenAt?: Date; cohort?: boolean } = {},
+) {
   const id = randomUUID();
   await ensureLearner(db, id, lastSeen);
   const app = await getOrCreatePracticeApp(db, id, 'http://localhost:3999', extras.appUpdatedAt ?? lastSeen);
   if (extras.progressAt) await recordAttempt(db, id, makeReport('setup', [pass('server', 'ok')]), { now: extras.progressAt });
   if (extras.tokenAt) {
-    await recordTokenOrigin(db, { jti: randomUUID(), grantType: 'authorization_code', clientId: app.clientId, subject: 'x', grantId: null, issuedAt: Math.floor(extras.tokenAt.getTime() / 1000) });
+    await recordTokenOrigin(db, {
+      jti: randomUUID(),
+      grantType: 'authorization_code',
+      clientId: app.clientId,
+      subject: 'x',
+      grantId: null,
+      issuedAt: Math.floor(extras.tokenAt.getTime() / 1000),
+    });
   }
   if (extras.cohort) {
     const instructor = randomUUID();
-    await db.insertInto('instructors').values({ id: instructor, email: `${instructor}@example.com`, password_hash: 'x', created_at: NOW.toISOString() }).execute();
+    await db
+      .insertInto('instructors')
+      .values({ id: instructor, email: `${instructor}@example.com`, password_hash: 'x', created_at: NOW.toISOString() })
+      .execute();
     const cohort = randomUUID();
-    await db.insertInto('cohorts').values({ id: cohort, instructor_id: instructor, name: 'c', join_code: cohort, created_at: NOW.toISOString(), archived_at: null }).execute();
-    await db.insertInto('cohort_members').values({ cohort_id: cohort, learner_id: id, display_name: 'Ada', joined_at: lastSeen.toISOString() }).execute();
+    await db
+      .insertInto('cohorts')
+      .values({ id: cohort, instructor_id: instructor, name: 'c', join_code: cohort, created_at: NOW.toISOString(), archived_at: null })
+      .execute();
+    await db
+      .insertInto('cohort_members')
+      .values({ cohort_id: cohort, learner_id: id, display_name: 'Ada', joined_at: lastSeen.toISOString() })
+      .execute();
   }
   return { id, clientId: app.clientId };
 }

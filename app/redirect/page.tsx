@@ -13,9 +13,9 @@ export default async function RedirectPage() {
     <ExerciseShell journey={journey} current="redirect">
       <StepHeader number={stepNumber('redirect')} title="Capture the authorization code">
         <p>
-          After you log in, the authorization server redirects back here with an authorization <code className="font-mono">code</code>{' '}
-          and the <code className="font-mono">state</code> you sent. The state must match: that is how your app knows this
-          response answers its own request.
+          After you log in, the authorization server redirects back here with an authorization <code className="font-mono">code</code> and
+          the <code className="font-mono">state</code> you sent. The state must match: that is how your app knows this response answers its
+          own request.
         </p>
       </StepHeader>
       <RedirectCapture />

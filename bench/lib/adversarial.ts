@@ -43,7 +43,14 @@ export interface LatencySummary {
 export interface HealthUnderAttack {
   idle: LatencySummary;
   loaded: LatencySummary;
-  attack: { requests: number; perSecond: number; statuses: Record<string, number>; families: string[]; connections: number; latency: LatencySummary };
+  attack: {
+    requests: number;
+    perSecond: number;
+    statuses: Record<string, number>;
+    families: string[];
+    connections: number;
+    latency: LatencySummary;
+  };
   /** Length of each phase; there are `rounds` idle and `rounds` loaded phases, interleaved. */
   durationSeconds: number;
   rounds: number;
@@ -68,7 +75,12 @@ function foundFor(issuer: string): DiscoveryOutcome {
   return {
     status: 'found',
     metadataUrl: `${issuer}/.well-known/openid-configuration`,
-    metadata: { issuer, authorization_endpoint: `${issuer}/v1/authorize`, token_endpoint: `${issuer}/v1/token`, jwks_uri: `${issuer}/v1/keys` },
+    metadata: {
+      issuer,
+      authorization_endpoint: `${issuer}/v1/authorize`,
+      token_endpoint: `${issuer}/v1/token`,
+      jwks_uri: `${issuer}/v1/keys`,
+    },
     attempts: [],
     jwks: { status: 'ok', uri: `${issuer}/v1/keys`, keyCount: 1, signingKeyCount: 1, algorithms: ['RS256'] },
   };
@@ -81,17 +93,48 @@ async function pureChecks(): Promise<Check[]> {
   const now = new Date();
   const iat = Math.floor(now.getTime() / 1000) - 600;
   const ctx: TokenCheckContext = { issuer: ISSUER, clientId: CLIENT_ID, audience: 'api://default', now, getKey, practice: true };
-  const token = await new SignJWT({ iss: ISSUER, cid: CLIENT_ID, aud: 'api://default', sub: 'learner@example.com', iat, exp: iat + 3600, jti: 'AT.first' })
+  const token = await new SignJWT({
+    iss: ISSUER,
+    cid: CLIENT_ID,
+    aud: 'api://default',
+    sub: 'learner@example.com',
+    iat,
+    exp: iat + 3600,
+    jti: 'AT.first',
+  })
     .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
     .sign(privateKey);
-  const firstReport = await checkTokenResponse(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 3600, refresh_token: 'r'.repeat(43), scope: 'offline_access api:read' }), ctx);
+  const firstReport = await checkTokenResponse(
+    JSON.stringify({
+      access_token: token,
+      token_type: 'Bearer',
+      expires_in: 3600,
+      refresh_token: 'r'.repeat(43),
+      scope: 'offline_access api:read',
+    }),
+    ctx,
+  );
   if (firstReport.status !== 'pass' || !firstReport.summary) throw new Error('the first token response did not pass');
   const first: TokenSummary = firstReport.summary;
 
   return [
     { name: 'authorize-url', run: (text) => checkAuthorizeUrl(`${EXPECTED.authorizationEndpoint}?${text}`, EXPECTED) },
-    { name: 'redirect (URL)', run: (text) => checkRedirect({ url: `http://localhost:3000/redirect?${text}` }, { expectedState: 'q8Xk2LmP9sTwZr4v', redirectUri: EXPECTED.redirectUri }) },
-    { name: 'redirect (values)', run: (text) => checkRedirect({ code: text, state: text, error: text, error_description: text }, { expectedState: 'q8Xk2LmP9sTwZr4v', redirectUri: null }) },
+    {
+      name: 'redirect (URL)',
+      run: (text) =>
+        checkRedirect(
+          { url: `http://localhost:3000/redirect?${text}` },
+          { expectedState: 'q8Xk2LmP9sTwZr4v', redirectUri: EXPECTED.redirectUri },
+        ),
+    },
+    {
+      name: 'redirect (values)',
+      run: (text) =>
+        checkRedirect(
+          { code: text, state: text, error: text, error_description: text },
+          { expectedState: 'q8Xk2LmP9sTwZr4v', redirectUri: null },
+        ),
+    },
     { name: 'token-response', run: (text) => checkTokenResponse(text, ctx) },
     { name: 'refresh-response', run: (text) => checkRefreshResponse(text, { ...ctx, first }) },
     { name: 'setup (pure)', run: (text) => checkSetup({ issuer: text, clientId: text, redirectUri: text }, foundFor(`${text}x`)) },
@@ -161,11 +204,15 @@ function get(url: string, agent: Agent): Promise<number> {
 
 function post(url: string, agent: Agent, headers: Record<string, string>, body: string): Promise<number> {
   return new Promise((resolve) => {
-    const req = request(url, { method: 'POST', agent, timeout: 60_000, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', () => resolve(0));
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent, timeout: 60_000, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', () => resolve(0));
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', () => resolve(0));
     req.end(body);
@@ -201,7 +248,13 @@ async function sampleLatency(url: string, durationMs: number, intervalMs: number
 function summarize(runs: { latencies: number[]; failures: number }[]): LatencySummary {
   const sorted = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-  return { samples: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? Number.NaN, failures: runs.reduce((n, run) => n + run.failures, 0) };
+  return {
+    samples: sorted.length,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: sorted.at(-1) ?? Number.NaN,
+    failures: runs.reduce((n, run) => n + run.failures, 0),
+  };
 }
 
 /**

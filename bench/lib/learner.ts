@@ -124,7 +124,8 @@ export async function completeJourney(origin: string): Promise<Learner> {
   checks['authorize-url'] = describe(await session.json<CheckReport>('/api/exercise/authorize-url', 'POST', { url: authorize.href }));
 
   const signInPage = await followPractice(session, authorize);
-  if (signInPage.response.status !== 200) throw new Error(`expected the sign-in page, got ${signInPage.response.status} at ${signInPage.url.href}`);
+  if (signInPage.response.status !== 200)
+    throw new Error(`expected the sign-in page, got ${signInPage.response.status} at ${signInPage.url.href}`);
   await signInPage.response.text();
   const posted = await session.fetch(signInPage.url, {
     method: 'POST',
@@ -149,7 +150,9 @@ export async function completeJourney(origin: string): Promise<Learner> {
   if (tokenResponse.status !== 200) throw new Error(`code exchange failed with ${tokenResponse.status}: ${tokenResponseText}`);
   const tokens = JSON.parse(tokenResponseText) as TokenSet;
   if (!tokens.refresh_token) throw new Error('the code exchange returned no refresh token');
-  checks['token-response'] = describe(await session.json<CheckReport>('/api/exercise/token-response', 'POST', { response: tokenResponseText }));
+  checks['token-response'] = describe(
+    await session.json<CheckReport>('/api/exercise/token-response', 'POST', { response: tokenResponseText }),
+  );
 
   // A refresh is a later event: tokens issued in the same second as the first ones are
   // rightly refused as "not newer" by the check.
@@ -161,7 +164,9 @@ export async function completeJourney(origin: string): Promise<Learner> {
   });
   const refreshedText = await refreshed.text();
   if (refreshed.status !== 200) throw new Error(`refresh grant failed with ${refreshed.status}: ${refreshedText}`);
-  checks['refresh-response'] = describe(await session.json<CheckReport>('/api/exercise/refresh-response', 'POST', { response: refreshedText }));
+  checks['refresh-response'] = describe(
+    await session.json<CheckReport>('/api/exercise/refresh-response', 'POST', { response: refreshedText }),
+  );
 
   return { sessionCookie, clientId: app.clientId, clientSecret: app.clientSecret, tokenResponseText, tokens, checks };
 }

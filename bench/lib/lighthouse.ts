@@ -46,9 +46,10 @@ async function runOnce(url: string, preset: Preset, cookie: string | undefined):
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = result;
     if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-    const scores = Object.fromEntries(
-      CATEGORIES.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)]),
-    ) as Record<Category, number>;
+    const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)])) as Record<
+      Category,
+      number
+    >;
     const findings: string[] = [];
     for (const id of CATEGORIES) {
       for (const ref of lhr.categories[id]?.auditRefs ?? []) {
@@ -59,7 +60,13 @@ async function runOnce(url: string, preset: Preset, cookie: string | undefined):
       }
     }
     const metrics: Record<string, number> = {};
-    for (const id of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']) {
+    for (const id of [
+      'first-contentful-paint',
+      'largest-contentful-paint',
+      'total-blocking-time',
+      'cumulative-layout-shift',
+      'speed-index',
+    ]) {
       const value = lhr.audits[id]?.numericValue;
       if (typeof value === 'number') metrics[id] = value;
     }
@@ -69,7 +76,10 @@ async function runOnce(url: string, preset: Preset, cookie: string | undefined):
   }
 }
 
-export async function measureLighthouse(url: string, options: { preset: Preset; runs: number; cookie?: string }): Promise<LighthouseResult> {
+export async function measureLighthouse(
+  url: string,
+  options: { preset: Preset; runs: number; cookie?: string },
+): Promise<LighthouseResult> {
   const runs: LighthouseRun[] = [];
   for (let i = 0; i < options.runs; i += 1) {
     // Lighthouse sometimes loses the trace on a busy machine (NO_NAVSTART, NO_FCP): retry
@@ -84,6 +94,9 @@ export async function measureLighthouse(url: string, options: { preset: Preset; 
       }
     }
   }
-  const medianScores = Object.fromEntries(CATEGORIES.map((id) => [id, median(runs.map((run) => run.scores[id]))])) as Record<Category, number>;
+  const medianScores = Object.fromEntries(CATEGORIES.map((id) => [id, median(runs.map((run) => run.scores[id]))])) as Record<
+    Category,
+    number
+  >;
   return { url, runs, median: medianScores, findings: [...new Set(runs.flatMap((run) => run.findings))] };
 }

@@ -66,20 +66,24 @@ export async function burst(
     Array.from({ length: count }, () => {
       const { url, headers, body } = make();
       return new Promise<boolean>((resolve) => {
-        const req = request(url, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) }, agent, timeout: 120_000 }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString();
-            const ok = isSuccess(res.statusCode ?? 0, text);
-            if (!ok) {
-              const kind = `HTTP ${res.statusCode}${text.includes('"error"') ? ` ${text.slice(0, 120)}` : ''}`;
-              failureKinds[kind] = (failureKinds[kind] ?? 0) + 1;
-            }
-            resolve(ok);
-          });
-          res.on('error', () => resolve(false));
-        });
+        const req = request(
+          url,
+          { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) }, agent, timeout: 120_000 },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => {
+              const text = Buffer.concat(chunks).toString();
+              const ok = isSuccess(res.statusCode ?? 0, text);
+              if (!ok) {
+                const kind = `HTTP ${res.statusCode}${text.includes('"error"') ? ` ${text.slice(0, 120)}` : ''}`;
+                failureKinds[kind] = (failureKinds[kind] ?? 0) + 1;
+              }
+              resolve(ok);
+            });
+            res.on('error', () => resolve(false));
+          },
+        );
         req.on('timeout', () => req.destroy(new Error('timeout')));
         req.on('error', (error: NodeJS.ErrnoException) => {
           const kind = error.code ?? error.message;

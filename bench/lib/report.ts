@@ -69,7 +69,10 @@ export function renderReport(data: BenchData): { markdown: string; misses: strin
     for (const page of data.firstLoad.pages) {
       const r = page.gzipBytes / base;
       const ok = r <= BUDGETS.firstLoadRatio && page.status === 200;
-      if (!ok) misses.push(`first-load JS of ${pathOf(page.url)}: ${kb(page.gzipBytes)} = ${ratio(r)} the baseline (budget ≤ ${BUDGETS.firstLoadRatio}×)${page.status === 200 ? '' : `, HTTP ${page.status}`}`);
+      if (!ok)
+        misses.push(
+          `first-load JS of ${pathOf(page.url)}: ${kb(page.gzipBytes)} = ${ratio(r)} the baseline (budget ≤ ${BUDGETS.firstLoadRatio}×)${page.status === 200 ? '' : `, HTTP ${page.status}`}`,
+        );
       out.push(`| \`${pathOf(page.url)}\` | ${kb(page.gzipBytes)} | ${ratio(r)} | ≤ ${BUDGETS.firstLoadRatio}× | ${mark(ok)} |`);
     }
     out.push('');
@@ -88,8 +91,12 @@ export function renderReport(data: BenchData): { markdown: string; misses: strin
     out.push(`| baseline \`${pathOf(baseline.url)}\` | ${m.performance} | ${m.accessibility} | ${m['best-practices']} | — |`);
     for (const page of pages) {
       const s = page.median;
-      const ok = s.performance >= BUDGETS.performance && s.accessibility >= BUDGETS.accessibility && s['best-practices'] >= BUDGETS.bestPractices;
-      if (!ok) misses.push(`Lighthouse ${pathOf(page.url)}: ${s.performance} / ${s.accessibility} / ${s['best-practices']} (budget ≥ 98 / 100 / 100)`);
+      const ok =
+        s.performance >= BUDGETS.performance && s.accessibility >= BUDGETS.accessibility && s['best-practices'] >= BUDGETS.bestPractices;
+      if (!ok)
+        misses.push(
+          `Lighthouse ${pathOf(page.url)}: ${s.performance} / ${s.accessibility} / ${s['best-practices']} (budget ≥ 98 / 100 / 100)`,
+        );
       out.push(`| \`${pathOf(page.url)}\` | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${mark(ok)} |`);
     }
     out.push('');
@@ -109,7 +116,10 @@ export function renderReport(data: BenchData): { markdown: string; misses: strin
     const p99Ratio = siteP99 / baseP99;
     const rpsOk = rpsRatio >= BUDGETS.throughputRatio;
     const p99Ok = p99Ratio <= BUDGETS.p99Ratio;
-    if (!rpsOk) misses.push(`check API throughput ${siteRps.toFixed(0)} req/s = ${ratio(rpsRatio)} the bare route's (budget ≥ ${BUDGETS.throughputRatio}×)`);
+    if (!rpsOk)
+      misses.push(
+        `check API throughput ${siteRps.toFixed(0)} req/s = ${ratio(rpsRatio)} the bare route's (budget ≥ ${BUDGETS.throughputRatio}×)`,
+      );
     if (!p99Ok) misses.push(`check API p99 ${siteP99.toFixed(0)} ms = ${ratio(p99Ratio)} the bare route's (budget ≤ ${BUDGETS.p99Ratio}×)`);
     if (siteBad > 0) misses.push(`check API: ${siteBad} non-2xx answers, errors or timeouts under load`);
     out.push('## Check API under load (autocannon, 50 connections)', '');
@@ -119,46 +129,90 @@ export function renderReport(data: BenchData): { markdown: string; misses: strin
       `rounds of ${data.apiDuration}s each after a 3s warm-up; figures are the mean of the rounds.`,
       '',
     );
-    out.push('| Target | Requests/s | p50 | p99 | Non-2xx / errors | Throughput ratio (≥ 0.5×) | p99 ratio (≤ 2×) | Meets |', '|---|---:|---:|---:|---:|---:|---:|---|');
-    out.push(`| baseline \`POST /api/json\` | ${baseRps.toFixed(0)} | ${baseP50.toFixed(0)} ms | ${baseP99.toFixed(0)} ms | ${base.reduce((s, r) => s + r.non2xx + r.errors + r.timeouts, 0)} | 1.00× | 1.00× | — |`);
+    out.push(
+      '| Target | Requests/s | p50 | p99 | Non-2xx / errors | Throughput ratio (≥ 0.5×) | p99 ratio (≤ 2×) | Meets |',
+      '|---|---:|---:|---:|---:|---:|---:|---|',
+    );
+    out.push(
+      `| baseline \`POST /api/json\` | ${baseRps.toFixed(0)} | ${baseP50.toFixed(0)} ms | ${baseP99.toFixed(0)} ms | ${base.reduce((s, r) => s + r.non2xx + r.errors + r.timeouts, 0)} | 1.00× | 1.00× | — |`,
+    );
     out.push(
       `| site \`POST /api/exercise/token-response\` | ${siteRps.toFixed(0)} | ${siteP50.toFixed(0)} ms | ${siteP99.toFixed(0)} ms | ${siteBad} | ${ratio(rpsRatio)} | ${ratio(p99Ratio)} | ${mark(rpsOk && p99Ok && siteBad === 0)} |`,
     );
-    out.push('', 'Rounds (req/s, p99): ' + data.api.rounds.map((r, i) => `#${i + 1} baseline ${r.baseline.requestsPerSecond.toFixed(0)} / ${r.baseline.p99} ms, site ${r.site.requestsPerSecond.toFixed(0)} / ${r.site.p99} ms`).join('; ') + '.', '');
+    out.push(
+      '',
+      'Rounds (req/s, p99): ' +
+        data.api.rounds
+          .map(
+            (r, i) =>
+              `#${i + 1} baseline ${r.baseline.requestsPerSecond.toFixed(0)} / ${r.baseline.p99} ms, site ${r.site.requestsPerSecond.toFixed(0)} / ${r.site.p99} ms`,
+          )
+          .join('; ') +
+        '.',
+      '',
+    );
   }
 
   if (data.grants) {
     const g = data.grants;
     const ok = g.failures === 0;
-    if (!ok) misses.push(`practice server: ${g.failures} of ${g.requests} concurrent refresh grants failed (${JSON.stringify(g.failureKinds)})`);
+    if (!ok)
+      misses.push(`practice server: ${g.failures} of ${g.requests} concurrent refresh grants failed (${JSON.stringify(g.failureKinds)})`);
     out.push('## Practice server: concurrent refresh-token grants', '');
-    out.push(`${g.requests} \`grant_type=refresh_token\` POSTs to \`/oauth2/default/v1/token\` at once (one connection each, one persistent refresh token).`, '');
-    out.push('| Requests | Successes (200 with access_token) | Failures | Time | Grants/s | Budget: all succeed |', '|---:|---:|---:|---:|---:|---|');
+    out.push(
+      `${g.requests} \`grant_type=refresh_token\` POSTs to \`/oauth2/default/v1/token\` at once (one connection each, one persistent refresh token).`,
+      '',
+    );
+    out.push(
+      '| Requests | Successes (200 with access_token) | Failures | Time | Grants/s | Budget: all succeed |',
+      '|---:|---:|---:|---:|---:|---|',
+    );
     out.push(`| ${g.requests} | ${g.successes} | ${g.failures} | ${g.seconds.toFixed(2)} s | ${g.perSecond.toFixed(0)} | ${mark(ok)} |`);
-    if (g.failures > 0) out.push('', `Failures: ${Object.entries(g.failureKinds).map(([kind, count]) => `${count}× ${kind}`).join('; ')}`);
+    if (g.failures > 0)
+      out.push(
+        '',
+        `Failures: ${Object.entries(g.failureKinds)
+          .map(([kind, count]) => `${count}× ${kind}`)
+          .join('; ')}`,
+      );
     out.push('');
   }
 
   if (data.adversarial) renderAdversarial(data.adversarial, out, misses);
 
   out.push('## Verdict', '');
-  out.push(misses.length === 0 ? 'Every budget measured in this run is met.' : `${misses.length} budget(s) missed:\n\n${misses.map((miss) => `- ${miss}`).join('\n')}`, '');
+  out.push(
+    misses.length === 0
+      ? 'Every budget measured in this run is met.'
+      : `${misses.length} budget(s) missed:\n\n${misses.map((miss) => `- ${miss}`).join('\n')}`,
+    '',
+  );
 
   out.push('## Details', '');
   if (Object.keys(data.pageLearnerChecks).length > 0) {
-    out.push(`Page learner's checks: ${Object.entries(data.pageLearnerChecks).map(([step, status]) => `${step} ${status}`).join(', ')}.`, '');
+    out.push(
+      `Page learner's checks: ${Object.entries(data.pageLearnerChecks)
+        .map(([step, status]) => `${step} ${status}`)
+        .join(', ')}.`,
+      '',
+    );
   }
   if (data.firstLoad) {
     out.push('<details><summary>Scripts counted per page</summary>', '');
     for (const page of [data.firstLoad.baseline, ...data.firstLoad.pages]) {
-      out.push(`- \`${pathOf(page.url)}\` (${page.scripts.length} scripts, ${kb(page.rawBytes)} raw, ${kb(page.gzipBytes)} gzip): ${page.scripts.map((s) => `${pathOf(s.url).split('/').pop()} ${kb(s.gzipBytes)}`).join(', ')}${page.lateScripts.length ? `; after load (not counted): ${page.lateScripts.map((u) => pathOf(u).split('/').pop()).join(', ')}` : ''}`);
+      out.push(
+        `- \`${pathOf(page.url)}\` (${page.scripts.length} scripts, ${kb(page.rawBytes)} raw, ${kb(page.gzipBytes)} gzip): ${page.scripts.map((s) => `${pathOf(s.url).split('/').pop()} ${kb(s.gzipBytes)}`).join(', ')}${page.lateScripts.length ? `; after load (not counted): ${page.lateScripts.map((u) => pathOf(u).split('/').pop()).join(', ')}` : ''}`,
+      );
     }
     out.push('', '</details>', '');
   }
   if (data.lighthouse) {
     out.push('<details><summary>Lighthouse runs and findings</summary>', '');
     for (const page of [data.lighthouse.baseline, ...data.lighthouse.pages]) {
-      const runs = page.runs.map((run) => `${run.scores.performance}/${run.scores.accessibility}/${run.scores['best-practices']} (LCP ${Math.round(run.metrics['largest-contentful-paint'] ?? 0)} ms, TBT ${Math.round(run.metrics['total-blocking-time'] ?? 0)} ms)`);
+      const runs = page.runs.map(
+        (run) =>
+          `${run.scores.performance}/${run.scores.accessibility}/${run.scores['best-practices']} (LCP ${Math.round(run.metrics['largest-contentful-paint'] ?? 0)} ms, TBT ${Math.round(run.metrics['total-blocking-time'] ?? 0)} ms)`,
+      );
       out.push(`- \`${pathOf(page.url)}\`: ${runs.join('; ')}${page.findings.length ? `. Findings: ${page.findings.join('; ')}` : ''}`);
     }
     out.push('', '</details>', '');
@@ -185,11 +239,14 @@ function renderAdversarial(data: NonNullable<BenchData['adversarial']>, out: str
     const growth = t.ms64 / Math.max(t.ms16, 1e-6);
     const judged = t.ms64 >= floor;
     const ok = t.ms64 <= maxMs && (!judged || growth <= growthBudget);
-    if (t.ms64 > maxMs) misses.push(`adversarial input: ${t.check} on "${t.family}" takes ${ms(t.ms64)} ms at 64 KiB (budget ≤ ${maxMs} ms)`);
+    if (t.ms64 > maxMs)
+      misses.push(`adversarial input: ${t.check} on "${t.family}" takes ${ms(t.ms64)} ms at 64 KiB (budget ≤ ${maxMs} ms)`);
     if (judged && growth > growthBudget) {
       misses.push(`adversarial input: ${t.check} on "${t.family}" grows ${ratio(growth)} from 16 to 64 KiB (budget ≤ ${growthBudget}×)`);
     }
-    out.push(`| ${t.check} | ${t.family} | ${ms(t.ms16)} ms | ${ms(t.ms64)} ms | ${ratio(growth)}${judged ? '' : ' (not judged)'} | ${mark(ok)} |`);
+    out.push(
+      `| ${t.check} | ${t.family} | ${ms(t.ms16)} ms | ${ms(t.ms64)} ms | ${ratio(growth)}${judged ? '' : ' (not judged)'} | ${mark(ok)} |`,
+    );
   }
   const slowest = [...data.checks].sort((a, b) => b.ms64 - a.ms64)[0];
   if (slowest) out.push('', `Slowest at 64 KiB: ${slowest.check} on "${slowest.family}", ${ms(slowest.ms64)} ms.`);
@@ -202,10 +259,15 @@ function renderAdversarial(data: NonNullable<BenchData['adversarial']>, out: str
   const bad = Object.entries(attack.statuses).filter(([status]) => status !== '200');
   const ok = p99Ratio <= BUDGETS.healthP99Ratio && idle.failures + loaded.failures === 0 && bad.length === 0;
   if (p99Ratio > BUDGETS.healthP99Ratio) {
-    misses.push(`/api/health p99 ${ms(loaded.p99)} ms while adversarial pastes are checked = ${ratio(p99Ratio)} the idle p99 ${ms(idle.p99)} ms (budget ≤ ${BUDGETS.healthP99Ratio}×)`);
+    misses.push(
+      `/api/health p99 ${ms(loaded.p99)} ms while adversarial pastes are checked = ${ratio(p99Ratio)} the idle p99 ${ms(idle.p99)} ms (budget ≤ ${BUDGETS.healthP99Ratio}×)`,
+    );
   }
   if (idle.failures + loaded.failures > 0) misses.push(`/api/health: ${idle.failures + loaded.failures} requests failed`);
-  if (bad.length > 0) misses.push(`adversarial pastes through the API: ${bad.map(([status, count]) => `${count}× HTTP ${status}`).join(', ')} (every one must be answered 200 with a report)`);
+  if (bad.length > 0)
+    misses.push(
+      `adversarial pastes through the API: ${bad.map(([status, count]) => `${count}× HTTP ${status}`).join(', ')} (every one must be answered 200 with a report)`,
+    );
   out.push('### `/api/health` while hostile pastes are checked', '');
   out.push(
     `\`GET /api/health\` every 10 ms (open loop) on the idle site, and while ${attack.connections === 1 ? 'a client posts' : `${attack.connections} clients post`} 64 KiB adversarial pastes back to back`,
@@ -216,11 +278,15 @@ function renderAdversarial(data: NonNullable<BenchData['adversarial']>, out: str
   );
   out.push('| `/api/health` | Requests | p50 | p99 | Max | p99 ratio | Meets |', '|---|---:|---:|---:|---:|---:|---|');
   out.push(`| idle | ${idle.samples} | ${ms(idle.p50)} ms | ${ms(idle.p99)} ms | ${ms(idle.max)} ms | 1.00× | — |`);
-  out.push(`| under attack | ${loaded.samples} | ${ms(loaded.p50)} ms | ${ms(loaded.p99)} ms | ${ms(loaded.max)} ms | ${ratio(p99Ratio)} | ${mark(ok)} |`);
+  out.push(
+    `| under attack | ${loaded.samples} | ${ms(loaded.p50)} ms | ${ms(loaded.p99)} ms | ${ms(loaded.max)} ms | ${ratio(p99Ratio)} | ${mark(ok)} |`,
+  );
   out.push(
     '',
     `Attack: ${attack.requests} checks of 64 KiB pastes while sampling (${attack.perSecond.toFixed(0)}/s), each answered in ${ms(attack.latency.p50)} ms (p50) / ${ms(attack.latency.p99)} ms (p99);`,
-    `answers: ${Object.entries(attack.statuses).map(([status, count]) => `${count}× HTTP ${status}`).join(', ')}.`,
+    `answers: ${Object.entries(attack.statuses)
+      .map(([status, count]) => `${count}× HTTP ${status}`)
+      .join(', ')}.`,
     '',
   );
 }

@@ -107,7 +107,8 @@ export async function ensureBuild(source: AppSource, options: BuildOptions): Pro
   const current = existsSync(path.join(stage, '.next', 'BUILD_ID')) && existsSync(marker) && readFileSync(marker, 'utf8') === hash;
   if (current && !options.force) return { dir: stage, note: 'existing build of the current sources' };
   if (options.skip) {
-    if (existsSync(path.join(stage, '.next', 'BUILD_ID'))) return { dir: stage, note: 'existing build (sources changed since; --no-build)' };
+    if (existsSync(path.join(stage, '.next', 'BUILD_ID')))
+      return { dir: stage, note: 'existing build (sources changed since; --no-build)' };
     throw new Error(`No ${source.name} build in ${stage} and --no-build was given.`);
   }
   console.log(`Building the ${source.name} (staged copy in ${stage})…`);

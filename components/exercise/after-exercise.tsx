@@ -24,7 +24,14 @@ export function ApiCallPanel({ apiUrl }: { apiUrl: string }) {
       <div className="mt-4 space-y-4">
         <Field label="Access token" hint="The access_token of one of your responses. It stays on this page only.">
           {(control) => (
-            <Input {...control} type="password" value={accessToken} onChange={(e) => setAccessToken(e.target.value)} autoComplete="off" className="max-w-md font-mono text-sm" />
+            <Input
+              {...control}
+              type="password"
+              value={accessToken}
+              onChange={(e) => setAccessToken(e.target.value)}
+              autoComplete="off"
+              className="max-w-md font-mono text-sm"
+            />
           )}
         </Field>
         <CodeBlock code={buildApiCurl({ url: apiUrl, accessToken })} label="API call" testId="api-curl-command" />
@@ -33,8 +40,8 @@ export function ApiCallPanel({ apiUrl }: { apiUrl: string }) {
             <strong>200</strong> and a photo list: the API verified the token&apos;s signature, issuer, audience, expiry and scope.
           </li>
           <li>
-            <strong>401</strong> with <code className="font-mono">WWW-Authenticate: Bearer error=&quot;invalid_token&quot;</code>: no token, an expired
-            one, or one that was changed. An app answers this by refreshing the access token.
+            <strong>401</strong> with <code className="font-mono">WWW-Authenticate: Bearer error=&quot;invalid_token&quot;</code>: no token,
+            an expired one, or one that was changed. An app answers this by refreshing the access token.
           </li>
           <li>
             <strong>403</strong> with <code className="font-mono">error=&quot;insufficient_scope&quot;</code>: a valid token without{' '}
@@ -47,7 +54,15 @@ export function ApiCallPanel({ apiUrl }: { apiUrl: string }) {
 }
 
 /** Revoking the refresh token, and the refresh that then fails, explained by the refresh check. */
-export function RevokePanel({ revocationEndpoint, tokenEndpoint, clientId }: { revocationEndpoint: string; tokenEndpoint: string; clientId: string }) {
+export function RevokePanel({
+  revocationEndpoint,
+  tokenEndpoint,
+  clientId,
+}: {
+  revocationEndpoint: string;
+  tokenEndpoint: string;
+  clientId: string;
+}) {
   const { secret } = useClientSecret();
   const [refreshToken] = useStoredValue('refreshToken');
   const token = refreshToken ?? 'YOUR_REFRESH_TOKEN';
@@ -55,16 +70,23 @@ export function RevokePanel({ revocationEndpoint, tokenEndpoint, clientId }: { r
   return (
     <StepSection id="revoke-heading" title="Revoke the refresh token">
       <p className="mt-1 text-slate-700 dark:text-slate-300">
-        When a user signs out or a device is lost, the app revokes its refresh token (RFC 7009). Revoke yours, then try to
-        refresh with it.
+        When a user signs out or a device is lost, the app revokes its refresh token (RFC 7009). Revoke yours, then try to refresh with it.
       </p>
       <div className="mt-4 space-y-4">
-        <CodeBlock code={buildRevokeCurl({ revocationEndpoint, clientId, clientSecret, refreshToken: token })} label="Revoke command" testId="revoke-curl-command" />
+        <CodeBlock
+          code={buildRevokeCurl({ revocationEndpoint, clientId, clientSecret, refreshToken: token })}
+          label="Revoke command"
+          testId="revoke-curl-command"
+        />
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          The server answers <strong>200</strong> with an empty body — also for a token it does not know, so a caller learns
-          nothing about other tokens. Now run the refresh again:
+          The server answers <strong>200</strong> with an empty body — also for a token it does not know, so a caller learns nothing about
+          other tokens. Now run the refresh again:
         </p>
-        <CodeBlock code={buildRefreshCurl({ tokenEndpoint, clientId, clientSecret, refreshToken: token })} label="Refresh command" testId="refresh-after-revoke-command" />
+        <CodeBlock
+          code={buildRefreshCurl({ tokenEndpoint, clientId, clientSecret, refreshToken: token })}
+          label="Refresh command"
+          testId="refresh-after-revoke-command"
+        />
         <CheckForm<RefreshResponseReport>
           endpoint="/api/exercise/refresh-response"
           field="response"
@@ -74,8 +96,8 @@ export function RevokePanel({ revocationEndpoint, tokenEndpoint, clientId }: { r
           rows={4}
         />
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          The access tokens you already have keep working until they expire: they are JWTs the API checks on its own, without
-          asking the server. That is why access tokens are short-lived.
+          The access tokens you already have keep working until they expire: they are JWTs the API checks on its own, without asking the
+          server. That is why access tokens are short-lived.
         </p>
       </div>
     </StepSection>

@@ -11,7 +11,13 @@ import { PkceHelper } from './pkce-helper';
 import { StepSection } from './step-section';
 
 /** The seed's multi-line template, filled with what we know. */
-export function buildAuthorizeTemplate(o: { authorizationEndpoint: string; clientId: string; redirectUri: string; state: string; codeChallenge: string }): string {
+export function buildAuthorizeTemplate(o: {
+  authorizationEndpoint: string;
+  clientId: string;
+  redirectUri: string;
+  state: string;
+  codeChallenge: string;
+}): string {
   return [
     `${o.authorizationEndpoint}?`,
     '  response_type=code&',
@@ -55,8 +61,7 @@ export function AuthorizeStep(props: { authorizationEndpoint: string; clientId: 
       <StepSection id="template-heading" title="2. Build the URL">
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
           Start from this template. Replace <code className="font-mono">{'{YOUR_SCOPE}'}</code> with {props.scopeAdvice.text}. The{' '}
-          <code className="font-mono">offline_access</code> scope is what asks for a refresh token. Line breaks are fine: they
-          are ignored.
+          <code className="font-mono">offline_access</code> scope is what asks for a refresh token. Line breaks are fine: they are ignored.
         </p>
         <div className="mt-3">
           <CodeBlock code={template} label="URL template" />
@@ -86,7 +91,9 @@ export function AuthorizeStep(props: { authorizationEndpoint: string; clientId: 
         >
           {(report) =>
             report.status === 'pass' && safeLoginUrl(report.loginUrl, props.authorizationEndpoint) ? (
-              <p className="text-sm text-slate-700 dark:text-slate-300">Log In takes you to the sign-in page; you come back to the redirect page with a code.</p>
+              <p className="text-sm text-slate-700 dark:text-slate-300">
+                Log In takes you to the sign-in page; you come back to the redirect page with a code.
+              </p>
             ) : null
           }
         </CheckForm>

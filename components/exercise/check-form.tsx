@@ -75,7 +75,16 @@ export function CheckForm<R extends Report>({
     <div className="space-y-5">
       <form onSubmit={submit} className="space-y-3">
         <Field label={label} labelClassName="text-base" hint={description}>
-          {(control) => <Textarea {...control} name={field} value={value} onChange={(e) => setValue(e.target.value)} rows={rows} placeholder={placeholder} />}
+          {(control) => (
+            <Textarea
+              {...control}
+              name={field}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              rows={rows}
+              placeholder={placeholder}
+            />
+          )}
         </Field>
         <Button type="submit" disabled={busy}>
           {busy ? 'Checking…' : buttonLabel}

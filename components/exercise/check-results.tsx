@@ -25,7 +25,10 @@ function ResultItem({ result }: { result: CheckResult }) {
         result.status === 'pass' && 'border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900',
       )}
     >
-      <span aria-hidden="true" className={cn('mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full text-sm font-bold', icon.className)}>
+      <span
+        aria-hidden="true"
+        className={cn('mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full text-sm font-bold', icon.className)}
+      >
         {icon.symbol}
       </span>
       <div className="min-w-0 space-y-1">
@@ -33,7 +36,7 @@ function ResultItem({ result }: { result: CheckResult }) {
           <span className="sr-only">{icon.label}: </span>
           {result.message}
         </p>
-        {result.hint && <p className="break-words text-sm text-slate-700 dark:text-slate-300">{result.hint}</p>}
+        {result.hint && <p className="text-sm break-words text-slate-700 dark:text-slate-300">{result.hint}</p>}
         {result.code && (
           <p className="text-xs">
             <a

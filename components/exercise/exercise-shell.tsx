@@ -15,8 +15,11 @@ export function ExerciseShell({ journey, current, children }: { journey: Journey
         <div className="lg:hidden">{bar('progress-label-compact')}</div>
         {children}
       </div>
-      <aside aria-label="Exercise progress" className="space-y-4 border-t border-slate-200 pt-6 dark:border-slate-800 lg:sticky lg:top-4 lg:col-start-1 lg:row-start-1 lg:self-start lg:border-0 lg:pt-0">
-        <p className="text-sm font-semibold uppercase tracking-wide text-indigo-700 dark:text-indigo-300">Refresh Tokens</p>
+      <aside
+        aria-label="Exercise progress"
+        className="space-y-4 border-t border-slate-200 pt-6 lg:sticky lg:top-4 lg:col-start-1 lg:row-start-1 lg:self-start lg:border-0 lg:pt-0 dark:border-slate-800"
+      >
+        <p className="text-sm font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">Refresh Tokens</p>
         <div className="hidden lg:block">{bar('progress-label')}</div>
         <StepNav journey={journey} current={current} />
         <ResetButton />

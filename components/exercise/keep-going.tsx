@@ -50,13 +50,27 @@ export function CompletionRecordPanel() {
       onSubmit={async (event) => {
         event.preventDefault();
         setError(null);
-        const answer = await apiFetch<{ url: string }>('/api/progress/completion-record', { json: name.trim() ? { displayName: name.trim() } : {} });
+        const answer = await apiFetch<{ url: string }>('/api/progress/completion-record', {
+          json: name.trim() ? { displayName: name.trim() } : {},
+        });
         if (answer.ok) setUrl(answer.data.url);
         else setError(answer.message);
       }}
     >
-      <Field label="Name on the record (optional)" hint="Shown on a public page with the date and the steps; nothing else about you or your tokens.">
-        {(control) => <Input {...control} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} autoComplete="name" className="max-w-sm" />}
+      <Field
+        label="Name on the record (optional)"
+        hint="Shown on a public page with the date and the steps; nothing else about you or your tokens."
+      >
+        {(control) => (
+          <Input
+            {...control}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={60}
+            autoComplete="name"
+            className="max-w-sm"
+          />
+        )}
       </Field>
       <Button type="submit" variant="secondary">
         Create a Shareable Record
@@ -65,7 +79,7 @@ export function CompletionRecordPanel() {
         {url && (
           <p className="text-sm">
             Your record:{' '}
-            <a href={url} className="break-all font-medium text-indigo-800 underline dark:text-indigo-300">
+            <a href={url} className="font-medium break-all text-indigo-800 underline dark:text-indigo-300">
               {url}
             </a>
           </p>

@@ -64,7 +64,14 @@ export function PkceHelper() {
         </Button>
         <Field label="Code Verifier" hint="Keep this secret: you send it only to the token endpoint, in step 5.">
           {(control) => (
-            <Input {...control} value={verifier ?? ''} onChange={(e) => updateVerifier(e.target.value)} spellCheck={false} autoComplete="off" className="font-mono text-sm" />
+            <Input
+              {...control}
+              value={verifier ?? ''}
+              onChange={(e) => updateVerifier(e.target.value)}
+              spellCheck={false}
+              autoComplete="off"
+              className="font-mono text-sm"
+            />
           )}
         </Field>
       </div>
@@ -84,7 +91,14 @@ export function PkceHelper() {
         </Button>
         <Field label="State">
           {(control) => (
-            <Input {...control} value={state ?? ''} onChange={(e) => setState(e.target.value)} spellCheck={false} autoComplete="off" className="font-mono text-sm" />
+            <Input
+              {...control}
+              value={state ?? ''}
+              onChange={(e) => setState(e.target.value)}
+              spellCheck={false}
+              autoComplete="off"
+              className="font-mono text-sm"
+            />
           )}
         </Field>
       </div>

@@ -103,8 +103,8 @@ export function RedirectCapture() {
     return (
       <StepSection id="paste-heading" title="Used another redirect URI?" headingClassName="mb-2">
         <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
-          If your authorization URL sent you somewhere else (for example https://example-app.com/redirect), copy the whole
-          address from your browser&apos;s address bar after logging in and paste it here.
+          If your authorization URL sent you somewhere else (for example https://example-app.com/redirect), copy the whole address from your
+          browser&apos;s address bar after logging in and paste it here.
         </p>
         <CheckForm<RedirectReport>
           endpoint="/api/exercise/redirect"

@@ -32,26 +32,26 @@ export function RefreshGrantIndicator({ initiallyEnabled, next }: { initiallyEna
 
   return (
     <div className="space-y-4">
-    <p
-      role="status"
-      className={cn(
-        'flex items-center gap-2 rounded-md border p-3 font-medium',
-        enabled
-          ? 'border-emerald-300 bg-emerald-50 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100'
-          : 'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100',
-      )}
-    >
-      <span aria-hidden="true">{enabled ? '✓' : '…'}</span>
-      {enabled ? 'Refresh Token is enabled for My Web App.' : 'Refresh Token is not enabled yet for My Web App.'}
-    </p>
-    {!enabled && (
-      <p className="text-sm text-slate-700 dark:text-slate-300">
-        You can go on, but without the grant the token step answers without a refresh token: enable it first.
+      <p
+        role="status"
+        className={cn(
+          'flex items-center gap-2 rounded-md border p-3 font-medium',
+          enabled
+            ? 'border-emerald-300 bg-emerald-50 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100'
+            : 'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100',
+        )}
+      >
+        <span aria-hidden="true">{enabled ? '✓' : '…'}</span>
+        {enabled ? 'Refresh Token is enabled for My Web App.' : 'Refresh Token is not enabled yet for My Web App.'}
       </p>
-    )}
-    <Link href={next.href} className={buttonClass(enabled ? 'primary' : 'secondary')}>
-      {enabled ? next.label : `${next.label} anyway`}
-    </Link>
+      {!enabled && (
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          You can go on, but without the grant the token step answers without a refresh token: enable it first.
+        </p>
+      )}
+      <Link href={next.href} className={buttonClass(enabled ? 'primary' : 'secondary')}>
+        {enabled ? next.label : `${next.label} anyway`}
+      </Link>
     </div>
   );
 }

@@ -46,20 +46,29 @@ export function SetupForm({ practiceAvailable, defaultRedirectUri }: { practiceA
     <div className="space-y-6">
       <div className="grid gap-6 md:grid-cols-2">
         {practiceAvailable && (
-          <section aria-labelledby="practice-heading" className="flex flex-col rounded-lg border-2 border-indigo-600 bg-white p-5 shadow-sm dark:border-indigo-400 dark:bg-slate-900">
+          <section
+            aria-labelledby="practice-heading"
+            className="flex flex-col rounded-lg border-2 border-indigo-600 bg-white p-5 shadow-sm dark:border-indigo-400 dark:bg-slate-900"
+          >
             <h2 id="practice-heading" className="text-lg font-semibold">
-              Practice server <span className="ml-1 rounded bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-900 dark:bg-indigo-900 dark:text-indigo-100">Recommended</span>
+              Practice server{' '}
+              <span className="ml-1 rounded bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-900 dark:bg-indigo-900 dark:text-indigo-100">
+                Recommended
+              </span>
             </h2>
             <p className="mt-2 flex-1 text-slate-700 dark:text-slate-300">
-              OAuth Lab&apos;s own authorization server. It behaves like an Okta developer org; you get your own app, &quot;My
-              Web App&quot;, in the practice console. No account needed.
+              OAuth Lab&apos;s own authorization server. It behaves like an Okta developer org; you get your own app, &quot;My Web
+              App&quot;, in the practice console. No account needed.
             </p>
             <Button className="mt-4 self-start" onClick={() => run({ mode: 'practice' }, 'practice')} disabled={busy !== null}>
               {busy === 'practice' ? 'Setting up…' : 'Use the practice server'}
             </Button>
           </section>
         )}
-        <section aria-labelledby="custom-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+        <section
+          aria-labelledby="custom-heading"
+          className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+        >
           <h2 id="custom-heading" className="text-lg font-semibold">
             Your own server
           </h2>
@@ -71,7 +80,10 @@ export function SetupForm({ practiceAvailable, defaultRedirectUri }: { practiceA
               void run({ mode: 'custom', issuer, clientId, redirectUri }, 'custom');
             }}
           >
-            <Field label="Issuer URL" hint="We read its metadata from /.well-known/oauth-authorization-server or /.well-known/openid-configuration.">
+            <Field
+              label="Issuer URL"
+              hint="We read its metadata from /.well-known/oauth-authorization-server or /.well-known/openid-configuration."
+            >
               {(control) => (
                 <Input
                   {...control}
@@ -85,11 +97,26 @@ export function SetupForm({ practiceAvailable, defaultRedirectUri }: { practiceA
               )}
             </Field>
             <Field label="Client ID">
-              {(control) => <Input {...control} value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" className="font-mono text-sm" />}
+              {(control) => (
+                <Input
+                  {...control}
+                  value={clientId}
+                  onChange={(e) => setClientId(e.target.value)}
+                  autoComplete="off"
+                  className="font-mono text-sm"
+                />
+              )}
             </Field>
             <Field label="Redirect URI">
               {(control) => (
-                <Input {...control} value={redirectUri} onChange={(e) => setRedirectUri(e.target.value)} inputMode="url" autoComplete="off" className="font-mono text-sm" />
+                <Input
+                  {...control}
+                  value={redirectUri}
+                  onChange={(e) => setRedirectUri(e.target.value)}
+                  inputMode="url"
+                  autoComplete="off"
+                  className="font-mono text-sm"
+                />
               )}
             </Field>
             <Button type="submit" variant="secondary" disabled={busy !== null}>

@@ -3,7 +3,7 @@ export function StepHeader({ number, title, children }: { number?: number; title
   return (
     <header className="space-y-2">
       {number !== undefined && (
-        <p className="text-sm font-medium uppercase tracking-wide text-indigo-700 dark:text-indigo-300">Step {number}</p>
+        <p className="text-sm font-medium tracking-wide text-indigo-700 uppercase dark:text-indigo-300">Step {number}</p>
       )}
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{title}</h1>
       {children && <div className="max-w-prose space-y-2 text-slate-700 dark:text-slate-300">{children}</div>}

@@ -44,7 +44,13 @@ const STEPS = {
  * Steps 5 and 6: a token request to run in a terminal (the code exchange, or the refresh
  * token grant), filled with what this browser kept, and the check of its response.
  */
-export function TokenExchangeStep(props: { grant: Grant; tokenEndpoint: string; clientId: string; redirectUri: string; practice: boolean }) {
+export function TokenExchangeStep(props: {
+  grant: Grant;
+  tokenEndpoint: string;
+  clientId: string;
+  redirectUri: string;
+  practice: boolean;
+}) {
   const step = STEPS[props.grant];
   const { secret, update, fillFromPracticeApp } = useClientSecret();
   const [code] = useStoredValue('code');
@@ -54,7 +60,12 @@ export function TokenExchangeStep(props: { grant: Grant; tokenEndpoint: string; 
   const base = { tokenEndpoint: props.tokenEndpoint, clientId: props.clientId, clientSecret: secret || undefined };
   const command =
     props.grant === 'authorization_code'
-      ? buildTokenCurl({ ...base, redirectUri: props.redirectUri, code: code ?? 'YOUR_AUTHORIZATION_CODE', codeVerifier: verifier ?? 'YOUR_CODE_VERIFIER' })
+      ? buildTokenCurl({
+          ...base,
+          redirectUri: props.redirectUri,
+          code: code ?? 'YOUR_AUTHORIZATION_CODE',
+          codeVerifier: verifier ?? 'YOUR_CODE_VERIFIER',
+        })
       : buildRefreshCurl({ ...base, refreshToken: refreshToken || 'YOUR_REFRESH_TOKEN' });
   const missing =
     props.grant === 'authorization_code'
@@ -66,11 +77,22 @@ export function TokenExchangeStep(props: { grant: Grant; tokenEndpoint: string; 
   return (
     <div className="space-y-8">
       <StepSection id="curl-heading" title="1. Run this in a terminal">
-        <p className="mb-4 mt-1 text-sm text-slate-700 dark:text-slate-300">{step.intro}</p>
+        <p className="mt-1 mb-4 text-sm text-slate-700 dark:text-slate-300">{step.intro}</p>
         {props.grant === 'refresh_token' && (
-          <Field label="Refresh token" hint="Filled in from the response you checked in step 5 (kept in this tab only)." className="mb-4 max-w-md">
+          <Field
+            label="Refresh token"
+            hint="Filled in from the response you checked in step 5 (kept in this tab only)."
+            className="mb-4 max-w-md"
+          >
             {(control) => (
-              <Input {...control} type="password" value={refreshToken ?? ''} onChange={(e) => setRefreshToken(e.target.value || null)} autoComplete="off" className="font-mono text-sm" />
+              <Input
+                {...control}
+                type="password"
+                value={refreshToken ?? ''}
+                onChange={(e) => setRefreshToken(e.target.value || null)}
+                autoComplete="off"
+                className="font-mono text-sm"
+              />
             )}
           </Field>
         )}
@@ -103,7 +125,9 @@ export function TokenExchangeStep(props: { grant: Grant; tokenEndpoint: string; 
           }
         >
           {(report) =>
-            report.claims && <ClaimsTable claims={report.claims} title={report.status === 'pass' ? step.claimsTitle : step.failedClaimsTitle} />
+            report.claims && (
+              <ClaimsTable claims={report.claims} title={report.status === 'pass' ? step.claimsTitle : step.failedClaimsTitle} />
+            )
           }
         </CheckForm>
       </StepSection>

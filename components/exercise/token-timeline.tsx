@@ -13,7 +13,9 @@ const time = (epoch: number) =>
  * in text for screen readers (the bars are decorative).
  */
 export function TokenTimeline({ tokens }: { tokens: TimelineToken[] }) {
-  const known = tokens.filter((t): t is TimelineToken & { issuedAt: number; expiresAt: number } => t.issuedAt !== null && t.expiresAt !== null);
+  const known = tokens.filter(
+    (t): t is TimelineToken & { issuedAt: number; expiresAt: number } => t.issuedAt !== null && t.expiresAt !== null,
+  );
   if (known.length === 0) return <p>The access tokens were not JWTs, so their times are unknown.</p>;
   const start = Math.min(...known.map((t) => t.issuedAt));
   const end = Math.max(...known.map((t) => t.expiresAt));
@@ -27,8 +29,15 @@ export function TokenTimeline({ tokens }: { tokens: TimelineToken[] }) {
             <div className="text-sm font-medium">{t.label}</div>
             <div className="relative h-6 rounded bg-slate-100 dark:bg-slate-800">
               <div
-                className={index === 0 ? 'absolute h-6 rounded bg-indigo-300 dark:bg-indigo-800' : 'absolute h-6 rounded bg-emerald-400 dark:bg-emerald-700'}
-                style={{ left: `${((t.issuedAt - start) / span) * 100}%`, width: `${Math.max(((t.expiresAt - t.issuedAt) / span) * 100, 1)}%` }}
+                className={
+                  index === 0
+                    ? 'absolute h-6 rounded bg-indigo-300 dark:bg-indigo-800'
+                    : 'absolute h-6 rounded bg-emerald-400 dark:bg-emerald-700'
+                }
+                style={{
+                  left: `${((t.issuedAt - start) / span) * 100}%`,
+                  width: `${Math.max(((t.expiresAt - t.issuedAt) / span) * 100, 1)}%`,
+                }}
               />
             </div>
           </div>

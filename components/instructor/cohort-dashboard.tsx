@@ -15,7 +15,10 @@ const STEPS: { id: StepId; label: string }[] = [
   { id: 'token-response', label: 'Token response' },
   { id: 'refresh-response', label: 'Refresh response' },
 ];
-const STEP_LABEL = Object.fromEntries([...STEPS.map((s) => [s.id, s.label]), ['complete', 'Complete']]) as Record<StepId | 'complete', string>;
+const STEP_LABEL = Object.fromEntries([...STEPS.map((s) => [s.id, s.label]), ['complete', 'Complete']]) as Record<
+  StepId | 'complete',
+  string
+>;
 
 type SortKey = 'name' | 'progress' | 'activity' | 'attempts';
 const REFRESH_MS = 5000;
@@ -37,7 +40,15 @@ const timeAgo = (iso: string, now: number) => {
  * The live cohort view: one row per learner, stuck learners flagged, and the most
  * common mistakes per step. Refreshes itself every few seconds while open.
  */
-export function CohortDashboard({ cohortId, initialRows, initialMistakes }: { cohortId: string; initialRows: DashboardRow[]; initialMistakes: Record<StepId, MistakeCount[]> }) {
+export function CohortDashboard({
+  cohortId,
+  initialRows,
+  initialMistakes,
+}: {
+  cohortId: string;
+  initialRows: DashboardRow[];
+  initialMistakes: Record<StepId, MistakeCount[]>;
+}) {
   const [rows, setRows] = useState(initialRows);
   const [mistakes, setMistakes] = useState(initialMistakes);
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'progress', descending: false });
@@ -101,10 +112,14 @@ export function CohortDashboard({ cohortId, initialRows, initialMistakes }: { co
               <thead className="bg-slate-50 dark:bg-slate-800">
                 <tr>
                   <th scope="col" className="px-3 py-2" aria-sort={ariaSort('name')}>
-                    <SortButton k="name" sort={sort} onSort={onSort}>Name</SortButton>
+                    <SortButton k="name" sort={sort} onSort={onSort}>
+                      Name
+                    </SortButton>
                   </th>
                   <th scope="col" className="px-3 py-2" aria-sort={ariaSort('progress')}>
-                    <SortButton k="progress" sort={sort} onSort={onSort}>Current step</SortButton>
+                    <SortButton k="progress" sort={sort} onSort={onSort}>
+                      Current step
+                    </SortButton>
                   </th>
                   {STEPS.map((s) => (
                     <th key={s.id} scope="col" className="px-3 py-2 font-semibold">
@@ -112,12 +127,18 @@ export function CohortDashboard({ cohortId, initialRows, initialMistakes }: { co
                     </th>
                   ))}
                   <th scope="col" className="px-3 py-2" aria-sort={ariaSort('attempts')}>
-                    <SortButton k="attempts" sort={sort} onSort={onSort}>Attempts</SortButton>
+                    <SortButton k="attempts" sort={sort} onSort={onSort}>
+                      Attempts
+                    </SortButton>
                   </th>
                   <th scope="col" className="px-3 py-2" aria-sort={ariaSort('activity')}>
-                    <SortButton k="activity" sort={sort} onSort={onSort}>Last activity</SortButton>
+                    <SortButton k="activity" sort={sort} onSort={onSort}>
+                      Last activity
+                    </SortButton>
                   </th>
-                  <th scope="col" className="px-3 py-2 font-semibold">Completed</th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Completed
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -129,11 +150,14 @@ export function CohortDashboard({ cohortId, initialRows, initialMistakes }: { co
                     className={cn('border-t border-slate-200 dark:border-slate-800', row.stuck && 'bg-amber-50 dark:bg-amber-950/40')}
                   >
                     <th scope="row" className="min-w-44 px-3 py-2 font-medium">
-                      <Link href={`/instructor/cohorts/${cohortIdSafe(cohortId)}/learners/${row.learnerId}`} className="text-indigo-800 underline-offset-2 hover:underline dark:text-indigo-300">
+                      <Link
+                        href={`/instructor/cohorts/${cohortIdSafe(cohortId)}/learners/${row.learnerId}`}
+                        className="text-indigo-800 underline-offset-2 hover:underline dark:text-indigo-300"
+                      >
                         {row.displayName}
                       </Link>
                       {row.stuck && (
-                        <span className="mt-1 block w-fit whitespace-nowrap rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950">
+                        <span className="mt-1 block w-fit rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold whitespace-nowrap text-amber-950">
                           Stuck: {row.stuck.detail}
                         </span>
                       )}
@@ -160,7 +184,9 @@ export function CohortDashboard({ cohortId, initialRows, initialMistakes }: { co
                     <td className="px-3 py-2 whitespace-nowrap">
                       <time dateTime={row.lastActivityAt}>{timeAgo(row.lastActivityAt, updatedAt)}</time>
                     </td>
-                    <td className="px-3 py-2 whitespace-nowrap">{row.completedAt ? new Date(row.completedAt).toLocaleTimeString('en-GB') : '—'}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">
+                      {row.completedAt ? new Date(row.completedAt).toLocaleTimeString('en-GB') : '—'}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -209,10 +235,24 @@ export function CohortDashboard({ cohortId, initialRows, initialMistakes }: { co
   );
 }
 
-function SortButton({ k, sort, onSort, children }: { k: SortKey; sort: { key: SortKey; descending: boolean }; onSort: (k: SortKey) => void; children: React.ReactNode }) {
+function SortButton({
+  k,
+  sort,
+  onSort,
+  children,
+}: {
+  k: SortKey;
+  sort: { key: SortKey; descending: boolean };
+  onSort: (k: SortKey) => void;
+  children: React.ReactNode;
+}) {
   const active = sort.key === k;
   return (
-    <button type="button" onClick={() => onSort(k)} className="inline-flex items-center gap-1 font-semibold underline-offset-2 hover:underline">
+    <button
+      type="button"
+      onClick={() => onSort(k)}
+      className="inline-flex items-center gap-1 font-semibold underline-offset-2 hover:underline"
+    >
       {children}
       <span aria-hidden="true">{active ? (sort.descending ? '▼' : '▲') : '↕'}</span>
     </button>

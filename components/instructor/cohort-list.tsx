@@ -52,7 +52,10 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
 
   return (
     <div className="space-y-6">
-      <form onSubmit={create} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <form
+        onSubmit={create}
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+      >
         <Field label="Cohort name" labelClassName="text-base" className="min-w-64 flex-1">
           {(control) => <Input {...control} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required />}
         </Field>
@@ -61,20 +64,34 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
         </Button>
       </form>
       <div role="status" aria-live="polite" className="text-sm">
-        {status && <p className={status.kind === 'ok' ? 'text-emerald-800 dark:text-emerald-300' : 'text-red-800 dark:text-red-300'}>{status.text}</p>}
+        {status && (
+          <p className={status.kind === 'ok' ? 'text-emerald-800 dark:text-emerald-300' : 'text-red-800 dark:text-red-300'}>
+            {status.text}
+          </p>
+        )}
       </div>
       {cohorts.length === 0 ? (
         <p className="text-slate-700 dark:text-slate-300">No cohorts yet.</p>
       ) : (
         <ul className="space-y-3">
           {cohorts.map((cohort) => (
-            <li key={cohort.id} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <li
+              key={cohort.id}
+              className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+            >
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h2 className="text-lg font-semibold">
-                  <Link href={`/instructor/cohorts/${cohort.id}`} className="text-indigo-800 underline-offset-2 hover:underline dark:text-indigo-300">
+                  <Link
+                    href={`/instructor/cohorts/${cohort.id}`}
+                    className="text-indigo-800 underline-offset-2 hover:underline dark:text-indigo-300"
+                  >
                     {cohort.name}
                   </Link>
-                  {cohort.archivedAt && <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100">Archived</span>}
+                  {cohort.archivedAt && (
+                    <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100">
+                      Archived
+                    </span>
+                  )}
                 </h2>
                 <span className="text-sm text-slate-700 dark:text-slate-300">
                   {cohort.learnerCount} {cohort.learnerCount === 1 ? 'learner' : 'learners'}
@@ -83,7 +100,7 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
               {!cohort.archivedAt && (
                 <div className="flex flex-wrap items-center gap-2 text-sm">
                   <span>Join link:</span>
-                  <code className="break-all rounded bg-slate-100 px-2 py-1 font-mono dark:bg-slate-800">{cohort.joinUrl}</code>
+                  <code className="rounded bg-slate-100 px-2 py-1 font-mono break-all dark:bg-slate-800">{cohort.joinUrl}</code>
                   <CopyButton value={cohort.joinUrl} label={`join link of ${cohort.name}`} />
                 </div>
               )}

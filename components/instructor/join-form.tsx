@@ -39,9 +39,21 @@ export function JoinForm({ code, cohortName }: { code: string; cohortName: strin
 
   return (
     <form onSubmit={join} className="space-y-4">
-      <Field label="Display name" labelClassName="text-base" hint="The name your instructor sees next to your progress (up to 60 characters).">
+      <Field
+        label="Display name"
+        labelClassName="text-base"
+        hint="The name your instructor sees next to your progress (up to 60 characters)."
+      >
         {(control) => (
-          <Input {...control} value={displayName} onChange={(e) => setDisplayName(e.target.value)} maxLength={60} required autoComplete="nickname" className="max-w-sm" />
+          <Input
+            {...control}
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+            maxLength={60}
+            required
+            autoComplete="nickname"
+            className="max-w-sm"
+          />
         )}
       </Field>
       {error && <Notice kind="error">{error}</Notice>}

@@ -17,7 +17,11 @@ const GRANT_TYPE_LABELS: [PracticeAppView['grantTypes'][number], string][] = [
 
 const ROTATION_LABELS: [PracticeAppView['refreshTokenRotation'], string, string][] = [
   ['persistent', 'Use persistent token', 'The same refresh token keeps working until it is revoked or expires.'],
-  ['rotate', 'Rotate token after every use', 'Each refresh returns a new refresh token; reusing an old one is refused and revokes the family.'],
+  [
+    'rotate',
+    'Rotate token after every use',
+    'Each refresh returns a new refresh token; reusing an old one is refused and revokes the family.',
+  ],
 ];
 
 type Draft = Pick<PracticeAppView, 'grantTypes' | 'redirectUris' | 'refreshTokenRotation'>;
@@ -95,14 +99,17 @@ export function PracticeConsole({
 
   return (
     <div className="space-y-6">
-      <section aria-labelledby="credentials-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900 sm:p-6">
+      <section
+        aria-labelledby="credentials-heading"
+        className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6 dark:border-slate-800 dark:bg-slate-900"
+      >
         <h2 id="credentials-heading" className="text-lg font-semibold">
           Client Credentials
         </h2>
         <dl className="mt-4 grid gap-4 sm:grid-cols-[12rem_1fr] sm:items-center">
           <dt className="text-sm font-medium text-slate-600 dark:text-slate-400">Client ID</dt>
           <dd className="flex flex-wrap items-center gap-2">
-            <code className="break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm dark:bg-slate-800" data-testid="client-id">
+            <code className="rounded bg-slate-100 px-2 py-1 font-mono text-sm break-all dark:bg-slate-800" data-testid="client-id">
               {app.clientId}
             </code>
             <CopyButton value={app.clientId} label="Client ID" />
@@ -113,7 +120,7 @@ export function PracticeConsole({
           <dd className="flex flex-wrap items-center gap-2">
             <code
               aria-labelledby={ids.secret}
-              className="break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm dark:bg-slate-800"
+              className="rounded bg-slate-100 px-2 py-1 font-mono text-sm break-all dark:bg-slate-800"
               data-testid="client-secret"
             >
               {secretShown ? app.clientSecret : '•'.repeat(24)}
@@ -125,7 +132,7 @@ export function PracticeConsole({
           </dd>
           <dt className="text-sm font-medium text-slate-600 dark:text-slate-400">Issuer</dt>
           <dd className="flex flex-wrap items-center gap-2">
-            <code className="break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm dark:bg-slate-800">{app.issuer}</code>
+            <code className="rounded bg-slate-100 px-2 py-1 font-mono text-sm break-all dark:bg-slate-800">{app.issuer}</code>
             <CopyButton value={app.issuer} label="Issuer" />
           </dd>
         </dl>
@@ -135,7 +142,7 @@ export function PracticeConsole({
         id="general-settings"
         onSubmit={save}
         aria-labelledby="general-heading"
-        className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900 sm:p-6"
+        className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6 dark:border-slate-800 dark:bg-slate-900"
       >
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="general-heading" className="text-lg font-semibold">
@@ -177,7 +184,7 @@ export function PracticeConsole({
         </dl>
 
         <fieldset className="mt-6 grid gap-2 sm:grid-cols-[12rem_1fr]" disabled={!editing}>
-          <legend className="float-left text-sm font-medium text-slate-600 dark:text-slate-400 sm:w-48">Allowed grant types</legend>
+          <legend className="float-left text-sm font-medium text-slate-600 sm:w-48 dark:text-slate-400">Allowed grant types</legend>
           <div className="space-y-2 sm:col-start-2">
             {GRANT_TYPE_LABELS.map(([grant, label], index) => (
               <label key={grant} className="flex items-center gap-3">
@@ -225,7 +232,7 @@ export function PracticeConsole({
         </div>
 
         <fieldset className="mt-6 grid gap-2 sm:grid-cols-[12rem_1fr]" disabled={!editing}>
-          <legend className="float-left text-sm font-medium text-slate-600 dark:text-slate-400 sm:w-48">Refresh token behavior</legend>
+          <legend className="float-left text-sm font-medium text-slate-600 sm:w-48 dark:text-slate-400">Refresh token behavior</legend>
           <div className="space-y-3 sm:col-start-2">
             {ROTATION_LABELS.map(([value, label, help]) => (
               <label key={value} className="flex items-start gap-3">

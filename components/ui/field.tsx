@@ -63,5 +63,13 @@ export function Input({ className, ...props }: React.ComponentProps<'input'>) {
 
 /** A monospace box for pasted artefacts: no spell check or autocorrect in the way. */
 export function Textarea({ className, ...props }: React.ComponentProps<'textarea'>) {
-  return <textarea spellCheck={false} autoCapitalize="off" autoCorrect="off" className={cn(controlClass, 'p-3 font-mono text-sm', className)} {...props} />;
+  return (
+    <textarea
+      spellCheck={false}
+      autoCapitalize="off"
+      autoCorrect="off"
+      className={cn(controlClass, 'p-3 font-mono text-sm', className)}
+      {...props}
+    />
+  );
 }

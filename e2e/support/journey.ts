@@ -30,7 +30,9 @@ async function json<T>(response: APIResponse): Promise<T> {
 }
 
 async function check(page: Page, step: string, body: unknown): Promise<void> {
-  const report = await json<{ status: string; results: { status: string; code?: string }[] }>(await page.request.post(`/api/exercise/${step}`, { data: body }));
+  const report = await json<{ status: string; results: { status: string; code?: string }[] }>(
+    await page.request.post(`/api/exercise/${step}`, { data: body }),
+  );
   expect(report.status, `${step}: ${JSON.stringify(report.results.filter((r) => r.status === 'fail'))}`).toBe('pass');
 }
 
@@ -102,7 +104,12 @@ export async function advanceLearner(page: Page, point: JourneyPoint): Promise<J
     storage.session!['oauthlab:code'] = journey.code!;
   }
   if (reached('token')) {
-    journey.tokenResponse = await token(page, journey, { grant_type: 'authorization_code', code: journey.code!, redirect_uri: redirectUri, code_verifier: verifier });
+    journey.tokenResponse = await token(page, journey, {
+      grant_type: 'authorization_code',
+      code: journey.code!,
+      redirect_uri: redirectUri,
+      code_verifier: verifier,
+    });
     await check(page, 'token-response', { response: journey.tokenResponse });
     storage.session!['oauthlab:refresh_token'] = (JSON.parse(journey.tokenResponse) as { refresh_token: string }).refresh_token;
   }

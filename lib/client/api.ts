@@ -5,11 +5,15 @@
  * caller fails silently or stays busy forever.
  */
 
-export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number | null; code: string | null; message: string };
+export type ApiResult<T> =
+  { ok: true; status: number; data: T } | { ok: false; status: number | null; code: string | null; message: string };
 
 export const OFFLINE_MESSAGE = 'Could not reach OAuth Lab. Check your connection and try again.';
 
-export async function apiFetch<T>(path: string, init: { method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'; json?: unknown; signal?: AbortSignal } = {}): Promise<ApiResult<T>> {
+export async function apiFetch<T>(
+  path: string,
+  init: { method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'; json?: unknown; signal?: AbortSignal } = {},
+): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(path, {

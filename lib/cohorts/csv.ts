@@ -33,5 +33,8 @@ export function cohortRowsToCsv(rows: DashboardRow[]): string {
     row.completedAt ?? '',
     row.stuck ? `${row.stuck.step}: ${row.stuck.detail}` : '',
   ]);
-  return stringify([header, ...records].map((record) => record.map(neutralizeFormula)), { record_delimiter: '\r\n', quoted: true, quoted_empty: true });
+  return stringify(
+    [header, ...records].map((record) => record.map(neutralizeFormula)),
+    { record_delimiter: '\r\n', quoted: true, quoted_empty: true },
+  );
 }

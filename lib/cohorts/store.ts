@@ -31,12 +31,26 @@ export async function listCohorts(db: DB, instructorId: string): Promise<Cohort[
   const rows = await db
     .selectFrom('cohorts')
     .leftJoin('cohort_members', 'cohort_members.cohort_id', 'cohorts.id')
-    .select((eb) => ['cohorts.id', 'cohorts.name', 'cohorts.join_code', 'cohorts.created_at', 'cohorts.archived_at', eb.fn.count<number>('cohort_members.learner_id').as('learner_count')])
+    .select((eb) => [
+      'cohorts.id',
+      'cohorts.name',
+      'cohorts.join_code',
+      'cohorts.created_at',
+      'cohorts.archived_at',
+      eb.fn.count<number>('cohort_members.learner_id').as('learner_count'),
+    ])
     .where('cohorts.instructor_id', '=', instructorId)
     .groupBy(['cohorts.id', 'cohorts.name', 'cohorts.join_code', 'cohorts.created_at', 'cohorts.archived_at'])
     .orderBy('cohorts.created_at', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, code: r.join_code, createdAt: r.created_at, archivedAt: r.archived_at, learnerCount: Number(r.learner_count) }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    code: r.join_code,
+    createdAt: r.created_at,
+    archivedAt: r.archived_at,
+    learnerCount: Number(r.learner_count),
+  }));
 }
 
 /** One of the instructor's cohorts; null when it does not exist or belongs to someone else. */
@@ -44,7 +58,13 @@ export async function findOwnCohort(db: DB, instructorId: string, cohortId: stri
   return (await listCohorts(db, instructorId)).find((c) => c.id === cohortId) ?? null;
 }
 
-export async function setCohortArchived(db: DB, instructorId: string, cohortId: string, archived: boolean, now = new Date()): Promise<Cohort | null> {
+export async function setCohortArchived(
+  db: DB,
+  instructorId: string,
+  cohortId: string,
+  archived: boolean,
+  now = new Date(),
+): Promise<Cohort | null> {
   await db
     .updateTable('cohorts')
     .set({ archived_at: archived ? now.toISOString() : null })
@@ -56,7 +76,12 @@ export async function setCohortArchived(db: DB, instructorId: string, cohortId: 
 
 /** The open (not archived) cohort of a join code, or null. */
 export async function findCohortByCode(db: DB, code: string): Promise<{ id: string; name: string } | null> {
-  const row = await db.selectFrom('cohorts').select(['id', 'name']).where('join_code', '=', code).where('archived_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('cohorts')
+    .select(['id', 'name'])
+    .where('join_code', '=', code)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
   return row ?? null;
 }
 
@@ -80,7 +105,13 @@ async function cohortAttempts(db: DB, cohortId: string, learnerId?: string) {
   return query.execute();
 }
 
-const toAttemptInput = (a: { learner_id: string; step: string; status: 'pass' | 'fail'; codes: string; created_at: string }): AttemptInput => ({
+const toAttemptInput = (a: {
+  learner_id: string;
+  step: string;
+  status: 'pass' | 'fail';
+  codes: string;
+  created_at: string;
+}): AttemptInput => ({
   learnerId: a.learner_id,
   step: a.step,
   status: a.status,
@@ -90,7 +121,12 @@ const toAttemptInput = (a: { learner_id: string; step: string; status: 'pass' | 
 
 /** The dashboard rows of a cohort (one per learner). */
 export async function fetchCohortRows(db: DB, cohortId: string, now = new Date()): Promise<DashboardRow[]> {
-  const members = await db.selectFrom('cohort_members').select(['learner_id', 'display_name', 'joined_at']).where('cohort_id', '=', cohortId).orderBy('joined_at').execute();
+  const members = await db
+    .selectFrom('cohort_members')
+    .select(['learner_id', 'display_name', 'joined_at'])
+    .where('cohort_id', '=', cohortId)
+    .orderBy('joined_at')
+    .execute();
   if (members.length === 0) return [];
   const ids = members.map((m) => m.learner_id);
   const [steps, progress, attempts] = await Promise.all([
@@ -120,7 +156,11 @@ export interface AttemptView {
 }
 
 /** A learner's attempt timeline in a cohort (decoded claims only — never tokens). */
-export async function fetchLearnerTimeline(db: DB, cohortId: string, learnerId: string): Promise<{ displayName: string; attempts: AttemptView[] } | null> {
+export async function fetchLearnerTimeline(
+  db: DB,
+  cohortId: string,
+  learnerId: string,
+): Promise<{ displayName: string; attempts: AttemptView[] } | null> {
   const member = await db
     .selectFrom('cohort_members')
     .select('display_name')

@@ -33,13 +33,7 @@ export async function deleteIdleAnonymousLearners(db: DB, cutoff: Date, batchSiz
       .select('id')
       .where('last_seen_at', '<', iso)
       .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('cohort_members')
-              .select(sql.lit(1).as('one'))
-              .whereRef('cohort_members.learner_id', '=', 'learners.id'),
-          ),
-        ),
+        not(exists(selectFrom('cohort_members').select(sql.lit(1).as('one')).whereRef('cohort_members.learner_id', '=', 'learners.id'))),
       )
       .where(({ not, exists, selectFrom }) =>
         not(

@@ -85,7 +85,12 @@ export async function getOrCreatePracticeApp(db: DB, learnerId: string, publicUr
 }
 
 /** Applies a validated console edit; the provider sees it on its next request. */
-export async function updatePracticeApp(db: DB, learnerId: string, patch: PracticeAppPatch, now: Date = new Date()): Promise<PracticeApp | null> {
+export async function updatePracticeApp(
+  db: DB,
+  learnerId: string,
+  patch: PracticeAppPatch,
+  now: Date = new Date(),
+): Promise<PracticeApp | null> {
   const values: Updateable<PracticeClientsTable> = { updated_at: now.toISOString() };
   if (patch.grantTypes) values.grant_types = JSON.stringify([...new Set(patch.grantTypes)]);
   if (patch.redirectUris) values.redirect_uris = JSON.stringify([...new Set(patch.redirectUris)]);

@@ -5,7 +5,11 @@ export async function getOrCreateSetting(db: DB, key: string, create: () => stri
   const existing = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
   if (existing) return existing.value;
   const value = await create();
-  await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  await db
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
   const stored = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
   return stored.value;
 }

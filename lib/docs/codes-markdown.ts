@@ -23,10 +23,17 @@ export function renderCodesMarkdown(): string {
   const byFirstStep = new Map<StepId, DiagnosisCode[]>(CHECK_STEPS.map((step) => [step, []]));
   for (const code of Object.keys(CODES) as DiagnosisCode[]) byFirstStep.get(CODES[code].steps[0]!)!.push(code);
   for (const step of CHECK_STEPS) {
-    lines.push(`## ${STEP_TITLES[step]} (\`${step}\`)`, '', '| Code | Severity | Steps | Meaning | Typical cause |', '|---|---|---|---|---|');
+    lines.push(
+      `## ${STEP_TITLES[step]} (\`${step}\`)`,
+      '',
+      '| Code | Severity | Steps | Meaning | Typical cause |',
+      '|---|---|---|---|---|',
+    );
     for (const code of byFirstStep.get(step)!) {
       const info = CODES[code];
-      lines.push(`| \`${code}\` | ${info.severities.join(', ')} | ${info.steps.join(', ')} | ${cell(info.meaning)} | ${cell(info.cause)} |`);
+      lines.push(
+        `| \`${code}\` | ${info.severities.join(', ')} | ${info.steps.join(', ')} | ${cell(info.meaning)} | ${cell(info.cause)} |`,
+      );
     }
     lines.push('');
   }

@@ -28,7 +28,8 @@ describe('explainClaims', () => {
     expect(byName.exp).toEqual({
       name: 'exp',
       value: String(nowSec + 3540),
-      meaning: 'Expires at 2026-01-15 10:59:00 UTC (in 59 minutes). After that, use the refresh token to get a new one. The token lives 1 hour in total.',
+      meaning:
+        'Expires at 2026-01-15 10:59:00 UTC (in 59 minutes). After that, use the refresh token to get a new one. The token lives 1 hour in total.',
       time: '2026-01-15T10:59:00.000Z',
     });
     expect(byName.iat?.meaning).toMatch(/^Issued at 2026-01-15 09:59:00 UTC \(1 minute ago\)/);

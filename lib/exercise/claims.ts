@@ -33,9 +33,20 @@ const timeClaim =
  * RFC 9068 access token claims, and the ones Okta, Auth0 and Keycloak add.
  */
 const KNOWN_CLAIMS: ReadonlyArray<[string, Describe]> = [
-  ['iss', () => 'Issuer: the authorization server that created and signed this token. An API accepts the token only from the issuer it trusts.'],
-  ['sub', (v) => `Subject: who the token is about — the user who logged in${typeof v === 'string' && v.includes('@') ? ' (here their username)' : ''}. A refreshed token has the same subject.`],
-  ['aud', (v) => `Audience: the API${Array.isArray(v) && v.length > 1 ? 's' : ''} this token is meant for. An API rejects tokens whose audience isn't itself.`],
+  [
+    'iss',
+    () => 'Issuer: the authorization server that created and signed this token. An API accepts the token only from the issuer it trusts.',
+  ],
+  [
+    'sub',
+    (v) =>
+      `Subject: who the token is about — the user who logged in${typeof v === 'string' && v.includes('@') ? ' (here their username)' : ''}. A refreshed token has the same subject.`,
+  ],
+  [
+    'aud',
+    (v) =>
+      `Audience: the API${Array.isArray(v) && v.length > 1 ? 's' : ''} this token is meant for. An API rejects tokens whose audience isn't itself.`,
+  ],
   ['cid', () => 'Client ID (Okta): the app that requested this token — yours.'],
   ['client_id', () => 'Client ID: the app that requested this token — yours.'],
   ['azp', () => 'Authorized party: the client (app) the token was issued to.'],
@@ -45,21 +56,34 @@ const KNOWN_CLAIMS: ReadonlyArray<[string, Describe]> = [
   ['permissions', () => 'Permissions (Auth0): the API permissions granted to this token.'],
   [
     'iat',
-    timeClaim((when, relative) => `Issued at ${when}${relative ? ` (${relative})` : ''}. A refreshed token has a later issue time than the first one.`),
+    timeClaim(
+      (when, relative) =>
+        `Issued at ${when}${relative ? ` (${relative})` : ''}. A refreshed token has a later issue time than the first one.`,
+    ),
   ],
-  ['nbf', timeClaim((when, relative, past) => `Not valid before ${when}${relative ? ` (${relative})` : ''}${past ? '' : ' — not usable yet'}.`)],
+  [
+    'nbf',
+    timeClaim((when, relative, past) => `Not valid before ${when}${relative ? ` (${relative})` : ''}${past ? '' : ' — not usable yet'}.`),
+  ],
   [
     'exp',
     (value, payload, now) => {
       if (!isNumericDate(value)) return 'Expiry time — the value is not a number of seconds, so it cannot be read.';
       const past = value * 1000 <= now.getTime();
-      const lifetime = isNumericDate(payload.iat) && value > payload.iat ? ` The token lives ${formatDuration(value - payload.iat)} in total.` : '';
+      const lifetime =
+        isNumericDate(payload.iat) && value > payload.iat ? ` The token lives ${formatDuration(value - payload.iat)} in total.` : '';
       return past
         ? `Expired at ${formatUtc(value)} (${describeRelative(value, now)}). APIs reject it now; use the refresh token to get a new one.${lifetime}`
         : `Expires at ${formatUtc(value)} (${describeRelative(value, now)}). After that, use the refresh token to get a new one.${lifetime}`;
     },
   ],
-  ['auth_time', timeClaim((when, relative) => `The user logged in at ${when}${relative ? ` (${relative})` : ''}. A refresh keeps this time: no new login happened.`)],
+  [
+    'auth_time',
+    timeClaim(
+      (when, relative) =>
+        `The user logged in at ${when}${relative ? ` (${relative})` : ''}. A refresh keeps this time: no new login happened.`,
+    ),
+  ],
   ['jti', () => 'JWT ID: a unique ID for this token, so the server can track or revoke it.'],
   ['ver', () => 'Version (Okta) of the token format.'],
   ['gty', (v) => `Grant type (Auth0) used to get this token${typeof v === 'string' ? `: ${v}` : ''}.`],
@@ -182,5 +206,3 @@ function scopeNote(value: unknown): string {
   const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(' ') : [];
   return list.includes('offline_access') ? ' (offline_access is what allowed a refresh token)' : '';
 }
-
-

@@ -135,10 +135,11 @@ const refreshed = (fields: Record<string, unknown> = {}, accessToken: Promise<st
  * or client is reported by the refresh step's comparison instead, so those examples run it
  * without a first response (`refresh`).
  */
-const responses = (severity: CodeSeverity, paste: Paste, o: { token?: () => Partial<TokenCheckContext>; refresh?: () => Partial<RefreshCheckContext> } = {}): Example[] => [
-  token(severity, paste, o.token),
-  refresh(severity, paste, o.refresh ?? o.token),
-];
+const responses = (
+  severity: CodeSeverity,
+  paste: Paste,
+  o: { token?: () => Partial<TokenCheckContext>; refresh?: () => Partial<RefreshCheckContext> } = {},
+): Example[] => [token(severity, paste, o.token), refresh(severity, paste, o.refresh ?? o.token)];
 
 const curlI = async () => `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n${await refreshed()}`;
 const opaque = 'a1B2c3D4e5F6g7H8i9J0kLmNoPqRsTuV';
@@ -149,12 +150,33 @@ const EXAMPLES: Record<DiagnosisCode, Example[]> = {
   'input.empty': [authorize('fail', '  '), redirect('fail', { url: ' ' }), ...responses('fail', () => '   ')],
   'issuer.invalid_url': [setup('fail', { issuer: 'dev-123456.okta.com/oauth2/default' })],
   'issuer.unreachable': [setup('fail', {}, refused('dns_failed', 'getaddrinfo ENOTFOUND dev-123456.okta.com'))],
-  'issuer.no_metadata': [setup('fail', {}, { status: 'no_metadata', attempts: [{ url: `${OKTA_ISSUER}/.well-known/openid-configuration`, result: 'http_status', status: 404, detail: 'HTTP 404 (text/html)' }] })],
+  'issuer.no_metadata': [
+    setup(
+      'fail',
+      {},
+      {
+        status: 'no_metadata',
+        attempts: [
+          { url: `${OKTA_ISSUER}/.well-known/openid-configuration`, result: 'http_status', status: 404, detail: 'HTTP 404 (text/html)' },
+        ],
+      },
+    ),
+  ],
   'issuer.mismatch': [setup('fail', {}, found(metadata({}, `${OKTA_ISSUER}/`)))],
   'issuer.no_jwks': [setup('fail', {}, found(metadata({ jwks_uri: undefined }), { status: 'missing' }))],
-  'issuer.private_address': [setup('fail', { issuer: 'https://10.0.0.5/oauth2/default' }, refused('private_address', '10.0.0.5 is a private address'))],
-  'issuer.not_https': [setup('fail', { issuer: 'http://dev-123456.okta.com/oauth2/default' }, refused('not_https', 'http is only allowed for loopback'))],
-  'issuer.metadata_invalid': [setup('fail', {}, { status: 'metadata_invalid', url: `${OKTA_ISSUER}/.well-known/openid-configuration`, issues: ['issuer: required'], attempts: [] })],
+  'issuer.private_address': [
+    setup('fail', { issuer: 'https://10.0.0.5/oauth2/default' }, refused('private_address', '10.0.0.5 is a private address')),
+  ],
+  'issuer.not_https': [
+    setup('fail', { issuer: 'http://dev-123456.okta.com/oauth2/default' }, refused('not_https', 'http is only allowed for loopback')),
+  ],
+  'issuer.metadata_invalid': [
+    setup(
+      'fail',
+      {},
+      { status: 'metadata_invalid', url: `${OKTA_ISSUER}/.well-known/openid-configuration`, issues: ['issuer: required'], attempts: [] },
+    ),
+  ],
   'issuer.no_authorization_endpoint': [setup('fail', {}, found(metadata({ authorization_endpoint: undefined })))],
   'issuer.no_token_endpoint': [setup('fail', {}, found(metadata({ token_endpoint: undefined })))],
   'issuer.pkce_not_advertised': [setup('warn', {}, found(metadata({ code_challenge_methods_supported: undefined })))],
@@ -197,18 +219,29 @@ const EXAMPLES: Record<DiagnosisCode, Example[]> = {
   'scope.literal_plus_encoded': [authorize('fail', url({ scope: 'offline_access%2Bapi:read' }))],
   'scope.only_offline_access': [authorize('warn', url({ scope: 'offline_access' }))],
   'scope.unknown': [
-    authorize('warn', build(withParams({ client_id: PRACTICE.clientId, redirect_uri: PRACTICE.redirectUri, scope: 'offline_access+api:reed' }), PRACTICE.authorizationEndpoint), PRACTICE),
+    authorize(
+      'warn',
+      build(
+        withParams({ client_id: PRACTICE.clientId, redirect_uri: PRACTICE.redirectUri, scope: 'offline_access+api:reed' }),
+        PRACTICE.authorizationEndpoint,
+      ),
+      PRACTICE,
+    ),
   ],
   'code_challenge.missing': [authorize('fail', url({ code_challenge: undefined }))],
   'code_challenge.malformed': [authorize('fail', url({ code_challenge: CHALLENGE.slice(0, 40) }))],
-  'code_challenge.not_base64url': [authorize('fail', url({ code_challenge: '13d31e961a1ad8ec2f16b10c4c982e0876a878ad6df144566ee1894acb70f9c3' }))],
+  'code_challenge.not_base64url': [
+    authorize('fail', url({ code_challenge: '13d31e961a1ad8ec2f16b10c4c982e0876a878ad6df144566ee1894acb70f9c3' })),
+  ],
   'code_challenge.is_verifier': [authorize('fail', url({ code_challenge: VERIFIER, code_verifier: VERIFIER }))],
   'code_challenge.empty_verifier': [authorize('fail', url({ code_challenge: '47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU' }))],
   'code_verifier.in_url': [authorize('fail', url({ code_verifier: VERIFIER }))],
   'code_challenge_method.missing': [authorize('fail', url({ code_challenge_method: undefined }))],
   'code_challenge_method.plain': [authorize('fail', url({ code_challenge_method: 'plain' }))],
   'code_challenge_method.invalid': [authorize('fail', url({ code_challenge_method: 's256' }))],
-  'redirect.error': [redirect('fail', { url: `https://example-app.com/redirect?error=access_denied&error_description=User+is+not+assigned&state=${STATE}` })],
+  'redirect.error': [
+    redirect('fail', { url: `https://example-app.com/redirect?error=access_denied&error_description=User+is+not+assigned&state=${STATE}` }),
+  ],
   'redirect.code_missing': [redirect('fail', { url: `https://example-app.com/redirect?state=${STATE}` })],
   'redirect.state_missing': [redirect('fail', { code: CODE })],
   'redirect.state_mismatch': [redirect('fail', { code: CODE, state: 'zZ9yX8wV7uT6sR5q' })],
@@ -219,28 +252,51 @@ const EXAMPLES: Record<DiagnosisCode, Example[]> = {
   'json.http_headers': responses('warn', curlI),
   'json.smart_quotes': responses('warn', async () => (await refreshed()).replace(/"/g, (_m, i: number) => (i % 2 ? '”' : '“'))),
   'json.not_object': responses('fail', async () => `[${await refreshed()}]`),
-  'json.extra_text': responses('warn', async () => `$ curl -s -X POST http://localhost:3000/oauth2/default/v1/token\n${JSON.stringify(JSON.parse(await refreshed()))}`),
-  'response.error': responses('fail', () => JSON.stringify({ error: 'invalid_grant', error_description: 'The refresh token is invalid or expired.' })),
+  'json.extra_text': responses(
+    'warn',
+    async () => `$ curl -s -X POST http://localhost:3000/oauth2/default/v1/token\n${JSON.stringify(JSON.parse(await refreshed()))}`,
+  ),
+  'response.error': responses('fail', () =>
+    JSON.stringify({ error: 'invalid_grant', error_description: 'The refresh token is invalid or expired.' }),
+  ),
   'access_token.missing': responses('fail', () => refreshed({ access_token: undefined })),
-  'token_type.unexpected': [...responses('fail', () => refreshed({ token_type: 'DPoP' })), ...responses('warn', () => refreshed({ token_type: undefined }))],
-  'access_token.not_jwt': [...responses('warn', () => refreshed({}, opaque), { token: () => ({ practice: false }) }), ...responses('fail', () => refreshed({}, opaque))],
+  'token_type.unexpected': [
+    ...responses('fail', () => refreshed({ token_type: 'DPoP' })),
+    ...responses('warn', () => refreshed({ token_type: undefined })),
+  ],
+  'access_token.not_jwt': [
+    ...responses('warn', () => refreshed({}, opaque), { token: () => ({ practice: false }) }),
+    ...responses('fail', () => refreshed({}, opaque)),
+  ],
   'access_token.signature_invalid': responses('fail', () => refreshed({}, mint({ key: otherKey }))),
-  'access_token.issuer_mismatch': responses('fail', () => refreshed({}, mint({ claims: { iss: 'http://localhost:3000' } })), { refresh: () => ({ first: null }) }),
-  'access_token.client_mismatch': responses('fail', () => refreshed({}, mint({ claims: { cid: '0oaOTHERAPP9876' } })), { refresh: () => ({ first: null }) }),
+  'access_token.issuer_mismatch': responses('fail', () => refreshed({}, mint({ claims: { iss: 'http://localhost:3000' } })), {
+    refresh: () => ({ first: null }),
+  }),
+  'access_token.client_mismatch': responses('fail', () => refreshed({}, mint({ claims: { cid: '0oaOTHERAPP9876' } })), {
+    refresh: () => ({ first: null }),
+  }),
   'access_token.expired': responses('fail', () => refreshed({}, mint({ iat: NOW_S - 7200 }))),
   'access_token.keys_unavailable': responses('warn', () => refreshed(), { token: () => ({ getKey: null }) }),
   'access_token.unknown_key': responses('fail', () => refreshed({}, mint({ key: otherKey, kid: 'k2-other-tenant' }))),
   'access_token.audience_mismatch': responses('warn', () => refreshed({}, mint({ claims: { aud: 'https://api.example.com' } }))),
   'access_token.time_claim_invalid': responses('fail', () => refreshed({}, mint({ claims: { exp: 'soon' } }))),
   'access_token.not_yet_valid': responses('fail', () => refreshed({}, mint({ claims: { nbf: NOW_S + 3600 } }))),
-  'id_token.present': responses('info', () => refreshed({ scope: 'openid offline_access api:read', id_token: 'eyJraWQiOiJYbTJrOVEiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln' })),
+  'id_token.present': responses('info', () =>
+    refreshed({ scope: 'openid offline_access api:read', id_token: 'eyJraWQiOiJYbTJrOVEiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln' }),
+  ),
   'expires_in.missing': responses('warn', () => refreshed({ expires_in: undefined })),
   'refresh_token.missing': [token('fail', () => respond({ refresh_token: undefined }))],
   'scope.offline_access_not_granted': [
     token('fail', () => respond({ refresh_token: undefined, scope: 'api:read' })),
     token('info', () => respond({ scope: 'api:read' })),
   ],
-  'refresh.no_first_response': [refresh('fail', () => refreshed(), () => ({ first: null }))],
+  'refresh.no_first_response': [
+    refresh(
+      'fail',
+      () => refreshed(),
+      () => ({ first: null }),
+    ),
+  ],
   'refresh.same_response': [refresh('fail', () => firstText)],
   'refresh.same_access_token': [refresh('fail', () => respond({ refresh_token: ROTATED }, JSON.parse(firstText).access_token as string))],
   'refresh.not_newer': [refresh('fail', () => refreshed({}, mint({ iat: NOW_S - 900 })))],
@@ -252,7 +308,9 @@ const EXAMPLES: Record<DiagnosisCode, Example[]> = {
   'refresh.not_rotated': [refresh('info', () => refreshed({ refresh_token: REFRESH_TOKEN }))],
 };
 
-const ALL = Object.entries(EXAMPLES).flatMap(([code, examples]) => examples.map((example) => ({ code: code as DiagnosisCode, ...example })));
+const ALL = Object.entries(EXAMPLES).flatMap(([code, examples]) =>
+  examples.map((example) => ({ code: code as DiagnosisCode, ...example })),
+);
 
 describe('the diagnosis codes (lib/exercise/codes.ts)', () => {
   it('all have an example here', () => {

@@ -53,8 +53,18 @@ async function runInBash(command: string): Promise<Received> {
 }
 
 const tricky = [
-  { name: 'plain Okta-like values', secret: 'kYb4N2x9-Q_1aZ', code: 'Hs7FqlJ3kd9X2mN0pQrStUvWxYz012345-_abcdEF', verifier: 'M25iVXpKU3puUjFaYWg3T1NDTDQtcW1ROUY5YXlwalNoc0hhakxifmZHag' },
-  { name: 'a secret with shell and form metacharacters', secret: `it's a "secret" & $HOME \`id\` + = % ! ~ ; | > < * ?`, code: 'abc', verifier: 'v~v.v-v_v' },
+  {
+    name: 'plain Okta-like values',
+    secret: 'kYb4N2x9-Q_1aZ',
+    code: 'Hs7FqlJ3kd9X2mN0pQrStUvWxYz012345-_abcdEF',
+    verifier: 'M25iVXpKU3puUjFaYWg3T1NDTDQtcW1ROUY5YXlwalNoc0hhakxifmZHag',
+  },
+  {
+    name: 'a secret with shell and form metacharacters',
+    secret: `it's a "secret" & $HOME \`id\` + = % ! ~ ; | > < * ?`,
+    code: 'abc',
+    verifier: 'v~v.v-v_v',
+  },
   { name: 'unicode and a newline', secret: 'päss wörd\nline2', code: 'c0de', verifier: 'x'.repeat(43) },
 ];
 
@@ -123,9 +133,18 @@ describe('buildTokenCurl', () => {
 describe('buildRefreshCurl', () => {
   it.each([
     { name: 'an opaque Okta refresh token', refreshToken: 'hY6OEJqn4dbXr0Yb1ZbMZWGN2hC8K3fJ4Zx5Zt0Ykn8', secret: 'kYb4N2x9-Q_1aZ' },
-    { name: 'a JWT refresh token and a secret with quotes', refreshToken: 'eyJhbGciOiJIUzI1NiJ9.eyJ0eXAiOiJSZWZyZXNoIn0.c2lnbmF0dXJl', secret: `O'Brien's+key==` },
+    {
+      name: 'a JWT refresh token and a secret with quotes',
+      refreshToken: 'eyJhbGciOiJIUzI1NiJ9.eyJ0eXAiOiJSZWZyZXNoIn0.c2lnbmF0dXJl',
+      secret: `O'Brien's+key==`,
+    },
   ])('sends exactly the right parameters: $name', async ({ refreshToken, secret }) => {
-    const command = buildRefreshCurl({ tokenEndpoint: `${base}/oauth2/default/v1/token`, clientId: '0oa1b2c3d4EXAMPLE', clientSecret: secret, refreshToken });
+    const command = buildRefreshCurl({
+      tokenEndpoint: `${base}/oauth2/default/v1/token`,
+      clientId: '0oa1b2c3d4EXAMPLE',
+      clientSecret: secret,
+      refreshToken,
+    });
     const got = await runInBash(command);
     expect(got.method).toBe('POST');
     expect(got.path).toBe('/oauth2/default/v1/token');
@@ -138,7 +157,12 @@ describe('buildRefreshCurl', () => {
   });
 
   it('uses the placeholder for an empty secret', () => {
-    const command = buildRefreshCurl({ tokenEndpoint: 'https://idp.example/token', clientId: 'abc', clientSecret: '  ', refreshToken: 'rt' });
+    const command = buildRefreshCurl({
+      tokenEndpoint: 'https://idp.example/token',
+      clientId: 'abc',
+      clientSecret: '  ',
+      refreshToken: 'rt',
+    });
     expect(command.split('\n')).toEqual([
       'curl -X POST https://idp.example/token \\',
       '  -d grant_type=refresh_token \\',

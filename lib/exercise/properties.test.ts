@@ -63,20 +63,50 @@ const adversarial = fc
 const text = fc.oneof({ weight: 3, arbitrary: anyText(300) }, { weight: 1, arbitrary: bigText }, { weight: 1, arbitrary: adversarial });
 
 const PARAM_NAMES = [
-  'response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method',
-  'code_verifier', 'client_secret', 'grant_type', 'code', 'nonce', 'prompt', 'redirect_url', 'amp;scope', 'access_type',
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'scope',
+  'state',
+  'code_challenge',
+  'code_challenge_method',
+  'code_verifier',
+  'client_secret',
+  'grant_type',
+  'code',
+  'nonce',
+  'prompt',
+  'redirect_url',
+  'amp;scope',
+  'access_type',
 ];
 
 /** One query parameter: a known or arbitrary name, any value, encoded or not. */
 const param = fc
-  .tuple(fc.oneof(fc.constantFrom(...PARAM_NAMES), anyText(20)), fc.oneof(anyText(60), fc.constantFrom('code', 'S256', 'plain', 'offline_access+api:read', '{YOUR_STATE}', '%25', '')), fc.boolean())
+  .tuple(
+    fc.oneof(fc.constantFrom(...PARAM_NAMES), anyText(20)),
+    fc.oneof(anyText(60), fc.constantFrom('code', 'S256', 'plain', 'offline_access+api:read', '{YOUR_STATE}', '%25', '')),
+    fc.boolean(),
+  )
   .map(([name, value, encode]) => (encode ? `${encodeURIComponent(name)}=${encodeURIComponent(value)}` : `${name}=${value}`));
 
-const endpointLike = fc.constantFrom(`${ISSUER}/v1/authorize`, `${ISSUER}/v1/token`, 'https://dev-123456.okta.com/oauth2/default/v1/authorize', 'http://localhost:3000/redirect', 'urn:x', '');
+const endpointLike = fc.constantFrom(
+  `${ISSUER}/v1/authorize`,
+  `${ISSUER}/v1/token`,
+  'https://dev-123456.okta.com/oauth2/default/v1/authorize',
+  'http://localhost:3000/redirect',
+  'urn:x',
+  '',
+);
 
 /** A URL with arbitrary parameters, separators and whitespace. */
 const urlWithParams = fc
-  .tuple(fc.oneof(endpointLike, fc.webUrl()), fc.array(param, { maxLength: 30 }), fc.constantFrom('?', '#', '?#', ''), fc.constantFrom('&', '\n  &', '&&', '?'))
+  .tuple(
+    fc.oneof(endpointLike, fc.webUrl()),
+    fc.array(param, { maxLength: 30 }),
+    fc.constantFrom('?', '#', '?#', ''),
+    fc.constantFrom('&', '\n  &', '&&', '?'),
+  )
   .map(([base, params, start, separator]) => `${base}${start}${params.join(separator)}`);
 
 const oddNumber = fc.oneof(
@@ -109,7 +139,15 @@ const claims = fc
 
 const header = fc.oneof(
   fc.constant({ alg: 'RS256', kid: 'k1' }),
-  fc.record({ alg: fc.oneof(fc.constantFrom('RS256', 'HS256', 'none', 'ES256', 'PS256'), claimValue), kid: claimValue, typ: claimValue, crit: claimValue }, { requiredKeys: [] }),
+  fc.record(
+    {
+      alg: fc.oneof(fc.constantFrom('RS256', 'HS256', 'none', 'ES256', 'PS256'), claimValue),
+      kid: claimValue,
+      typ: claimValue,
+      crit: claimValue,
+    },
+    { requiredKeys: [] },
+  ),
 );
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value) ?? 'null').toString('base64url');
@@ -120,13 +158,24 @@ let first: TokenSummary;
 
 /** A JWT: signed with the test server's key (any payload), or with a garbage or missing signature. */
 const jwt = fc.oneof(
-  fc.tuple(header, claims, fc.oneof(fc.constant(''), fc.base64String({ maxLength: 40 }).map((s) => s.replace(/[+/=]/g, '_')))).map(([h, c, sig]) => `${b64(h)}.${b64(c)}.${sig}`),
+  fc
+    .tuple(
+      header,
+      claims,
+      fc.oneof(
+        fc.constant(''),
+        fc.base64String({ maxLength: 40 }).map((s) => s.replace(/[+/=]/g, '_')),
+      ),
+    )
+    .map(([h, c, sig]) => `${b64(h)}.${b64(c)}.${sig}`),
   claims.map((c) => ({ claims: c })),
 );
 
 async function materialize(token: string | { claims: Record<string, unknown> }): Promise<string> {
   if (typeof token === 'string') return token;
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(token.claims))).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).sign(signingKey);
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(token.claims)))
+    .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+    .sign(signingKey);
 }
 
 /** A token endpoint response: any fields, any values, the access token often a JWT. */
@@ -152,12 +201,20 @@ const tokenResponse = fc
   )
   .map(([token, fields, withToken, before, after]) => ({ token: withToken ? token : undefined, fields, before, after }));
 
-async function renderResponse(r: { token: string | { claims: Record<string, unknown> } | undefined; fields: Record<string, unknown>; before: string; after: string }): Promise<string> {
+async function renderResponse(r: {
+  token: string | { claims: Record<string, unknown> } | undefined;
+  fields: Record<string, unknown>;
+  before: string;
+  after: string;
+}): Promise<string> {
   const body = r.token === undefined ? r.fields : { access_token: await materialize(r.token), ...r.fields };
   return `${r.before}${JSON.stringify(body, null, 2)}${r.after}`;
 }
 
-const pastedResponse = fc.oneof({ weight: 3, arbitrary: tokenResponse.map((r) => ({ kind: 'json' as const, r })) }, { weight: 2, arbitrary: text.map((t) => ({ kind: 'text' as const, t })) });
+const pastedResponse = fc.oneof(
+  { weight: 3, arbitrary: tokenResponse.map((r) => ({ kind: 'json' as const, r })) },
+  { weight: 2, arbitrary: text.map((t) => ({ kind: 'text' as const, t })) },
+);
 const renderPaste = (p: { kind: 'json'; r: Parameters<typeof renderResponse>[0] } | { kind: 'text'; t: string }) =>
   p.kind === 'json' ? renderResponse(p.r) : Promise.resolve(p.t);
 
@@ -201,8 +258,27 @@ beforeAll(async () => {
   const pair = await generateKeyPair('RS256');
   signingKey = pair.privateKey;
   jwks = createLocalJWKSet({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] });
-  const token = await materialize({ claims: { iss: ISSUER, cid: CLIENT_ID, aud: 'api://default', sub: 'learner@example.com', iat: NOW_S - 600, exp: NOW_S + 3000, jti: 'AT.first' } });
-  const report = await checkTokenResponse(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 3600, refresh_token: 'r'.repeat(40), scope: 'offline_access api:read' }), ctxOf('jwks', true));
+  const token = await materialize({
+    claims: {
+      iss: ISSUER,
+      cid: CLIENT_ID,
+      aud: 'api://default',
+      sub: 'learner@example.com',
+      iat: NOW_S - 600,
+      exp: NOW_S + 3000,
+      jti: 'AT.first',
+    },
+  });
+  const report = await checkTokenResponse(
+    JSON.stringify({
+      access_token: token,
+      token_type: 'Bearer',
+      expires_in: 3600,
+      refresh_token: 'r'.repeat(40),
+      scope: 'offline_access api:read',
+    }),
+    ctxOf('jwks', true),
+  );
   expect(report.status).toBe('pass');
   first = report.summary!;
 });
@@ -215,19 +291,25 @@ const RUNS = { pure: 250, async: 120 } as const;
 describe('every check answers a well-formed report, whatever it is given', () => {
   it('parseResponse: parsed into an object, or at least one fail with a known code', () => {
     fc.assert(
-      fc.property(fc.oneof(text, fc.jsonValue().map((v) => JSON.stringify(v) ?? '')), (paste) => {
-        const parsed = parseResponse(paste);
-        for (const r of parsed.results) {
-          if (r.status !== 'pass') expect(KNOWN_CODES.has(r.code ?? '')).toBe(true);
-          expect(r.message.length).toBeGreaterThan(0);
-        }
-        if (parsed.ok) {
-          expect(typeof parsed.body === 'object' && parsed.body !== null && !Array.isArray(parsed.body)).toBe(true);
-          expect(parsed.canonical).toBe(JSON.stringify(parsed.body));
-        } else {
-          expect(parsed.results.some((r) => r.status === 'fail')).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          text,
+          fc.jsonValue().map((v) => JSON.stringify(v) ?? ''),
+        ),
+        (paste) => {
+          const parsed = parseResponse(paste);
+          for (const r of parsed.results) {
+            if (r.status !== 'pass') expect(KNOWN_CODES.has(r.code ?? '')).toBe(true);
+            expect(r.message.length).toBeGreaterThan(0);
+          }
+          if (parsed.ok) {
+            expect(typeof parsed.body === 'object' && parsed.body !== null && !Array.isArray(parsed.body)).toBe(true);
+            expect(parsed.canonical).toBe(JSON.stringify(parsed.body));
+          } else {
+            expect(parsed.results.some((r) => r.status === 'fail')).toBe(true);
+          }
+        },
+      ),
       { numRuns: RUNS.pure },
     );
   });
@@ -288,7 +370,16 @@ describe('every check answers a well-formed report, whatever it is given', () =>
 
   it('checkSetup (the pure part), with and without what discovery found', () => {
     const failure = fc.record({
-      reason: fc.constantFrom<SafeFetchFailureReason>('invalid_url', 'not_https', 'private_address', 'dns_failed', 'timeout', 'too_large', 'too_many_redirects', 'network'),
+      reason: fc.constantFrom<SafeFetchFailureReason>(
+        'invalid_url',
+        'not_https',
+        'private_address',
+        'dns_failed',
+        'timeout',
+        'too_large',
+        'too_many_redirects',
+        'network',
+      ),
       detail: anyText(80),
       url: fc.oneof(anyText(80), fc.webUrl()),
     });
@@ -296,10 +387,16 @@ describe('every check answers a well-formed report, whatever it is given', () =>
     const discovery: fc.Arbitrary<DiscoveryOutcome | null> = fc.oneof(
       fc.constant(null),
       failure.map((f) => ({ status: 'fetch_failed' as const, failure: { ok: false as const, ...f }, attempts: [] })),
-      fc.record({ url: anyText(60), issues: fc.array(anyText(40), { maxLength: 5 }) }).map((m) => ({ status: 'metadata_invalid' as const, ...m, attempts: [] })),
+      fc
+        .record({ url: anyText(60), issues: fc.array(anyText(40), { maxLength: 5 }) })
+        .map((m) => ({ status: 'metadata_invalid' as const, ...m, attempts: [] })),
       fc.constant(null).map((): DiscoveryOutcome => ({ status: 'no_metadata', attempts: [] })),
       fc
-        .tuple(metadataIssuer, fc.option(fc.array(anyText(10), { maxLength: 5 }), { nil: undefined }), fc.option(fc.array(anyText(10), { maxLength: 5 }), { nil: undefined }))
+        .tuple(
+          metadataIssuer,
+          fc.option(fc.array(anyText(10), { maxLength: 5 }), { nil: undefined }),
+          fc.option(fc.array(anyText(10), { maxLength: 5 }), { nil: undefined }),
+        )
         .map(([issuer, grants, methods]) => ({
           status: 'found' as const,
           metadataUrl: `${issuer}/.well-known/openid-configuration`,
@@ -315,7 +412,11 @@ describe('every check answers a well-formed report, whatever it is given', () =>
           jwks: { status: 'ok' as const, uri: `${issuer}/v1/keys`, keyCount: 1, signingKeyCount: 1, algorithms: ['RS256'] },
         })),
     );
-    const issuer = fc.oneof(text, fc.webUrl(), fc.webUrl().map((u) => `${u}${'/'.repeat(3000)}x`));
+    const issuer = fc.oneof(
+      text,
+      fc.webUrl(),
+      fc.webUrl().map((u) => `${u}${'/'.repeat(3000)}x`),
+    );
     fc.assert(
       fc.property(fc.record({ issuer, clientId: text, redirectUri: fc.oneof(text, fc.webUrl()) }), discovery, (input, found) => {
         expectWellFormed(checkSetup(input, found), 'setup');
@@ -370,8 +471,14 @@ describe('every check answers the known adversarial families at 64 KiB', () => {
   it.each(ADVERSARIAL_FAMILIES.map((family) => [family.name, family.make(64 * KIB)] as const))('%s', async (_name, paste) => {
     expectWellFormed(checkAuthorizeUrl(paste, expected), 'authorize-url');
     expectWellFormed(checkAuthorizeUrl(`${expected.authorizationEndpoint}?${paste}`, expected), 'authorize-url');
-    expectWellFormed(checkRedirect({ url: `http://localhost:3000/redirect?${paste}` }, { expectedState: 's', redirectUri: null }), 'redirect');
-    expectWellFormed(checkRedirect({ code: paste, state: paste, error: paste, error_description: paste }, { expectedState: 's', redirectUri: null }), 'redirect');
+    expectWellFormed(
+      checkRedirect({ url: `http://localhost:3000/redirect?${paste}` }, { expectedState: 's', redirectUri: null }),
+      'redirect',
+    );
+    expectWellFormed(
+      checkRedirect({ code: paste, state: paste, error: paste, error_description: paste }, { expectedState: 's', redirectUri: null }),
+      'redirect',
+    );
     expectWellFormed(checkSetup({ issuer: paste, clientId: paste, redirectUri: paste }, null), 'setup');
     expect(parseResponse(paste).results.length).toBeGreaterThan(0);
     expectWellFormed(await checkTokenResponse(paste, ctxOf('jwks', true)), 'token-response');

@@ -43,12 +43,18 @@ describe('checkRedirect: a good redirect', () => {
 
   it.each([
     ['a full URL', `https://example-app.com/redirect?code=${CODE}&state=${STATE}`],
-    ['a URL wrapped over lines and in quotes', `"https://example-app.com/redirect?code=${CODE.slice(0, 10)}\n${CODE.slice(10)}&state=${STATE}"`],
+    [
+      'a URL wrapped over lines and in quotes',
+      `"https://example-app.com/redirect?code=${CODE.slice(0, 10)}\n${CODE.slice(10)}&state=${STATE}"`,
+    ],
     ['the response in the fragment', `https://example-app.com/redirect#code=${CODE}&state=${STATE}`],
     ['the query only', `?code=${CODE}&state=${STATE}`],
     ['the query without "?"', `code=${CODE}&state=${STATE}`],
     ['a URL without scheme', `example-app.com/redirect?code=${CODE}&state=${STATE}`],
-    ['Okta extra parameters', `https://example-app.com/redirect?code=${CODE}&state=${STATE}&iss=https%3A%2F%2Fdev-123456.okta.com%2Foauth2%2Fdefault`],
+    [
+      'Okta extra parameters',
+      `https://example-app.com/redirect?code=${CODE}&state=${STATE}&iss=https%3A%2F%2Fdev-123456.okta.com%2Foauth2%2Fdefault`,
+    ],
   ])('passes %s', (_title, url) => {
     const report = run({ url }, EXAMPLE_APP);
     expect(problems(report)).toEqual([]);
@@ -80,17 +86,39 @@ const CASES: Case[] = [
   ['blank values', { code: ' ', state: '' }, SITE, ['fail:input.empty']],
   ['not a URL', { url: 'I logged in but nothing happened' }, SITE, ['fail:redirect.url_invalid']],
   ['an unparsable URL', { url: `https://[example-app.com/redirect?code=${CODE}&state=${STATE}` }, SITE, ['fail:redirect.url_invalid']],
-  ['the redirect page without its query', { url: 'https://example-app.com/redirect' }, EXAMPLE_APP, ['fail:redirect.code_missing', 'fail:redirect.state_missing']],
-  ['the authorization URL pasted again', { url: `https://dev-123456.okta.com/oauth2/default/v1/authorize?response_type=code&client_id=0oa1b2c3d4E5F6g7H8i9&state=${STATE}` }, EXAMPLE_APP, ['fail:redirect.code_missing']],
+  [
+    'the redirect page without its query',
+    { url: 'https://example-app.com/redirect' },
+    EXAMPLE_APP,
+    ['fail:redirect.code_missing', 'fail:redirect.state_missing'],
+  ],
+  [
+    'the authorization URL pasted again',
+    { url: `https://dev-123456.okta.com/oauth2/default/v1/authorize?response_type=code&client_id=0oa1b2c3d4E5F6g7H8i9&state=${STATE}` },
+    EXAMPLE_APP,
+    ['fail:redirect.code_missing'],
+  ],
   ['only the state', { state: STATE }, SITE, ['fail:redirect.code_missing']],
   ['no state', { code: CODE }, SITE, ['fail:redirect.state_missing']],
   ['state from an older attempt', { code: CODE, state: 'Zz9yYx8wWv7uUt6s' }, SITE, ['fail:redirect.state_mismatch']],
   ['no authorization URL checked yet', { code: CODE, state: STATE }, NO_STEP, ['fail:redirect.no_authorize_step']],
-  ['another redirect URI than the checked one', { url: `https://example-app.com/callback?code=${CODE}&state=${STATE}` }, EXAMPLE_APP, ['warn:redirect_uri.mismatch']],
-  ['the practice server redirect on another port', { url: `http://localhost:3001/redirect?code=${CODE}&state=${STATE}` }, SITE, ['warn:redirect_uri.mismatch']],
+  [
+    'another redirect URI than the checked one',
+    { url: `https://example-app.com/callback?code=${CODE}&state=${STATE}` },
+    EXAMPLE_APP,
+    ['warn:redirect_uri.mismatch'],
+  ],
+  [
+    'the practice server redirect on another port',
+    { url: `http://localhost:3001/redirect?code=${CODE}&state=${STATE}` },
+    SITE,
+    ['warn:redirect_uri.mismatch'],
+  ],
   [
     'an error with a mismatching state',
-    { url: 'https://example-app.com/redirect?error=access_denied&error_description=User+is+not+assigned+to+the+client+application.&state=old' },
+    {
+      url: 'https://example-app.com/redirect?error=access_denied&error_description=User+is+not+assigned+to+the+client+application.&state=old',
+    },
     EXAMPLE_APP,
     ['fail:redirect.error', 'fail:redirect.state_mismatch'],
   ],
@@ -100,7 +128,12 @@ const CASES: Case[] = [
     EXAMPLE_APP,
     ['fail:redirect.error'],
   ]),
-  ['error from the /redirect page without state', { error: 'invalid_scope', error_description: 'One or more scopes are not configured for the authorization server resource.' }, SITE, ['fail:redirect.error']],
+  [
+    'error from the /redirect page without state',
+    { error: 'invalid_scope', error_description: 'One or more scopes are not configured for the authorization server resource.' },
+    SITE,
+    ['fail:redirect.error'],
+  ],
 ];
 
 describe('checkRedirect: problems', () => {
@@ -121,7 +154,9 @@ describe('checkRedirect: problems', () => {
   });
 
   it('explains each known error differently', () => {
-    const hints = ERRORS.slice(0, 11).map((error) => run({ error, state: STATE }, SITE).results.find((r) => r.code === 'redirect.error')?.hint);
+    const hints = ERRORS.slice(0, 11).map(
+      (error) => run({ error, state: STATE }, SITE).results.find((r) => r.code === 'redirect.error')?.hint,
+    );
     // login_required and interaction_required share a fix (remove prompt=none); all others differ.
     expect(new Set(hints).size).toBe(10);
   });
@@ -135,7 +170,9 @@ describe('checkRedirect: problems', () => {
 
 describe('redactCode', () => {
   it('hides every code value in a URL', () => {
-    expect(redactCode(`https://a.example/r?state=s&code=${CODE}#code=${CODE}`)).toBe('https://a.example/r?state=s&code=[hidden]#code=[hidden]');
+    expect(redactCode(`https://a.example/r?state=s&code=${CODE}#code=${CODE}`)).toBe(
+      'https://a.example/r?state=s&code=[hidden]#code=[hidden]',
+    );
   });
 });
 

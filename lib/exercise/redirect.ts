@@ -132,7 +132,10 @@ function readParams(search: URLSearchParams): RedirectParams {
 const hasResponse = (p: RedirectParams) => Boolean(p.code || p.state || p.error);
 
 /** The parameters of a pasted redirect, and the URL as parsed (null when only a query was pasted). */
-function readRedirectUrl(text: string, context: RedirectContext): { results: CheckResult[]; params: RedirectParams | null; url: URL | null } {
+function readRedirectUrl(
+  text: string,
+  context: RedirectContext,
+): { results: CheckResult[]; params: RedirectParams | null; url: URL | null } {
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(text);
   if (!hasScheme) {
     // Just the query ("?code=…&state=…" or "code=…&state=…"), or a URL without "https://".
@@ -162,7 +165,7 @@ function readRedirectUrl(text: string, context: RedirectContext): { results: Che
           'url',
           'redirect.url_invalid',
           `${quote(redactCode(text), 60)} is not a valid URL.`,
-          'Copy the whole address from the browser\'s address bar again, without adding or cutting characters, and paste it here.',
+          "Copy the whole address from the browser's address bar again, without adding or cutting characters, and paste it here.",
         ),
       ],
       params: null,
@@ -217,7 +220,9 @@ function codeMissing(url: URL | null): CheckResult {
   return fail(
     'code',
     'redirect.code_missing',
-    url ? `The address ${quote(`${url.origin}${url.pathname}${url.search}`, 60)} carries no "code" parameter.` : 'There is no authorization code.',
+    url
+      ? `The address ${quote(`${url.origin}${url.pathname}${url.search}`, 60)} carries no "code" parameter.`
+      : 'There is no authorization code.',
     'Copy the whole address after logging in, including "?code=…&state=…". If the server showed an error page instead of redirecting, fix what it says in step 2 and log in again.',
   );
 }
@@ -291,7 +296,7 @@ const REDIRECT_ERRORS: Readonly<Record<string, ErrorExplanation>> = {
   },
   server_error: {
     meaning: 'the authorization server hit an unexpected error',
-    hint: 'Not your mistake: wait a moment and log in again with the same checked URL. If it keeps happening, check the server (practice server: the site\'s console output).',
+    hint: "Not your mistake: wait a moment and log in again with the same checked URL. If it keeps happening, check the server (practice server: the site's console output).",
   },
   temporarily_unavailable: {
     meaning: 'the authorization server is overloaded or under maintenance',

@@ -23,7 +23,13 @@ export function adviseScope(scopesSupported: readonly string[] | null | undefine
     return { example: custom[0]!, text: `a scope your server defines for its API, e.g. ${examples}` };
   }
   if (published.includes('openid')) {
-    return { example: 'openid', text: 'openid: your server publishes no API scopes, and openid asks for an ID token next to the access token' };
+    return {
+      example: 'openid',
+      text: 'openid: your server publishes no API scopes, and openid asks for an ID token next to the access token',
+    };
   }
-  return { example: null, text: 'a scope your server defines for your API (its admin console lists them; it publishes none in its metadata)' };
+  return {
+    example: null,
+    text: 'a scope your server defines for your API (its admin console lists them; it publishes none in its metadata)',
+  };
 }

@@ -36,8 +36,7 @@ const fetchFailed = (reason: SafeFetchFailureReason, detail = 'x'): DiscoveryOut
   attempts: [],
 });
 
-const problems = (report: ReturnType<typeof checkSetup>) =>
-  report.results.flatMap((r) => (r.code ? [`${r.status}:${r.code}`] : []));
+const problems = (report: ReturnType<typeof checkSetup>) => report.results.flatMap((r) => (r.code ? [`${r.status}:${r.code}`] : []));
 
 describe('checkSetup: the input as typed', () => {
   it.each<[Partial<SetupInput>, string[]]>([
@@ -63,7 +62,10 @@ describe('checkSetup: the input as typed', () => {
     [{ redirectUri: 'https://example-app.com/redirect#done' }, ['fail:redirect_uri.invalid']],
     [{ redirectUri: 'https://example-app.com/ redirect' }, ['fail:redirect_uri.invalid']],
     // all problems at once
-    [{ issuer: 'nope', clientId: '', redirectUri: 'nope' }, ['fail:issuer.invalid_url', 'fail:client_id.missing', 'fail:redirect_uri.invalid']],
+    [
+      { issuer: 'nope', clientId: '', redirectUri: 'nope' },
+      ['fail:issuer.invalid_url', 'fail:client_id.missing', 'fail:redirect_uri.invalid'],
+    ],
     // accepted as typed (outer whitespace is forgiven)
     [{ issuer: `  ${ISSUER}  ` }, []],
     [{ issuer: 'https://acme.auth0.com/' }, []],
@@ -89,7 +91,11 @@ describe('checkSetup: what discovery found', () => {
     ['redirect loop', fetchFailed('too_many_redirects'), ['fail:issuer.unreachable']],
     ['huge document', fetchFailed('too_large'), ['fail:issuer.metadata_invalid']],
     ['no metadata', { status: 'no_metadata', attempts: [] }, ['fail:issuer.no_metadata']],
-    ['invalid metadata', { status: 'metadata_invalid', url: ISSUER, issues: ['issuer: required'], attempts: [] }, ['fail:issuer.metadata_invalid']],
+    [
+      'invalid metadata',
+      { status: 'metadata_invalid', url: ISSUER, issues: ['issuer: required'], attempts: [] },
+      ['fail:issuer.metadata_invalid'],
+    ],
     [
       'no endpoints',
       found(metadata({ authorization_endpoint: undefined, token_endpoint: undefined })),

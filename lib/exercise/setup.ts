@@ -46,10 +46,7 @@ const PLACEHOLDER = /[{}<>]|YOUR_[A-Z_]*|\byourOktaDomain\b/;
  * in the same shape as a learner's own server. `client` is the learner's practice app, once
  * it exists.
  */
-export function practiceProviderConfig(
-  publicUrl: string,
-  client: { clientId?: string; redirectUri?: string } = {},
-): ProviderConfig {
+export function practiceProviderConfig(publicUrl: string, client: { clientId?: string; redirectUri?: string } = {}): ProviderConfig {
   const base = trimTrailingSlashes(publicUrl);
   const issuer = `${base}/oauth2/default`;
   return {
@@ -226,7 +223,12 @@ function fetchFailure(issuer: string, failure: SafeFetchFailure): CheckResult {
   const at = failure.url === issuer || failure.url.startsWith(`${trimTrailingSlashes(issuer)}/`) ? '' : ` (at ${quote(failure.url)})`;
   switch (failure.reason) {
     case 'invalid_url':
-      return fail('issuer', 'issuer.invalid_url', `${quote(issuer)} could not be fetched${at}: ${failure.detail}.`, 'Enter the issuer as an https:// URL.');
+      return fail(
+        'issuer',
+        'issuer.invalid_url',
+        `${quote(issuer)} could not be fetched${at}: ${failure.detail}.`,
+        'Enter the issuer as an https:// URL.',
+      );
     case 'not_https':
       return fail(
         'issuer',
@@ -268,10 +270,7 @@ function describeAttempts(attempts: MetadataAttempt[]): string {
   return attempts.map((a) => `${a.url} → ${a.detail}`).join('; ');
 }
 
-function checkMetadata(
-  issuer: string,
-  discovery: Extract<DiscoveryOutcome, { status: 'found' }>,
-): CheckResult[] {
+function checkMetadata(issuer: string, discovery: Extract<DiscoveryOutcome, { status: 'found' }>): CheckResult[] {
   const { metadata, metadataUrl } = discovery;
   const results: CheckResult[] = [];
   const kind = detectProviderKind(metadata.issuer, metadata);
@@ -279,12 +278,22 @@ function checkMetadata(
   const missing: CheckResult[] = [];
   if (!metadata.authorization_endpoint) {
     missing.push(
-      fail('metadata', 'issuer.no_authorization_endpoint', `The metadata at ${quote(metadataUrl)} has no authorization_endpoint.`, 'This server cannot run the authorization code flow; use another server or the practice server.'),
+      fail(
+        'metadata',
+        'issuer.no_authorization_endpoint',
+        `The metadata at ${quote(metadataUrl)} has no authorization_endpoint.`,
+        'This server cannot run the authorization code flow; use another server or the practice server.',
+      ),
     );
   }
   if (!metadata.token_endpoint) {
     missing.push(
-      fail('metadata', 'issuer.no_token_endpoint', `The metadata at ${quote(metadataUrl)} has no token_endpoint.`, 'This server cannot exchange codes for tokens; use another server or the practice server.'),
+      fail(
+        'metadata',
+        'issuer.no_token_endpoint',
+        `The metadata at ${quote(metadataUrl)} has no token_endpoint.`,
+        'This server cannot exchange codes for tokens; use another server or the practice server.',
+      ),
     );
   }
   results.push(...(missing.length ? missing : [pass('metadata', `Found the metadata at ${quote(metadataUrl)}.`)]));
@@ -292,7 +301,12 @@ function checkMetadata(
   results.push(
     metadata.issuer === issuer
       ? pass('issuer_match', `The metadata names the same issuer, ${quote(issuer)}.`)
-      : fail('issuer_match', 'issuer.mismatch', `You entered ${quote(issuer)}, but the metadata at ${quote(metadataUrl)} says its issuer is ${quote(metadata.issuer)}.`, mismatchHint(issuer, metadata.issuer, kind)),
+      : fail(
+          'issuer_match',
+          'issuer.mismatch',
+          `You entered ${quote(issuer)}, but the metadata at ${quote(metadataUrl)} says its issuer is ${quote(metadata.issuer)}.`,
+          mismatchHint(issuer, metadata.issuer, kind),
+        ),
   );
   const orgServer = oktaOrgServer(metadata.issuer, kind);
   if (orgServer) results.push(orgServer);
@@ -347,8 +361,10 @@ function mismatchHint(entered: string, published: string, kind: ProviderKind): s
     const org = [entered, published].find((s) => /^\/?$/.test(pathOf(s)));
     const custom = [entered, published].find((s) => /^\/oauth2\/[^/]+\/?$/.test(pathOf(s)));
     if (org && custom) {
-      return `${quote(trim(org))} is Okta's org authorization server and ${quote(trim(custom))} a custom authorization server. ` +
-        `Use the custom one, ${quote(trim(custom))}: it issues the access tokens this exercise verifies and supports custom scopes.`;
+      return (
+        `${quote(trim(org))} is Okta's org authorization server and ${quote(trim(custom))} a custom authorization server. ` +
+        `Use the custom one, ${quote(trim(custom))}: it issues the access tokens this exercise verifies and supports custom scopes.`
+      );
     }
   }
   return `Enter the issuer exactly as the server publishes it: ${quote(published)}.`;
@@ -377,17 +393,29 @@ function checkJwks(jwks: JwksOutcome): CheckResult {
   const noJwks = (message: string, hint: string) => fail('jwks', 'issuer.no_jwks', message, hint);
   switch (jwks.status) {
     case 'missing':
-      return noJwks('The metadata has no jwks_uri.', 'Without published keys the access tokens cannot be verified; use a server that publishes a JWKS, or the practice server.');
+      return noJwks(
+        'The metadata has no jwks_uri.',
+        'Without published keys the access tokens cannot be verified; use a server that publishes a JWKS, or the practice server.',
+      );
     case 'fetch_failed':
-      return noJwks(`The keys at ${quote(jwks.uri)} could not be loaded: ${jwks.detail}.`, 'The jwks_uri must be reachable over https from the internet.');
+      return noJwks(
+        `The keys at ${quote(jwks.uri)} could not be loaded: ${jwks.detail}.`,
+        'The jwks_uri must be reachable over https from the internet.',
+      );
     case 'invalid':
-      return noJwks(`The keys at ${quote(jwks.uri)} could not be read: ${jwks.detail}.`, 'The jwks_uri must return a JSON Web Key Set ({"keys": [...]}).');
+      return noJwks(
+        `The keys at ${quote(jwks.uri)} could not be read: ${jwks.detail}.`,
+        'The jwks_uri must return a JSON Web Key Set ({"keys": [...]}).',
+      );
     case 'no_signing_keys':
       return noJwks(
         `The key set at ${quote(jwks.uri)} holds ${jwks.keyCount} key${jwks.keyCount === 1 ? '' : 's'}, none usable to verify signatures.`,
         'The server must publish at least one public signing key (RSA, EC or Ed25519, "use": "sig").',
       );
     case 'ok':
-      return pass('jwks', `Loaded ${jwks.signingKeyCount} signing key${jwks.signingKeyCount === 1 ? '' : 's'} (${jwks.algorithms.join(', ')}) from ${quote(jwks.uri)}.`);
+      return pass(
+        'jwks',
+        `Loaded ${jwks.signingKeyCount} signing key${jwks.signingKeyCount === 1 ? '' : 's'} (${jwks.algorithms.join(', ')}) from ${quote(jwks.uri)}.`,
+      );
   }
 }

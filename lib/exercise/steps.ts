@@ -25,7 +25,12 @@ export const STEP_TITLES: Record<StepId, string> = {
  * done when the app allows the Refresh Token grant). The results page comes after them.
  */
 export const JOURNEY = [
-  { slug: 'setup', title: STEP_TITLES.setup, check: 'setup', summary: 'Choose an authorization server: the built-in practice server (no account needed) or your own.' },
+  {
+    slug: 'setup',
+    title: STEP_TITLES.setup,
+    check: 'setup',
+    summary: 'Choose an authorization server: the built-in practice server (no account needed) or your own.',
+  },
   { slug: 'enable', title: 'Enable refresh tokens', check: null, summary: 'Allow the Refresh Token grant for your app.' },
   {
     slug: 'authorize',
@@ -33,14 +38,24 @@ export const JOURNEY = [
     check: 'authorize-url',
     summary: 'Build an authorization URL that asks for offline_access, with a PKCE code challenge and a state.',
   },
-  { slug: 'redirect', title: STEP_TITLES.redirect, check: 'redirect', summary: 'Log in and capture the authorization code from the redirect.' },
+  {
+    slug: 'redirect',
+    title: STEP_TITLES.redirect,
+    check: 'redirect',
+    summary: 'Log in and capture the authorization code from the redirect.',
+  },
   {
     slug: 'token',
     title: STEP_TITLES['token-response'],
     check: 'token-response',
     summary: 'Exchange the code for tokens with curl — the response must include a refresh token.',
   },
-  { slug: 'refresh', title: STEP_TITLES['refresh-response'], check: 'refresh-response', summary: 'Use the refresh token to get a new access token.' },
+  {
+    slug: 'refresh',
+    title: STEP_TITLES['refresh-response'],
+    check: 'refresh-response',
+    summary: 'Use the refresh token to get a new access token.',
+  },
 ] as const satisfies readonly { slug: string; title: string; check: StepId | null; summary: string }[];
 
 export type JourneyStep = (typeof JOURNEY)[number];

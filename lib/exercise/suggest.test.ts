@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, foldName, suggest } from './suggest';
 
-const PARAMS = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method', 'prompt', 'nonce', 'idp', 'sessionToken'];
+const PARAMS = [
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'scope',
+  'state',
+  'code_challenge',
+  'code_challenge_method',
+  'prompt',
+  'nonce',
+  'idp',
+  'sessionToken',
+];
 
 describe('editDistance', () => {
   it.each([

@@ -9,14 +9,7 @@ import { RateLimited } from './rate-limits';
 
 /** Error codes of the JSON API's `{ error: { code, message } }` envelope (docs/api.md). */
 export type ApiErrorCode =
-  | 'bad_request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'rate_limited'
-  | 'internal_error';
+  'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'payload_too_large' | 'rate_limited' | 'internal_error';
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
@@ -81,9 +74,7 @@ export async function readJsonBody<T extends z.ZodType>(request: Request, schema
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    const detail = parsed.error.issues
-      .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
-      .join('; ');
+    const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
     throw new ApiError('bad_request', `Invalid request body: ${detail}`);
   }
   return parsed.data;

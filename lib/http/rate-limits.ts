@@ -9,11 +9,7 @@ import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rat
 import { getEnv, type Env } from '../env';
 
 export type LimitName =
-  | 'checksPerLearner'
-  | 'checksPerAddress'
-  | 'newLearnersPerAddress'
-  | 'signInFailuresPerAddress'
-  | 'signInFailuresPerUsername';
+  'checksPerLearner' | 'checksPerAddress' | 'newLearnersPerAddress' | 'signInFailuresPerAddress' | 'signInFailuresPerUsername';
 
 interface LimitRule {
   points: (env: Env) => number;
@@ -34,7 +30,11 @@ const RULES: Record<LimitName, LimitRule> = {
     seconds: 3600,
     message: 'Too many new learners from your network (keep your cookies to continue as yourself)',
   },
-  signInFailuresPerAddress: { points: (env) => env.RATE_LIMIT_SIGNIN_PER_MINUTE, seconds: 60, message: 'Too many failed sign-ins from your address' },
+  signInFailuresPerAddress: {
+    points: (env) => env.RATE_LIMIT_SIGNIN_PER_MINUTE,
+    seconds: 60,
+    message: 'Too many failed sign-ins from your address',
+  },
   signInFailuresPerUsername: {
     points: (env) => env.RATE_LIMIT_SIGNIN_FAILURES_PER_USERNAME_PER_MINUTE,
     seconds: 60,

@@ -38,7 +38,11 @@ export async function setInstructorPassword(db: DB, email: string, password: str
 
 /** Checks credentials in constant time whether or not the email exists. */
 export async function authenticateInstructor(db: DB, email: string, password: string): Promise<Instructor | null> {
-  const row = await db.selectFrom('instructors').select(['id', 'email', 'password_hash']).where('email', '=', normalizeEmail(email)).executeTakeFirst();
+  const row = await db
+    .selectFrom('instructors')
+    .select(['id', 'email', 'password_hash'])
+    .where('email', '=', normalizeEmail(email))
+    .executeTakeFirst();
   const ok = await verifyPassword(password, row?.password_hash ?? (await dummyPasswordHash()));
   return row && ok ? { id: row.id, email: row.email } : null;
 }

@@ -75,7 +75,10 @@ const input = (issuer: string) => ({ issuer, clientId: '0oa1b2c3d4e5f6g7h8i9', r
 
 describe('wellKnownUrls', () => {
   it.each([
-    ['https://acme.auth0.com/', ['https://acme.auth0.com/.well-known/oauth-authorization-server', 'https://acme.auth0.com/.well-known/openid-configuration']],
+    [
+      'https://acme.auth0.com/',
+      ['https://acme.auth0.com/.well-known/oauth-authorization-server', 'https://acme.auth0.com/.well-known/openid-configuration'],
+    ],
     [
       'https://dev-1.okta.com/oauth2/default',
       [
@@ -203,7 +206,8 @@ describe('discoverIssuer and runCustomSetup against a loopback server', () => {
   ])('reports issuer.no_jwks for %s', async (_name, keysRoute, overrides) => {
     routes['/.well-known/oauth-authorization-server'] = { body: (b) => oktaMetadata(b, overrides) };
     if (keysRoute) {
-      routes['/v1/keys'] = keysRoute.body === '' ? { body: JSON.stringify({ keys: [{ ...signingJwk, use: 'enc', alg: 'RSA-OAEP' }] }) } : keysRoute;
+      routes['/v1/keys'] =
+        keysRoute.body === '' ? { body: JSON.stringify({ keys: [{ ...signingJwk, use: 'enc', alg: 'RSA-OAEP' }] }) } : keysRoute;
     }
     const report = await runCustomSetup(input(base), options);
     expect(codes(report.results)).toEqual(['issuer.no_jwks']);

@@ -8,11 +8,7 @@ describe('detectProviderKind', () => {
     ['https://dev-123456.okta.com', null, 'okta'],
     ['https://acme.oktapreview.com/oauth2/aus1abcd', null, 'okta'],
     ['https://acme.okta-emea.com/oauth2/default', null, 'okta'],
-    [
-      'https://login.acme.com/oauth2/default',
-      { authorization_endpoint: 'https://login.acme.com/oauth2/default/v1/authorize' },
-      'okta',
-    ],
+    ['https://login.acme.com/oauth2/default', { authorization_endpoint: 'https://login.acme.com/oauth2/default/v1/authorize' }, 'okta'],
     ['https://login.acme.com', { authorization_endpoint: 'https://login.acme.com/oauth2/v1/authorize' }, 'okta'],
     // Auth0: by host (regional too), and by endpoint shape on a custom domain
     ['https://acme.auth0.com/', null, 'auth0'],
@@ -25,11 +21,7 @@ describe('detectProviderKind', () => {
     // Keycloak: the realm path (current and legacy /auth prefix), or its endpoint shape
     ['https://sso.acme.com/realms/lab', null, 'keycloak'],
     ['https://sso.acme.com/auth/realms/lab', null, 'keycloak'],
-    [
-      'https://sso.acme.com/custom',
-      { authorization_endpoint: 'https://sso.acme.com/custom/protocol/openid-connect/auth' },
-      'keycloak',
-    ],
+    ['https://sso.acme.com/custom', { authorization_endpoint: 'https://sso.acme.com/custom/protocol/openid-connect/auth' }, 'keycloak'],
     // everything else
     ['https://accounts.google.com', { authorization_endpoint: 'https://accounts.google.com/o/oauth2/v2/auth' }, 'generic'],
     ['https://login.example.org/oidc', { authorization_endpoint: 'https://login.example.org/oidc/auth' }, 'generic'],

@@ -13,15 +13,7 @@ import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 /** Where an IP address points, for the SSRF rule. Anything but `public` is refused by default. */
 export type AddressClass =
-  | 'public'
-  | 'loopback'
-  | 'private'
-  | 'link_local'
-  | 'unique_local'
-  | 'cgnat'
-  | 'unspecified'
-  | 'multicast'
-  | 'reserved';
+  'public' | 'loopback' | 'private' | 'link_local' | 'unique_local' | 'cgnat' | 'unspecified' | 'multicast' | 'reserved';
 
 type Range = readonly [AddressClass, string, number];
 
@@ -125,14 +117,7 @@ export function classifyAddress(address: string): AddressClass {
 }
 
 export type SafeFetchFailureReason =
-  | 'invalid_url'
-  | 'not_https'
-  | 'private_address'
-  | 'dns_failed'
-  | 'timeout'
-  | 'too_large'
-  | 'too_many_redirects'
-  | 'network';
+  'invalid_url' | 'not_https' | 'private_address' | 'dns_failed' | 'timeout' | 'too_large' | 'too_many_redirects' | 'network';
 
 export interface SafeFetchSuccess {
   ok: true;
@@ -234,9 +219,7 @@ export async function safeFetch(url: string, options: SafeFetchOptions): Promise
   }
 }
 
-export type TargetCheck =
-  | { ok: true; addresses: LookupAddress[] }
-  | { ok: false; reason: SafeFetchFailureReason; detail: string };
+export type TargetCheck = { ok: true; addresses: LookupAddress[] } | { ok: false; reason: SafeFetchFailureReason; detail: string };
 
 /**
  * The SSRF rule for one hop: scheme, credentials, then every resolved address. The addresses
@@ -310,8 +293,7 @@ function label(kind: AddressClass): string {
 }
 
 type HopResult =
-  | { ok: true; status: number; headers: Headers; body: string }
-  | { ok: false; reason: SafeFetchFailureReason; detail: string };
+  { ok: true; status: number; headers: Headers; body: string } | { ok: false; reason: SafeFetchFailureReason; detail: string };
 
 /** One GET to `target`, connecting only to the already validated `addresses`. */
 function requestOnce(

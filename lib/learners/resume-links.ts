@@ -14,7 +14,10 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 /** Creates a link for the learner (who must exist) and returns its secret token. */
 export async function createResumeToken(db: DB, learnerId: string, now: Date = new Date()): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await db.insertInto('resume_links').values({ token_hash: hash(token), learner_id: learnerId, created_at: now.toISOString() }).execute();
+  await db
+    .insertInto('resume_links')
+    .values({ token_hash: hash(token), learner_id: learnerId, created_at: now.toISOString() })
+    .execute();
   return token;
 }
 

@@ -34,11 +34,7 @@ export const OKTA_MESSAGES = {
   unsupportedGrantType: 'The authorization grant type is not supported by the authorization server.',
 } as const;
 
-const CODE_DETAILS = new Set([
-  'authorization code not found',
-  'authorization code already consumed',
-  'authorization code is expired',
-]);
+const CODE_DETAILS = new Set(['authorization code not found', 'authorization code already consumed', 'authorization code is expired']);
 const REFRESH_DETAILS = new Set(['refresh token not found', 'refresh token already used', 'refresh token is expired']);
 const PKCE_DETAILS = new Set([
   'code_verifier does not match code_challenge',

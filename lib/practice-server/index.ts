@@ -11,7 +11,14 @@ import type { DB } from '../db/client';
 import { getOrCreateSetting } from '../db/settings';
 import { practiceIssuer, type Env } from '../env';
 import { getLogger } from '../logging/logger';
-import { buildConfiguration, PRACTICE_API_SCOPES, PRACTICE_AUDIENCE, PRACTICE_MOUNT, PRACTICE_OIDC_SCOPES, userIdFor } from './configuration';
+import {
+  buildConfiguration,
+  PRACTICE_API_SCOPES,
+  PRACTICE_AUDIENCE,
+  PRACTICE_MOUNT,
+  PRACTICE_OIDC_SCOPES,
+  userIdFor,
+} from './configuration';
 import { toOktaTokenError, type ProviderErrorLike } from './errors';
 import { sendHtml, sendJson } from './http';
 import { handleInteraction } from './interactions';
@@ -161,7 +168,12 @@ export async function createPracticeServer({ db, env }: { db: DB; env: Env }): P
       dispatch(req, res).catch((error: unknown) => {
         getLogger().error({ requestId: req.headers['x-request-id'], err: error }, 'practice server request failed');
         if (!res.headersSent) {
-          sendHtml(res, 500, renderErrorPage('Something went wrong', 'The practice server hit an unexpected error. Please try again.'), pageHeaders());
+          sendHtml(
+            res,
+            500,
+            renderErrorPage('Something went wrong', 'The practice server hit an unexpected error. Please try again.'),
+            pageHeaders(),
+          );
         } else {
           res.end();
         }

@@ -56,7 +56,12 @@ async function renderSignIn(
 }
 
 /** Grants everything the pending consent prompt asks for, and resumes the request. */
-async function grantImplicitConsent(ctx: InteractionContext, req: IncomingMessage, res: ServerResponse, details: InteractionDetails): Promise<void> {
+async function grantImplicitConsent(
+  ctx: InteractionContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  details: InteractionDetails,
+): Promise<void> {
   const { provider } = ctx;
   const accountId = details.session?.accountId;
   const clientId = details.params.client_id;
@@ -92,7 +97,12 @@ export async function handleInteraction(ctx: InteractionContext, req: IncomingMe
     details = await ctx.provider.interactionDetails(req, res);
   } catch (error) {
     if (error instanceof Error && error.name === 'SessionNotFound') {
-      sendPage(res, 400, 'Sign-in expired', 'This sign-in link has expired or was already used. Open your authorization URL again to start over.');
+      sendPage(
+        res,
+        400,
+        'Sign-in expired',
+        'This sign-in link has expired or was already used. Open your authorization URL again to start over.',
+      );
       return;
     }
     throw error;

@@ -25,7 +25,10 @@ const INACTIVE = { active: false } as const;
 const MAX_BYTES = 16 * 1024;
 
 /** Reads client credentials from Basic auth or the form (exactly one mechanism). */
-export function readClientCredentials(authorization: string | undefined, form: URLSearchParams): { clientId: string; clientSecret: string } | { error: string } {
+export function readClientCredentials(
+  authorization: string | undefined,
+  form: URLSearchParams,
+): { clientId: string; clientSecret: string } | { error: string } {
   const formSecret = form.get('client_secret');
   if (authorization) {
     if (formSecret) return { error: 'Client authentication must use only one mechanism.' };
@@ -124,8 +127,9 @@ export async function handleIntrospection(ctx: IntrospectionContext, req: Incomi
     sendJson(res, 400, { error: 'invalid_request', error_description: "The 'token' parameter is required." });
     return;
   }
-  const body = token.split('.').length === 3
-    ? await introspectAccessToken(ctx, token, client.clientId)
-    : await introspectRefreshToken(ctx, token, client.clientId);
+  const body =
+    token.split('.').length === 3
+      ? await introspectAccessToken(ctx, token, client.clientId)
+      : await introspectRefreshToken(ctx, token, client.clientId);
   sendJson(res, 200, body);
 }

@@ -40,7 +40,9 @@ export async function answerPhotosRequest(
     return refuse(
       401,
       'invalid_token',
-      authorization ? 'The Authorization header must be "Bearer <access token>".' : 'No access token: send it as "Authorization: Bearer <access token>".',
+      authorization
+        ? 'The Authorization header must be "Bearer <access token>".'
+        : 'No access token: send it as "Authorization: Bearer <access token>".',
     );
   }
   try {
@@ -56,8 +58,10 @@ export async function answerPhotosRequest(
     }
     return { status: 200, body: { photos: PHOTOS, requestedBy: { sub: payload.sub, uid: payload.uid, cid: payload.cid }, scopes } };
   } catch (error) {
-    if (error instanceof errors.JWTExpired) return refuse(401, 'invalid_token', 'The access token expired. Use your refresh token to get a new one.');
-    if (error instanceof errors.JWTClaimValidationFailed) return refuse(401, 'invalid_token', `The access token is not for this API (${error.claim} claim).`);
+    if (error instanceof errors.JWTExpired)
+      return refuse(401, 'invalid_token', 'The access token expired. Use your refresh token to get a new one.');
+    if (error instanceof errors.JWTClaimValidationFailed)
+      return refuse(401, 'invalid_token', `The access token is not for this API (${error.claim} claim).`);
     return refuse(401, 'invalid_token', 'The access token is not valid here: it is malformed, signed by another server, or was changed.');
   }
 }

@@ -7,12 +7,7 @@ import { createHash } from 'node:crypto';
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function escapeHtml(value: string): string {
-  return value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
+  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 }
 
 const STYLES = `
@@ -65,13 +60,17 @@ const SCOPE_DESCRIPTIONS: Record<string, string> = {
  * POST, which end at the app's redirect URI.
  */
 export function pageHeaders(formTargets: readonly string[] = []): Record<string, string> {
-  const origins = [...new Set(formTargets.flatMap((uri) => {
-    try {
-      return [new URL(uri).origin];
-    } catch {
-      return [];
-    }
-  }))];
+  const origins = [
+    ...new Set(
+      formTargets.flatMap((uri) => {
+        try {
+          return [new URL(uri).origin];
+        } catch {
+          return [];
+        }
+      }),
+    ),
+  ];
   const csp = [
     "default-src 'none'",
     `style-src ${STYLE_HASH}`,

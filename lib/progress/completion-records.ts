@@ -23,7 +23,8 @@ export interface CompletionRecord {
   accessTokenLifetimes: (number | null)[];
 }
 
-const lifetime = (issuedAt: number | null, expiresAt: number | null) => (issuedAt !== null && expiresAt !== null ? expiresAt - issuedAt : null);
+const lifetime = (issuedAt: number | null, expiresAt: number | null) =>
+  issuedAt !== null && expiresAt !== null ? expiresAt - issuedAt : null;
 
 /** Creates a record of the learner's completion and returns it. */
 export async function createCompletionRecord(
@@ -45,7 +46,15 @@ export async function createCompletionRecord(
   const { id, displayName, exercise, completedAt, ...summary } = record;
   await db
     .insertInto('completion_records')
-    .values({ id, learner_id: input.learnerId, display_name: displayName, exercise, completed_at: completedAt, summary: JSON.stringify(summary), created_at: now.toISOString() })
+    .values({
+      id,
+      learner_id: input.learnerId,
+      display_name: displayName,
+      exercise,
+      completed_at: completedAt,
+      summary: JSON.stringify(summary),
+      created_at: now.toISOString(),
+    })
     .execute();
   return record;
 }

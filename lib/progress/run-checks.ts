@@ -40,10 +40,14 @@ export async function runSetupStep(db: DB, env: Env, learner: LearnerRef, input:
     }
     const app = await getOrCreatePracticeApp(db, learnerId, env.PUBLIC_URL);
     const provider = practiceProviderConfig(env.PUBLIC_URL, { clientId: app.clientId });
-    report = makeReport('setup', [
-      pass('server', `Using the practice authorization server at ${provider.issuer}.`),
-      pass('client_id', `Your practice app "My Web App" has client ID ${app.clientId}.`),
-    ], { provider });
+    report = makeReport(
+      'setup',
+      [
+        pass('server', `Using the practice authorization server at ${provider.issuer}.`),
+        pass('client_id', `Your practice app "My Web App" has client ID ${app.clientId}.`),
+      ],
+      { provider },
+    );
   } else {
     report = await runCustomSetup(
       { issuer: input.issuer, clientId: input.clientId, redirectUri: input.redirectUri ?? `${env.PUBLIC_URL}/redirect` },
@@ -144,8 +148,7 @@ export async function runRefreshResponseStep(db: DB, env: Env, learner: LearnerR
   const report = await checkRefreshResponse(text, {
     ...(await tokenContext(db, env, provider)),
     first: state.firstResponse,
-    lookupOrigin:
-      provider.mode === 'practice' ? async (jti) => (await findTokenOrigin(db, jti))?.grantType ?? null : undefined,
+    lookupOrigin: provider.mode === 'practice' ? async (jti) => (await findTokenOrigin(db, jti))?.grantType ?? null : undefined,
   });
   const passed = report.status === 'pass' && report.summary && state.firstResponse;
   const completedAt = state.completedAt ?? new Date().toISOString();

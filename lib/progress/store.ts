@@ -121,7 +121,11 @@ export async function recordAttempt(
 
     // Steps whose saved state the patch cleared are pending again (the attempt log keeps them).
     if (options.restartSteps?.length) {
-      await trx.deleteFrom('exercise_steps').where('learner_id', '=', learnerId).where('step', 'in', [...options.restartSteps]).execute();
+      await trx
+        .deleteFrom('exercise_steps')
+        .where('learner_id', '=', learnerId)
+        .where('step', 'in', [...options.restartSteps])
+        .execute();
     }
 
     await trx
@@ -131,7 +135,12 @@ export async function recordAttempt(
         oc.columns(['learner_id', 'step']).doUpdateSet((eb) => ({
           // A step that passed stays passed: later attempts (extra credit, experiments) are
           // recorded, but only Reset or a new setup (restartSteps) takes a step back.
-          status: eb.case().when('exercise_steps.status', '=', 'pass').then(eb.val<'pass' | 'fail'>('pass')).else(eb.val<'pass' | 'fail'>(report.status)).end(),
+          status: eb
+            .case()
+            .when('exercise_steps.status', '=', 'pass')
+            .then(eb.val<'pass' | 'fail'>('pass'))
+            .else(eb.val<'pass' | 'fail'>(report.status))
+            .end(),
           attempts: eb('exercise_steps.attempts', '+', 1),
           last_codes: codes,
           updated_at: now,

@@ -39,7 +39,10 @@ describe('toJourneyView: one list of steps for the overview, the step list and t
   });
 
   it('counts 6 of 6 when the exercise is complete', () => {
-    const view = toJourneyView(progress(['setup', 'authorize-url', 'redirect', 'token-response', 'refresh-response'], '2026-12-01T12:00:00Z'), true);
+    const view = toJourneyView(
+      progress(['setup', 'authorize-url', 'redirect', 'token-response', 'refresh-response'], '2026-12-01T12:00:00Z'),
+      true,
+    );
     expect(view).toMatchObject({ done: 6, next: null, completed: true });
   });
 });

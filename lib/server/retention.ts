@@ -18,7 +18,12 @@ export function retentionCutoff(now: Date, days: number): Date {
 }
 
 /** Runs one sweep; logs and swallows failures (the next sweep tries again). */
-export async function sweepIdleLearners(db: DB, env: Pick<Env, 'ANONYMOUS_RETENTION_DAYS'>, logger: Logger, now = new Date()): Promise<number> {
+export async function sweepIdleLearners(
+  db: DB,
+  env: Pick<Env, 'ANONYMOUS_RETENTION_DAYS'>,
+  logger: Logger,
+  now = new Date(),
+): Promise<number> {
   try {
     const removed = await deleteIdleAnonymousLearners(db, retentionCutoff(now, env.ANONYMOUS_RETENTION_DAYS));
     if (removed > 0) logger.info({ removed, days: env.ANONYMOUS_RETENTION_DAYS }, 'removed idle anonymous learners');

@@ -24,7 +24,13 @@ export const ADVERSARIAL_FAMILIES: readonly AdversarialFamily[] = [
   { name: 'many {', make: (size) => `${fill('{', size - 1)}}` },
   { name: 'many &', make: (size) => fill('&', size) },
   { name: 'many %', make: (size) => fill('%', size) },
-  { name: 'many parameters', make: (size) => Array.from({ length: Math.floor(size / 8) }, (_, i) => `p${i.toString(36).padStart(4, '0')}=1`).join('&').slice(0, size) },
+  {
+    name: 'many parameters',
+    make: (size) =>
+      Array.from({ length: Math.floor(size / 8) }, (_, i) => `p${i.toString(36).padStart(4, '0')}=1`)
+        .join('&')
+        .slice(0, size),
+  },
   // `[^\S\r\n]*[\r\n]\s*` retried from every space of a run without a line break.
   { name: 'spaces and tabs', make: (size) => `a${fill(' \t', size - 2)}b` },
   // `/\/+$/` retried from every slash of a run that does not reach the end.

@@ -8,7 +8,9 @@ import { resetEnvCache } from '@/lib/env';
  * Points the process at a fresh SQLite file in a temporary folder, with a fixed session
  * secret. Returns the database and a cleanup function. Real file, real migrations.
  */
-export async function useTempDatabase(extraEnv: Record<string, string> = {}): Promise<{ db: DB; file: string; dir: string; cleanup: () => Promise<void> }> {
+export async function useTempDatabase(
+  extraEnv: Record<string, string> = {},
+): Promise<{ db: DB; file: string; dir: string; cleanup: () => Promise<void> }> {
   await closeDb();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oauth-lab-test-'));
   const file = path.join(dir, 'test.db');

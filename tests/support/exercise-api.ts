@@ -162,7 +162,10 @@ export async function completeJourneyOverApi(server: { issuer: string; baseUrl: 
   const redirectUri = app.redirectUris[0]!;
   const authorize = await buildAuthorizeUrl(server.issuer, { clientId: app.clientId, redirectUri });
   expect((await check('authorize-url', cookie, { url: authorize.url })).status).toBe('pass');
-  const callback = await signInAt(server.baseUrl, authorize.url.replace(/\s+/g, ''), { username: 'learner@example.com', password: 'correct-horse-battery' });
+  const callback = await signInAt(server.baseUrl, authorize.url.replace(/\s+/g, ''), {
+    username: 'learner@example.com',
+    password: 'correct-horse-battery',
+  });
   expect((await check('redirect', cookie, { url: callback.href })).status).toBe('pass');
   const exchange = await tokenEndpoint(server.issuer, app, {
     grant_type: 'authorization_code',

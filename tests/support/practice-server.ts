@@ -175,7 +175,12 @@ export async function startPracticeServer(options: { env?: Record<string, string
       const first = await followRedirects(jar, baseUrl, `${issuer}/v1/authorize?${params}`);
       if (first.response.status !== 200) throw new Error(`expected the sign-in page, got ${first.response.status} at ${first.url.href}`);
       await first.response.text();
-      const posted = await submitSignIn(jar, first.url, signIn.username ?? env.PRACTICE_DEMO_USER, signIn.password ?? env.PRACTICE_DEMO_PASSWORD);
+      const posted = await submitSignIn(
+        jar,
+        first.url,
+        signIn.username ?? env.PRACTICE_DEMO_USER,
+        signIn.password ?? env.PRACTICE_DEMO_PASSWORD,
+      );
       const location = posted.headers.get('location');
       if (posted.status !== 303 || !location) throw new Error(`sign-in failed with ${posted.status}`);
       const done = await followRedirects(jar, baseUrl, new URL(location, first.url));

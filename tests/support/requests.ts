@@ -10,7 +10,10 @@ export function learnerCookie(learnerId: string = randomUUID()): { learnerId: st
 }
 
 /** A real Request to a route handler, JSON body when given. */
-export function apiRequest(path: string, init: { method?: string; cookie?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {}): Request {
+export function apiRequest(
+  path: string,
+  init: { method?: string; cookie?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {},
+): Request {
   const headers: Record<string, string> = { ...init.headers };
   if (init.cookie) headers.cookie = init.cookie;
   let body: string | undefined = init.body;

@@ -19,6 +19,8 @@ afterEach(() => {
   const calls = spies.flatMap((spy) => spy.mock.calls);
   for (const spy of spies) spy.mockRestore();
   if (calls.length > 0) {
-    throw new Error(`Unexpected error logged:\n${calls.map((args) => args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ')).join('\n')}`);
+    throw new Error(
+      `Unexpected error logged:\n${calls.map((args) => args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ')).join('\n')}`,
+    );
   }
 });

@@ -13,6 +13,9 @@ export async function GET() {
     return jsonResponse({ status: 'ok' });
   } catch (error) {
     getLogger().error({ err: error }, 'health check failed');
-    return jsonResponse({ status: 'error', error: { code: 'database_unavailable', message: 'The database did not answer.' } }, { status: 503 });
+    return jsonResponse(
+      { status: 'error', error: { code: 'database_unavailable', message: 'The database did not answer.' } },
+      { status: 503 },
+    );
   }
 }

@@ -18,11 +18,16 @@ const SERVER_NAMES: Record<string, string> = {
 export default async function CompletionRecordPage({ params }: { params: Promise<{ id: string }> }) {
   const record = await findCompletionRecord(await getDb(), (await params).id);
   if (!record) notFound();
-  const date = new Date(record.completedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const date = new Date(record.completedAt).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   const minutes = record.accessTokenLifetimes.find((seconds) => seconds !== null);
   return (
     <div className="mx-auto max-w-prose space-y-6">
-      <p className="text-sm font-semibold uppercase tracking-wide text-indigo-700 dark:text-indigo-300">OAuth Lab · Completion record</p>
+      <p className="text-sm font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">OAuth Lab · Completion record</p>
       <h1 className="text-3xl font-bold tracking-tight">
         {record.displayName ? `${record.displayName} completed` : 'Completed'} the Refresh Tokens exercise
       </h1>
@@ -47,8 +52,8 @@ export default async function CompletionRecordPage({ params }: { params: Promise
           ))}
         </ol>
         <p className="mt-4 text-sm text-slate-700 dark:text-slate-300">
-          An authorization URL with PKCE and offline_access, a code exchanged with curl for a refresh token, and that refresh
-          token used for a new access token{minutes ? ` (access tokens here last ${Math.round(minutes / 60)} minutes)` : ''}
+          An authorization URL with PKCE and offline_access, a code exchanged with curl for a refresh token, and that refresh token used for
+          a new access token{minutes ? ` (access tokens here last ${Math.round(minutes / 60)} minutes)` : ''}
           {record.rotated ? ', with refresh token rotation on' : ''}.
         </p>
       </Card>

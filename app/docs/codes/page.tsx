@@ -16,9 +16,9 @@ export default function CodesPage() {
       <div className="max-w-prose space-y-2">
         <h1 className="text-3xl font-bold tracking-tight">Diagnosis codes</h1>
         <p className="text-slate-700 dark:text-slate-300">
-          Every result the lab reports that is not a plain pass carries a code. Codes never change, so instructors and graders
-          can count them; the words around them may. A <strong>fail</strong> makes the check fail, a <strong>warn</strong> or{' '}
-          <strong>info</strong> does not.
+          Every result the lab reports that is not a plain pass carries a code. Codes never change, so instructors and graders can count
+          them; the words around them may. A <strong>fail</strong> makes the check fail, a <strong>warn</strong> or <strong>info</strong>{' '}
+          does not.
         </p>
       </div>
       {codesByStep.map(({ step, codes }) => (
@@ -30,7 +30,7 @@ export default function CodesPage() {
             {codes.map((code) => (
               <div key={code} id={code} className="scroll-mt-4 space-y-1 p-4 target:bg-indigo-50 dark:target:bg-indigo-950/50">
                 <dt className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                  <code className="break-all font-mono font-semibold">{code}</code>
+                  <code className="font-mono font-semibold break-all">{code}</code>
                   <span className="text-sm text-slate-600 dark:text-slate-400">{CODES[code].severities.join(' or ')}</span>
                 </dt>
                 <dd>{CODES[code].meaning}</dd>

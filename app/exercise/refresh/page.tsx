@@ -17,9 +17,8 @@ export default async function RefreshOverviewPage() {
     <ExerciseShell journey={journey} current="overview">
       <StepHeader title="Refresh Tokens">
         <p>
-          Access tokens are short-lived on purpose. A <strong>refresh token</strong> lets your app get a new access token without
-          sending the user through the login again. In this exercise you get one through the authorization code flow with PKCE,
-          then use it.
+          Access tokens are short-lived on purpose. A <strong>refresh token</strong> lets your app get a new access token without sending
+          the user through the login again. In this exercise you get one through the authorization code flow with PKCE, then use it.
         </p>
       </StepHeader>
       <Card aria-labelledby="before-heading">
@@ -46,9 +45,8 @@ export default async function RefreshOverviewPage() {
           ))}
         </ol>
         <p className="mt-4 text-sm text-slate-700 dark:text-slate-300">
-          The lab builds the commands from what you have done (your client ID, code, verifier); you decide the scopes, the
-          PKCE values and the state, run the commands, and paste what the server answered. Every paste is checked and every
-          mistake explained.
+          The lab builds the commands from what you have done (your client ID, code, verifier); you decide the scopes, the PKCE values and
+          the state, run the commands, and paste what the server answered. Every paste is checked and every mistake explained.
         </p>
         <Link href={stepHref(journey.completed ? RESULTS_PAGE.slug : (journey.next ?? 'setup'))} className={buttonClass('primary', 'mt-5')}>
           {journey.completed ? 'Review your results' : started ? 'Resume the exercise' : 'Start the exercise'}

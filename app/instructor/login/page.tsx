@@ -12,7 +12,8 @@ export default function InstructorLoginPage() {
         <InstructorSignInForm />
       </Card>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        No account? The site&apos;s administrator creates instructors with <code className="font-mono">npm run instructor -- add you@example.com</code>.
+        No account? The site&apos;s administrator creates instructors with{' '}
+        <code className="font-mono">npm run instructor -- add you@example.com</code>.
       </p>
     </div>
   );

@@ -49,11 +49,10 @@ export default async function PracticeConsolePage({ searchParams }: { searchPara
   return (
     <div className="space-y-6">
       <div>
-        <p className="text-sm font-medium uppercase tracking-wide text-indigo-700 dark:text-indigo-300">Practice console · Applications</p>
+        <p className="text-sm font-medium tracking-wide text-indigo-700 uppercase dark:text-indigo-300">Practice console · Applications</p>
         <h1 className="mt-1 text-3xl font-bold tracking-tight">My Web App</h1>
         <p className="mt-2 max-w-prose text-slate-700 dark:text-slate-300">
-          Your own app on the practice authorization server — it works like an Okta developer org&apos;s app page. Only you
-          can see it.
+          Your own app on the practice authorization server — it works like an Okta developer org&apos;s app page. Only you can see it.
         </p>
       </div>
       {app ? (

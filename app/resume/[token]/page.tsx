@@ -41,8 +41,8 @@ export default async function ResumePage({ params }: { params: Promise<{ token: 
       ) : (
         <Card className="space-y-4">
           <p>
-            This link opens someone&apos;s progress in the Refresh Tokens exercise — yours, if you made it on another device.
-            Continuing replaces the progress this browser has now.
+            This link opens someone&apos;s progress in the Refresh Tokens exercise — yours, if you made it on another device. Continuing
+            replaces the progress this browser has now.
           </p>
           <ResumeButton token={token} />
         </Card>

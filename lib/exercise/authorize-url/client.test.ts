@@ -13,23 +13,52 @@ const RESPONSE_TYPE_CASES: Case[] = [
 const CLIENT_ID_CASES: Case[] = [
   ['missing', build(withParams({ client_id: undefined })), ['fail:client_id.missing']],
   ['another app', build(withParams({ client_id: '0oa9z8y7x6W5V4u3T2s1' })), ['fail:client_id.mismatch']],
-  ['the client secret pasted instead', build(withParams({ client_id: 'Zk3_9vQmXh2-LpT8wRbN4cYf6JdS1aEoU7iGqK5t' })), ['fail:client_id.mismatch']],
+  [
+    'the client secret pasted instead',
+    build(withParams({ client_id: 'Zk3_9vQmXh2-LpT8wRbN4cYf6JdS1aEoU7iGqK5t' })),
+    ['fail:client_id.mismatch'],
+  ],
   ['lower-cased', build(withParams({ client_id: OKTA.clientId.toLowerCase() })), ['fail:client_id.mismatch']],
   ['wrapped in quotes', build(withParams({ client_id: `%22${OKTA.clientId}%22` })), ['fail:client_id.mismatch']],
   ['placeholder', build(withParams({ client_id: '{YOUR_CLIENT_ID}' })), ['fail:param.placeholder']],
   ['placeholder YOUR_CLIENT_ID', build(withParams({ client_id: 'YOUR_CLIENT_ID' })), ['fail:param.placeholder']],
-  ['client_secret in the URL', build(withParams({ client_secret: 'Zk3_9vQmXh2-LpT8wRbN4cYf6JdS1aEoU7iGqK5t' })), ['fail:client_id.secret_in_url']],
-  ['clientSecret in the URL', build(withParams({ clientSecret: 'Zk3_9vQmXh2-LpT8wRbN4cYf6JdS1aEoU7iGqK5t' })), ['fail:client_id.secret_in_url']],
+  [
+    'client_secret in the URL',
+    build(withParams({ client_secret: 'Zk3_9vQmXh2-LpT8wRbN4cYf6JdS1aEoU7iGqK5t' })),
+    ['fail:client_id.secret_in_url'],
+  ],
+  [
+    'clientSecret in the URL',
+    build(withParams({ clientSecret: 'Zk3_9vQmXh2-LpT8wRbN4cYf6JdS1aEoU7iGqK5t' })),
+    ['fail:client_id.secret_in_url'],
+  ],
 ];
 
 const REDIRECT_URI_CASES: Case[] = [
   ['missing', build(withParams({ redirect_uri: undefined })), ['fail:redirect_uri.missing']],
   ['trailing slash', build(withParams({ redirect_uri: 'https://example-app.com/redirect/' })), ['fail:redirect_uri.mismatch']],
   ['http instead of https', build(withParams({ redirect_uri: 'http://example-app.com/redirect' })), ['fail:redirect_uri.mismatch']],
-  ['Okta sample callback', build(withParams({ redirect_uri: 'http://localhost:8080/authorization-code/callback' })), ['fail:redirect_uri.mismatch']],
-  ['wrong port on the practice server', build(withParams({ client_id: PRACTICE.clientId, redirect_uri: 'http://localhost:3001/redirect' }), PRACTICE.authorizationEndpoint), ['fail:redirect_uri.mismatch'], PRACTICE],
-  ['double-encoded', build(withParams({ redirect_uri: 'https%253A%252F%252Fexample-app.com%252Fredirect' })), ['fail:redirect_uri.double_encoded']],
-  ['double-encoded and wrong', build(withParams({ redirect_uri: 'https%253A%252F%252Fexample-app.com%252Fcallback' })), ['fail:redirect_uri.double_encoded', 'fail:redirect_uri.mismatch']],
+  [
+    'Okta sample callback',
+    build(withParams({ redirect_uri: 'http://localhost:8080/authorization-code/callback' })),
+    ['fail:redirect_uri.mismatch'],
+  ],
+  [
+    'wrong port on the practice server',
+    build(withParams({ client_id: PRACTICE.clientId, redirect_uri: 'http://localhost:3001/redirect' }), PRACTICE.authorizationEndpoint),
+    ['fail:redirect_uri.mismatch'],
+    PRACTICE,
+  ],
+  [
+    'double-encoded',
+    build(withParams({ redirect_uri: 'https%253A%252F%252Fexample-app.com%252Fredirect' })),
+    ['fail:redirect_uri.double_encoded'],
+  ],
+  [
+    'double-encoded and wrong',
+    build(withParams({ redirect_uri: 'https%253A%252F%252Fexample-app.com%252Fcallback' })),
+    ['fail:redirect_uri.double_encoded', 'fail:redirect_uri.mismatch'],
+  ],
   ['placeholder', build(withParams({ redirect_uri: '<redirect_uri>' })), ['fail:param.placeholder']],
 ];
 
@@ -38,6 +67,12 @@ describeCases('client_id', CLIENT_ID_CASES);
 describeCases('redirect_uri', REDIRECT_URI_CASES);
 
 expectExercised([
-  'response_type.missing', 'response_type.not_code', 'client_id.missing', 'client_id.mismatch', 'client_id.secret_in_url',
-  'redirect_uri.missing', 'redirect_uri.mismatch', 'redirect_uri.double_encoded',
+  'response_type.missing',
+  'response_type.not_code',
+  'client_id.missing',
+  'client_id.mismatch',
+  'client_id.secret_in_url',
+  'redirect_uri.missing',
+  'redirect_uri.mismatch',
+  'redirect_uri.double_encoded',
 ]);

@@ -18,7 +18,8 @@ export function checkResponseType(p: Param): CheckResult[] {
   const seen = `response_type is ${quote(value)}`;
   let why: string;
   if (value.toLowerCase() === 'code') why = `${seen}: values are case-sensitive.`;
-  else if (value === 'authorization_code') why = `${seen}: "authorization_code" is the grant_type of the token request, not a response type.`;
+  else if (value === 'authorization_code')
+    why = `${seen}: "authorization_code" is the grant_type of the token request, not a response type.`;
   else if (tokens.includes('code')) why = `${seen}: that is a hybrid flow, which also returns tokens in the browser.`;
   else if (tokens.includes('token') || tokens.includes('id_token')) {
     why = `${seen}: that is the implicit flow, which returns tokens in the browser's address bar and never a refresh token.`;
@@ -58,7 +59,9 @@ export function checkClientId(p: Param, expected: AuthorizeUrlExpectations): Che
   if (value.toLowerCase() === want.toLowerCase()) detail = ' Client IDs are case-sensitive.';
   else if (value.includes(want)) detail = ' It contains your client ID plus extra characters (quotes? part of another parameter?).';
   else if (value.length < want.length + 3 && editDistance(value, want) <= 2) detail = ' It differs by a character or two: a typo?';
-  return [fail('client_id', 'client_id.mismatch', `client_id is ${quote(value, 50)}, but your app's client ID is ${quote(want)}.${detail}`, hint)];
+  return [
+    fail('client_id', 'client_id.mismatch', `client_id is ${quote(value, 50)}, but your app's client ID is ${quote(want)}.${detail}`, hint),
+  ];
 }
 
 /**
@@ -116,7 +119,8 @@ function describeUriDifference(actual: string, wanted: string): string {
   if (a.hostname !== b.hostname) notes.push(`host ${a.hostname} instead of ${b.hostname}`);
   if (a.port !== b.port) notes.push(`port ${a.port || 'default'} instead of ${b.port || 'default'}`);
   if (a.pathname !== b.pathname) {
-    if (a.pathname.replace(/\/$/, '') === b.pathname.replace(/\/$/, '')) notes.push(a.pathname.endsWith('/') ? 'an extra trailing "/"' : 'a missing trailing "/"');
+    if (a.pathname.replace(/\/$/, '') === b.pathname.replace(/\/$/, ''))
+      notes.push(a.pathname.endsWith('/') ? 'an extra trailing "/"' : 'a missing trailing "/"');
     else if (a.pathname.toLowerCase() === b.pathname.toLowerCase()) notes.push('different upper/lower case in the path');
     else notes.push(`path ${a.pathname} instead of ${b.pathname}`);
   }
@@ -124,4 +128,3 @@ function describeUriDifference(actual: string, wanted: string): string {
   if (!notes.length && actual !== wanted) notes.push('a different spelling');
   return notes.length ? ` Difference: ${notes.join(', ')}.` : '';
 }
-

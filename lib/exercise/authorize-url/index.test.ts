@@ -160,9 +160,18 @@ describe('checkAuthorizeUrl: all at once and safety', () => {
 
   it('handles a paste as large as the API accepts (no quadratic work on long values)', () => {
     const junk = 'ab'.repeat(30_000);
-    const report = run(build(withParams({ [junk]: junk, client_id: junk, redirect_uri: junk, scope: junk, state: junk, code_challenge: junk })));
+    const report = run(
+      build(withParams({ [junk]: junk, client_id: junk, redirect_uri: junk, scope: junk, state: junk, code_challenge: junk })),
+    );
     expect(problems(report)).toEqual(
-      ['client_id.mismatch', 'code_challenge.malformed', 'param.unknown', 'redirect_uri.mismatch', 'scope.offline_access_missing', 'state.weak']
+      [
+        'client_id.mismatch',
+        'code_challenge.malformed',
+        'param.unknown',
+        'redirect_uri.mismatch',
+        'scope.offline_access_missing',
+        'state.weak',
+      ]
         .map((code) => `${code === 'param.unknown' || code === 'state.weak' ? 'warn' : 'fail'}:${code}`)
         .sort(),
     );
@@ -170,10 +179,7 @@ describe('checkAuthorizeUrl: all at once and safety', () => {
 
   it('never quotes a client secret or code verifier', () => {
     const secret = 'Zk3_9vQmXh2-LpT8wRbN4cYf6JdS1aEoU7iGqK5t';
-    const inputs = [
-      build(withParams({ client_secret: secret, code_verifier: VERIFIER })),
-      build(withParams({ client_id: secret })),
-    ];
+    const inputs = [build(withParams({ client_secret: secret, code_verifier: VERIFIER })), build(withParams({ client_id: secret }))];
     for (const input of inputs) {
       const text = JSON.stringify(run(input).results);
       expect(text).not.toContain(secret);

@@ -177,7 +177,7 @@ function finishChecklist(results: CheckResult[], areas: readonly AuthorizeUrlChe
   const passes: Record<AuthorizeUrlCheck, string> = {
     url: 'The URL points at your authorization endpoint.',
     response_type: 'response_type is "code".',
-    client_id: 'client_id is your app\'s client ID.',
+    client_id: "client_id is your app's client ID.",
     redirect_uri: 'redirect_uri is a redirect URI registered on your app.',
     scope: 'scope includes offline_access.',
     state: 'state is present and hard to guess.',

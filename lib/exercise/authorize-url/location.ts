@@ -67,7 +67,12 @@ export function checkLocation(text: string, url: URL | null, endpoint: URL, expe
 
   if (url.hostname !== endpoint.hostname) {
     results.push(
-      fail('url', 'url.host_mismatch', `The URL goes to ${quote(url.host)}, but your authorization server is ${quote(endpoint.host)}.`, hostHint(url, endpoint, expected)),
+      fail(
+        'url',
+        'url.host_mismatch',
+        `The URL goes to ${quote(url.host)}, but your authorization server is ${quote(endpoint.host)}.`,
+        hostHint(url, endpoint, expected),
+      ),
     );
   } else if (url.port !== endpoint.port || (url.protocol !== endpoint.protocol && !insecure)) {
     results.push(
@@ -81,7 +86,14 @@ export function checkLocation(text: string, url: URL | null, endpoint: URL, expe
   }
 
   if (url.pathname !== endpoint.pathname) {
-    results.push(fail('url', 'url.path_mismatch', pathMessage(url.pathname, endpoint, expected), `Use the path ${quote(endpoint.pathname)}: the full endpoint is ${quote(expectedUrl)}.`));
+    results.push(
+      fail(
+        'url',
+        'url.path_mismatch',
+        pathMessage(url.pathname, endpoint, expected),
+        `Use the path ${quote(endpoint.pathname)}: the full endpoint is ${quote(expectedUrl)}.`,
+      ),
+    );
   }
   return results;
 }
@@ -105,11 +117,13 @@ function pathMessage(path: string, endpoint: URL, expected: AuthorizeUrlExpectat
   const tokenPath = expected.tokenEndpoint ? parseUrl(expected.tokenEndpoint)?.pathname : undefined;
   const issuerPath = parseUrl(expected.issuer)?.pathname.replace(/\/$/, '') ?? '';
   const trimmed = path.replace(/\/$/, '');
-  if ((tokenPath && trimmed === tokenPath.replace(/\/$/, '')) || /\/token$/.test(trimmed)) return `${seen}: that is the token endpoint, which is used later (step 4) with curl, not in a browser.`;
+  if ((tokenPath && trimmed === tokenPath.replace(/\/$/, '')) || /\/token$/.test(trimmed))
+    return `${seen}: that is the token endpoint, which is used later (step 4) with curl, not in a browser.`;
   if (trimmed === want) return `${seen}: remove the trailing "/".`;
   if (trimmed.toLowerCase() === want.toLowerCase()) return `${seen}: paths are case-sensitive.`;
   if (path.includes('/.well-known/')) return `${seen}: that is the discovery document, which lists the endpoints but is not one.`;
-  if (trimmed === issuerPath || trimmed === '') return `${seen}: that is the issuer (or the bare site); the authorization endpoint is below it.`;
+  if (trimmed === issuerPath || trimmed === '')
+    return `${seen}: that is the issuer (or the bare site); the authorization endpoint is below it.`;
   if (/^\/oauth2\/v1\//.test(path) && /^\/oauth2\/[^/]+\/v1\//.test(want)) {
     return `${seen}: "/oauth2/v1/…" is Okta's org authorization server, which cannot issue tokens for custom scopes; use the custom server (e.g. "default") from the issuer.`;
   }
@@ -126,7 +140,11 @@ export function findQuery(text: string, url: URL | null): { results: CheckResult
   const results: CheckResult[] = [];
   const queryStart = text.indexOf('?');
   const hashStart = text.indexOf('#');
-  const rawQuery = url ? url.search.slice(1) : queryStart >= 0 ? text.slice(queryStart + 1, hashStart > queryStart ? hashStart : undefined) : '';
+  const rawQuery = url
+    ? url.search.slice(1)
+    : queryStart >= 0
+      ? text.slice(queryStart + 1, hashStart > queryStart ? hashStart : undefined)
+      : '';
   const rawFragment = hashStart >= 0 ? text.slice(hashStart + 1) : '';
   let paramSource = rawQuery;
 
@@ -161,7 +179,12 @@ export function findQuery(text: string, url: URL | null): { results: CheckResult
             `Everything after "#" is dropped by the browser: ${quote(`#${rawFragment}`, MAX_QUOTE)}.`,
             'Remove the "#" part; if it holds parameters, join them to the query with "&" instead.',
           )
-        : warn('url', 'url.fragment', 'The URL ends with an empty "#".', 'Remove the trailing "#"; it does nothing but can confuse copy and paste.'),
+        : warn(
+            'url',
+            'url.fragment',
+            'The URL ends with an empty "#".',
+            'Remove the trailing "#"; it does nothing but can confuse copy and paste.',
+          ),
     );
   }
   return { results, source: paramSource };

@@ -82,7 +82,7 @@ export function decodeAgain(value: string): string {
 export function parseParams(rawQuery: string): Param[] {
   const params: Param[] = [];
   // A loop over "&" positions: empty pieces ("&&&…") cost nothing, not an array entry each.
-  for (let start = 0; start <= rawQuery.length; ) {
+  for (let start = 0; start <= rawQuery.length;) {
     const amp = rawQuery.indexOf('&', start);
     const end = amp < 0 ? rawQuery.length : amp;
     if (end > start) {

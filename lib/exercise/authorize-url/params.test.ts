@@ -5,17 +5,51 @@ import { findPlaceholder } from './params';
 import { build, CHALLENGE, type Case, describeCases, expectExercised, GOOD, OKTA, STATE, withParams } from './test-support';
 
 const PARAM_CASES: Case[] = [
-  ['redirect_url instead of redirect_uri', build(withParams({ redirect_uri: undefined, redirect_url: 'https://example-app.com/redirect' })), ['fail:param.unknown', 'fail:redirect_uri.missing']],
+  [
+    'redirect_url instead of redirect_uri',
+    build(withParams({ redirect_uri: undefined, redirect_url: 'https://example-app.com/redirect' })),
+    ['fail:param.unknown', 'fail:redirect_uri.missing'],
+  ],
   ['client-id', build(withParams({ client_id: undefined, 'client-id': OKTA.clientId })), ['fail:client_id.missing', 'fail:param.unknown']],
-  ['response-type', build(withParams({ response_type: undefined, 'response-type': 'code' })), ['fail:param.unknown', 'fail:response_type.missing']],
-  ['codeChallenge (camelCase)', build(withParams({ code_challenge: undefined, codeChallenge: CHALLENGE })), ['fail:code_challenge.missing', 'fail:param.unknown']],
-  ['code_challange', build(withParams({ code_challenge: undefined, code_challange: CHALLENGE })), ['fail:code_challenge.missing', 'fail:param.unknown']],
+  [
+    'response-type',
+    build(withParams({ response_type: undefined, 'response-type': 'code' })),
+    ['fail:param.unknown', 'fail:response_type.missing'],
+  ],
+  [
+    'codeChallenge (camelCase)',
+    build(withParams({ code_challenge: undefined, codeChallenge: CHALLENGE })),
+    ['fail:code_challenge.missing', 'fail:param.unknown'],
+  ],
+  [
+    'code_challange',
+    build(withParams({ code_challenge: undefined, code_challange: CHALLENGE })),
+    ['fail:code_challenge.missing', 'fail:param.unknown'],
+  ],
   ['scopes', build(withParams({ scope: undefined, scopes: 'offline_access+api:read' })), ['fail:param.unknown', 'fail:scope.missing']],
-  ['Client_ID (case)', build(withParams({ client_id: undefined, Client_ID: OKTA.clientId })), ['fail:client_id.missing', 'fail:param.unknown']],
-  ['"&amp;" copied from HTML', build(GOOD).replace(/&/g, '&amp;'), [
-    'fail:client_id.missing', 'fail:code_challenge.missing', 'fail:code_challenge_method.missing', 'fail:param.unknown', 'fail:param.unknown',
-    'fail:param.unknown', 'fail:param.unknown', 'fail:param.unknown', 'fail:param.unknown', 'fail:redirect_uri.missing', 'fail:scope.missing', 'fail:state.missing',
-  ]],
+  [
+    'Client_ID (case)',
+    build(withParams({ client_id: undefined, Client_ID: OKTA.clientId })),
+    ['fail:client_id.missing', 'fail:param.unknown'],
+  ],
+  [
+    '"&amp;" copied from HTML',
+    build(GOOD).replace(/&/g, '&amp;'),
+    [
+      'fail:client_id.missing',
+      'fail:code_challenge.missing',
+      'fail:code_challenge_method.missing',
+      'fail:param.unknown',
+      'fail:param.unknown',
+      'fail:param.unknown',
+      'fail:param.unknown',
+      'fail:param.unknown',
+      'fail:param.unknown',
+      'fail:redirect_uri.missing',
+      'fail:scope.missing',
+      'fail:state.missing',
+    ],
+  ],
   ['a typo of an optional parameter', build(withParams({ promt: 'login' })), ['warn:param.unknown']],
   ['a made-up parameter', build(withParams({ foo: 'bar' })), ['warn:param.unknown']],
   ["Google's access_type", build(withParams({ access_type: 'offline' })), ['warn:param.unknown']],
@@ -24,7 +58,11 @@ const PARAM_CASES: Case[] = [
   ['scope twice', build([...GOOD, ['scope', 'openid']]), ['fail:param.duplicate']],
   ['state twice with the same value', build([...GOOD, ['state', STATE]]), ['fail:param.duplicate']],
   ['prompt twice', build(withParams({ prompt: 'login' }).concat([['prompt', 'consent']])), ['fail:param.duplicate']],
-  ['"?" instead of "&" between parameters', build(GOOD).replace('\n  &scope', '?scope'), ['fail:response_type.not_code', 'fail:scope.missing']],
+  [
+    '"?" instead of "&" between parameters',
+    build(GOOD).replace('\n  &scope', '?scope'),
+    ['fail:response_type.not_code', 'fail:scope.missing'],
+  ],
   ['client_id without "="', build(withParams({ client_id: null })), ['fail:param.empty']],
   ['placeholder in an optional parameter', build(withParams({ login_hint: '{YOUR_EMAIL}' })), ['fail:param.placeholder']],
 ];
@@ -49,7 +87,10 @@ describe('helpers', () => {
 // work stays linear and the report stays readable, never how long it takes.
 describe('checkAuthorizeUrl: hostile input', () => {
   it('reports a parameter repeated 8,000 times once, quoting a few of its values', () => {
-    const report = checkAuthorizeUrl(build([...GOOD, ...Array.from({ length: 8000 }, (): [string, string] => ['state', STATE])], OKTA.authorizationEndpoint), OKTA);
+    const report = checkAuthorizeUrl(
+      build([...GOOD, ...Array.from({ length: 8000 }, (): [string, string] => ['state', STATE])], OKTA.authorizationEndpoint),
+      OKTA,
+    );
     const duplicate = report.results.filter((r) => r.code === 'param.duplicate');
     expect(duplicate).toHaveLength(1);
     expect(duplicate[0]!.message).toContain('8001 times');
@@ -67,7 +108,10 @@ describe('checkAuthorizeUrl: hostile input', () => {
 
   it('still spots a misspelled required parameter among thousands of unknown ones', () => {
     const junk = Array.from({ length: 5000 }, (_, i): [string, string] => [`p${i}`, '1']);
-    const report = checkAuthorizeUrl(build([...withParams({ redirect_uri: undefined, redirect_url: 'https://example-app.com/redirect' }), ...junk]), OKTA);
+    const report = checkAuthorizeUrl(
+      build([...withParams({ redirect_uri: undefined, redirect_url: 'https://example-app.com/redirect' }), ...junk]),
+      OKTA,
+    );
     expect(report.results.find((r) => r.code === 'redirect_uri.missing')?.hint).toContain('redirect_url');
   });
 });

@@ -199,7 +199,12 @@ export function findGluedParams(params: Param[]): Map<string, string> {
  */
 export function checkFilledIn(name: RequiredParam, p: Param): CheckResult | null {
   if (p.value === '') {
-    return fail(name, 'param.empty', `"${name}" is there but has no value ("${name}=").`, `Fill in ${name} after the "=" (${WHAT_GOES_IN[name]}).`);
+    return fail(
+      name,
+      'param.empty',
+      `"${name}" is there but has no value ("${name}=").`,
+      `Fill in ${name} after the "=" (${WHAT_GOES_IN[name]}).`,
+    );
   }
   const placeholder = findPlaceholder(p.value);
   if (placeholder && name !== 'scope') return placeholderResult(name, placeholder);
@@ -249,8 +254,15 @@ export function missing(name: RequiredParam, typed: string | undefined, gluedInt
       'Without it the server assumes "plain" and will compare your verifier with the challenge as-is, so the token request fails.',
   };
   const rename = typed ? ` You wrote ${quote(typed)}: rename it to "${name}".` : '';
-  const glue = gluedInto ? ` It is stuck inside the value of "${gluedInto}" after a "?": only the first parameter follows "?", the others follow "&".` : '';
-  return fail(name, codeByName[name], `The URL has no "${name}" parameter. ${why[name]}`, `Add &${name}=… (${WHAT_GOES_IN[name]}).${rename}${glue}`);
+  const glue = gluedInto
+    ? ` It is stuck inside the value of "${gluedInto}" after a "?": only the first parameter follows "?", the others follow "&".`
+    : '';
+  return fail(
+    name,
+    codeByName[name],
+    `The URL has no "${name}" parameter. ${why[name]}`,
+    `Add &${name}=… (${WHAT_GOES_IN[name]}).${rename}${glue}`,
+  );
 }
 
 /** The result for a template placeholder left in a parameter; `replacement` says what goes there instead. */
@@ -314,7 +326,9 @@ function checkUnknownParam(name: string, byName: Map<string, Param[]>, standsFor
   const required = guess !== null && (REQUIRED_PARAMS as readonly string[]).includes(guess);
   if (guess && required && !byName.has(guess)) standsFor.set(guess, name);
   const htmlAmp = /^amp;/i.test(name) ? ' The "&" was copied as the HTML entity "&amp;": replace every "&amp;" with "&".' : '';
-  const didYouMean = guess ? `Did you mean "${guess}"? Parameter names are exact and case-sensitive.${htmlAmp}` : 'Remove it, or check its spelling against your server\'s documentation.';
+  const didYouMean = guess
+    ? `Did you mean "${guess}"? Parameter names are exact and case-sensitive.${htmlAmp}`
+    : "Remove it, or check its spelling against your server's documentation.";
   // Unknown parameters are ignored by the server (RFC 6749 §3.1), so they only fail when they
   // stand in for a required parameter that is therefore missing.
   const result = guess && required && !byName.has(guess) ? fail : warn;

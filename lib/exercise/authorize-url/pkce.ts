@@ -30,7 +30,9 @@ export function checkCodeChallenge(p: Param, _expected: AuthorizeUrlExpectations
   const raw = p.rawValue ?? '';
   const value = p.value;
   const shown = quote(raw, MAX_QUOTE);
-  const notBase64url = (why: string, hint: string) => [fail('code_challenge', 'code_challenge.not_base64url', `code_challenge ${shown} ${why}`, hint)];
+  const notBase64url = (why: string, hint: string) => [
+    fail('code_challenge', 'code_challenge.not_base64url', `code_challenge ${shown} ${why}`, hint),
+  ];
   if (/^[0-9a-f]{64}$/i.test(value)) {
     return notBase64url(
       'is 64 hexadecimal characters: a SHA-256 hash written in hex.',

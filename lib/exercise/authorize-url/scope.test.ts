@@ -17,8 +17,21 @@ const SCOPE_CASES: Case[] = [
   ['placeholder left in', build(withParams({ scope: 'offline_access+{YOUR_SCOPE}' })), ['fail:param.placeholder']],
   ['percent-encoded placeholder', build(withParams({ scope: 'offline_access+%7BYOUR_SCOPE%7D' })), ['fail:param.placeholder']],
   ['double-encoded placeholder', build(withParams({ scope: 'offline_access+%257BYOUR_SCOPE%257D' })), ['fail:param.placeholder']],
-  ['unknown scope on the practice server', build(withParams({ client_id: PRACTICE.clientId, redirect_uri: PRACTICE.redirectUri, scope: 'offline_access+api:reed' }), PRACTICE.authorizationEndpoint), ['warn:scope.unknown'], PRACTICE],
-  ['several mistakes in one scope', build(withParams({ scope: 'Offline_Access,API:read' }), PRACTICE.authorizationEndpoint), ['fail:scope.comma_separated', 'fail:scope.offline_access_misspelled', 'warn:scope.unknown'], { ...PRACTICE, clientId: OKTA.clientId, redirectUri: OKTA.redirectUri }],
+  [
+    'unknown scope on the practice server',
+    build(
+      withParams({ client_id: PRACTICE.clientId, redirect_uri: PRACTICE.redirectUri, scope: 'offline_access+api:reed' }),
+      PRACTICE.authorizationEndpoint,
+    ),
+    ['warn:scope.unknown'],
+    PRACTICE,
+  ],
+  [
+    'several mistakes in one scope',
+    build(withParams({ scope: 'Offline_Access,API:read' }), PRACTICE.authorizationEndpoint),
+    ['fail:scope.comma_separated', 'fail:scope.offline_access_misspelled', 'warn:scope.unknown'],
+    { ...PRACTICE, clientId: OKTA.clientId, redirectUri: OKTA.redirectUri },
+  ],
 ];
 
 describeCases('scope', SCOPE_CASES);
@@ -28,7 +41,11 @@ describeCases('scope', SCOPE_CASES);
 describe('checkAuthorizeUrl: hostile input', () => {
   it('lists the first unknown scopes one by one and sums up the rest', () => {
     const scope = ['offline_access', ...Array.from({ length: 5000 }, (_, i) => `s${i}`)].join('+');
-    const report = checkAuthorizeUrl(build(withParams({ scope }), PRACTICE.authorizationEndpoint), { ...PRACTICE, clientId: OKTA.clientId, redirectUri: OKTA.redirectUri });
+    const report = checkAuthorizeUrl(build(withParams({ scope }), PRACTICE.authorizationEndpoint), {
+      ...PRACTICE,
+      clientId: OKTA.clientId,
+      redirectUri: OKTA.redirectUri,
+    });
     const unknown = report.results.filter((r) => r.code === 'scope.unknown');
     expect(unknown.length).toBeLessThanOrEqual(11);
     expect(unknown.at(-1)!.message).toMatch(/4990 more/);
@@ -36,6 +53,11 @@ describe('checkAuthorizeUrl: hostile input', () => {
 });
 
 expectExercised([
-  'scope.missing', 'scope.offline_access_missing', 'scope.offline_access_misspelled', 'scope.comma_separated',
-  'scope.literal_plus_encoded', 'scope.only_offline_access', 'scope.unknown',
+  'scope.missing',
+  'scope.offline_access_missing',
+  'scope.offline_access_misspelled',
+  'scope.comma_separated',
+  'scope.literal_plus_encoded',
+  'scope.only_offline_access',
+  'scope.unknown',
 ]);

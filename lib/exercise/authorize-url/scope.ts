@@ -58,7 +58,13 @@ export function checkScope(p: Param, expected: AuthorizeUrlExpectations): CheckR
   const placeholders = tokens.filter((t) => findPlaceholder(t) !== null);
   if (placeholders.length) {
     const examples = (expected.scopesSupported ?? ['api:read', 'openid']).filter((s) => s !== 'offline_access').slice(0, 3);
-    results.push(placeholderResult('scope', placeholders[0]!, `a scope your server supports${examples.length ? `, e.g. ${examples.join(' or ')}` : ''}, and keep offline_access`));
+    results.push(
+      placeholderResult(
+        'scope',
+        placeholders[0]!,
+        `a scope your server supports${examples.length ? `, e.g. ${examples.join(' or ')}` : ''}, and keep offline_access`,
+      ),
+    );
   }
   const real = tokens.filter((t) => findPlaceholder(t) === null);
 
@@ -87,7 +93,8 @@ export function checkScope(p: Param, expected: AuthorizeUrlExpectations): CheckR
     );
   }
 
-  const offlineLike = (t: string) => t === 'offline_access' || meansOfflineAccess(t) || (offlinePair >= 0 && ['offline', 'access'].includes(t.toLowerCase()));
+  const offlineLike = (t: string) =>
+    t === 'offline_access' || meansOfflineAccess(t) || (offlinePair >= 0 && ['offline', 'access'].includes(t.toLowerCase()));
   const others = real.filter((t) => !offlineLike(t));
   if (others.length === 0 && placeholders.length === 0 && (hasOffline || misspelled)) {
     results.push(
@@ -110,7 +117,9 @@ export function checkScope(p: Param, expected: AuthorizeUrlExpectations): CheckR
           'scope',
           'scope.unknown',
           `Your server does not list ${quote(token, 40)} among its scopes.`,
-          guess ? `Did you mean "${guess}"? Scope names are case-sensitive.` : `Use one your server supports: ${supported.slice(0, 8).join(', ')}${supported.length > 8 ? ', …' : ''}.`,
+          guess
+            ? `Did you mean "${guess}"? Scope names are case-sensitive.`
+            : `Use one your server supports: ${supported.slice(0, 8).join(', ')}${supported.length > 8 ? ', …' : ''}.`,
         ),
       );
     }

@@ -3,8 +3,29 @@ import { type Param } from './normalize';
 import { type CheckResult, quote, warn } from '../report';
 
 const GUESSABLE_STATES = new Set([
-  'state', 'abc', 'xyz', 'abc123', 'test', 'foo', 'bar', 'foobar', 'hello', 'random', 'randomstring', 'random_string',
-  'mystate', 'my_state', 'somestate', 'teststate', 'state123', 'qwerty', 'password', 'csrf', 'null', 'undefined', 'none',
+  'state',
+  'abc',
+  'xyz',
+  'abc123',
+  'test',
+  'foo',
+  'bar',
+  'foobar',
+  'hello',
+  'random',
+  'randomstring',
+  'random_string',
+  'mystate',
+  'my_state',
+  'somestate',
+  'teststate',
+  'state123',
+  'qwerty',
+  'password',
+  'csrf',
+  'null',
+  'undefined',
+  'none',
 ]);
 
 /**

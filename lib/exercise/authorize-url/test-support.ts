@@ -100,7 +100,7 @@ export function describeCases(area: string, cases: Case[]): void {
       expect(report.status).toBe(fails ? 'fail' : 'pass');
       if (fails) expect(report.loginUrl).toBeUndefined();
       else expect(report.loginUrl).toBeTruthy();
-  });
+    });
   });
 }
 

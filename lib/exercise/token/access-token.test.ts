@@ -54,7 +54,10 @@ describe('checkTokenResponse: odd time claims', () => {
   });
 
   it('keeps an opaque token with an absurd expires_in out of the timeline', async () => {
-    const report = await checkTokenResponse(await respond({ expires_in: 1e308 }, 'a1B2c3D4e5F6g7H8i9J0kLmNoPqRsTuV'), ctx({ practice: false }));
+    const report = await checkTokenResponse(
+      await respond({ expires_in: 1e308 }, 'a1B2c3D4e5F6g7H8i9J0kLmNoPqRsTuV'),
+      ctx({ practice: false }),
+    );
     expect(report.summary?.expiresAt).toBeNull();
   });
 

@@ -69,7 +69,12 @@ export function describeOpaqueAccessToken(token: string, ctx: TokenCheckContext,
  * claims, reporting every problem at once.
  * @see https://www.rfc-editor.org/rfc/rfc9068#section-4 validating JWT access tokens
  */
-export async function checkJwtAccessToken(token: string, claims: DecodedClaims, ctx: TokenCheckContext, grant: TokenGrant): Promise<CheckResult[]> {
+export async function checkJwtAccessToken(
+  token: string,
+  claims: DecodedClaims,
+  ctx: TokenCheckContext,
+  grant: TokenGrant,
+): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   const { header, payload } = claims;
   const kid = typeof header.kid === 'string' ? header.kid : null;
@@ -133,7 +138,9 @@ export async function checkJwtAccessToken(token: string, claims: DecodedClaims, 
       fail(
         'issuer',
         'access_token.issuer_mismatch',
-        iss === null ? `The token has no iss claim; expected ${quote(ctx.issuer)}.` : `The token's issuer is ${quote(iss)}, but ${ctx.practice ? 'the practice server' : 'your server'} is ${quote(ctx.issuer)}.`,
+        iss === null
+          ? `The token has no iss claim; expected ${quote(ctx.issuer)}.`
+          : `The token's issuer is ${quote(iss)}, but ${ctx.practice ? 'the practice server' : 'your server'} is ${quote(ctx.issuer)}.`,
         issuerHint(iss, ctx),
       ),
     );
@@ -165,7 +172,9 @@ export async function checkJwtAccessToken(token: string, claims: DecodedClaims, 
         warn(
           'audience',
           'access_token.audience_mismatch',
-          audiences.length === 0 ? `The token has no aud claim; expected ${quote(ctx.audience)}.` : `The token's audience is ${quote(audiences.join(', '))}, not ${quote(ctx.audience)}.`,
+          audiences.length === 0
+            ? `The token has no aud claim; expected ${quote(ctx.audience)}.`
+            : `The token's audience is ${quote(audiences.join(', '))}, not ${quote(ctx.audience)}.`,
           `An API checks the audience; this one expects ${quote(ctx.audience)}. Get the token from ${quote(ctx.issuer)} (the authorization server for that API).`,
         ),
       );
@@ -286,7 +295,12 @@ async function verifySignature(token: string, getKey: JWTVerifyGetKey, now: Date
     if (error instanceof errors.JWKSMultipleMatchingKeys) {
       // Several keys fit (e.g. no kid): the signature is valid if any of them verifies it.
       for await (const key of error) {
-        const outcome = classifyVerifyError(await jwtVerify(token, key, options).then(() => null, (e: unknown) => e));
+        const outcome = classifyVerifyError(
+          await jwtVerify(token, key, options).then(
+            () => null,
+            (e: unknown) => e,
+          ),
+        );
         if (outcome.kind === 'valid') return outcome;
       }
       return { kind: 'invalid', detail: "none of the server's matching keys verifies it" };

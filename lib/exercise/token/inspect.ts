@@ -110,7 +110,7 @@ export async function inspectTokenResponse(text: string, ctx: TokenCheckContext,
         body.expires_in === undefined
           ? 'The response has no expires_in field, so it does not say how long the access token lasts.'
           : `expires_in is ${describeJsonValue(body.expires_in)}, not a number of seconds.`,
-        'Nothing to fix for this exercise: expires_in is recommended, not required. Read the lifetime from the token\'s exp claim instead.',
+        "Nothing to fix for this exercise: expires_in is recommended, not required. Read the lifetime from the token's exp claim instead.",
       ),
     );
   } else {

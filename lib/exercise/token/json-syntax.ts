@@ -213,7 +213,7 @@ export function explainSyntaxError(text: string): SyntaxExplanation {
 function syntaxHint(text: string, at: SyntaxErrorAt, ch: string | undefined): string {
   const start = text.trimStart();
   if (/^<(?:!doctype|html|\?xml)/i.test(start)) {
-    return 'This is an HTML page, not the token endpoint\'s JSON: the URL in your curl command is probably wrong (it must be the token endpoint, e.g. …/v1/token) or the server redirected to a login page.';
+    return "This is an HTML page, not the token endpoint's JSON: the URL in your curl command is probably wrong (it must be the token endpoint, e.g. …/v1/token) or the server redirected to a login page.";
   }
   if (/^https?:\/\//i.test(start)) {
     return 'This is a URL. Run the curl command from this step (it sends your code to the token endpoint) and paste the JSON it prints.';
@@ -237,7 +237,7 @@ function syntaxHint(text: string, at: SyntaxErrorAt, ch: string | undefined): st
     return 'Field names must be in double quotes, e.g. "access_token". Paste the server\'s response unchanged instead of retyping it.';
   }
   if ((at.problem === 'comma_or_close_object' || at.problem === 'comma_or_close_array') && (ch === '"' || ch === '{' || ch === '[')) {
-    return 'A comma is missing between two fields. Paste the server\'s response unchanged; something was lost while copying.';
+    return "A comma is missing between two fields. Paste the server's response unchanged; something was lost while copying.";
   }
   if (at.problem === 'trailing_text') {
     return 'There is more text after the JSON ends. Paste only one JSON object, from { to }.';

@@ -8,18 +8,60 @@ prepareKeys();
 describe('checkTokenResponse: server errors explained (RFC 6749 §5.2)', () => {
   it.each([
     { body: { error: 'invalid_grant', error_description: 'PKCE verification failed.' }, hint: /Code Verifier you hashed/ },
-    { body: { error: 'invalid_grant', error_description: "The 'redirect_uri' does not match the redirection URI used in the authorization request." }, hint: /same redirect_uri/ },
+    {
+      body: {
+        error: 'invalid_grant',
+        error_description: "The 'redirect_uri' does not match the redirection URI used in the authorization request.",
+      },
+      hint: /same redirect_uri/,
+    },
     { body: { error: 'invalid_grant', error_description: 'The authorization code is invalid or has expired.' }, hint: /Get a new code/ },
     { body: { error: 'invalid_grant', error_description: 'grant request is invalid' }, hint: /Get a new code/ },
     { body: { error: 'invalid_grant' }, hint: /code_verifier of that authorization URL and exactly the same redirect_uri/ },
-    { body: { error: 'invalid_client', error_description: 'The client secret supplied for a confidential client is invalid.' }, hint: /YOUR_CLIENT_SECRET/ },
-    { body: { error: 'unauthorized_client', error_description: 'The client is not authorized to use the provided grant type. Configured grant types: [client_credentials].' }, hint: /tick Authorization Code/ },
-    { body: { error: 'unsupported_grant_type', error_description: 'The authorization grant type is not supported by the authorization server.' }, hint: /grant_type=authorization_code/ },
-    { body: { error: 'invalid_request', error_description: 'PKCE code verifier is required when the parameter code_challenge is included in the authorize request.' }, hint: /code_verifier/ },
-    { body: { error: 'invalid_request', error_description: "The request is missing a required parameter: 'redirect_uri'." }, hint: /redirect_uri line/ },
-    { body: { error: 'invalid_scope', error_description: 'One or more scopes are not configured for the authorization server resource.' }, hint: /go in the authorization URL/ },
+    {
+      body: { error: 'invalid_client', error_description: 'The client secret supplied for a confidential client is invalid.' },
+      hint: /YOUR_CLIENT_SECRET/,
+    },
+    {
+      body: {
+        error: 'unauthorized_client',
+        error_description: 'The client is not authorized to use the provided grant type. Configured grant types: [client_credentials].',
+      },
+      hint: /tick Authorization Code/,
+    },
+    {
+      body: {
+        error: 'unsupported_grant_type',
+        error_description: 'The authorization grant type is not supported by the authorization server.',
+      },
+      hint: /grant_type=authorization_code/,
+    },
+    {
+      body: {
+        error: 'invalid_request',
+        error_description: 'PKCE code verifier is required when the parameter code_challenge is included in the authorize request.',
+      },
+      hint: /code_verifier/,
+    },
+    {
+      body: { error: 'invalid_request', error_description: "The request is missing a required parameter: 'redirect_uri'." },
+      hint: /redirect_uri line/,
+    },
+    {
+      body: { error: 'invalid_scope', error_description: 'One or more scopes are not configured for the authorization server resource.' },
+      hint: /go in the authorization URL/,
+    },
     { body: { error: 'server_error' }, hint: /Try again/ },
-    { body: { errorCode: 'E0000022', errorSummary: 'The endpoint does not support the provided HTTP method', errorLink: 'E0000022', errorId: 'oaeX1', errorCauses: [] }, hint: /oauth2\/default\/v1\/token/ },
+    {
+      body: {
+        errorCode: 'E0000022',
+        errorSummary: 'The endpoint does not support the provided HTTP method',
+        errorLink: 'E0000022',
+        errorId: 'oaeX1',
+        errorCauses: [],
+      },
+      hint: /oauth2\/default\/v1\/token/,
+    },
   ])('$body.error$body.errorCode: $body.error_description', async ({ body, hint }) => {
     const paste = `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json;charset=UTF-8\r\n\r\n${JSON.stringify(body)}`;
     const report = await checkTokenResponse(paste, ctx());

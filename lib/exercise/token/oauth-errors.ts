@@ -8,14 +8,18 @@ import { fail, quote, type CheckResult } from '../report';
 
 /** An OAuth error JSON (`error`), or an Okta API error (`errorCode`) from a wrong endpoint. */
 export function isErrorResponse(body: Record<string, unknown>): boolean {
-  return (typeof body.error === 'string' || (typeof body.error === 'object' && body.error !== null)) || typeof body.errorCode === 'string';
+  return typeof body.error === 'string' || (typeof body.error === 'object' && body.error !== null) || typeof body.errorCode === 'string';
 }
 
 /**
  * Explains the server's error JSON for the grant that was attempted.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
-export function explainErrorResponse(body: Record<string, unknown>, grant: TokenGrant, ctx: Pick<TokenCheckContext, 'practice'>): CheckResult {
+export function explainErrorResponse(
+  body: Record<string, unknown>,
+  grant: TokenGrant,
+  ctx: Pick<TokenCheckContext, 'practice'>,
+): CheckResult {
   if (typeof body.errorCode === 'string' && body.error === undefined) {
     const summary = typeof body.errorSummary === 'string' ? `: ${quote(body.errorSummary, 120)}` : '';
     return fail(
@@ -126,7 +130,10 @@ function explainErrorCode(code: string, description: string, grant: TokenGrant, 
       };
     case 'server_error':
     case 'temporarily_unavailable':
-      return { meaning: 'the server had a problem on its side.', hint: 'Try again in a moment. If it persists, the server is misconfigured or down.' };
+      return {
+        meaning: 'the server had a problem on its side.',
+        hint: 'Try again in a moment. If it persists, the server is misconfigured or down.',
+      };
     default:
       return {
         meaning: 'the token request failed.',
@@ -136,8 +143,10 @@ function explainErrorCode(code: string, description: string, grant: TokenGrant, 
 }
 
 function invalidRequestHint(d: string, grant: TokenGrant): string {
-  if (/code.?verifier|pkce/.test(d)) return 'Add the code_verifier line (-d code_verifier=…): PKCE is required, and the verifier must be the one behind the code_challenge you sent.';
-  if (/content.?type|form.?urlencoded|json/.test(d)) return 'Send the parameters form-encoded with -d lines (Content-Type application/x-www-form-urlencoded), not as JSON.';
+  if (/code.?verifier|pkce/.test(d))
+    return 'Add the code_verifier line (-d code_verifier=…): PKCE is required, and the verifier must be the one behind the code_challenge you sent.';
+  if (/content.?type|form.?urlencoded|json/.test(d))
+    return 'Send the parameters form-encoded with -d lines (Content-Type application/x-www-form-urlencoded), not as JSON.';
   if (/redirect/.test(d)) return 'Add the redirect_uri line, with exactly the redirect URI of the authorization URL.';
   if (/grant.?type/.test(d)) return `Add -d grant_type=${grant}.`;
   if (/refresh.?token/.test(d)) return 'Add -d refresh_token=… with the refresh token from the previous step, copied completely.';

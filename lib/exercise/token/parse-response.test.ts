@@ -71,7 +71,8 @@ describe('parseResponse: what learners paste', () => {
     },
     {
       name: 'curl -i output after a 100 Continue, HTTP/2',
-      paste: () => ['HTTP/1.1 100 Continue', '', 'HTTP/2 200 ', 'content-type: application/json', 'cache-control: no-store', '', pretty].join('\n'),
+      paste: () =>
+        ['HTTP/1.1 100 Continue', '', 'HTTP/2 200 ', 'content-type: application/json', 'cache-control: no-store', '', pretty].join('\n'),
       ok: true,
       codes: ['warn:json.http_headers'],
     },
@@ -114,7 +115,8 @@ describe('parseResponse: what learners paste', () => {
     },
     {
       name: 'the command and the prompt pasted along with the output',
-      paste: () => `$ curl -X POST http://localhost:3000/oauth2/default/v1/token -d grant_type=authorization_code -d code=Hs7FqlJ3kd9X2mN0pQrStUvWx\n${pretty}\n$ `,
+      paste: () =>
+        `$ curl -X POST http://localhost:3000/oauth2/default/v1/token -d grant_type=authorization_code -d code=Hs7FqlJ3kd9X2mN0pQrStUvWx\n${pretty}\n$ `,
       ok: true,
       codes: ['warn:json.extra_text'],
     },
@@ -142,11 +144,26 @@ describe('parseResponse: what learners paste', () => {
       ok: false,
       codes: ['fail:json.only_access_token'],
     },
-    { name: 'a trailing comma', paste: () => '{\n  "token_type": "Bearer",\n  "expires_in": 3600,\n}', ok: false, codes: ['fail:json.invalid'] },
+    {
+      name: 'a trailing comma',
+      paste: () => '{\n  "token_type": "Bearer",\n  "expires_in": 3600,\n}',
+      ok: false,
+      codes: ['fail:json.invalid'],
+    },
     { name: 'cut off while copying', paste: () => compact.slice(0, 200), ok: false, codes: ['fail:json.invalid'] },
     { name: 'JavaScript-style single quotes', paste: () => "{'token_type': 'Bearer'}", ok: false, codes: ['fail:json.invalid'] },
-    { name: 'curl -i headers but no body', paste: () => 'HTTP/1.1 302 Found\r\nLocation: http://localhost:3000/login\r\n\r\n', ok: false, codes: ['warn:json.http_headers', 'fail:json.invalid'] },
-    { name: 'an HTML error page', paste: () => '<!DOCTYPE html>\n<html><head><title>404: This page could not be found</title></head></html>', ok: false, codes: ['fail:json.invalid'] },
+    {
+      name: 'curl -i headers but no body',
+      paste: () => 'HTTP/1.1 302 Found\r\nLocation: http://localhost:3000/login\r\n\r\n',
+      ok: false,
+      codes: ['warn:json.http_headers', 'fail:json.invalid'],
+    },
+    {
+      name: 'an HTML error page',
+      paste: () => '<!DOCTYPE html>\n<html><head><title>404: This page could not be found</title></head></html>',
+      ok: false,
+      codes: ['fail:json.invalid'],
+    },
     { name: 'a JSON list', paste: () => `[${compact}]`, ok: false, codes: ['fail:json.not_object'] },
     { name: 'a number', paste: () => '3600', ok: false, codes: ['fail:json.not_object'] },
     { name: 'null', paste: () => 'null', ok: false, codes: ['fail:json.not_object'] },
@@ -177,8 +194,18 @@ describe('parseResponse: messages say where and never quote a token', () => {
     { paste: '{token_type: "Bearer"}', where: 'line 1, column 2', found: '"t"', hint: /Field names must be in double quotes/ },
     { paste: '{"token_type": "Bearer"', where: 'line 1, column 24', found: 'the end of the text', hint: /cut off/ },
     { paste: '<!DOCTYPE html><html></html>', where: 'line 1, column 1', found: '"<"', hint: /HTML page/ },
-    { paste: 'http://localhost:3000/redirect?code=Hs7FqlJ3kd9X2mN0pQrStUvWxYz012345&state=abc', where: 'line 1, column 1', found: '"h"', hint: /This is a URL/ },
-    { paste: 'curl -X POST http://localhost:3000/oauth2/default/v1/token \\\n  -d grant_type=authorization_code', where: 'line 1, column 1', found: '"c"', hint: /curl command itself/ },
+    {
+      paste: 'http://localhost:3000/redirect?code=Hs7FqlJ3kd9X2mN0pQrStUvWxYz012345&state=abc',
+      where: 'line 1, column 1',
+      found: '"h"',
+      hint: /This is a URL/,
+    },
+    {
+      paste: 'curl -X POST http://localhost:3000/oauth2/default/v1/token \\\n  -d grant_type=authorization_code',
+      where: 'line 1, column 1',
+      found: '"c"',
+      hint: /curl command itself/,
+    },
     { paste: '{"a": 1} {"b": 2}', where: 'line 1, column 10', found: '"{"', hint: /more text after the JSON/ },
   ])('$where: found $found', ({ paste, where, found, hint }) => {
     const result = parseResponse(paste);

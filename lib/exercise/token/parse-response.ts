@@ -192,7 +192,12 @@ export function parseResponse(text: string): ParseResponseResult {
 
   const keys = Object.keys(value);
   results.push(
-    pass(CHECK, keys.length > 0 ? `The response is a JSON object with ${keys.length === 1 ? 'the field' : 'the fields'} ${keys.join(', ')}.` : 'The response is a JSON object.'),
+    pass(
+      CHECK,
+      keys.length > 0
+        ? `The response is a JSON object with ${keys.length === 1 ? 'the field' : 'the fields'} ${keys.join(', ')}.`
+        : 'The response is a JSON object.',
+    ),
   );
   return { ok: true, body: value, canonical: JSON.stringify(value), results };
 }
@@ -259,9 +264,7 @@ function stripHttpTranscript(text: string): { body: string; kind: TranscriptKind
   const isVerboseLine = (line: string) =>
     /^[*<>](?: |$)/.test(line) || /^[{}] \[\d+ bytes data\]\s*$/.test(line) || /^Note: Unnecessary use of -X/.test(line);
   if (lines.some(isVerboseLine)) {
-    lines = lines
-      .filter((line) => !isVerboseLine(line))
-      .map(cutConnectionNote);
+    lines = lines.filter((line) => !isVerboseLine(line)).map(cutConnectionNote);
     kind = 'verbose';
   }
 

@@ -22,7 +22,13 @@ let first: TokenSummary;
 
 /** An access token like the practice server's; `undefined` removes a claim. */
 function mint(o: { iat?: number; jti?: string; claims?: Record<string, unknown> } = {}): Promise<string> {
-  return mintOktaAccessToken(serverKey, { issuer: ISSUER, clientId: CLIENT_ID, iat: o.iat ?? NOW_S - 30, jti: o.jti ?? 'AT.refreshed-9xQm2', claims: o.claims });
+  return mintOktaAccessToken(serverKey, {
+    issuer: ISSUER,
+    clientId: CLIENT_ID,
+    iat: o.iat ?? NOW_S - 30,
+    jti: o.jti ?? 'AT.refreshed-9xQm2',
+    claims: o.claims,
+  });
 }
 
 const respond = async (token: Promise<string> | string, fields: Record<string, unknown> = {}) => {
@@ -47,7 +53,14 @@ beforeAll(async () => {
   // Step 4 as it really happens: the learner's first response, checked and summarised.
   firstToken = await mint({ iat: NOW_S - 600, jti: 'AT.first-login-4kPz' });
   firstText = await respond(firstToken, { refresh_token: FIRST_REFRESH });
-  const report = await checkTokenResponse(firstText, { issuer: ISSUER, clientId: CLIENT_ID, audience: 'api://default', now: NOW, getKey, practice: true });
+  const report = await checkTokenResponse(firstText, {
+    issuer: ISSUER,
+    clientId: CLIENT_ID,
+    audience: 'api://default',
+    now: NOW,
+    getKey,
+    practice: true,
+  });
   expect(report.status).toBe('pass');
   first = report.summary!;
 });
@@ -71,7 +84,11 @@ const ctx = (o: Partial<RefreshCheckContext> = {}): RefreshCheckContext => ({
   ...o,
 });
 
-const codes = (results: CheckResult[]) => results.filter((r) => r.status !== 'pass').map((r) => `${r.status}:${r.code}`).sort();
+const codes = (results: CheckResult[]) =>
+  results
+    .filter((r) => r.status !== 'pass')
+    .map((r) => `${r.status}:${r.code}`)
+    .sort();
 
 interface Case {
   name: string;
@@ -83,7 +100,12 @@ interface Case {
 
 const cases: Case[] = [
   // Passing refreshes
-  { name: 'a refresh with rotation: new access token and new refresh token', paste: () => respond(mint()), expected: ['info:refresh.rotated'], rotated: true },
+  {
+    name: 'a refresh with rotation: new access token and new refresh token',
+    paste: () => respond(mint()),
+    expected: ['info:refresh.rotated'],
+    rotated: true,
+  },
   {
     name: 'a refresh without rotation: no refresh token in the response (Okta persistent)',
     paste: () => respond(mint(), { refresh_token: undefined }),
@@ -194,8 +216,19 @@ const cases: Case[] = [
     expected: ['fail:access_token.expired', 'info:refresh.rotated'],
     rotated: true,
   },
-  { name: 'keys unavailable', paste: () => respond(mint()), ctx: () => ({ getKey: null }), expected: ['info:refresh.rotated', 'warn:access_token.keys_unavailable'], rotated: true },
-  { name: 'an ID token came along', paste: () => respond(mint(), { id_token: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln' }), expected: ['info:id_token.present', 'info:refresh.rotated'], rotated: true },
+  {
+    name: 'keys unavailable',
+    paste: () => respond(mint()),
+    ctx: () => ({ getKey: null }),
+    expected: ['info:refresh.rotated', 'warn:access_token.keys_unavailable'],
+    rotated: true,
+  },
+  {
+    name: 'an ID token came along',
+    paste: () => respond(mint(), { id_token: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln' }),
+    expected: ['info:id_token.present', 'info:refresh.rotated'],
+    rotated: true,
+  },
   { name: 'only the new access token pasted', paste: () => mint(), expected: ['fail:json.only_access_token'], rotated: null },
   { name: 'nothing pasted', paste: () => '', expected: ['fail:input.empty'], rotated: null },
 ];
@@ -211,14 +244,37 @@ describe('checkRefreshResponse', () => {
   });
 
   it.each([
-    { body: { error: 'invalid_grant', error_description: 'The refresh token is invalid or expired.' }, hint: /most recent response/, message: /rotated/ },
+    {
+      body: { error: 'invalid_grant', error_description: 'The refresh token is invalid or expired.' },
+      hint: /most recent response/,
+      message: /rotated/,
+    },
     { body: { error: 'invalid_grant', error_description: 'refresh token is expired' }, hint: /log in again/, message: /expired/ },
     { body: { error: 'invalid_grant', error_description: 'client mismatch' }, hint: /app that got it/, message: /another client/ },
-    { body: { error: 'unauthorized_client', error_description: 'The client is not authorized to use the provided grant type. Configured grant types: [authorization_code].' }, hint: /tick Refresh Token/, message: /refresh_token grant/ },
-    { body: { error: 'invalid_client', error_description: 'Client authentication failed.' }, hint: /YOUR_CLIENT_SECRET/, message: /client authentication/ },
-    { body: { error: 'invalid_scope', error_description: 'The requested scope is invalid, unknown, or malformed.' }, hint: /Remove the scope parameter/, message: /original login/ },
+    {
+      body: {
+        error: 'unauthorized_client',
+        error_description: 'The client is not authorized to use the provided grant type. Configured grant types: [authorization_code].',
+      },
+      hint: /tick Refresh Token/,
+      message: /refresh_token grant/,
+    },
+    {
+      body: { error: 'invalid_client', error_description: 'Client authentication failed.' },
+      hint: /YOUR_CLIENT_SECRET/,
+      message: /client authentication/,
+    },
+    {
+      body: { error: 'invalid_scope', error_description: 'The requested scope is invalid, unknown, or malformed.' },
+      hint: /Remove the scope parameter/,
+      message: /original login/,
+    },
     { body: { error: 'unsupported_grant_type' }, hint: /grant_type=refresh_token/, message: /grant_type/ },
-    { body: { error: 'invalid_request', error_description: 'The refresh_token parameter is required.' }, hint: /-d refresh_token=/, message: /missing a parameter/ },
+    {
+      body: { error: 'invalid_request', error_description: 'The refresh_token parameter is required.' },
+      hint: /-d refresh_token=/,
+      message: /missing a parameter/,
+    },
   ])('explains $body.error for the refresh step: $body.error_description', async ({ body, hint, message }) => {
     const report = await checkRefreshResponse(JSON.stringify(body), ctx());
     expect(codes(report.results)).toEqual(['fail:response.error']);

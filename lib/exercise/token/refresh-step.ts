@@ -134,10 +134,18 @@ async function compareWithFirst(
       );
     } else if (second.issuedAt === first.issuedAt) {
       results.push(
-        pass('issued_later', `The new token was issued in the same second as the first one (${formatUtc(first.issuedAt)}) — token times count whole seconds — and it is a different token.`),
+        pass(
+          'issued_later',
+          `The new token was issued in the same second as the first one (${formatUtc(first.issuedAt)}) — token times count whole seconds — and it is a different token.`,
+        ),
       );
     } else {
-      results.push(pass('issued_later', `The new token was issued at ${formatUtc(second.issuedAt)}, after the first one (${formatUtc(first.issuedAt)}).`));
+      results.push(
+        pass(
+          'issued_later',
+          `The new token was issued at ${formatUtc(second.issuedAt)}, after the first one (${formatUtc(first.issuedAt)}).`,
+        ),
+      );
     }
   }
 

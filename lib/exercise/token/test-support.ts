@@ -81,4 +81,8 @@ export const ctx = (o: Partial<TokenCheckContext> = {}): TokenCheckContext => ({
   ...o,
 });
 
-export const codes = (results: CheckResult[]) => results.filter((r) => r.status !== 'pass').map((r) => `${r.status}:${r.code}`).sort();
+export const codes = (results: CheckResult[]) =>
+  results
+    .filter((r) => r.status !== 'pass')
+    .map((r) => `${r.status}:${r.code}`)
+    .sort();

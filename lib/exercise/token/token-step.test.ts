@@ -21,14 +21,16 @@ const cases: Case[] = [
   { name: 'a practice server response', paste: () => respond(), expected: [] },
   {
     name: 'with an ID token because openid was requested',
-    paste: () => respond({ scope: 'openid offline_access api:read', id_token: 'eyJraWQiOiJYbTJrOVEiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln' }),
+    paste: () =>
+      respond({ scope: 'openid offline_access api:read', id_token: 'eyJraWQiOiJYbTJrOVEiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln' }),
     expected: ['info:id_token.present'],
   },
   { name: 'without expires_in', paste: () => respond({ expires_in: undefined }), expected: ['warn:expires_in.missing'] },
   { name: 'token_type in lower case', paste: () => respond({ token_type: 'bearer' }), expected: [] },
   {
     name: 'curl -i output',
-    paste: async () => `HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=UTF-8\r\nCache-Control: no-store\r\n\r\n${await respond()}`,
+    paste: async () =>
+      `HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=UTF-8\r\nCache-Control: no-store\r\n\r\n${await respond()}`,
     expected: ['warn:json.http_headers'],
   },
   {
@@ -38,7 +40,11 @@ const cases: Case[] = [
   },
   {
     name: 'an Auth0-like own server: azp instead of cid, no audience configured',
-    paste: () => respond({ scope: 'offline_access read:messages' }, mint({ claims: { cid: undefined, azp: CLIENT_ID, uid: undefined, scp: undefined, gty: 'authorization_code' } })),
+    paste: () =>
+      respond(
+        { scope: 'offline_access read:messages' },
+        mint({ claims: { cid: undefined, azp: CLIENT_ID, uid: undefined, scp: undefined, gty: 'authorization_code' } }),
+      ),
     ctx: () => ({ practice: false, audience: undefined }),
     expected: [],
   },
@@ -84,7 +90,11 @@ const cases: Case[] = [
   },
   {
     name: 'an Auth0 JWE access token (no audience requested)',
-    paste: () => respond({}, 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIiwiaXNzIjoiaHR0cHM6Ly9sYWIuYXV0aDAuY29tLyJ9..N3ZnOHp6d2Fwbm9s.bXlfZW5jcnlwdGVkX3BheWxvYWQ.aGVsbG8gdGFnIDEyMw'),
+    paste: () =>
+      respond(
+        {},
+        'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIiwiaXNzIjoiaHR0cHM6Ly9sYWIuYXV0aDAuY29tLyJ9..N3ZnOHp6d2Fwbm9s.bXlfZW5jcnlwdGVkX3BheWxvYWQ.aGVsbG8gdGFnIDEyMw',
+      ),
     ctx: () => ({ practice: false, issuer: 'https://lab.auth0.com/' }),
     expected: ['warn:access_token.not_jwt'],
   },
@@ -94,11 +104,25 @@ const cases: Case[] = [
     expected: ['fail:access_token.not_jwt'],
   },
   // Signature
-  { name: 'a token re-signed with another key (edited on jwt.io)', paste: () => respond({}, mint({ key: otherKey })), expected: ['fail:access_token.signature_invalid'] },
-  { name: 'a token signed with a key the server does not publish', paste: () => respond({}, mint({ key: otherKey, kid: 'k2-other-tenant' })), expected: ['fail:access_token.unknown_key'] },
+  {
+    name: 'a token re-signed with another key (edited on jwt.io)',
+    paste: () => respond({}, mint({ key: otherKey })),
+    expected: ['fail:access_token.signature_invalid'],
+  },
+  {
+    name: 'a token signed with a key the server does not publish',
+    paste: () => respond({}, mint({ key: otherKey, kid: 'k2-other-tenant' })),
+    expected: ['fail:access_token.unknown_key'],
+  },
   {
     name: 'a hand-made HS256 token',
-    paste: async () => respond({}, await new SignJWT({ iss: ISSUER, cid: CLIENT_ID, sub: 'learner@example.com', exp: NOW_S + 600 }).setProtectedHeader({ alg: 'HS256', kid: 'Xm2k9Q' }).sign(new TextEncoder().encode('x'.repeat(32)))),
+    paste: async () =>
+      respond(
+        {},
+        await new SignJWT({ iss: ISSUER, cid: CLIENT_ID, sub: 'learner@example.com', exp: NOW_S + 600 })
+          .setProtectedHeader({ alg: 'HS256', kid: 'Xm2k9Q' })
+          .sign(new TextEncoder().encode('x'.repeat(32))),
+      ),
     expected: ['fail:access_token.signature_invalid', 'warn:access_token.audience_mismatch'],
   },
   {
@@ -134,12 +158,28 @@ const cases: Case[] = [
     paste: () => respond({}, mint({ claims: { iss: 'http://localhost:3000' } })),
     expected: ['fail:access_token.issuer_mismatch'],
   },
-  { name: 'a token issued to another app', paste: () => respond({}, mint({ claims: { cid: '0oaOTHERAPP9876' } })), expected: ['fail:access_token.client_mismatch'] },
-  { name: 'a token for another API', paste: () => respond({}, mint({ claims: { aud: 'https://api.example.com' } })), expected: ['warn:access_token.audience_mismatch'] },
+  {
+    name: 'a token issued to another app',
+    paste: () => respond({}, mint({ claims: { cid: '0oaOTHERAPP9876' } })),
+    expected: ['fail:access_token.client_mismatch'],
+  },
+  {
+    name: 'a token for another API',
+    paste: () => respond({}, mint({ claims: { aud: 'https://api.example.com' } })),
+    expected: ['warn:access_token.audience_mismatch'],
+  },
   { name: 'a response from two hours ago', paste: () => respond({}, mint({ iat: NOW_S - 7200 })), expected: ['fail:access_token.expired'] },
   {
     name: 'everything wrong at once',
-    paste: () => respond({ refresh_token: undefined, scope: 'api:read', token_type: 'mac', expires_in: undefined }, mint({ key: otherKey, iat: NOW_S - 7200, claims: { iss: 'https://evil.example', cid: 'someone-else', aud: 'https://api.evil.example' } })),
+    paste: () =>
+      respond(
+        { refresh_token: undefined, scope: 'api:read', token_type: 'mac', expires_in: undefined },
+        mint({
+          key: otherKey,
+          iat: NOW_S - 7200,
+          claims: { iss: 'https://evil.example', cid: 'someone-else', aud: 'https://api.evil.example' },
+        }),
+      ),
     expected: [
       'fail:access_token.client_mismatch',
       'fail:access_token.expired',

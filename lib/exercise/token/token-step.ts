@@ -48,7 +48,7 @@ function checkRefreshTokenPresence(body: Record<string, unknown>, summary: Token
   const offlineGranted = granted?.includes('offline_access') ?? null;
   const enableGrant = ctx.practice
     ? 'enable the Refresh Token grant in the practice console (My Web App → Edit → tick Refresh Token → Save)'
-    : "enable the Refresh Token grant on the app (Applications → your app → General Settings → Edit → tick Refresh Token → Save)";
+    : 'enable the Refresh Token grant on the app (Applications → your app → General Settings → Edit → tick Refresh Token → Save)';
 
   if (hasRefresh) {
     results.push(pass('refresh_token', 'A refresh token is present. We keep only its fingerprint for the next step.'));
@@ -68,7 +68,11 @@ function checkRefreshTokenPresence(body: Record<string, unknown>, summary: Token
     const seen = `The granted scope is ${quote(granted.join(' '), 100)}, without offline_access.`;
     results.push(
       hasRefresh
-        ? info('scope', 'scope.offline_access_not_granted', `${seen} A refresh token came anyway (this server does not list offline_access among the granted scopes).`)
+        ? info(
+            'scope',
+            'scope.offline_access_not_granted',
+            `${seen} A refresh token came anyway (this server does not list offline_access among the granted scopes).`,
+          )
         : fail(
             'scope',
             'scope.offline_access_not_granted',

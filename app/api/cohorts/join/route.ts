@@ -17,7 +17,8 @@ export const POST = handleApi(async (request: Request) => {
   const { code, displayName } = await readJsonBody(request, body);
   const db = await getDb();
   const cohort = await findCohortByCode(db, code);
-  if (!cohort) throw new ApiError('not_found', 'This join link is not valid (or its cohort was archived). Ask your instructor for the current link.');
+  if (!cohort)
+    throw new ApiError('not_found', 'This join link is not valid (or its cohort was archived). Ask your instructor for the current link.');
   await admitLearner(db, { id: learnerId, address: clientAddressOf(request) });
   await joinCohort(db, cohort.id, learnerId, displayName);
   return jsonResponse({ cohort: { name: cohort.name }, displayName });

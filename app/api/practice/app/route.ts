@@ -39,7 +39,11 @@ export const PATCH = handleApi(async (request: Request) => {
     const why = refusalOf(uri, policy);
     return why ? [`${uri.slice(0, 200)}: ${why}`] : [];
   });
-  if (refused.length > 0) throw new ApiError('bad_request', `Refused redirect URI${refused.length > 1 ? 's' : ''}: ${refused.join('; ')}. ${describeAllowedHosts(policy)}`);
+  if (refused.length > 0)
+    throw new ApiError(
+      'bad_request',
+      `Refused redirect URI${refused.length > 1 ? 's' : ''}: ${refused.join('; ')}. ${describeAllowedHosts(policy)}`,
+    );
   const { env, db, learnerId } = await practiceAppFor(request);
   const app = await updatePracticeApp(db, learnerId, patch);
   if (!app) throw new ApiError('not_found', 'Practice app not found.');

@@ -12,6 +12,7 @@ const body = z.strictObject({ token: z.string().max(100) });
 export const POST = handleApi(async (request: Request) => {
   const { token } = await readJsonBody(request, body);
   const learnerId = await findLearnerByResumeToken(await getDb(), token);
-  if (!learnerId) throw new ApiError('not_found', 'This resume link does not work (any more): the exercise was reset, or the link is incomplete.');
+  if (!learnerId)
+    throw new ApiError('not_found', 'This resume link does not work (any more): the exercise was reset, or the link is incomplete.');
   return jsonResponse({ resumed: true }, { headers: { 'Set-Cookie': sessionCookieFor(learnerId) } });
 });

@@ -18,8 +18,8 @@ export default async function AuthorizePage() {
     <ExerciseShell journey={journey} current="authorize">
       <StepHeader number={stepNumber('authorize')} title="Build the authorization URL">
         <p>
-          The authorization URL sends the user to the authorization server to log in. To get a refresh token, it must ask
-          for the <code className="font-mono">offline_access</code> scope.
+          The authorization URL sends the user to the authorization server to log in. To get a refresh token, it must ask for the{' '}
+          <code className="font-mono">offline_access</code> scope.
         </p>
       </StepHeader>
       {refreshGrantEnabled === false && (
@@ -40,7 +40,11 @@ export default async function AuthorizePage() {
         />
       ) : (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40">
-          First <Link href="/exercise/refresh/setup" className="font-medium underline">choose your authorization server</Link>.
+          First{' '}
+          <Link href="/exercise/refresh/setup" className="font-medium underline">
+            choose your authorization server
+          </Link>
+          .
         </p>
       )}
     </ExerciseShell>

@@ -49,7 +49,12 @@ export default async function CompletePage() {
           ? 'The same refresh token came back: it stays valid (persistent refresh tokens).'
           : 'No refresh token in the response: keep using the one you have.',
     ],
-    ['Scopes', second.scope?.join(' ') === first.scope?.join(' ') ? `Unchanged (${first.scope?.join(' ') ?? 'not listed'}).` : `Before: ${first.scope?.join(' ') ?? '—'}; after: ${second.scope?.join(' ') ?? '—'}.`],
+    [
+      'Scopes',
+      second.scope?.join(' ') === first.scope?.join(' ')
+        ? `Unchanged (${first.scope?.join(' ') ?? 'not listed'}).`
+        : `Before: ${first.scope?.join(' ') ?? '—'}; after: ${second.scope?.join(' ') ?? '—'}.`,
+    ],
     ['Subject and client', 'The same user and the same app — a refresh never changes who the token is for.'],
   ];
 
@@ -63,8 +68,8 @@ export default async function CompletePage() {
     <ExerciseShell journey={journey} current="complete">
       <StepHeader title="You've completed the exercise!">
         <p>
-          You got a refresh token with the authorization code flow and PKCE, and used it to get a new access token without
-          logging in again. Completed {new Date(progress.completedAt).toUTCString()}.
+          You got a refresh token with the authorization code flow and PKCE, and used it to get a new access token without logging in again.
+          Completed {new Date(progress.completedAt).toUTCString()}.
         </p>
       </StepHeader>
 
@@ -97,28 +102,34 @@ export default async function CompletePage() {
           Extra credit: refresh token rotation
         </h2>
         <p className="mt-2 text-slate-700 dark:text-slate-300">
-          With rotation, every refresh returns a new refresh token and the old one stops working. If an attacker replays
-          an old refresh token, the server notices the reuse and revokes the whole token family.
+          With rotation, every refresh returns a new refresh token and the old one stops working. If an attacker replays an old refresh
+          token, the server notices the reuse and revokes the whole token family.
         </p>
         <ol className="mt-3 list-decimal space-y-2 pl-6">
           <li>
             {practice ? (
               <>
-                In the <Link href="/practice/console?from=complete#general-settings" className="underline">practice console</Link>, click <strong>Edit</strong>, choose{' '}
-                <strong>Rotate token after every use</strong>, and <strong>Save</strong>.
+                In the{' '}
+                <Link href="/practice/console?from=complete#general-settings" className="underline">
+                  practice console
+                </Link>
+                , click <strong>Edit</strong>, choose <strong>Rotate token after every use</strong>, and <strong>Save</strong>.
               </>
             ) : (
               <>In your server&apos;s app settings, turn on refresh token rotation (Okta: &quot;Rotate token after every use&quot;).</>
             )}
           </li>
           <li>
-            Run the refresh command from <Link href="/exercise/refresh/refresh" className="underline">step 6</Link> again and
-            paste the response there: you will see <code className="font-mono">refresh.rotated</code> — a new refresh token.
+            Run the refresh command from{' '}
+            <Link href="/exercise/refresh/refresh" className="underline">
+              step 6
+            </Link>{' '}
+            again and paste the response there: you will see <code className="font-mono">refresh.rotated</code> — a new refresh token.
           </li>
           <li>
             Run the same command once more with the <em>old</em> refresh token. The server answers{' '}
-            <code className="font-mono">invalid_grant</code>; paste that answer and the lab explains it. Your exercise stays
-            completed: later attempts are extra credit.
+            <code className="font-mono">invalid_grant</code>; paste that answer and the lab explains it. Your exercise stays completed:
+            later attempts are extra credit.
           </li>
         </ol>
       </Card>
@@ -126,7 +137,11 @@ export default async function CompletePage() {
       {practice && (
         <>
           <ApiCallPanel apiUrl={`${env.PUBLIC_URL}/api/practice/photos`} />
-          <RevokePanel revocationEndpoint={`${provider.issuer}/v1/revoke`} tokenEndpoint={provider.tokenEndpoint} clientId={provider.clientId} />
+          <RevokePanel
+            revocationEndpoint={`${provider.issuer}/v1/revoke`}
+            tokenEndpoint={provider.tokenEndpoint}
+            clientId={provider.clientId}
+          />
         </>
       )}
 
@@ -151,20 +166,20 @@ export default async function CompletePage() {
         </h2>
         <ul className="mt-3 list-disc space-y-2 pl-6 text-slate-700 dark:text-slate-300">
           <li>
-            <strong>Token introspection</strong> (RFC 7662): how an API asks the server whether an opaque token is still active —
-            the practice server has <code className="font-mono">/v1/introspect</code>.
+            <strong>Token introspection</strong> (RFC 7662): how an API asks the server whether an opaque token is still active — the
+            practice server has <code className="font-mono">/v1/introspect</code>.
           </li>
           <li>
             <strong>Client credentials</strong>: tokens for a service with no user — tick it in the practice console and try{' '}
             <code className="font-mono">grant_type=client_credentials</code>.
           </li>
           <li>
-            <strong>Sender-constrained tokens</strong> (DPoP, RFC 9449): refresh tokens that only work from the client that got
-            them — what public clients use instead of a secret.
+            <strong>Sender-constrained tokens</strong> (DPoP, RFC 9449): refresh tokens that only work from the client that got them — what
+            public clients use instead of a secret.
           </li>
           <li>
-            <strong>OAuth 2.0 Security Best Current Practice</strong> (RFC 9700): why PKCE, exact redirect URIs and refresh token
-            rotation are the defaults now.
+            <strong>OAuth 2.0 Security Best Current Practice</strong> (RFC 9700): why PKCE, exact redirect URIs and refresh token rotation
+            are the defaults now.
           </li>
         </ul>
       </Card>

@@ -28,8 +28,8 @@ export default async function EnablePage() {
     <ExerciseShell journey={journey} current="enable">
       <StepHeader number={stepNumber('enable')} title="Enable refresh tokens for your app">
         <p>
-          An authorization server only issues refresh tokens to apps that are allowed to use the <strong>Refresh Token</strong>{' '}
-          grant. It is off by default, so turn it on first.
+          An authorization server only issues refresh tokens to apps that are allowed to use the <strong>Refresh Token</strong> grant. It is
+          off by default, so turn it on first.
         </p>
       </StepHeader>
 
@@ -41,7 +41,10 @@ export default async function EnablePage() {
           <ol className="mt-3 list-decimal space-y-2 pl-6">
             <li>
               Open the{' '}
-              <Link href="/practice/console?from=enable#general-settings" className="font-medium text-indigo-800 underline dark:text-indigo-300">
+              <Link
+                href="/practice/console?from=enable#general-settings"
+                className="font-medium text-indigo-800 underline dark:text-indigo-300"
+              >
                 practice console
               </Link>{' '}
               (Applications → <strong>My Web App</strong>).
@@ -72,7 +75,11 @@ export default async function EnablePage() {
           </ol>
           {!provider && (
             <p className="mt-4 text-sm text-slate-700 dark:text-slate-300">
-              You have not chosen a server yet: <Link href="/exercise/refresh/setup" className="underline">choose one first</Link>.
+              You have not chosen a server yet:{' '}
+              <Link href="/exercise/refresh/setup" className="underline">
+                choose one first
+              </Link>
+              .
             </p>
           )}
         </Card>

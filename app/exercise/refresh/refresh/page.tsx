@@ -29,7 +29,11 @@ export default async function RefreshPage() {
         />
       ) : (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40">
-          First <Link href="/exercise/refresh/setup" className="font-medium underline">choose your authorization server</Link>.
+          First{' '}
+          <Link href="/exercise/refresh/setup" className="font-medium underline">
+            choose your authorization server
+          </Link>
+          .
         </p>
       )}
     </ExerciseShell>

@@ -20,7 +20,7 @@ export default async function SetupPage() {
         {provider && (
           <p className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100">
             ✓ You are using {provider.mode === 'practice' ? 'the practice server' : 'your own server'}:{' '}
-            <code className="break-all font-mono text-sm">{provider.issuer}</code>. Choosing again starts the later steps over.
+            <code className="font-mono text-sm break-all">{provider.issuer}</code>. Choosing again starts the later steps over.
           </p>
         )}
       </StepHeader>

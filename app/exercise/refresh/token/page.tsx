@@ -15,9 +15,8 @@ export default async function TokenPage() {
     <ExerciseShell journey={journey} current="token">
       <StepHeader number={stepNumber('token')} title="Exchange the code for tokens">
         <p>
-          Your app now sends the authorization code to the token endpoint, with its client credentials and the PKCE code
-          verifier. Because you asked for <code className="font-mono">offline_access</code>, the answer should hold a
-          refresh token next to the access token.
+          Your app now sends the authorization code to the token endpoint, with its client credentials and the PKCE code verifier. Because
+          you asked for <code className="font-mono">offline_access</code>, the answer should hold a refresh token next to the access token.
         </p>
       </StepHeader>
       {provider ? (
@@ -30,7 +29,11 @@ export default async function TokenPage() {
         />
       ) : (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40">
-          First <Link href="/exercise/refresh/setup" className="font-medium underline">choose your authorization server</Link>.
+          First{' '}
+          <Link href="/exercise/refresh/setup" className="font-medium underline">
+            choose your authorization server
+          </Link>
+          .
         </p>
       )}
     </ExerciseShell>

@@ -34,7 +34,7 @@ export default async function CohortPage({ params }: { params: Promise<{ id: str
           ) : (
             <div className="flex flex-wrap items-center gap-2 text-sm">
               <span>Join link:</span>
-              <code className="break-all rounded bg-slate-100 px-2 py-1 font-mono dark:bg-slate-800">{joinUrl}</code>
+              <code className="rounded bg-slate-100 px-2 py-1 font-mono break-all dark:bg-slate-800">{joinUrl}</code>
               <CopyButton value={joinUrl} label="join link" />
             </div>
           )}

@@ -11,7 +11,6 @@ import { SHOWN_CLAIMS } from '@/lib/progress/stored-claims';
 
 export const metadata: Metadata = { title: 'Learner detail' };
 
-
 export default async function LearnerDetailPage({ params }: { params: Promise<{ id: string; learnerId: string }> }) {
   const instructor = await requireInstructorPage();
   const { id, learnerId } = await params;
@@ -41,7 +40,13 @@ export default async function LearnerDetailPage({ params }: { params: Promise<{ 
                     {new Date(attempt.at).toISOString().replace('T', ' ').slice(0, 19)} UTC
                   </time>
                   <span className="font-medium">{attempt.step}</span>
-                  <span className={attempt.status === 'pass' ? 'font-semibold text-emerald-800 dark:text-emerald-300' : 'font-semibold text-red-800 dark:text-red-300'}>
+                  <span
+                    className={
+                      attempt.status === 'pass'
+                        ? 'font-semibold text-emerald-800 dark:text-emerald-300'
+                        : 'font-semibold text-red-800 dark:text-red-300'
+                    }
+                  >
                     {attempt.status === 'pass' ? '✓ pass' : '✗ fail'}
                   </span>
                 </div>
@@ -59,7 +64,7 @@ export default async function LearnerDetailPage({ params }: { params: Promise<{ 
                     {SHOWN_CLAIMS.filter((name) => attempt.claims && name in attempt.claims).map((name) => (
                       <div key={name} className="contents">
                         <dt className="font-mono">{name}</dt>
-                        <dd className="break-all font-mono">{JSON.stringify(attempt.claims?.[name])}</dd>
+                        <dd className="font-mono break-all">{JSON.stringify(attempt.claims?.[name])}</dd>
                       </div>
                     ))}
                   </dl>
