@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIAGNOSIS_CODES } from '@/lib/exercise/report';
+import { DIAGNOSIS_CODES } from '@/lib/exercise/codes';
 import { MAX_BODY_BYTES } from '@/lib/http/api';
 import { ADVERSARIAL_FAMILIES, fitBody, KIB } from './support/adversarial';
 import { useTempDatabase } from './support/db';

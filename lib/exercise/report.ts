@@ -9,7 +9,6 @@ import type { DiagnosisCode } from './codes';
 import type { StepId } from './steps';
 
 export type { DiagnosisCode } from './codes';
-export { DIAGNOSIS_CODES } from './codes';
 export type { StepId } from './steps';
 
 export type ResultStatus = 'pass' | 'fail' | 'warn' | 'info';

@@ -215,7 +215,7 @@ const SETUP_CODES: DiagnosisCode[] = [
   'redirect_uri.invalid',
 ];
 it('the setup codes are all declared diagnosis codes', async () => {
-  const { DIAGNOSIS_CODES } = await import('./report');
+  const { DIAGNOSIS_CODES } = await import('./codes');
   expect(DIAGNOSIS_CODES).toEqual(expect.arrayContaining(SETUP_CODES));
 });
 

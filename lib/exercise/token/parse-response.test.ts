@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -338,7 +338,10 @@ describe('parseResponse: browser-safe', () => {
       for (const [, typeOnly, from] of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s+(type\s+)?[^;]*?\bfrom\s+'([^']+)'/gm)) {
         if (typeOnly) continue;
         if (from!.startsWith('node:') || builtinModules.includes(from!)) builtins.push(`${file} imports ${from}`);
-        else if (from!.startsWith('.')) visit(path.resolve(path.dirname(file), `${from}.ts`));
+        else if (from!.startsWith('.')) {
+          const base = path.resolve(path.dirname(file), from!);
+          visit(existsSync(`${base}.ts`) ? `${base}.ts` : path.join(base, 'index.ts'));
+        }
       }
     };
     visit(fileURLToPath(new URL('./parse-response.ts', import.meta.url)));

@@ -6,18 +6,18 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { checkAuthorizeUrl, type AuthorizeUrlExpectations } from './authorize-url';
-import { build, CHALLENGE, GOOD, OKTA, PRACTICE, VERIFIER, withParams } from './authorize-url/test-support';
-import { CODES, DIAGNOSIS_CODES, type CodeSeverity, type DiagnosisCode } from './codes';
-import { checkRedirect, type RedirectContext, type RedirectInput } from './redirect';
-import type { Report, StepId } from './report';
-import { checkSetup, type SetupInput } from './setup';
-import type { TokenCheckContext } from './token/context';
-import type { TokenSummary } from './token/inspect';
-import { checkRefreshResponse, type RefreshCheckContext, type TokenOrigin } from './token/refresh-step';
-import { ctx, mint, NOW_S, otherKey, prepareKeys, REFRESH_TOKEN, respond } from './token/test-support';
-import { checkTokenResponse } from './token/token-step';
-import type { AuthorizationServerMetadata, DiscoveryOutcome, JwksOutcome } from '../issuer/discover';
+import { checkAuthorizeUrl, type AuthorizeUrlExpectations } from '../authorize-url';
+import { build, CHALLENGE, GOOD, OKTA, PRACTICE, VERIFIER, withParams } from '../authorize-url/test-support';
+import { CODES, DIAGNOSIS_CODES, type CodeSeverity, type DiagnosisCode } from './index';
+import { checkRedirect, type RedirectContext, type RedirectInput } from '../redirect';
+import type { Report, StepId } from '../report';
+import { checkSetup, type SetupInput } from '../setup';
+import type { TokenCheckContext } from '../token/context';
+import type { TokenSummary } from '../token/inspect';
+import { checkRefreshResponse, type RefreshCheckContext, type TokenOrigin } from '../token/refresh-step';
+import { ctx, mint, NOW_S, otherKey, prepareKeys, REFRESH_TOKEN, respond } from '../token/test-support';
+import { checkTokenResponse } from '../token/token-step';
+import type { AuthorizationServerMetadata, DiscoveryOutcome, JwksOutcome } from '../../issuer/discover';
 
 prepareKeys();
 
