@@ -218,3 +218,18 @@ describe('checkAuthorizeUrl: hostile input', () => {
     expect(report.status).toBe('fail');
   });
 });
+
+// Issue 11: "&amp;" between parameters led to twelve failures before the one fix.
+describe('checkAuthorizeUrl: a URL copied out of HTML', () => {
+  it('leads with "replace &amp; with &" and checks the rest as meant', () => {
+    const report = run(build(GOOD).replaceAll('&', '&amp;'));
+    expect(problems(report)).toEqual(['fail:url.html_escaped']);
+  });
+
+  it('still reports a real mistake next to it', () => {
+    const report = run(build(withParams({ scope: 'api:read' })).replaceAll('&', '&AMP;'));
+    expect(problems(report)).toEqual(['fail:scope.offline_access_missing', 'fail:url.html_escaped']);
+    // The root cause leads the list.
+    expect(report.results.find((r) => r.status !== 'pass')?.code).toBe('url.html_escaped');
+  });
+});

@@ -104,8 +104,8 @@ const VALUE_RULES: Record<RequiredParam, ValueRule> = {
  * @see https://www.rfc-editor.org/rfc/rfc8252#section-7.3 http allowed only on loopback
  */
 export function checkAuthorizeUrl(input: string, expected: AuthorizeUrlExpectations): AuthorizeUrlReport {
-  const text = normalizeUrlText(input);
-  if (!text) {
+  const normalized = normalizeUrlText(input);
+  if (!normalized) {
     return makeReport('authorize-url', [
       fail(
         'url',
@@ -117,6 +117,20 @@ export function checkAuthorizeUrl(input: string, expected: AuthorizeUrlExpectati
   }
 
   const results: CheckResult[] = [];
+  // "&amp;" between parameters (a URL copied out of HTML) breaks every parameter after the
+  // first: say so once, then check the URL as meant, so the one fix is not buried.
+  const escaped = normalized.toLowerCase().includes('&amp;');
+  const text = escaped ? unescapeAmpersands(normalized) : normalized;
+  if (escaped) {
+    results.push(
+      fail(
+        'url',
+        'url.html_escaped',
+        'The parameters are separated by "&amp;" instead of "&": the URL was copied from HTML (an email, a web page, a doc).',
+        'Replace every "&amp;" with "&". The other checks below read the URL as if you had.',
+      ),
+    );
+  }
   const endpoint = new URL(expected.authorizationEndpoint);
   const url = parseUrl(text);
   results.push(...checkLocation(text, url, endpoint, expected));
@@ -155,6 +169,11 @@ function checkParams(params: Param[], expected: AuthorizeUrlExpectations): Check
 
   results.push(...checkOptionalPlaceholders(byName));
   return results;
+}
+
+/** `&amp;` (any case) turned back into `&`, in one pass. */
+function unescapeAmpersands(text: string): string {
+  return text.replace(/&amp;/gi, '&');
 }
 
 /** The request as the server will read it: the first value of each required parameter, decoded. */

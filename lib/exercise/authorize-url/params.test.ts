@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { checkAuthorizeUrl } from './index';
 import { findPlaceholder } from './params';
-import { build, CHALLENGE, type Case, describeCases, expectExercised, GOOD, OKTA, STATE, withParams } from './test-support';
+import { build, CHALLENGE, type Case, describeCases, expectExercised, GOOD, OKTA, problems, run, STATE, withParams } from './test-support';
 
 const PARAM_CASES: Case[] = [
   [
@@ -33,22 +33,9 @@ const PARAM_CASES: Case[] = [
     ['fail:client_id.missing', 'fail:param.unknown'],
   ],
   [
-    '"&amp;" copied from HTML',
+    '"&amp;" copied from HTML (issue 11: the one fix first, not twelve failures)',
     build(GOOD).replace(/&/g, '&amp;'),
-    [
-      'fail:client_id.missing',
-      'fail:code_challenge.missing',
-      'fail:code_challenge_method.missing',
-      'fail:param.unknown',
-      'fail:param.unknown',
-      'fail:param.unknown',
-      'fail:param.unknown',
-      'fail:param.unknown',
-      'fail:param.unknown',
-      'fail:redirect_uri.missing',
-      'fail:scope.missing',
-      'fail:state.missing',
-    ],
+    ['fail:url.html_escaped'],
   ],
   ['a typo of an optional parameter', build(withParams({ promt: 'login' })), ['warn:param.unknown']],
   ['a made-up parameter', build(withParams({ foo: 'bar' })), ['warn:param.unknown']],
@@ -117,3 +104,22 @@ describe('checkAuthorizeUrl: hostile input', () => {
 });
 
 expectExercised(['param.placeholder', 'param.unknown', 'param.duplicate', 'param.empty']);
+
+// Issue 11: answers learners misread, from a held-out corpus of real mistakes.
+describe('checkAuthorizeUrl: template brackets kept around a real value', () => {
+  it('says "remove the brackets", not "replace the placeholder"', () => {
+    const report = run(build(withParams({ client_id: `{${OKTA.clientId}}` })));
+    expect(problems(report)).toEqual(['fail:param.brackets_kept']);
+    const result = report.results.find((r) => r.code === 'param.brackets_kept')!;
+    expect(result.hint).toContain(`client_id=${OKTA.clientId}`);
+  });
+
+  it('still calls a template word in brackets a placeholder', () => {
+    expect(problems(run(build(withParams({ client_id: '{YOUR_CLIENT_ID}' }))))).toEqual(['fail:param.placeholder']);
+    expect(problems(run(build(withParams({ client_id: '<client id>' }))))).toEqual(['fail:param.placeholder']);
+  });
+
+  it('knows a scope kept in braces', () => {
+    expect(problems(run(build(withParams({ scope: 'offline_access+{openid}' }))))).toEqual(['fail:param.brackets_kept']);
+  });
+});

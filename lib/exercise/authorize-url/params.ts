@@ -110,6 +110,31 @@ export function findPlaceholder(value: string): string | null {
   return null;
 }
 
+/** Words that make a bracketed value a template's placeholder rather than a real value. */
+const TEMPLATE_WORD = /your|client.?id|secret|state|challenge|verifier|scope|redirect|uri|url|value|here|code|app/i;
+
+/**
+ * The real value inside template brackets the learner kept — `{0oa1b2c3}` where the template
+ * said `{YOUR_CLIENT_ID}` — or null. A value that still reads like a template word is a
+ * placeholder, not this.
+ */
+export function valueInKeptBrackets(value: string): string | null {
+  const match = /^[{<\[](.+)[}>\]]$/.exec(value);
+  const inner = match?.[1];
+  if (!inner || !/^[A-Za-z0-9._~:/%+-]+$/.test(inner) || TEMPLATE_WORD.test(inner)) return null;
+  return inner;
+}
+
+/** The result for a real value whose template brackets were kept. */
+export function bracketsKeptResult(name: string, value: string, inner: string): CheckResult {
+  return fail(
+    areaOf(name),
+    'param.brackets_kept',
+    `"${name}" is ${quote(value, 60)}: your real value, with the template's brackets kept around it.`,
+    `Remove the brackets: ${name}=${inner}. The brackets only marked what to replace.`,
+  );
+}
+
 /** The parameters by name, in the order each name first appears. */
 export function groupByName(params: Param[]): Map<string, Param[]> {
   const byName = new Map<string, Param[]>();
@@ -206,6 +231,8 @@ export function checkFilledIn(name: RequiredParam, p: Param): CheckResult | null
       `Fill in ${name} after the "=" (${WHAT_GOES_IN[name]}).`,
     );
   }
+  const inner = valueInKeptBrackets(p.value);
+  if (inner && name !== 'scope') return bracketsKeptResult(name, p.value, inner);
   const placeholder = findPlaceholder(p.value);
   if (placeholder && name !== 'scope') return placeholderResult(name, placeholder);
   return null;

@@ -23,13 +23,20 @@ const SCOPE_CASES: Case[] = [
       withParams({ client_id: PRACTICE.clientId, redirect_uri: PRACTICE.redirectUri, scope: 'offline_access+api:reed' }),
       PRACTICE.authorizationEndpoint,
     ),
-    ['warn:scope.unknown'],
+    // Issue 11: the server publishes its scopes and would refuse this one: a failure, with the suggestion.
+    ['fail:scope.unknown'],
     PRACTICE,
   ],
   [
+    'a misspelled standard scope on a server that publishes none',
+    build(withParams({ scope: 'offline_access+opnid' })),
+    ['warn:scope.unknown'],
+  ],
+  ['a custom scope on a server that publishes none', build(withParams({ scope: 'offline_access+calendar.read' })), []],
+  [
     'several mistakes in one scope',
     build(withParams({ scope: 'Offline_Access,API:read' }), PRACTICE.authorizationEndpoint),
-    ['fail:scope.comma_separated', 'fail:scope.offline_access_misspelled', 'warn:scope.unknown'],
+    ['fail:scope.comma_separated', 'fail:scope.offline_access_misspelled', 'fail:scope.unknown'],
     { ...PRACTICE, clientId: OKTA.clientId, redirectUri: OKTA.redirectUri },
   ],
 ];

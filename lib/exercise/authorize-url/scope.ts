@@ -4,8 +4,9 @@
  */
 import type { AuthorizeUrlExpectations } from './index';
 import { MAX_QUOTE, type Param } from './normalize';
-import { findPlaceholder, placeholderResult } from './params';
+import { bracketsKeptResult, findPlaceholder, placeholderResult, valueInKeptBrackets } from './params';
 import { type CheckResult, fail, quote, warn } from '../report';
+import { adviseScope } from '../scope-advice';
 import { editDistance, suggest } from '../suggest';
 
 /** How many unknown scopes are explained one by one before the rest are counted. */
@@ -54,17 +55,16 @@ export function checkScope(p: Param, expected: AuthorizeUrlExpectations): CheckR
     );
     intended = intended.replace(/,/g, ' ');
   }
-  const tokens = intended.split(/\s+/).filter(Boolean);
+  const kept = intended.split(/\s+/).filter(Boolean);
+  for (const token of kept) {
+    const inner = valueInKeptBrackets(token);
+    if (inner) results.push(bracketsKeptResult('scope', token, inner));
+  }
+  const tokens = kept.map((t) => valueInKeptBrackets(t) ?? t);
   const placeholders = tokens.filter((t) => findPlaceholder(t) !== null);
+  const advice = adviseScope(expected.scopesSupported);
   if (placeholders.length) {
-    const examples = (expected.scopesSupported ?? ['api:read', 'openid']).filter((s) => s !== 'offline_access').slice(0, 3);
-    results.push(
-      placeholderResult(
-        'scope',
-        placeholders[0]!,
-        `a scope your server supports${examples.length ? `, e.g. ${examples.join(' or ')}` : ''}, and keep offline_access`,
-      ),
-    );
+    results.push(placeholderResult('scope', placeholders[0]!, `${advice.text}, and keep offline_access`));
   }
   const real = tokens.filter((t) => findPlaceholder(t) === null);
 
@@ -88,7 +88,7 @@ export function checkScope(p: Param, expected: AuthorizeUrlExpectations): CheckR
         'scope',
         'scope.offline_access_missing',
         `scope is ${quote(p.value, MAX_QUOTE)}, without "offline_access".`,
-        'Add offline_access to the scope (scope=offline_access+api:read): it is the scope that asks for a refresh token.',
+        `Add offline_access to the scope (scope=offline_access+${advice.example ?? 'your_scope'}): it is the scope that asks for a refresh token.`,
       ),
     );
   }
@@ -102,37 +102,52 @@ export function checkScope(p: Param, expected: AuthorizeUrlExpectations): CheckR
         'scope',
         'scope.only_offline_access',
         'scope asks only for offline_access: a refresh token, but access to nothing.',
-        'Add a scope for what the access token is for, e.g. scope=offline_access+api:read (or openid).',
+        `Add a scope for what the access token is for: ${advice.text}.`,
       ),
     );
   }
 
-  const supported = expected.scopesSupported;
-  if (supported?.length) {
-    const unknown = [...new Set(others)].filter((token) => !supported.includes(token));
-    for (const token of unknown.slice(0, MAX_LISTED_SCOPES)) {
-      const guess = suggest(token, supported);
-      results.push(
-        warn(
-          'scope',
-          'scope.unknown',
-          `Your server does not list ${quote(token, 40)} among its scopes.`,
-          guess
-            ? `Did you mean "${guess}"? Scope names are case-sensitive.`
-            : `Use one your server supports: ${supported.slice(0, 8).join(', ')}${supported.length > 8 ? ', …' : ''}.`,
-        ),
-      );
-    }
-    if (unknown.length > MAX_LISTED_SCOPES) {
-      results.push(
-        warn(
-          'scope',
-          'scope.unknown',
-          `…and ${unknown.length - MAX_LISTED_SCOPES} more scopes your server does not list.`,
-          `Ask only for scopes your server supports: ${supported.slice(0, 8).join(', ')}${supported.length > 8 ? ', …' : ''}.`,
-        ),
-      );
-    }
+  results.push(...checkUnknownScopes(others, expected.scopesSupported));
+  return results;
+}
+
+/** Standard scopes a server may not publish: typos of these are worth a warning anyway. */
+const WELL_KNOWN_SCOPES = ['openid', 'profile', 'email', 'address', 'phone'];
+
+/**
+ * Scopes the server does not define. When it publishes its scopes, asking for another one
+ * fails: the server refuses the whole request with invalid_scope. When it publishes none,
+ * only a near-miss of a standard scope is worth a warning (the rest may well exist).
+ */
+function checkUnknownScopes(others: string[], supported: readonly string[] | undefined): CheckResult[] {
+  const results: CheckResult[] = [];
+  const published = supported !== undefined && supported.length > 0;
+  const known = published ? supported : WELL_KNOWN_SCOPES;
+  const unknown = [...new Set(others)].filter((token) => !known.includes(token) && (published || suggest(token, known) !== null));
+  const list = `${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}`;
+  const result = published ? fail : warn;
+  for (const token of unknown.slice(0, MAX_LISTED_SCOPES)) {
+    const guess = suggest(token, known);
+    results.push(
+      result(
+        'scope',
+        'scope.unknown',
+        published
+          ? `Your server does not define ${quote(token, 40)}: it would refuse the request with invalid_scope.`
+          : `${quote(token, 40)} looks like a misspelled standard scope.`,
+        guess ? `Did you mean "${guess}"? Scope names are case-sensitive.` : `Use the scopes your server defines: ${list}.`,
+      ),
+    );
+  }
+  if (unknown.length > MAX_LISTED_SCOPES) {
+    results.push(
+      result(
+        'scope',
+        'scope.unknown',
+        `…and ${unknown.length - MAX_LISTED_SCOPES} more scopes your server does not define.`,
+        `Ask only for scopes your server defines: ${list}.`,
+      ),
+    );
   }
   return results;
 }

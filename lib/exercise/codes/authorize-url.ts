@@ -48,6 +48,18 @@ export const AUTHORIZE_URL_CODES = {
     'A template placeholder like {YOUR_SCOPE} was left in.',
     'Leaving {YOUR_SCOPE} or YOUR_CLIENT_ID from the template in the URL.',
   ),
+  'param.brackets_kept': code(
+    AUTHORIZE,
+    ['fail'],
+    'A real value kept inside the template’s brackets, e.g. client_id={0oa…}.',
+    'Pasting the client ID between the braces of {YOUR_CLIENT_ID} instead of over them.',
+  ),
+  'url.html_escaped': code(
+    AUTHORIZE,
+    ['fail'],
+    'The parameters are separated by &amp; instead of &.',
+    'Copying the URL out of an email, a web page or a document that shows it as HTML.',
+  ),
   'param.unknown': code(
     AUTHORIZE,
     ['warn', 'fail'],
@@ -133,7 +145,7 @@ export const AUTHORIZE_URL_CODES = {
   ),
   'scope.unknown': code(
     AUTHORIZE,
-    ['warn'],
+    ['fail', 'warn'],
     'A scope the server does not list.',
     'A misspelled custom scope (api:raed), or a scope the server does not define.',
   ),

@@ -194,6 +194,8 @@ const EXAMPLES: Record<DiagnosisCode, Example[]> = {
   'url.no_query': [authorize('fail', OKTA.authorizationEndpoint)],
   'url.fragment': [authorize('fail', build(GOOD).replace('?', '#')), authorize('warn', `${build(GOOD)}#`)],
   'param.placeholder': [authorize('fail', url({ scope: 'offline_access+{YOUR_SCOPE}' }))],
+  'param.brackets_kept': [authorize('fail', url({ client_id: `{${OKTA.clientId}}` }))],
+  'url.html_escaped': [authorize('fail', build(GOOD).replaceAll('&', '&amp;'))],
   'param.unknown': [
     authorize('warn', url({ promt: 'login' })),
     authorize('fail', url({ redirect_uri: undefined, redirect_url: 'https://example-app.com/redirect' })),
@@ -220,13 +222,15 @@ const EXAMPLES: Record<DiagnosisCode, Example[]> = {
   'scope.only_offline_access': [authorize('warn', url({ scope: 'offline_access' }))],
   'scope.unknown': [
     authorize(
-      'warn',
+      'fail',
       build(
         withParams({ client_id: PRACTICE.clientId, redirect_uri: PRACTICE.redirectUri, scope: 'offline_access+api:reed' }),
         PRACTICE.authorizationEndpoint,
       ),
       PRACTICE,
     ),
+    // OKTA's expectations publish no scopes: only a near-miss of a standard scope warns.
+    authorize('warn', url({ scope: 'offline_access+opnid' })),
   ],
   'code_challenge.missing': [authorize('fail', url({ code_challenge: undefined }))],
   'code_challenge.malformed': [authorize('fail', url({ code_challenge: CHALLENGE.slice(0, 40) }))],
