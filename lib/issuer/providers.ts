@@ -19,6 +19,10 @@ export interface ProviderInfo {
   issuerExample: string;
   /** Where to tick "Refresh Token" (or its equivalent) for the learner's app. */
   enableRefreshToken: readonly string[];
+  /** Where the app's settings are, for hints ("… in {appSettings}"). */
+  appSettings: string;
+  /** One sentence: how to allow refresh tokens for the app. */
+  enableRefreshTokenShort: string;
 }
 
 export const PROVIDERS: Record<ProviderKind, ProviderInfo> = {
@@ -30,6 +34,9 @@ export const PROVIDERS: Record<ProviderKind, ProviderInfo> = {
       'On the General tab, under General Settings, click Edit.',
       'Under Grant type, tick Refresh Token, then click Save.',
     ],
+    appSettings: "the app's General Settings in the Okta Admin Console (Applications → your app → Edit)",
+    enableRefreshTokenShort:
+      'enable the Refresh Token grant on the app (Okta Admin Console: Applications → your app → General Settings → Edit → tick Refresh Token → Save)',
   },
   auth0: {
     label: 'Auth0',
@@ -39,6 +46,9 @@ export const PROVIDERS: Record<ProviderKind, ProviderInfo> = {
       'Open Settings → Advanced Settings → Grant Types, tick Refresh Token, then Save Changes.',
       'Under Applications → APIs, select your API and turn on Allow Offline Access.',
     ],
+    appSettings: "the application's settings in the Auth0 Dashboard (Applications → your app → Settings)",
+    enableRefreshTokenShort:
+      "tick Refresh Token under the application's Advanced Settings → Grant Types, and turn on Allow Offline Access for your API (Auth0 Dashboard → Applications → APIs)",
   },
   keycloak: {
     label: 'Keycloak',
@@ -48,6 +58,9 @@ export const PROVIDERS: Record<ProviderKind, ProviderInfo> = {
       'Under Client scopes, make sure offline_access is assigned (it is a default optional scope).',
       'Under Advanced → OpenID Connect Compatibility Modes, leave "Use refresh tokens" on.',
     ],
+    appSettings: "the client's settings in the Keycloak admin console (your realm → Clients → your client)",
+    enableRefreshTokenShort:
+      'make sure the client has the offline_access client scope and "Use refresh tokens" on (Keycloak admin console → your realm → Clients → your client)',
   },
   generic: {
     label: 'your authorization server',
@@ -56,6 +69,9 @@ export const PROVIDERS: Record<ProviderKind, ProviderInfo> = {
       'Open your client (application) registration in your authorization server.',
       'Allow the refresh_token grant type for it, and allow the offline_access scope if your server uses one.',
     ],
+    appSettings: "your app's registration on the authorization server",
+    enableRefreshTokenShort:
+      "allow the refresh_token grant type in your app's registration on the authorization server (and the offline_access scope, if it has one)",
   },
 };
 

@@ -1,5 +1,5 @@
 import type { DB } from '../db/client';
-import { findTokenOrigin, getOrCreatePracticeApp } from '../db/practice-clients';
+import { findPracticeAppByLearner, findTokenOrigin, getOrCreatePracticeApp } from '../db/practice-clients';
 import type { Env } from '../env';
 import { checkAuthorizeUrl, type AuthorizeUrlReport } from '../exercise/authorize-url';
 import { checkRedirect, type RedirectInput, type RedirectReport } from '../exercise/redirect';
@@ -130,7 +130,7 @@ export async function runTokenResponseStep(db: DB, env: Env, learner: LearnerRef
   const learnerId = learner.id;
   const state = await loadExerciseState(db, learnerId, { withSteps: false });
   const provider = requireProvider(state);
-  const report = await checkTokenResponse(text, await tokenContext(db, env, provider));
+  const report = await checkTokenResponse(text, await tokenContext(db, env, provider, state, learnerId));
   // A new first response is what the next refresh is compared with. A finished exercise
   // stays finished (its completion record keeps the pair that finished it).
   const passed = report.status === 'pass' && report.summary;
@@ -146,9 +146,10 @@ export async function runRefreshResponseStep(db: DB, env: Env, learner: LearnerR
   const state = await loadExerciseState(db, learnerId, { withSteps: false });
   const provider = requireProvider(state);
   const report = await checkRefreshResponse(text, {
-    ...(await tokenContext(db, env, provider)),
+    ...(await tokenContext(db, env, provider, state, learnerId)),
     first: state.firstResponse,
     lookupOrigin: provider.mode === 'practice' ? async (jti) => (await findTokenOrigin(db, jti))?.grantType ?? null : undefined,
+    lookupRotation: provider.mode === 'practice' ? async () => (await findPracticeAppByLearner(db, learnerId))?.refreshTokenRotation ?? null : undefined,
   });
   const passed = report.status === 'pass' && report.summary && state.firstResponse;
   const completedAt = state.completedAt ?? new Date().toISOString();
@@ -164,7 +165,12 @@ export async function runRefreshResponseStep(db: DB, env: Env, learner: LearnerR
   return report;
 }
 
-async function tokenContext(db: DB, env: Env, provider: ProviderConfig): Promise<TokenCheckContext> {
+/**
+ * What both response checks compare with. The practice app's settings are looked up only
+ * when a check needs them (a missing refresh token, a rotation to describe): the check
+ * API's hot path does no extra database work for a passing paste.
+ */
+async function tokenContext(db: DB, env: Env, provider: ProviderConfig, state: ExerciseState, learnerId: string): Promise<TokenCheckContext> {
   const practice = provider.mode === 'practice';
   return {
     issuer: provider.issuer,
@@ -173,5 +179,8 @@ async function tokenContext(db: DB, env: Env, provider: ProviderConfig): Promise
     now: new Date(),
     getKey: practice ? await getPracticeKeyResolver(db) : getKeyResolver(provider.jwksUri, { allowPrivate: env.ALLOW_PRIVATE_ISSUERS }),
     practice,
+    kind: practice ? undefined : provider.kind,
+    lookupRefreshGrant: practice ? async () => (await findPracticeAppByLearner(db, learnerId))?.grantTypes.includes('refresh_token') ?? null : undefined,
+    offlineAccessRequested: state.authorizeRequest ? state.authorizeRequest.scopes.includes('offline_access') : null,
   };
 }

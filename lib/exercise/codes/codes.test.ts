@@ -256,6 +256,8 @@ const EXAMPLES: Record<DiagnosisCode, Example[]> = {
   'json.http_headers': responses('warn', curlI),
   'json.smart_quotes': responses('warn', async () => (await refreshed()).replace(/"/g, (_m, i: number) => (i % 2 ? '”' : '“'))),
   'json.not_object': responses('fail', async () => `[${await refreshed()}]`),
+  'json.powershell_output': responses('fail', () => 'token_type    : Bearer\nexpires_in    : 3600\nrefresh_token : abc\n'),
+  'request.command_split': responses('fail', () => '{"error":"invalid_request"}\nbash: -d: command not found\n'),
   'json.extra_text': responses(
     'warn',
     async () => `$ curl -s -X POST http://localhost:3000/oauth2/default/v1/token\n${JSON.stringify(JSON.parse(await refreshed()))}`,
@@ -289,6 +291,13 @@ const EXAMPLES: Record<DiagnosisCode, Example[]> = {
     refreshed({ scope: 'openid offline_access api:read', id_token: 'eyJraWQiOiJYbTJrOVEiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln' }),
   ),
   'expires_in.missing': responses('warn', () => refreshed({ expires_in: undefined })),
+  'refresh_token.grant_not_enabled': [
+    token(
+      'fail',
+      () => respond({ refresh_token: undefined }),
+      () => ({ lookupRefreshGrant: async () => false, offlineAccessRequested: true }),
+    ),
+  ],
   'refresh_token.missing': [token('fail', () => respond({ refresh_token: undefined }))],
   'scope.offline_access_not_granted': [
     token('fail', () => respond({ refresh_token: undefined, scope: 'api:read' })),

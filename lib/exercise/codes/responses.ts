@@ -32,6 +32,18 @@ export const RESPONSE_CODES = {
     'Pasting the response through a word processor or chat app.',
   ),
   'json.not_object': code(RESPONSES, ['fail'], 'The JSON is not an object.', 'Pasting a JSON list or a quoted string.'),
+  'json.powershell_output': code(
+    RESPONSES,
+    ['fail'],
+    'PowerShell’s list of the response’s fields was pasted, not the JSON.',
+    'Running the request with Invoke-RestMethod, which displays the object instead of the JSON.',
+  ),
+  'request.command_split': code(
+    RESPONSES,
+    ['fail'],
+    'The shell ran part of the curl command as a separate command, so the request was incomplete.',
+    'A space after a line-ending backslash, or a line without its backslash, when copying the command.',
+  ),
   'json.extra_text': code(
     RESPONSES,
     ['warn'],
@@ -118,6 +130,12 @@ export const RESPONSE_CODES = {
     ['fail'],
     'No refresh token: grant not enabled or offline_access not requested.',
     'The Refresh Token grant not ticked on the app, or offline_access not in the authorization URL.',
+  ),
+  'refresh_token.grant_not_enabled': code(
+    TOKEN,
+    ['fail'],
+    'No refresh token: the app does not allow the Refresh Token grant.',
+    'Skipping step 2: the Refresh Token box in the practice console left unticked.',
   ),
   'scope.offline_access_not_granted': code(
     TOKEN,

@@ -3,6 +3,7 @@
  * step 5) are compared against, and which grant a pasted response answers.
  */
 import type { JWTVerifyGetKey } from 'jose';
+import type { ProviderKind } from '../../issuer/providers';
 
 /** What a token or refresh check is compared against. */
 export interface TokenCheckContext {
@@ -17,6 +18,12 @@ export interface TokenCheckContext {
   getKey: JWTVerifyGetKey | null;
   /** True for the built-in practice server, whose access tokens are always RS256 JWTs. */
   practice: boolean;
+  /** Which product the learner's own server is, so hints name its console; absent for a generic server. */
+  kind?: ProviderKind;
+  /** Practice server only: whether My Web App allows the Refresh Token grant (asked only when a refresh token is missing). */
+  lookupRefreshGrant?: () => Promise<boolean | null>;
+  /** Whether the last checked authorization URL asked for offline_access (null: none was checked). */
+  offlineAccessRequested?: boolean | null;
 }
 
 /** The grant a pasted response answers: step 4 exchanges a code, step 5 a refresh token. */

@@ -63,7 +63,9 @@ export async function inspectTokenResponse(text: string, ctx: TokenCheckContext,
   const { body } = parsed;
 
   if (isErrorResponse(body)) {
-    results.push(explainErrorResponse(body, grant, ctx));
+    // A request the shell cut in two was incomplete: its error is a consequence, and the
+    // root cause (request.command_split) is already reported.
+    if (parsed.clues.commandSplit === null) results.push(explainErrorResponse(body, grant, ctx, parsed.clues));
     return { results, trailing: [], claims: null, summary: null, body: null };
   }
 

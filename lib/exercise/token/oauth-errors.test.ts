@@ -20,12 +20,21 @@ describe('checkTokenResponse: server errors explained (RFC 6749 §5.2)', () => {
     { body: { error: 'invalid_grant' }, hint: /code_verifier of that authorization URL and exactly the same redirect_uri/ },
     {
       body: { error: 'invalid_client', error_description: 'The client secret supplied for a confidential client is invalid.' },
-      hint: /YOUR_CLIENT_SECRET/,
+      // Issue 11: on the practice server, the button on this very page.
+      hint: /Fill in my practice secret/,
     },
     {
       body: {
         error: 'unauthorized_client',
         error_description: 'The client is not authorized to use the provided grant type. Configured grant types: [client_credentials].',
+      },
+      // Issue 11: only client credentials configured means a service app's client ID.
+      hint: /Client ID of My Web App/,
+    },
+    {
+      body: {
+        error: 'unauthorized_client',
+        error_description: 'The client is not authorized to use the provided grant type. Configured grant types: [implicit].',
       },
       hint: /tick Authorization Code/,
     },

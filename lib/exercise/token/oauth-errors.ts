@@ -4,7 +4,9 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
 import type { TokenCheckContext, TokenGrant } from './context';
+import { PROVIDERS } from '../../issuer/providers';
 import { fail, quote, type CheckResult } from '../report';
+import type { TerminalClues } from './terminal-output';
 
 /** An OAuth error JSON (`error`), or an Okta API error (`errorCode`) from a wrong endpoint. */
 export function isErrorResponse(body: Record<string, unknown>): boolean {
@@ -18,7 +20,8 @@ export function isErrorResponse(body: Record<string, unknown>): boolean {
 export function explainErrorResponse(
   body: Record<string, unknown>,
   grant: TokenGrant,
-  ctx: Pick<TokenCheckContext, 'practice'>,
+  ctx: Pick<TokenCheckContext, 'practice' | 'kind'>,
+  clues?: Pick<TerminalClues, 'accessTokenAsRefreshToken'>,
 ): CheckResult {
   if (typeof body.errorCode === 'string' && body.error === undefined) {
     const summary = typeof body.errorSummary === 'string' ? `: ${quote(body.errorSummary, 120)}` : '';
@@ -38,13 +41,25 @@ export function explainErrorResponse(
         ? String((body.error as Record<string, unknown>).message)
         : '';
   const seen = `The server answered with error ${quote(code, 40)}${description ? ` (${quote(description, 160)})` : ''}`;
-  const { meaning, hint } = explainErrorCode(code, description, grant, ctx.practice);
+  const { meaning, hint } =
+    code === 'invalid_grant' && grant === 'refresh_token' && clues?.accessTokenAsRefreshToken
+      ? {
+          meaning: 'the refresh_token your command sent is a JWT (it starts with eyJ): that is the access token, not the refresh token.',
+          hint: 'Send the refresh_token value of the response from step 5 — the one labelled refresh_token, which is not a JWT on this server — and run the command again.',
+        }
+      : explainErrorCode(code, description, grant, ctx);
   return fail('response', 'response.error', `${seen}: ${meaning}`, hint);
 }
 
-function explainErrorCode(code: string, description: string, grant: TokenGrant, practice: boolean): { meaning: string; hint: string } {
+function explainErrorCode(
+  code: string,
+  description: string,
+  grant: TokenGrant,
+  ctx: Pick<TokenCheckContext, 'practice' | 'kind'>,
+): { meaning: string; hint: string } {
   const d = description.toLowerCase();
-  const appSettings = practice ? 'the practice console (My Web App → Edit)' : "the app's General Settings (Applications → your app → Edit)";
+  const practice = ctx.practice;
+  const appSettings = practice ? 'the practice console (My Web App → Edit)' : PROVIDERS[ctx.kind ?? 'generic'].appSettings;
   const refreshCurl = grant === 'refresh_token';
 
   switch (code) {
@@ -92,11 +107,25 @@ function explainErrorCode(code: string, description: string, grant: TokenGrant, 
         hint: 'Log in again for a fresh code and exchange it right away, sending the code_verifier of that authorization URL and exactly the same redirect_uri.',
       };
     case 'invalid_client':
-      return {
-        meaning: 'client authentication failed — the server did not accept the client_id and client_secret.',
-        hint: `Replace YOUR_CLIENT_SECRET with your app's client secret (shown in ${appSettings}, Client Credentials) and check the client_id. The curl sends the secret in the form body (client_secret_post); if the app expects HTTP Basic authentication, send -u 'client_id:client_secret' instead.`,
-      };
+      return practice
+        ? {
+            meaning: "client authentication failed — the practice server did not get My Web App's client secret with the client_id.",
+            hint: 'Press "Fill in my practice secret" above the command on this page (it puts My Web App\'s secret into the command), then run the command again. The secret is required: My Web App is a web app, a confidential client.',
+          }
+        : {
+            meaning: 'client authentication failed — the server did not accept the client_id and client_secret.',
+            hint: `Replace YOUR_CLIENT_SECRET with your app's client secret (shown in ${appSettings}) and check the client_id. The curl sends the secret in the form body (client_secret_post); if the app expects HTTP Basic authentication, send -u 'client_id:client_secret' instead.`,
+          };
     case 'unauthorized_client':
+      if (/configured grant types: \[client_credentials\]/.test(d)) {
+        return {
+          meaning:
+            'this client_id belongs to an app that may only use client credentials: a service (machine-to-machine) app, not your web app.',
+          hint: practice
+            ? "Use the Client ID of My Web App from the practice console — the one in this step's command."
+            : `Use the client ID of your web app (in ${appSettings}), the one you entered at setup, not a service app's.`,
+        };
+      }
       return refreshCurl
         ? {
             meaning: 'the app is not allowed to use the refresh_token grant.',

@@ -15,10 +15,13 @@ import { decodeJwt, decodeProtectedHeader } from 'jose';
 
 import { explainSyntaxError, isNestedDeeperThan, locateJsonSyntaxError, matchingOpenBrace, MAX_DEPTH } from './json-syntax';
 import { fail, pass, quote, warn, type CheckResult } from '../report';
+import { commandSplit, powershellList, readTerminalClues, type TerminalClues } from './terminal-output';
 
 /** The paste parsed into a JSON object (warnings about repairs are in `results`). */
 export interface ParsedResponse {
   ok: true;
+  /** What else the terminal output says (a broken command, the access token sent as refresh token). */
+  clues: TerminalClues;
   body: Record<string, unknown>;
   /**
    * `JSON.stringify(body)`: the same response pasted with other whitespace, with or without
@@ -31,6 +34,7 @@ export interface ParsedResponse {
 /** The paste could not be turned into a JSON object; `results` says why (at least one fail). */
 export interface UnparsedResponse {
   ok: false;
+  clues?: TerminalClues;
   results: CheckResult[];
 }
 
@@ -66,6 +70,10 @@ export function parseResponse(text: string): ParseResponseResult {
       ],
     };
   }
+
+  const clues = readTerminalClues(text);
+  if (clues.powershellList) return { ok: false, clues, results: [powershellList()] };
+  if (clues.commandSplit !== null) results.push(commandSplit(clues.commandSplit));
 
   let body = text.replace(/^\uFEFF/, '');
 
@@ -199,7 +207,7 @@ export function parseResponse(text: string): ParseResponseResult {
         : 'The response is a JSON object.',
     ),
   );
-  return { ok: true, body: value, canonical: JSON.stringify(value), results };
+  return { ok: true, clues, body: value, canonical: JSON.stringify(value), results };
 }
 
 /**

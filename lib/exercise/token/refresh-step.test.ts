@@ -261,7 +261,7 @@ describe('checkRefreshResponse', () => {
     },
     {
       body: { error: 'invalid_client', error_description: 'Client authentication failed.' },
-      hint: /YOUR_CLIENT_SECRET/,
+      hint: /Fill in my practice secret/,
       message: /client authentication/,
     },
     {

@@ -22,6 +22,8 @@ export interface RefreshCheckContext extends TokenCheckContext {
   first: TokenSummary | null;
   /** Practice server only: how the token with this `jti` was issued. */
   lookupOrigin?: (jti: string) => Promise<TokenOrigin>;
+  /** Practice server only: My Web App's refresh token behaviour (asked only to describe a rotation). */
+  lookupRotation?: () => Promise<'persistent' | 'rotate' | null>;
 }
 
 export interface RefreshResponseReport extends Report<'refresh-response'> {
@@ -60,13 +62,15 @@ export async function checkRefreshResponse(text: string, ctx: RefreshCheckContex
   const second = inspected.summary;
 
   let rotated: boolean | null = null;
-  if (second !== null && first !== null) {
+  // Without a new access token there is nothing to compare: the missing token is the one
+  // problem to report, not "another user" or "another client" besides.
+  if (second !== null && first !== null && second.accessTokenFingerprint !== null) {
     const comparison = await compareWithFirst(first, second, ctx);
     results.push(...comparison.results);
     // Rotation only means something for a real refresh, not for the first response pasted again.
     if (comparison.isNewResponse) {
       rotated = second.refreshTokenFingerprint !== null && second.refreshTokenFingerprint !== first.refreshTokenFingerprint;
-      results.push(describeRotation(first, second));
+      results.push(describeRotation(first, second, ctx.practice ? await lookupRotation(ctx) : null));
     }
   } else if (second !== null) {
     rotated = second.refreshTokenFingerprint === null ? false : null;
@@ -225,12 +229,27 @@ function compareClaim(
   ];
 }
 
-function describeRotation(first: TokenSummary, second: TokenSummary): CheckResult {
+/**
+ * What the refresh token in the response means for the next refresh. On the practice
+ * server the app's setting is known; elsewhere a server that rotates usually, but not
+ * always, refuses the old token afterwards — so the lab says "may", and suggests trying.
+ */
+function describeRotation(first: TokenSummary, second: TokenSummary, setting: 'persistent' | 'rotate' | null): CheckResult {
   if (second.refreshTokenFingerprint !== null && second.refreshTokenFingerprint !== first.refreshTokenFingerprint) {
+    if (setting === 'persistent') {
+      return info(
+        'rotation',
+        'refresh.rotated',
+        "A different refresh token came back than the one from step 5, although My Web App keeps persistent refresh tokens: this response refreshed another login's refresh token.",
+        'Nothing to fix. Both refresh tokens keep working; use the one from step 5 to see a refresh return the same token.',
+      );
+    }
     return info(
       'rotation',
       'refresh.rotated',
-      'A new refresh token came back: the server rotates refresh tokens. The old one is now invalid — using it again fails (and may revoke the new one too).',
+      setting === 'rotate'
+        ? 'A new refresh token came back: My Web App rotates refresh tokens. The old one is now refused — using it again fails and revokes the new one too.'
+        : 'A new refresh token came back: the server rotates refresh tokens. The old one may now be refused — try it, and keep the new one either way.',
       'Keep the new refresh token for the next refresh.',
     );
   }
@@ -242,4 +261,12 @@ function describeRotation(first: TokenSummary, second: TokenSummary): CheckResul
       : 'The same refresh token came back: it is not rotated and keeps working for the next refresh.',
     'Extra credit: turn on refresh token rotation for the app, refresh again, then try the old refresh token and see it rejected.',
   );
+}
+
+async function lookupRotation(ctx: RefreshCheckContext): Promise<'persistent' | 'rotate' | null> {
+  try {
+    return (await ctx.lookupRotation?.()) ?? null;
+  } catch {
+    return null; // a bonus: without it, the wording that fits any server stands
+  }
 }

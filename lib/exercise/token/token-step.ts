@@ -9,6 +9,7 @@
 import type { DecodedClaims } from './access-token';
 import type { TokenCheckContext } from './context';
 import { describeJsonValue, inspectTokenResponse, type TokenSummary } from './inspect';
+import { PROVIDERS } from '../../issuer/providers';
 import { fail, info, makeReport, pass, quote, type CheckResult, type Report } from '../report';
 
 export interface TokenResponseReport extends Report<'token-response'> {
@@ -34,54 +35,104 @@ export async function checkTokenResponse(text: string, ctx: TokenCheckContext): 
   const inspected = await inspectTokenResponse(text, ctx, 'authorization_code');
   const results = [...inspected.results];
   if (inspected.body !== null && inspected.summary !== null) {
-    results.push(...checkRefreshTokenPresence(inspected.body, inspected.summary, ctx));
+    results.push(...(await checkRefreshTokenPresence(inspected.body, inspected.summary, ctx)));
   }
   results.push(...inspected.trailing);
   return makeReport('token-response', results, { claims: inspected.claims, summary: inspected.summary });
 }
 
-/** Step 4 only: the refresh token and the scope that produces it. */
-function checkRefreshTokenPresence(body: Record<string, unknown>, summary: TokenSummary, ctx: TokenCheckContext): CheckResult[] {
-  const results: CheckResult[] = [];
+/**
+ * Step 4 only: the refresh token and the scope that produces it. When none came back, the
+ * cause is told as precisely as the site can know it: on the practice server the app's
+ * grant is looked up (`refresh_token.grant_not_enabled`); an authorization URL that asked
+ * for offline_access rules the scope out, so no advice about it is given then.
+ */
+async function checkRefreshTokenPresence(
+  body: Record<string, unknown>,
+  summary: TokenSummary,
+  ctx: TokenCheckContext,
+): Promise<CheckResult[]> {
   const hasRefresh = summary.refreshTokenFingerprint !== null;
   const granted = summary.scope;
   const offlineGranted = granted?.includes('offline_access') ?? null;
-  const enableGrant = ctx.practice
-    ? 'enable the Refresh Token grant in the practice console (My Web App → Edit → tick Refresh Token → Save)'
-    : 'enable the Refresh Token grant on the app (Applications → your app → General Settings → Edit → tick Refresh Token → Save)';
-
   if (hasRefresh) {
-    results.push(pass('refresh_token', 'A refresh token is present. We keep only its fingerprint for the next step.'));
-  } else {
-    const message =
-      body.refresh_token === undefined
-        ? 'The response has no refresh_token.'
-        : `The refresh_token field is ${describeJsonValue(body.refresh_token)}, not a token.`;
-    const hint =
-      offlineGranted === true
-        ? `offline_access was granted, so the app itself is not allowed to get refresh tokens: ${enableGrant}. Then log in again for a new code — this one is used up.`
-        : `Two things are needed: ${enableGrant}, and request offline_access in the scope of the authorization URL (e.g. scope=offline_access api:read) — not at the token endpoint. Then log in again for a new code; this one is used up.`;
-    results.push(fail('refresh_token', 'refresh_token.missing', message, hint));
+    const results = [pass('refresh_token', 'A refresh token is present. We keep only its fingerprint for the next step.')];
+    if (granted !== null && offlineGranted === false) {
+      results.push(
+        info(
+          'scope',
+          'scope.offline_access_not_granted',
+          `The granted scope is ${quote(granted.join(' '), 100)}, without offline_access. A refresh token came anyway (this server does not list offline_access among the granted scopes).`,
+        ),
+      );
+    } else if (offlineGranted === true) {
+      results.push(pass('scope', `The granted scope includes offline_access (${quote(granted!.join(' '), 100)}).`));
+    }
+    return results;
   }
 
+  const message =
+    body.refresh_token === undefined
+      ? 'The response has no refresh_token.'
+      : `The refresh_token field is ${describeJsonValue(body.refresh_token)}, not a token.`;
+  const again = 'Then log in again for a new code: this one is used up.';
+  const enable = ctx.practice
+    ? 'In the practice console: My Web App → Edit → tick Refresh Token → Save (step 2).'
+    : `${capitalize(PROVIDERS[ctx.kind ?? 'generic'].enableRefreshTokenShort)}.`;
+
+  if (ctx.practice && ctx.lookupRefreshGrant && (await safeLookup(ctx.lookupRefreshGrant)) === false) {
+    return [
+      fail(
+        'refresh_token',
+        'refresh_token.grant_not_enabled',
+        `${message} My Web App does not allow the Refresh Token grant, so the practice server issues no refresh token${ctx.offlineAccessRequested ? ', although your authorization URL asked for offline_access' : ''}.`,
+        `${enable} ${again}`,
+      ),
+    ];
+  }
+  if (ctx.offlineAccessRequested) {
+    // The URL asked for offline_access: the scope is not the cause, the app's setting is.
+    return [
+      fail(
+        'refresh_token',
+        'refresh_token.missing',
+        `${message} Your authorization URL asked for offline_access${offlineGranted === false ? ', but the server did not grant it' : ''}: the server does not give this app refresh tokens.`,
+        `${enable} ${again}`,
+      ),
+    ];
+  }
+  const results = [
+    fail(
+      'refresh_token',
+      'refresh_token.missing',
+      message,
+      offlineGranted === true
+        ? `offline_access was granted, so the app itself is not allowed to get refresh tokens. ${enable} ${again}`
+        : `Two things are needed: request offline_access in the scope of the authorization URL (e.g. scope=offline_access+api:read) — not at the token endpoint — and allow refresh tokens for the app. ${enable} ${again}`,
+    ),
+  ];
   if (granted !== null && offlineGranted === false) {
-    const seen = `The granted scope is ${quote(granted.join(' '), 100)}, without offline_access.`;
     results.push(
-      hasRefresh
-        ? info(
-            'scope',
-            'scope.offline_access_not_granted',
-            `${seen} A refresh token came anyway (this server does not list offline_access among the granted scopes).`,
-          )
-        : fail(
-            'scope',
-            'scope.offline_access_not_granted',
-            seen,
-            'Add offline_access to the scope parameter of the authorization URL (space-separated, e.g. scope=offline_access api:read), check that the app allows the Refresh Token grant, and log in again.',
-          ),
+      fail(
+        'scope',
+        'scope.offline_access_not_granted',
+        `The granted scope is ${quote(granted.join(' '), 100)}, without offline_access.`,
+        'Add offline_access to the scope parameter of the authorization URL (space-separated, e.g. scope=offline_access api:read), and log in again.',
+      ),
     );
   } else if (offlineGranted === true) {
     results.push(pass('scope', `The granted scope includes offline_access (${quote(granted!.join(' '), 100)}).`));
   }
   return results;
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A lookup is a bonus: when it fails, the generic advice stands. */
+async function safeLookup(lookup: () => Promise<boolean | null>): Promise<boolean | null> {
+  try {
+    return await lookup();
+  } catch {
+    return null;
+  }
 }

@@ -1,0 +1,70 @@
+/**
+ * Clues in a paste about what happened in the learner's terminal, beyond the JSON: the
+ * shell running parts of a broken curl command as commands of their own, PowerShell's
+ * list display of a response object, a command that sent the access token as the refresh
+ * token. They explain the mistake at its root, so the learner is not sent after its
+ * consequences. One pass over at most the first lines; pure and browser-safe.
+ */
+import { fail, quote, type CheckResult } from '../report';
+
+export interface TerminalClues {
+  /** A shell error for a curl option run as a command (a line broken by "\ " or a missing "\"), quoted. */
+  commandSplit: string | null;
+  /** PowerShell's `Invoke-RestMethod` list of the response's fields (`name : value` lines). */
+  powershellList: boolean;
+  /** The pasted command sent a JWT, i.e. an access token, as `refresh_token`. */
+  accessTokenAsRefreshToken: boolean;
+}
+
+const MAX_LINES = 200;
+const MAX_LINE = 2000;
+
+/** `bash: -d: command not found`, `zsh: command not found: -d`, `'-d' is not recognized as …` (cmd). */
+const SHELL_ERROR =
+  /^(?:[\w./-]+: (?:line \d+: |\d+: )?)?(?:(-{1,2}[A-Za-z][\w-]*)\b.{0,40}?(?:command not found|not found|No such file)|command not found: (-{1,2}[A-Za-z][\w-]*))|^'(-{1,2}[A-Za-z][\w-]*)' is not recognized/;
+
+/** A field of a token response as PowerShell lists it: `access_token  : eyJ…`. */
+const POWERSHELL_FIELD = /^(access_token|token_type|expires_in|refresh_token|scope|id_token|error|error_description) +: /;
+
+/** `refresh_token=eyJ…` in a pasted command: a JWT (three base64url parts) is an access or ID token. */
+const JWT_AS_REFRESH = /refresh_token=['"]?eyJ[\w-]*\.[\w-]*\./;
+
+export function readTerminalClues(text: string): TerminalClues {
+  const clues: TerminalClues = { commandSplit: null, powershellList: false, accessTokenAsRefreshToken: false };
+  let fields = 0;
+  let braces = false;
+  let start = 0;
+  for (let n = 0; n < MAX_LINES && start < text.length; n += 1) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, Math.min(end, start + MAX_LINE)).trim();
+    start = end + 1;
+    if (line.includes('{')) braces = true;
+    if (clues.commandSplit === null && SHELL_ERROR.test(line)) clues.commandSplit = line.slice(0, 80);
+    if (POWERSHELL_FIELD.test(line)) fields += 1;
+    if (!clues.accessTokenAsRefreshToken && line.includes('refresh_token=') && JWT_AS_REFRESH.test(line))
+      clues.accessTokenAsRefreshToken = true;
+  }
+  clues.powershellList = fields >= 2 && !braces;
+  return clues;
+}
+
+/** The root cause when the shell split the curl command. */
+export function commandSplit(line: string): CheckResult {
+  return fail(
+    'request',
+    'request.command_split',
+    `The shell ran part of the curl command as a command of its own (${quote(line, 80)}): the command was cut in two, so curl sent an incomplete request and any error it printed is a consequence.`,
+    'Each line of the command but the last must end with a backslash and nothing after it — no space after the "\\". Copy the command again with its Copy button and paste it as a whole.',
+  );
+}
+
+/** PowerShell's list display instead of the JSON. */
+export function powershellList(): CheckResult {
+  return fail(
+    'json',
+    'json.powershell_output',
+    "This is PowerShell's list of the response's fields (name : value lines), not the JSON the server sent.",
+    'In PowerShell, run the command with curl.exe (the real curl, as shown), or add | ConvertTo-Json to Invoke-RestMethod, and paste the JSON from { to }.',
+  );
+}
