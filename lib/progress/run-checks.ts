@@ -149,7 +149,8 @@ export async function runRefreshResponseStep(db: DB, env: Env, learner: LearnerR
     ...(await tokenContext(db, env, provider, state, learnerId)),
     first: state.firstResponse,
     lookupOrigin: provider.mode === 'practice' ? async (jti) => (await findTokenOrigin(db, jti))?.grantType ?? null : undefined,
-    lookupRotation: provider.mode === 'practice' ? async () => (await findPracticeAppByLearner(db, learnerId))?.refreshTokenRotation ?? null : undefined,
+    lookupRotation:
+      provider.mode === 'practice' ? async () => (await findPracticeAppByLearner(db, learnerId))?.refreshTokenRotation ?? null : undefined,
   });
   const passed = report.status === 'pass' && report.summary && state.firstResponse;
   const completedAt = state.completedAt ?? new Date().toISOString();
@@ -170,7 +171,13 @@ export async function runRefreshResponseStep(db: DB, env: Env, learner: LearnerR
  * when a check needs them (a missing refresh token, a rotation to describe): the check
  * API's hot path does no extra database work for a passing paste.
  */
-async function tokenContext(db: DB, env: Env, provider: ProviderConfig, state: ExerciseState, learnerId: string): Promise<TokenCheckContext> {
+async function tokenContext(
+  db: DB,
+  env: Env,
+  provider: ProviderConfig,
+  state: ExerciseState,
+  learnerId: string,
+): Promise<TokenCheckContext> {
   const practice = provider.mode === 'practice';
   return {
     issuer: provider.issuer,
@@ -180,7 +187,9 @@ async function tokenContext(db: DB, env: Env, provider: ProviderConfig, state: E
     getKey: practice ? await getPracticeKeyResolver(db) : getKeyResolver(provider.jwksUri, { allowPrivate: env.ALLOW_PRIVATE_ISSUERS }),
     practice,
     kind: practice ? undefined : provider.kind,
-    lookupRefreshGrant: practice ? async () => (await findPracticeAppByLearner(db, learnerId))?.grantTypes.includes('refresh_token') ?? null : undefined,
+    lookupRefreshGrant: practice
+      ? async () => (await findPracticeAppByLearner(db, learnerId))?.grantTypes.includes('refresh_token') ?? null
+      : undefined,
     offlineAccessRequested: state.authorizeRequest ? state.authorizeRequest.scopes.includes('offline_access') : null,
   };
 }
