@@ -50,6 +50,8 @@ export function TokenExchangeStep(props: {
   clientId: string;
   redirectUri: string;
   practice: boolean;
+  /** Whether this server's refresh tokens are opaque (practice, Okta, Auth0), so a JWT there is the access token. */
+  opaqueRefreshTokens: boolean;
 }) {
   const step = STEPS[props.grant];
   const { secret, update, fillFromPracticeApp } = useClientSecret();
@@ -80,6 +82,11 @@ export function TokenExchangeStep(props: {
         <p className="mt-1 mb-4 text-sm text-slate-700 dark:text-slate-300">{step.intro}</p>
         {props.grant === 'refresh_token' && (
           <Field
+            error={
+              props.opaqueRefreshTokens && refreshToken && looksLikeJwt(refreshToken)
+                ? 'This is a JWT — the access token (or ID token) — not the refresh token. Use the refresh_token value of your step 5 response.'
+                : null
+            }
             label="Refresh token"
             hint="Filled in from the response you checked in step 5 (kept in this tab only)."
             className="mb-4 max-w-md"
@@ -133,4 +140,9 @@ export function TokenExchangeStep(props: {
       </StepSection>
     </div>
   );
+}
+
+/** Three base64url parts starting with "eyJ" (a JSON header): a JWT. */
+function looksLikeJwt(value: string): boolean {
+  return /^eyJ[\w-]*\.[\w-]*\.[\w-]*$/.test(value.trim());
 }

@@ -189,3 +189,25 @@ afterAll(() => {
   ];
   expect(emitted.filter((code) => !seen.has(code))).toEqual([]);
 });
+
+// Issue 11: the exercise text's "code=…" / "state=…" lines pasted together were read as one
+// code with no state.
+describe('checkRedirect: code and state pasted as lines', () => {
+  it('reads them as two parameters', () => {
+    const report = checkRedirect(
+      { url: 'code=Xq1fD0bYh7m3VtTz\nstate=q8Xk2LmP9sTwZr4v' },
+      { expectedState: 'q8Xk2LmP9sTwZr4v', redirectUri: null },
+    );
+    expect(report.status).toBe('pass');
+    expect(report.code).toBe('Xq1fD0bYh7m3VtTz');
+    expect(report.state).toBe('q8Xk2LmP9sTwZr4v');
+  });
+
+  it('still joins a URL broken over lines', () => {
+    const report = checkRedirect(
+      { url: 'https://example-app.com/redirect?code=Xq1fD0bYh7m3\n  VtTz&state=q8Xk2LmP9sTwZr4v' },
+      { expectedState: 'q8Xk2LmP9sTwZr4v', redirectUri: 'https://example-app.com/redirect' },
+    );
+    expect(report.code).toBe('Xq1fD0bYh7m3VtTz');
+  });
+});

@@ -110,6 +110,12 @@ function normalizePastedUrl(input: string): string {
   let text = input.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').trim();
   const wrapped = /^(["'`<\u201C\u2018])([\s\S]*)(["'`>\u201D\u2019])$/.exec(text);
   if (wrapped && wrapped[2]) text = wrapped[2];
+  // "code=…" and "state=…" on lines of their own, as the redirect page and the exercise text
+  // show them: separate parameters, not one value with the line break removed.
+  if (!text.includes('?') && !/^[a-z][a-z0-9+.-]*:/i.test(text)) {
+    const pieces = text.split(/\s+/);
+    if (pieces.length > 1 && pieces.every((piece) => /^[A-Za-z_]+=/.test(piece))) return pieces.join('&');
+  }
   return text.replace(/\s+/g, '');
 }
 

@@ -26,6 +26,7 @@ export default async function TokenPage() {
           clientId={provider.clientId}
           redirectUri={state.authorizeRequest?.redirectUri ?? provider.redirectUri}
           practice={provider.mode === 'practice'}
+          opaqueRefreshTokens={provider.mode === 'practice' || provider.kind === 'okta' || provider.kind === 'auth0'}
         />
       ) : (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40">
