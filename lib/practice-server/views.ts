@@ -37,8 +37,17 @@ button:hover{filter:brightness(1.08)}
 .panel dt{color:var(--muted)}.panel dd{margin:0}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--code-bg);padding:1px 5px;border-radius:3px;overflow-wrap:anywhere}
 .panel ul{margin:0;padding:0 0 0 18px}
+.credential{overflow-wrap:break-word}
 footer{margin:16px 0 0;color:var(--muted);font-size:13px;text-align:center;max-width:420px}
 `;
+
+/**
+ * Escaped text that a narrow screen may wrap after "@", ".", "-" or "_" rather than in the
+ * middle of a word (a long demo user name on a phone).
+ */
+function breakable(value: string): string {
+  return escapeHtml(value).replace(/([@._-])/g, '$1<wbr>');
+}
 
 /** The CSP source for the inline stylesheet. */
 const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLES).digest('base64')}'`;
@@ -153,8 +162,8 @@ ${alert}<form method="post" action="${escapeHtml(data.action)}" novalidate>
 <section class="panel" aria-labelledby="demo-heading">
 <h2 id="demo-heading">Demo account</h2>
 <dl>
-<dt>Username</dt><dd><code>${escapeHtml(data.demoUser)}</code></dd>
-<dt>Password</dt><dd><code>${escapeHtml(data.demoPassword)}</code></dd>
+<dt>Username</dt><dd><code class="credential">${breakable(data.demoUser)}</code></dd>
+<dt>Password</dt><dd><code class="credential">${breakable(data.demoPassword)}</code></dd>
 </dl>
 </section>
 <section class="panel" aria-labelledby="scopes-heading">
