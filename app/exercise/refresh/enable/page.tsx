@@ -40,14 +40,14 @@ export default async function EnablePage() {
           </h2>
           <ol className="mt-3 list-decimal space-y-2 pl-6">
             <li>
-              Open the{' '}
+              Open{' '}
               <Link
                 href="/practice/console?from=enable#general-settings"
                 className="font-medium text-indigo-800 underline dark:text-indigo-300"
               >
-                practice console
+                My Web App in the practice console
               </Link>{' '}
-              (Applications → <strong>My Web App</strong>).
+              (Applications → My Web App).
             </li>
             <li>
               In <strong>General Settings</strong>, click <strong>Edit</strong>.
