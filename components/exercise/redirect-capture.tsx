@@ -90,14 +90,17 @@ export function RedirectCapture() {
   const checking = (ours || chosen) && !report && !error;
 
   useEffect(() => {
-    if (!captured || started.current) return;
-    started.current = true;
-    // Through the router, not history.replaceState: this effect runs before the router has
-    // hooked history (children's effects run first), so a plain replaceState is undone by
-    // the next router.refresh(), which restores the URL the router still holds — code and all.
-    router.replace(window.location.pathname, { scroll: false });
-    if (ours) void checkRedirect(captured.body).then(showAnswer);
-  }, [captured, ours, showAnswer, router]);
+    if (!captured) return;
+    // Next.js hooks history.replaceState in an effect of its router — a parent, whose effects
+    // run after this child's in the same commit. Replaced now, the router would keep the old
+    // URL and put the code back on its next refresh; one task later, it learns the new URL.
+    const clean = setTimeout(() => window.history.replaceState(null, '', window.location.pathname), 0);
+    if (ours && !started.current) {
+      started.current = true;
+      void checkRedirect(captured.body).then(showAnswer);
+    }
+    return () => clearTimeout(clean);
+  }, [captured, ours, showAnswer]);
 
   if (!captured) {
     return (
