@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PracticeApp } from '@/lib/db/practice-clients';
+import { claimsForScopes, loginForAccountId, userIdFor } from '@/lib/practice-server/account';
 import { createAdapterClass, hashId } from '@/lib/practice-server/adapter';
 import { responseTypesFor, toClientMetadata } from '@/lib/practice-server/client-metadata';
 import { checkDemoCredentials } from '@/lib/practice-server/credentials';
@@ -121,6 +122,32 @@ describe('addConsentPromptForOfflineAccess', () => {
   it('leaves duplicated prompts for the provider to reject', () => {
     const url = `${base}&scope=offline_access&prompt=login&prompt=login`;
     expect(addConsentPromptForOfflineAccess(url)).toBe(url);
+  });
+});
+
+describe('the practice user', () => {
+  it('has a stable Okta-style id, whatever the case of the login', () => {
+    expect(userIdFor('learner@example.com')).toMatch(/^00u[0-9a-f]{17}$/);
+    expect(userIdFor('Learner@Example.com')).toBe(userIdFor('learner@example.com'));
+    expect(userIdFor('someone@example.com')).not.toBe(userIdFor('learner@example.com'));
+  });
+
+  it('is found by its id, or by the login that older grants stored, and no one else is', () => {
+    const demo = 'learner@example.com';
+    expect(loginForAccountId(userIdFor(demo), demo)).toBe(demo);
+    expect(loginForAccountId('Learner@example.com', demo)).toBe(demo);
+    expect(loginForAccountId(userIdFor('former@example.com'), demo)).toBeUndefined();
+    expect(loginForAccountId('former@example.com', demo)).toBeUndefined();
+  });
+
+  it('releases claims per scope, and never the ID-token-only ones', () => {
+    const login = 'learner@example.com';
+    expect(claimsForScopes(login, ['api:read'])).toEqual({});
+    expect(claimsForScopes(login, ['openid'])).toEqual({ sub: userIdFor(login) });
+    expect(claimsForScopes(login, ['openid', 'email'])).toEqual({ sub: userIdFor(login), email: login, email_verified: true });
+    const profile = claimsForScopes(login, ['openid', 'profile']);
+    expect(profile).toMatchObject({ sub: userIdFor(login), name: 'Practice Learner', preferred_username: login });
+    for (const claim of ['ver', 'jti', 'amr', 'idp', 'auth_time', 'email']) expect(profile).not.toHaveProperty(claim);
   });
 });
 

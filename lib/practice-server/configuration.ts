@@ -3,11 +3,11 @@
  * authorization server look-alike. Every departure from oidc-provider's defaults that
  * learners can observe is listed in docs/decisions/001-practice-server-on-oidc-provider.md.
  */
-import { createHash } from 'node:crypto';
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import type { DB } from '../db/client';
 import { findPracticeAppByClientId, recordTokenOrigin, type TokenOriginRecord } from '../db/practice-clients';
+import { idTokenExtras, loginForAccountId, SCOPE_CLAIMS, userClaims, userIdFor } from './account';
 import { createAdapterClass } from './adapter';
 import { SUPPORTED_RESPONSE_TYPES, toClientMetadata } from './client-metadata';
 import { describeBrowserError } from './errors';
@@ -34,11 +34,6 @@ export const TTL = {
   Grant: 90 * 24 * 60 * 60,
 } as const;
 
-/** Okta-style user id ("00u" + 17 characters), stable for a login. */
-export function userIdFor(login: string): string {
-  return `00u${createHash('sha256').update(login.toLowerCase()).digest('hex').slice(0, 17)}`;
-}
-
 /** Which grant produced the token being issued (implicit tokens count as a new login). */
 function grantTypeOf(ctx: KoaContextWithOIDC | undefined): TokenOriginRecord['grantType'] {
   const grantType = ctx?.oidc?.params?.grant_type;
@@ -56,12 +51,15 @@ function sourceScopes(ctx: KoaContextWithOIDC | undefined): string[] {
 
 export interface ConfigurationInput {
   db: DB;
+  issuer: string;
+  /** The practice sign-in's one user (PRACTICE_DEMO_USER). */
+  demoUser: string;
   signingKey: PrivateSigningJwk;
   cookieKeys: string[];
   redirectPolicy: RedirectPolicy;
 }
 
-export function buildConfiguration({ db, signingKey, cookieKeys, redirectPolicy }: ConfigurationInput): Configuration {
+export function buildConfiguration({ db, issuer, demoUser, signingKey, cookieKeys, redirectPolicy }: ConfigurationInput): Configuration {
   const oidcScopes: readonly string[] = PRACTICE_OIDC_SCOPES;
 
   return {
@@ -85,15 +83,18 @@ export function buildConfiguration({ db, signingKey, cookieKeys, redirectPolicy 
     },
     scopes: [...PRACTICE_OIDC_SCOPES],
     claims: {
-      openid: ['sub'],
-      profile: ['name', 'preferred_username'],
-      email: ['email', 'email_verified'],
+      openid: [...SCOPE_CLAIMS.openid],
+      profile: [...SCOPE_CLAIMS.profile],
+      email: [...SCOPE_CLAIMS.email],
     },
+    // Account ids are Okta user ids (00u…): the provider makes them the ID token's `sub`.
     async findAccount(_ctx, accountId) {
+      const login = loginForAccountId(accountId, demoUser);
+      if (!login) return undefined;
       return {
         accountId,
-        async claims() {
-          return { sub: accountId, name: 'Practice Learner', preferred_username: accountId, email: accountId, email_verified: true };
+        async claims(use) {
+          return { ...userClaims(login), sub: accountId, ...(use === 'id_token' ? idTokenExtras(issuer) : {}) };
         },
       };
     },
@@ -169,7 +170,9 @@ export function buildConfiguration({ db, signingKey, cookieKeys, redirectPolicy 
         // Okta-like access token claims, and a record of where the token came from.
         async jwt(ctx, token, parts) {
           const payload = parts.payload as Record<string, unknown>;
-          const login = 'accountId' in token ? token.accountId : undefined;
+          const accountId = 'accountId' in token ? token.accountId : undefined;
+          // Okta's access token: `sub` is the login, `uid` the user id.
+          const login = accountId ? (loginForAccountId(accountId, demoUser) ?? accountId) : undefined;
           const grantType = grantTypeOf(ctx);
           const apiScopes = typeof token.scope === 'string' ? token.scope.split(' ').filter(Boolean) : [];
           const scp = [...new Set([...sourceScopes(ctx).filter((scope) => oidcScopes.includes(scope)), ...apiScopes])];

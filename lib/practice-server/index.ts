@@ -11,18 +11,13 @@ import type { DB } from '../db/client';
 import { getOrCreateSetting } from '../db/settings';
 import { practiceIssuer, type Env } from '../env';
 import { getLogger } from '../logging/logger';
-import {
-  buildConfiguration,
-  PRACTICE_API_SCOPES,
-  PRACTICE_AUDIENCE,
-  PRACTICE_MOUNT,
-  PRACTICE_OIDC_SCOPES,
-  userIdFor,
-} from './configuration';
+import { buildConfiguration, PRACTICE_API_SCOPES, PRACTICE_AUDIENCE, PRACTICE_MOUNT, PRACTICE_OIDC_SCOPES } from './configuration';
+import { loginForAccountId } from './account';
 import { toOktaTokenError, type ProviderErrorLike } from './errors';
 import { sendHtml, sendJson } from './http';
 import { handleInteraction } from './interactions';
 import { handleIntrospection } from './introspection';
+import { handleUserinfo } from './userinfo';
 import { getOrCreateSigningKey, toPublicJwk } from './keys';
 import { isPracticePath } from './mount';
 import { redirectPolicyOf } from './redirect-policy';
@@ -114,7 +109,14 @@ export async function createPracticeServer({ db, env }: { db: DB; env: Env }): P
   const publicKey = (await importJWK(toPublicJwk(signingKey), 'RS256')) as CryptoKey | KeyObject;
   const provider = new Provider(
     issuer,
-    buildConfiguration({ db, signingKey, cookieKeys: await cookieKeysFor(db, env), redirectPolicy: redirectPolicyOf(env) }),
+    buildConfiguration({
+      db,
+      issuer,
+      demoUser: env.PRACTICE_DEMO_USER,
+      signingKey,
+      cookieKeys: await cookieKeysFor(db, env),
+      redirectPolicy: redirectPolicyOf(env),
+    }),
   );
   // Every URL the provider builds (discovery, redirects) must derive from PUBLIC_URL, never
   // from a Host or X-Forwarded-Host a client chose: dispatch() pins both headers, and
@@ -146,7 +148,12 @@ export async function createPracticeServer({ db, env }: { db: DB; env: Env }): P
       return;
     }
     if (path === '/v1/introspect') {
-      await handleIntrospection({ provider, issuer, audience: PRACTICE_AUDIENCE, publicKey, userIdFor }, req, res);
+      const loginFor = (accountId: string) => loginForAccountId(accountId, env.PRACTICE_DEMO_USER);
+      await handleIntrospection({ provider, issuer, audience: PRACTICE_AUDIENCE, publicKey, loginFor }, req, res);
+      return;
+    }
+    if (path === '/v1/userinfo') {
+      await handleUserinfo({ issuer, audience: PRACTICE_AUDIENCE, publicKey }, req, res);
       return;
     }
     if (path === '/.well-known/oauth-authorization-server') {

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { Env } from '../env';
 import { assertNotLimited, countFailure, RateLimited } from '../http/rate-limits';
+import { userIdFor } from './account';
 import { PRACTICE_APP_NAME } from './client-metadata';
 import { checkDemoCredentials } from './credentials';
 import { BodyTooLargeError, readForm, sendHtml } from './http';
@@ -156,7 +157,8 @@ export async function handleInteraction(ctx: InteractionContext, req: IncomingMe
   await ctx.provider.interactionFinished(
     req,
     res,
-    { login: { accountId: ctx.env.PRACTICE_DEMO_USER } },
+    // The account id is the user id (the ID token's `sub`); a password sign-in (`amr`).
+    { login: { accountId: userIdFor(ctx.env.PRACTICE_DEMO_USER), amr: ['pwd'] } },
     { mergeWithLastSubmission: false },
   );
 }

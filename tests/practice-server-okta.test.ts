@@ -1,0 +1,160 @@
+/**
+ * The practice server where it used to differ from an Okta org's default authorization
+ * server (issue 12), over real HTTP on loopback: userinfo with the server's own access
+ * tokens, "Require PKCE" per app, unknown scopes, the ID token's claims, redirect statuses
+ * and WWW-Authenticate, and what a reused code revokes.
+ */
+import { decodeJwt } from 'jose';
+import * as oauth from 'openid-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPracticeServer, type PracticeServerHandle } from './support/practice-server';
+import { codeTokens, WITH_REFRESH } from './support/practice-requests';
+
+describe('practice server, as an Okta org answers', () => {
+  let server: PracticeServerHandle;
+  beforeAll(async () => {
+    server = await startPracticeServer();
+  });
+  afterAll(() => server.stop());
+
+  const userinfo = (authorization?: string, init: RequestInit = {}) =>
+    fetch(`${server.issuer}/v1/userinfo`, {
+      ...init,
+      headers: { ...(authorization ? { authorization } : {}), ...(init.headers as Record<string, string>) },
+    });
+
+  describe('/v1/userinfo', () => {
+    it("answers the user's claims for the server's own access token, per granted scope", async () => {
+      const app = await server.createApp(WITH_REFRESH);
+      const tokens = await codeTokens(server, app, 'openid profile email offline_access api:read');
+      const uid = decodeJwt(tokens.access_token).uid;
+      expect(uid).toMatch(/^00u\w{17}$/);
+
+      const response = await userinfo(`Bearer ${tokens.access_token}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(response.headers.get('cache-control')).toContain('no-store');
+      const claims = (await response.json()) as Record<string, unknown>;
+      expect(claims).toMatchObject({
+        sub: uid,
+        name: 'Practice Learner',
+        preferred_username: 'learner@example.com',
+        email: 'learner@example.com',
+        email_verified: true,
+      });
+
+      // The same answer to a POST, with the token in the header or in the form body (RFC 6750 §2.2).
+      const posted = await userinfo(undefined, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ access_token: tokens.access_token }),
+      });
+      expect(posted.status).toBe(200);
+      expect(await posted.json()).toEqual(claims);
+    });
+
+    it('answers only sub for a token with openid alone, and leaves out what profile and email give', async () => {
+      const app = await server.createApp();
+      const tokens = await codeTokens(server, app, 'openid api:read');
+      const response = await userinfo(`Bearer ${tokens.access_token}`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ sub: decodeJwt(tokens.access_token).uid });
+    });
+
+    it('is what openid-client reads with fetchUserInfo', async () => {
+      const app = await server.createApp();
+      const tokens = await codeTokens(server, app, 'openid profile api:read');
+      const sub = String(decodeJwt(tokens.id_token!).sub);
+      const claims = await oauth.fetchUserInfo(await server.clientConfig(app), tokens.access_token, sub);
+      expect(claims.preferred_username).toBe('learner@example.com');
+    });
+
+    it('refuses a token without openid with 403 insufficient_scope, header and body agreeing', async () => {
+      const app = await server.createApp();
+      const tokens = await codeTokens(server, app, 'api:read');
+      const response = await userinfo(`Bearer ${tokens.access_token}`);
+      expect(response.status).toBe(403);
+      const body = (await response.json()) as { error: string; error_description: string };
+      expect(body.error).toBe('insufficient_scope');
+      const header = response.headers.get('www-authenticate') ?? '';
+      expect(header).toMatch(/^Bearer /);
+      expect(header).toContain('error="insufficient_scope"');
+      expect(header).toContain('scope="openid"');
+      expect(header).toContain(`error_description="${body.error_description}"`);
+    });
+
+    it.each([
+      ['no token', undefined],
+      ['not a JWT', 'Bearer not-a-token'],
+      ['a changed token', 'changed'],
+      ['another scheme', 'Basic dXNlcjpwYXNz'],
+    ])('refuses %s with 401 invalid_token, header and body agreeing', async (_name, authorization) => {
+      let header = authorization;
+      if (authorization === 'changed') {
+        const app = await server.createApp();
+        const tokens = await codeTokens(server, app, 'openid api:read');
+        const [head, payload, signature] = tokens.access_token.split('.');
+        const claims = { ...decodeJwt(tokens.access_token), uid: '00uSomeoneElse000000' };
+        header = `Bearer ${head}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+        expect(payload).not.toBe(header.split('.')[1]);
+      }
+      const response = await userinfo(header);
+      expect(response.status).toBe(401);
+      const body = (await response.json()) as { error: string; error_description: string };
+      expect(body.error).toBe('invalid_token');
+      const www = response.headers.get('www-authenticate') ?? '';
+      expect(www).toMatch(/^Bearer /);
+      expect(www).toContain('error="invalid_token"');
+      expect(www).toContain(`error_description="${body.error_description}"`);
+    });
+  });
+
+  describe('ID tokens', () => {
+    it("carry the user id as sub (the access token's uid), the login in preferred_username and email, and Okta's claims", async () => {
+      const app = await server.createApp(WITH_REFRESH);
+      const before = Math.floor(Date.now() / 1000) - 1;
+      const tokens = await codeTokens(server, app, 'openid profile email offline_access api:read');
+      const access = decodeJwt(tokens.access_token);
+      const id = decodeJwt(tokens.id_token!);
+      expect(access.sub).toBe('learner@example.com');
+      expect(id.sub).toBe(access.uid);
+      expect(id).toMatchObject({
+        iss: server.issuer,
+        aud: app.clientId,
+        ver: 1,
+        jti: expect.stringMatching(/^ID\.[\w-]{16,}$/),
+        amr: ['pwd'],
+        idp: expect.stringMatching(/^00o\w{17}$/),
+        auth_time: expect.any(Number),
+        name: 'Practice Learner',
+        preferred_username: 'learner@example.com',
+        email: 'learner@example.com',
+        email_verified: true,
+      });
+      expect(id.auth_time).toBeGreaterThanOrEqual(before);
+      expect(id.auth_time).toBeLessThanOrEqual(id.iat!);
+
+      // A refreshed ID token: the same user and sign-in, a new jti.
+      const refreshed = await oauth.refreshTokenGrant(await server.clientConfig(app), tokens.refresh_token!);
+      const again = decodeJwt(refreshed.id_token!);
+      expect(again).toMatchObject({ sub: id.sub, ver: 1, amr: ['pwd'], idp: id.idp, auth_time: id.auth_time });
+      expect(again.jti).not.toBe(id.jti);
+    });
+
+    it('leave out profile and email claims that were not granted', async () => {
+      const app = await server.createApp();
+      const tokens = await codeTokens(server, app, 'openid api:read');
+      const id = decodeJwt(tokens.id_token!);
+      expect(id.sub).toBe(decodeJwt(tokens.access_token).uid);
+      expect(id).not.toHaveProperty('preferred_username');
+      expect(id).not.toHaveProperty('email');
+    });
+
+    it("are described by discovery's claims_supported", async () => {
+      const metadata = (await (await fetch(`${server.issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+      expect(metadata.claims_supported).toEqual(
+        expect.arrayContaining(['sub', 'ver', 'jti', 'amr', 'idp', 'auth_time', 'preferred_username', 'email']),
+      );
+    });
+  });
+});
