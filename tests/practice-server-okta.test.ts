@@ -7,8 +7,13 @@
 import { decodeJwt } from 'jose';
 import * as oauth from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GET as getPracticeApp } from '@/app/api/practice/app/route';
+import { updatePracticeApp } from '@/lib/db/practice-clients';
+import type { PracticeAppView } from '@/lib/practice-server/app-view';
+import { check, failingCodesOf } from './support/exercise-api';
 import { startPracticeServer, type PracticeServerHandle } from './support/practice-server';
-import { codeTokens, WITH_REFRESH } from './support/practice-requests';
+import { authorizeUrl, codeTokens, tokenRequest, WITH_REFRESH } from './support/practice-requests';
+import { apiRequest, learnerCookie } from './support/requests';
 
 describe('practice server, as an Okta org answers', () => {
   let server: PracticeServerHandle;
@@ -155,6 +160,62 @@ describe('practice server, as an Okta org answers', () => {
       expect(metadata.claims_supported).toEqual(
         expect.arrayContaining(['sub', 'ver', 'jti', 'amr', 'idp', 'auth_time', 'preferred_username', 'email']),
       );
+    });
+  });
+
+  describe('"Require PKCE as additional verification" (requirePkce)', () => {
+    it('is off by default: a web app with its secret signs in without PKCE, as on Okta', async () => {
+      const app = await server.createApp(WITH_REFRESH);
+      expect(app.requirePkce).toBe(false);
+      const result = await server.signInForCode(app, { pkce: false });
+      expect(result.callbackUrl.searchParams.get('code_challenge')).toBeNull();
+      const answer = await tokenRequest(server, app, {
+        grant_type: 'authorization_code',
+        code: result.code,
+        redirect_uri: result.redirectUri,
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.body.refresh_token).toEqual(expect.any(String));
+    });
+
+    it('still checks a code_challenge that was sent', async () => {
+      const app = await server.createApp();
+      const result = await server.signInForCode(app);
+      const answer = await tokenRequest(server, app, {
+        grant_type: 'authorization_code',
+        code: result.code,
+        redirect_uri: result.redirectUri,
+      });
+      expect(answer).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: 'PKCE verification failed.' } });
+    });
+
+    it('ticked, refuses a request without code_challenge with invalid_request by redirect, and applies from the next request', async () => {
+      const app = await server.createApp();
+      const url = authorizeUrl(server, app, {});
+      const before = await fetch(url, { redirect: 'manual' });
+      expect(new URL(before.headers.get('location')!, url).pathname).toMatch(/\/interaction\//);
+
+      const strict = await updatePracticeApp(server.db, app.learnerId, { requirePkce: true });
+      expect(strict?.requirePkce).toBe(true);
+      const after = await fetch(url, { redirect: 'manual' });
+      const location = new URL(after.headers.get('location')!);
+      expect(`${location.origin}${location.pathname}`).toBe(app.redirectUris[0]);
+      expect(location.searchParams.get('error')).toBe('invalid_request');
+      expect(location.searchParams.get('code')).toBeNull();
+      expect(location.searchParams.get('state')).toBe('state-123456789');
+      // With a challenge, the strict app signs in as before.
+      expect((await server.signInForCode(strict!)).code).toEqual(expect.any(String));
+    });
+
+    it("leaves the exercise's own check as it was: the learner's URL still needs a code_challenge", async () => {
+      const { cookie } = learnerCookie();
+      expect((await check('setup', cookie, { mode: 'practice' })).status).toBe('pass');
+      const app = (await (await getPracticeApp(apiRequest('/api/practice/app', { cookie }))).json()) as PracticeAppView;
+      expect(app.requirePkce).toBe(false);
+      const url = authorizeUrl(server, app, {});
+      const report = await check('authorize-url', cookie, { url });
+      expect(report.status).toBe('fail');
+      expect(failingCodesOf(report)).toContain('code_challenge.missing');
     });
   });
 });

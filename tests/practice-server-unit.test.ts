@@ -17,6 +17,7 @@ const app: PracticeApp = {
   redirectUris: ['http://localhost:3000/redirect', 'https://example-app.com/redirect'],
   grantTypes: ['authorization_code'],
   refreshTokenRotation: 'persistent',
+  requirePkce: false,
   createdAt: '2026-11-25T00:00:00.000Z',
   updatedAt: '2026-11-25T00:00:00.000Z',
 };
@@ -33,6 +34,7 @@ describe('toClientMetadata', () => {
       grant_types: ['authorization_code', 'refresh_token'],
       response_types: ['code'],
       refresh_token_rotation: 'rotate',
+      require_pkce: false,
     });
   });
 

@@ -100,15 +100,20 @@ export function buildConfiguration({ db, issuer, demoUser, signingKey, cookieKey
     },
     responseTypes: SUPPORTED_RESPONSE_TYPES,
     extraClientMetadata: {
-      properties: ['refresh_token_rotation'],
+      properties: ['refresh_token_rotation', 'require_pkce'],
       validator(_ctx, key, value) {
         if (key === 'refresh_token_rotation' && value !== undefined && value !== 'persistent' && value !== 'rotate') {
           throw new errors.InvalidClientMetadata('refresh_token_rotation must be "persistent" or "rotate"');
         }
+        if (key === 'require_pkce' && value !== undefined && typeof value !== 'boolean') {
+          throw new errors.InvalidClientMetadata('require_pkce must be a boolean');
+        }
       },
     },
-    // PKCE S256 for every authorization request (oidc-provider 9 supports only S256).
-    pkce: { required: () => true },
+    // As on Okta, a web app with a client secret may leave PKCE out unless its "Require
+    // PKCE as additional verification" setting is on. A code_challenge, when sent, is always
+    // checked, and only S256 is accepted (oidc-provider 9 supports nothing else).
+    pkce: { required: (_ctx, client) => client.metadata().require_pkce === true },
     // Okta requires redirect_uri at the token endpoint even with one registered URI.
     allowOmittingSingleRegisteredRedirectUri: false,
     clientBasedCORS: () => false,

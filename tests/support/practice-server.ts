@@ -33,6 +33,8 @@ export interface SignInOptions {
   params?: Record<string, string>;
   username?: string;
   password?: string;
+  /** false: no code_challenge (an app that does not require PKCE may leave it out). */
+  pkce?: boolean;
 }
 
 export interface CodeResult {
@@ -167,8 +169,9 @@ export async function startPracticeServer(options: { env?: Record<string, string
         scope: signIn.scope ?? 'offline_access api:read',
         redirect_uri: redirectUri,
         state,
-        code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: 'S256',
+        ...(signIn.pkce === false
+          ? {}
+          : { code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256' }),
         ...signIn.params,
       });
       const jar = new CookieJar();
