@@ -218,4 +218,59 @@ describe('practice server, as an Okta org answers', () => {
       expect(failingCodesOf(report)).toContain('code_challenge.missing');
     });
   });
+
+  describe('unknown scopes', () => {
+    it.each(['offline_access api:raed', 'openid profile groups', 'api:read api:write api:delete'])(
+      'refuses scope=%s with invalid_scope by redirect, in the words of Okta, with no code',
+      async (scope) => {
+        const app = await server.createApp(WITH_REFRESH);
+        const url = authorizeUrl(server, app, { scope, code_challenge: 'a'.repeat(43), code_challenge_method: 'S256' });
+        const response = await fetch(url, { redirect: 'manual' });
+        expect(response.status).toBeGreaterThanOrEqual(300);
+        expect(response.status).toBeLessThan(400);
+        const location = new URL(response.headers.get('location')!);
+        expect(`${location.origin}${location.pathname}`).toBe(app.redirectUris[0]);
+        expect(Object.fromEntries(location.searchParams)).toEqual({
+          error: 'invalid_scope',
+          error_description: 'One or more scopes are not configured for the authorization server resource.',
+          state: 'state-123456789',
+          iss: server.issuer,
+        });
+      },
+    );
+
+    it('are refused on an error page when the redirect URI cannot be trusted', async () => {
+      const app = await server.createApp();
+      const url = authorizeUrl(server, app, { scope: 'api:raed', redirect_uri: 'https://evil.example/cb' });
+      const response = await fetch(url, { redirect: 'manual', headers: { accept: 'text/html' } });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('location')).toBeNull();
+    });
+
+    it('are refused at the token endpoint too (client credentials; a refresh asking for more)', async () => {
+      const app = await server.createApp({ grantTypes: ['client_credentials', 'authorization_code', 'refresh_token'] });
+      const machine = await tokenRequest(server, app, { grant_type: 'client_credentials', scope: 'api:raed' });
+      const tokens = await codeTokens(server, app);
+      const refresh = await tokenRequest(server, app, {
+        grant_type: 'refresh_token',
+        refresh_token: tokens.refresh_token!,
+        scope: 'api:raed',
+      });
+      expect(machine).toEqual({
+        status: 400,
+        body: { error: 'invalid_scope', error_description: 'One or more scopes are not configured for the authorization server resource.' },
+      });
+      // A refresh may only narrow the login's scopes: oidc-provider refuses more, in its own words.
+      expect(refresh).toEqual({
+        status: 400,
+        body: { error: 'invalid_scope', error_description: 'refresh token missing requested scope' },
+      });
+    });
+
+    it('leave every scope the server defines alone', async () => {
+      const app = await server.createApp(WITH_REFRESH);
+      const tokens = await codeTokens(server, app, 'openid profile email offline_access api:read api:write');
+      expect(tokens.scope?.split(' ').sort()).toEqual(['api:read', 'api:write', 'email', 'offline_access', 'openid', 'profile']);
+    });
+  });
 });

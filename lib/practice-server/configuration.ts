@@ -10,7 +10,7 @@ import { findPracticeAppByClientId, recordTokenOrigin, type TokenOriginRecord } 
 import { idTokenExtras, loginForAccountId, SCOPE_CLAIMS, userClaims, userIdFor } from './account';
 import { createAdapterClass } from './adapter';
 import { SUPPORTED_RESPONSE_TYPES, toClientMetadata } from './client-metadata';
-import { describeBrowserError } from './errors';
+import { describeBrowserError, OKTA_MESSAGES } from './errors';
 import type { PrivateSigningJwk } from './keys';
 import { PRACTICE_AUDIENCE, PRACTICE_MOUNT } from './mount';
 import { allowedRedirectUris, type RedirectPolicy } from './redirect-policy';
@@ -47,6 +47,19 @@ function sourceScopes(ctx: KoaContextWithOIDC | undefined): string[] {
   const source = entities?.RefreshToken ?? entities?.AuthorizationCode;
   const scope = source?.scope ?? (typeof ctx?.oidc?.params?.scope === 'string' ? ctx.oidc.params.scope : '');
   return scope.split(' ').filter(Boolean);
+}
+
+const KNOWN_SCOPES = new Set<string>([...PRACTICE_OIDC_SCOPES, ...PRACTICE_API_SCOPES]);
+
+/**
+ * Refuses a scope the server does not define, as Okta does (oidc-provider ignores them,
+ * as OIDC Core §3.1.2.1 allows). Okta's answer names no scope; the exercise's checks do.
+ */
+function assertKnownScopes(value: unknown): void {
+  const unknown = String(value ?? '')
+    .split(' ')
+    .some((scope) => scope !== '' && !KNOWN_SCOPES.has(scope));
+  if (unknown) throw new errors.CustomOIDCProviderError('invalid_scope', OKTA_MESSAGES.scopeNotConfigured);
 }
 
 export interface ConfigurationInput {
@@ -97,6 +110,12 @@ export function buildConfiguration({ db, issuer, demoUser, signingKey, cookieKey
           return { ...userClaims(login), sub: accountId, ...(use === 'id_token' ? idTokenExtras(issuer) : {}) };
         },
       };
+    },
+    // oidc-provider ignores scopes it does not define (OIDC Core §3.1.2.1 allows it); Okta
+    // refuses them. A validator on `scope` runs after the client and redirect URI are
+    // checked, so the refusal goes back to the app by redirect, with its state.
+    extraParams: {
+      scope: (_ctx, value) => assertKnownScopes(value),
     },
     responseTypes: SUPPORTED_RESPONSE_TYPES,
     extraClientMetadata: {
@@ -158,8 +177,11 @@ export function buildConfiguration({ db, issuer, demoUser, signingKey, cookieKey
         enabled: true,
         defaultResource: () => PRACTICE_AUDIENCE,
         useGrantedResource: () => true,
-        async getResourceServerInfo(_ctx, resourceIndicator) {
+        async getResourceServerInfo(ctx, resourceIndicator) {
           if (resourceIndicator !== PRACTICE_AUDIENCE) throw new errors.InvalidTarget();
+          // The token endpoint's `scope` (client credentials, refresh) is checked here,
+          // the one hook every grant calls: unknown scopes would be dropped silently.
+          if (ctx.oidc.route === 'token') assertKnownScopes(ctx.oidc.params?.scope);
           return {
             scope: PRACTICE_API_SCOPES.join(' '),
             audience: PRACTICE_AUDIENCE,

@@ -32,6 +32,7 @@ export const OKTA_MESSAGES = {
   invalidRefreshToken: 'The refresh token is invalid or expired.',
   invalidClient: 'Client authentication failed. Either the client or the client credentials are invalid.',
   unsupportedGrantType: 'The authorization grant type is not supported by the authorization server.',
+  scopeNotConfigured: 'One or more scopes are not configured for the authorization server resource.',
 } as const;
 
 const CODE_DETAILS = new Set(['authorization code not found', 'authorization code already consumed', 'authorization code is expired']);
