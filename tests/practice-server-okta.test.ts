@@ -11,8 +11,8 @@ import { GET as getPracticeApp } from '@/app/api/practice/app/route';
 import { updatePracticeApp } from '@/lib/db/practice-clients';
 import type { PracticeAppView } from '@/lib/practice-server/app-view';
 import { check, failingCodesOf } from './support/exercise-api';
-import { startPracticeServer, type PracticeServerHandle } from './support/practice-server';
-import { authorizeUrl, codeTokens, tokenRequest, WITH_REFRESH } from './support/practice-requests';
+import { browserFetch, CookieJar, startPracticeServer, submitSignIn, type PracticeServerHandle } from './support/practice-server';
+import { authorizeUrl, basic, codeTokens, tokenRequest, WITH_REFRESH } from './support/practice-requests';
 import { apiRequest, learnerCookie } from './support/requests';
 
 describe('practice server, as an Okta org answers', () => {
@@ -272,5 +272,61 @@ describe('practice server, as an Okta org answers', () => {
       const tokens = await codeTokens(server, app, 'openid profile email offline_access api:read api:write');
       expect(tokens.scope?.split(' ').sort()).toEqual(['api:read', 'api:write', 'email', 'offline_access', 'openid', 'profile']);
     });
+  });
+
+  describe('redirects and WWW-Authenticate', () => {
+    it('answers the authorization request with 302, to the sign-in page and then to the app, errors included', async () => {
+      const app = await server.createApp();
+      const jar = new CookieJar();
+      const start = await browserFetch(jar, authorizeUrl(server, app, { code_challenge: 'a'.repeat(43), code_challenge_method: 'S256' }));
+      expect(start.status).toBe(302);
+      const page = new URL(start.headers.get('location')!, server.issuer);
+      expect(page.pathname).toMatch(/\/interaction\//);
+      await (await browserFetch(jar, page)).text();
+      const signedIn = await submitSignIn(jar, page, 'learner@example.com', 'correct-horse-battery');
+      expect(signedIn.status).toBe(303); // the sign-in form's POST: see other
+      let next = new URL(signedIn.headers.get('location')!, page);
+      const statuses: number[] = [];
+      while (next.origin === server.baseUrl && next.pathname.startsWith('/oauth2/default/')) {
+        const response = await browserFetch(jar, next);
+        statuses.push(response.status);
+        next = new URL(response.headers.get('location')!, next);
+      }
+      expect(statuses.length).toBeGreaterThan(0);
+      expect(statuses).toEqual(statuses.map(() => 302));
+      expect(next.searchParams.get('code')).toEqual(expect.any(String));
+
+      const refused = await fetch(authorizeUrl(server, app, { scope: 'api:raed' }), { redirect: 'manual' });
+      expect(refused.status).toBe(302);
+      expect(new URL(refused.headers.get('location')!).searchParams.get('error')).toBe('invalid_scope');
+    });
+
+    it.each(['token', 'revoke', 'introspect'])(
+      'says the same about a bad client secret in WWW-Authenticate as in the body at /v1/%s',
+      async (endpoint) => {
+        const app = await server.createApp();
+        const response = await fetch(`${server.issuer}/v1/${endpoint}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            authorization: basic({ ...app, clientSecret: 'not-the-secret' }),
+          },
+          body: new URLSearchParams(
+            endpoint === 'token'
+              ? { grant_type: 'authorization_code', code: 'x', redirect_uri: app.redirectUris[0]!, code_verifier: 'y'.repeat(43) }
+              : { token: 'x' },
+          ),
+        });
+        expect(response.status).toBe(401);
+        const body = (await response.json()) as { error: string; error_description: string };
+        expect(body).toEqual({
+          error: 'invalid_client',
+          error_description: 'Client authentication failed. Either the client or the client credentials are invalid.',
+        });
+        const header = response.headers.get('www-authenticate') ?? '';
+        expect(header).toMatch(/^Basic realm="[^"]+", error="invalid_client", error_description="([^"]+)"$/);
+        expect(header).toContain(`error_description="${body.error_description}"`);
+      },
+    );
   });
 });

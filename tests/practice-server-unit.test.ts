@@ -4,7 +4,7 @@ import { claimsForScopes, loginForAccountId, userIdFor } from '@/lib/practice-se
 import { createAdapterClass, hashId } from '@/lib/practice-server/adapter';
 import { responseTypesFor, toClientMetadata } from '@/lib/practice-server/client-metadata';
 import { checkDemoCredentials } from '@/lib/practice-server/credentials';
-import { OKTA_MESSAGES, toOktaTokenError } from '@/lib/practice-server/errors';
+import { OKTA_MESSAGES, toOktaTokenError, withErrorDescription } from '@/lib/practice-server/errors';
 import { getOrCreateSigningKey, getPracticePublicJwks } from '@/lib/practice-server/keys';
 import { addConsentPromptForOfflineAccess } from '@/lib/practice-server/shims';
 import { escapeHtml, renderSignInPage } from '@/lib/practice-server/views';
@@ -124,6 +124,21 @@ describe('addConsentPromptForOfflineAccess', () => {
   it('leaves duplicated prompts for the provider to reject', () => {
     const url = `${base}&scope=offline_access&prompt=login&prompt=login`;
     expect(addConsentPromptForOfflineAccess(url)).toBe(url);
+  });
+});
+
+describe('withErrorDescription', () => {
+  it('replaces the description of a challenge, keeping its other parameters', () => {
+    expect(withErrorDescription('Basic realm="x", error="invalid_client", error_description="client authentication failed"', 'Nope.')).toBe(
+      'Basic realm="x", error="invalid_client", error_description="Nope."',
+    );
+  });
+
+  it('handles quoted-pair escapes on both sides, and adds a missing description', () => {
+    expect(withErrorDescription('Bearer error_description="say \\"hi\\"", error="x"', 'a "b" \\ c')).toBe(
+      'Bearer error_description="a \\"b\\" \\\\ c", error="x"',
+    );
+    expect(withErrorDescription('Bearer realm="x"', 'Why.')).toBe('Bearer realm="x", error_description="Why."');
   });
 });
 

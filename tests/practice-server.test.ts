@@ -163,7 +163,7 @@ describe('practice server', () => {
       ];
       for (const [app, params] of cases) {
         const response = await fetch(authorizeUrl(server, app, params), { redirect: 'manual' });
-        expect(response.status).toBe(303);
+        expect(response.status).toBe(302);
         const location = new URL(response.headers.get('location')!);
         expect(`${location.origin}${location.pathname}`).toBe(app.redirectUris[0]);
         expect(location.searchParams.get('error')).toBe('invalid_request');

@@ -84,6 +84,17 @@ export function toOktaTokenError(err: ProviderErrorLike, context: TokenErrorCont
   }
 }
 
+/**
+ * A `WWW-Authenticate` challenge with its `error_description` replaced (or added), so the
+ * header says what the body says (RFC 6750 §3 quoting: `"` and `\` escaped).
+ */
+export function withErrorDescription(challenge: string, description: string): string {
+  const quoted = `error_description="${description.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  const existing = /error_description="(?:[^"\\]|\\.)*"/;
+  if (existing.test(challenge)) return challenge.replace(existing, () => quoted);
+  return `${challenge}, ${quoted}`;
+}
+
 /** Okta-like wording for errors shown on the practice server's own error page. */
 export function describeBrowserError(err: ProviderErrorLike): string {
   const description = err.error_description ?? err.error;

@@ -79,7 +79,11 @@ async function grantImplicitConsent(
     grant.addResourceScope(indicator, scopes.join(' '));
   }
   const grantId = await grant.save();
-  await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+  const returnTo = await provider.interactionResult(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+  // Back to the authorization endpoint: 303 after the sign-in form's POST; on a GET, the
+  // 302 Okta answers every step of the authorization request with.
+  res.writeHead(req.method === 'POST' ? 303 : 302, { Location: returnTo, 'Content-Length': '0' });
+  res.end();
 }
 
 function sendPage(res: ServerResponse, status: number, title: string, message: string, headers: Record<string, string> = {}): void {

@@ -115,14 +115,21 @@ export async function handleIntrospection(ctx: IntrospectionContext, req: Incomi
     }
     throw error;
   }
+  // RFC 6749 §5.2: a client that tried HTTP Basic gets a Basic challenge, saying what the body says.
+  const refuseClient = (description: string) => {
+    const challenge: Record<string, string> = req.headers.authorization
+      ? { 'WWW-Authenticate': `Basic realm="${ctx.issuer}", error="invalid_client", error_description="${description}"` }
+      : {};
+    sendJson(res, 401, { error: 'invalid_client', error_description: description }, challenge);
+  };
   const credentials = readClientCredentials(req.headers.authorization, form);
   if ('error' in credentials) {
-    sendJson(res, 401, { error: 'invalid_client', error_description: `${OKTA_MESSAGES.invalidClient} ${credentials.error}` });
+    refuseClient(`${OKTA_MESSAGES.invalidClient} ${credentials.error}`);
     return;
   }
   const client = await ctx.provider.Client.find(credentials.clientId);
   if (!client || !(await client.compareClientSecret(credentials.clientSecret))) {
-    sendJson(res, 401, { error: 'invalid_client', error_description: OKTA_MESSAGES.invalidClient });
+    refuseClient(OKTA_MESSAGES.invalidClient);
     return;
   }
   const token = form.get('token');
