@@ -62,6 +62,26 @@ function assertKnownScopes(value: unknown): void {
   if (unknown) throw new errors.CustomOIDCProviderError('invalid_scope', OKTA_MESSAGES.scopeNotConfigured);
 }
 
+/**
+ * The grant an authorization request uses: the one its consent step just saved, or a new
+ * one holding the requested scopes — consent is implicit, as for an Okta org's own apps —
+ * saved now because the code it issues refers to it.
+ */
+async function loadGrantOfThisLogin(ctx: KoaContextWithOIDC) {
+  const { oidc } = ctx;
+  const consented = oidc.result?.consent?.grantId;
+  if (typeof consented === 'string') return oidc.provider.Grant.find(consented);
+  if (!oidc.account || !oidc.client) return undefined;
+  const grant = new oidc.provider.Grant({ accountId: oidc.account.accountId, clientId: oidc.client.clientId });
+  const requested = String(oidc.params?.scope ?? '').split(' ');
+  const oidcScopes = requested.filter((scope) => (PRACTICE_OIDC_SCOPES as readonly string[]).includes(scope));
+  const apiScopes = requested.filter((scope) => (PRACTICE_API_SCOPES as readonly string[]).includes(scope));
+  if (oidcScopes.length > 0) grant.addOIDCScope(oidcScopes.join(' '));
+  if (apiScopes.length > 0) grant.addResourceScope(PRACTICE_AUDIENCE, apiScopes.join(' '));
+  await grant.save();
+  return grant;
+}
+
 export interface ConfigurationInput {
   db: DB;
   issuer: string;
@@ -133,6 +153,10 @@ export function buildConfiguration({ db, issuer, demoUser, signingKey, cookieKey
     // PKCE as additional verification" setting is on. A code_challenge, when sent, is always
     // checked, and only S256 is accepted (oidc-provider 9 supports nothing else).
     pkce: { required: (_ctx, client) => client.metadata().require_pkce === true },
+    // One grant per login (per authorization request), as Okta keeps each login's tokens
+    // apart: a reused code revokes its own grant (RFC 6749 §4.1.2), never the learner's
+    // other logins. oidc-provider's default reuses the browser session's grant for the app.
+    loadExistingGrant: loadGrantOfThisLogin,
     // Okta requires redirect_uri at the token endpoint even with one registered URI.
     allowOmittingSingleRegisteredRedirectUri: false,
     clientBasedCORS: () => false,

@@ -3,9 +3,11 @@
  * 3, 5 and the redirect and WWW-Authenticate shims): one Koa middleware that adjusts a
  * response after the provider produced it, and the events it needs.
  */
+import { createHash } from 'node:crypto';
 import type Provider from 'oidc-provider';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import type { DB } from '../db/client';
+import { recordCodeExchange, recordCodeReuse } from '../db/practice-clients';
 import { getLogger } from '../logging/logger';
 import { PRACTICE_API_SCOPES, PRACTICE_OIDC_SCOPES } from './configuration';
 import { OKTA_MESSAGES, toOktaTokenError, withErrorDescription, type ProviderErrorLike } from './errors';
@@ -23,8 +25,33 @@ function oktaTokenResponse(ctx: KoaContextWithOIDC, body: Record<string, unknown
   return { ...body, token_type: 'Bearer', ...(scope ? { scope } : {}) };
 }
 
+/** SHA-256 (hex) of a code: the exercise's fingerprint of it (lib/exercise/token/inspect.ts). */
+const codeFingerprint = (code: string) => createHash('sha256').update(code, 'utf8').digest('hex');
+
+/**
+ * Records a code's exchange, or what a later attempt with the same code did, so the
+ * exercise can tell "run twice" from "expired" (both answer Okta's one sentence). A reuse
+ * that reached the consumed code revoked that login's grant; later ones find no code.
+ */
+async function recordCodeOutcome(db: DB, ctx: KoaContextWithOIDC, error: ProviderErrorLike | undefined): Promise<void> {
+  const code = ctx.oidc.params?.code;
+  if (ctx.oidc.params?.grant_type !== 'authorization_code' || typeof code !== 'string' || !code) return;
+  const now = Math.floor(Date.now() / 1000);
+  const issued = ctx.oidc.entities.AuthorizationCode;
+  if (!error && ctx.status === 200 && issued?.grantId && ctx.oidc.client) {
+    await recordCodeExchange(db, {
+      codeFingerprint: codeFingerprint(code),
+      clientId: ctx.oidc.client.clientId,
+      grantId: issued.grantId,
+      exchangedAt: now,
+    });
+  } else if (error) {
+    await recordCodeReuse(db, codeFingerprint(code), now, error.error_detail === 'authorization code already consumed');
+  }
+}
+
 /** Installs the Okta look-alike adjustments on a provider. */
-export function installOktaCompatibility(provider: Provider, _deps: { db: DB }): void {
+export function installOktaCompatibility(provider: Provider, { db }: { db: DB }): void {
   const tokenErrors = new WeakMap<object, ProviderErrorLike>();
   provider.on('grant.error', (ctx: KoaContextWithOIDC, error: ProviderErrorLike) => {
     tokenErrors.set(ctx, error);
@@ -50,6 +77,7 @@ export function installOktaCompatibility(provider: Provider, _deps: { db: DB }):
       ctx.body = oktaTokenResponse(ctx, body);
     }
     const error = tokenErrors.get(ctx);
+    if (route === 'token') await recordCodeOutcome(db, ctx, error);
     if (route === 'token' && error && body && typeof body === 'object') {
       const mapped = toOktaTokenError(error, {
         grantType: typeof ctx.oidc.params?.grant_type === 'string' ? ctx.oidc.params.grant_type : undefined,
