@@ -73,3 +73,43 @@ test('ticking Refresh Token in the console yields a refresh token through a real
   expect(refreshed.status).toBe(200);
   expect((await refreshed.json()).access_token).not.toBe(tokens.access_token);
 });
+
+test('"Require PKCE as additional verification" in the console: off by default, ticked it refuses a request without PKCE', async ({
+  learnerPage: page,
+  baseURL,
+}) => {
+  await page.goto('/practice/console');
+  const requirePkce = page.getByRole('checkbox', { name: 'Require PKCE as additional verification' });
+  await expect(requirePkce).not.toBeChecked();
+  await expect(requirePkce).toBeDisabled();
+  const clientId = (await page.getByTestId('client-id').textContent())!.trim();
+  const authorize = new URL(`${baseURL}/oauth2/default/v1/authorize`);
+  authorize.search = new URLSearchParams({
+    response_type: 'code',
+    scope: 'api:read',
+    client_id: clientId,
+    state: 'no-pkce-state',
+    redirect_uri: EXAMPLE_REDIRECT,
+  }).toString();
+  // The authorization response itself (a 302), read without following it.
+  const answer = async () => {
+    const response = await page.request.get(authorize.href, { maxRedirects: 0 });
+    expect(response.status()).toBe(302);
+    return new URL(response.headers().location!, baseURL);
+  };
+  expect((await answer()).pathname).toMatch(/^\/oauth2\/default\/interaction\//);
+
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await requirePkce.check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await expect(requirePkce).toBeChecked();
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Require PKCE as additional verification' })).toBeChecked();
+
+  const refused = await answer();
+  expect(`${refused.origin}${refused.pathname}`).toBe(EXAMPLE_REDIRECT);
+  expect(refused.searchParams.get('error')).toBe('invalid_request');
+  expect(refused.searchParams.get('state')).toBe('no-pkce-state');
+  expect(refused.searchParams.get('code')).toBeNull();
+});

@@ -25,6 +25,7 @@ describe('/api/practice/app', () => {
       applicationType: 'web',
       grantTypes: ['authorization_code'],
       refreshTokenRotation: 'persistent',
+      requirePkce: false,
       issuer: 'http://localhost:3999/oauth2/default',
       redirectUris: ['http://localhost:3999/redirect', 'https://example-app.com/redirect'],
     });
@@ -55,7 +56,22 @@ describe('/api/practice/app', () => {
     expect(after.grantTypes).toEqual(['authorization_code', 'refresh_token']);
   });
 
+  it('turns "Require PKCE as additional verification" on and off, leaving the other settings', async () => {
+    const { cookie } = learnerCookie();
+    const before = await (await GET(apiRequest('/api/practice/app', { cookie }))).json();
+    const on = await PATCH(apiRequest('/api/practice/app', { method: 'PATCH', cookie, json: { requirePkce: true } }));
+    expect(on.status).toBe(200);
+    expect(await on.json()).toEqual({ ...before, requirePkce: true });
+    expect((await (await GET(apiRequest('/api/practice/app', { cookie }))).json()).requirePkce).toBe(true);
+    const off = await PATCH(
+      apiRequest('/api/practice/app', { method: 'PATCH', cookie, json: { requirePkce: false, grantTypes: ['authorization_code'] } }),
+    );
+    expect((await off.json()).requirePkce).toBe(false);
+  });
+
   it.each([
+    ['a requirePkce that is not a boolean', { requirePkce: 'yes' }, 'requirePkce'],
+    ['a requirePkce of null', { requirePkce: null }, 'requirePkce'],
     ['an unknown grant type', { grantTypes: ['password'] }, 'grantTypes'],
     ['a relative redirect URI', { redirectUris: ['/redirect'] }, 'redirectUris'],
     ['a redirect URI with a fragment', { redirectUris: ['https://example-app.com/cb#x'] }, 'redirectUris'],

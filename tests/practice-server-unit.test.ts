@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PracticeApp } from '@/lib/db/practice-clients';
+import { claimsForScopes, loginForAccountId, userIdFor } from '@/lib/practice-server/account';
 import { createAdapterClass, hashId } from '@/lib/practice-server/adapter';
 import { responseTypesFor, toClientMetadata } from '@/lib/practice-server/client-metadata';
 import { checkDemoCredentials } from '@/lib/practice-server/credentials';
-import { OKTA_MESSAGES, toOktaTokenError } from '@/lib/practice-server/errors';
+import { OKTA_MESSAGES, toOktaTokenError, withErrorDescription } from '@/lib/practice-server/errors';
 import { getOrCreateSigningKey, getPracticePublicJwks } from '@/lib/practice-server/keys';
 import { addConsentPromptForOfflineAccess } from '@/lib/practice-server/shims';
 import { escapeHtml, renderSignInPage } from '@/lib/practice-server/views';
@@ -16,6 +17,7 @@ const app: PracticeApp = {
   redirectUris: ['http://localhost:3000/redirect', 'https://example-app.com/redirect'],
   grantTypes: ['authorization_code'],
   refreshTokenRotation: 'persistent',
+  requirePkce: false,
   createdAt: '2026-11-25T00:00:00.000Z',
   updatedAt: '2026-11-25T00:00:00.000Z',
 };
@@ -32,6 +34,7 @@ describe('toClientMetadata', () => {
       grant_types: ['authorization_code', 'refresh_token'],
       response_types: ['code'],
       refresh_token_rotation: 'rotate',
+      require_pkce: false,
     });
   });
 
@@ -121,6 +124,47 @@ describe('addConsentPromptForOfflineAccess', () => {
   it('leaves duplicated prompts for the provider to reject', () => {
     const url = `${base}&scope=offline_access&prompt=login&prompt=login`;
     expect(addConsentPromptForOfflineAccess(url)).toBe(url);
+  });
+});
+
+describe('withErrorDescription', () => {
+  it('replaces the description of a challenge, keeping its other parameters', () => {
+    expect(withErrorDescription('Basic realm="x", error="invalid_client", error_description="client authentication failed"', 'Nope.')).toBe(
+      'Basic realm="x", error="invalid_client", error_description="Nope."',
+    );
+  });
+
+  it('handles quoted-pair escapes on both sides, and adds a missing description', () => {
+    expect(withErrorDescription('Bearer error_description="say \\"hi\\"", error="x"', 'a "b" \\ c')).toBe(
+      'Bearer error_description="a \\"b\\" \\\\ c", error="x"',
+    );
+    expect(withErrorDescription('Bearer realm="x"', 'Why.')).toBe('Bearer realm="x", error_description="Why."');
+  });
+});
+
+describe('the practice user', () => {
+  it('has a stable Okta-style id, whatever the case of the login', () => {
+    expect(userIdFor('learner@example.com')).toMatch(/^00u[0-9a-f]{17}$/);
+    expect(userIdFor('Learner@Example.com')).toBe(userIdFor('learner@example.com'));
+    expect(userIdFor('someone@example.com')).not.toBe(userIdFor('learner@example.com'));
+  });
+
+  it('is found by its id, or by the login that older grants stored, and no one else is', () => {
+    const demo = 'learner@example.com';
+    expect(loginForAccountId(userIdFor(demo), demo)).toBe(demo);
+    expect(loginForAccountId('Learner@example.com', demo)).toBe(demo);
+    expect(loginForAccountId(userIdFor('former@example.com'), demo)).toBeUndefined();
+    expect(loginForAccountId('former@example.com', demo)).toBeUndefined();
+  });
+
+  it('releases claims per scope, and never the ID-token-only ones', () => {
+    const login = 'learner@example.com';
+    expect(claimsForScopes(login, ['api:read'])).toEqual({});
+    expect(claimsForScopes(login, ['openid'])).toEqual({ sub: userIdFor(login) });
+    expect(claimsForScopes(login, ['openid', 'email'])).toEqual({ sub: userIdFor(login), email: login, email_verified: true });
+    const profile = claimsForScopes(login, ['openid', 'profile']);
+    expect(profile).toMatchObject({ sub: userIdFor(login), name: 'Practice Learner', preferred_username: login });
+    for (const claim of ['ver', 'jti', 'amr', 'idp', 'auth_time', 'email']) expect(profile).not.toHaveProperty(claim);
   });
 });
 

@@ -157,12 +157,16 @@ describe('practice server', () => {
       expect(tokens.refresh_token).toBeUndefined();
     });
 
-    it('refuses code_challenge_method=plain and a missing code_challenge at the authorization endpoint', async () => {
+    it('refuses code_challenge_method=plain, and a missing code_challenge when the app requires PKCE', async () => {
       const app = await server.createApp();
-      const cases: Array<Record<string, string>> = [{ code_challenge: 'a'.repeat(43), code_challenge_method: 'plain' }, {}];
-      for (const params of cases) {
+      const strict = await server.createApp({ requirePkce: true });
+      const cases: Array<[typeof app, Record<string, string>]> = [
+        [app, { code_challenge: 'a'.repeat(43), code_challenge_method: 'plain' }],
+        [strict, {}],
+      ];
+      for (const [app, params] of cases) {
         const response = await fetch(authorizeUrl(server, app, params), { redirect: 'manual' });
-        expect(response.status).toBe(303);
+        expect(response.status).toBe(302);
         const location = new URL(response.headers.get('location')!);
         expect(`${location.origin}${location.pathname}`).toBe(app.redirectUris[0]);
         expect(location.searchParams.get('error')).toBe('invalid_request');

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb, type DB } from '@/lib/db/client';
 import { ensureLearner } from '@/lib/db/learners';
-import { getOrCreatePracticeApp, recordTokenOrigin } from '@/lib/db/practice-clients';
+import { findCodeExchange, getOrCreatePracticeApp, recordCodeExchange, recordTokenOrigin } from '@/lib/db/practice-clients';
 import { makeReport, pass } from '@/lib/exercise/report';
 import { getLogger } from '@/lib/logging/logger';
 import { recordAttempt } from '@/lib/progress/store';
@@ -70,6 +70,9 @@ describe('anonymous learner retention', () => {
     const recentToken = await learnerWith(db, daysAgo(45), { tokenAt: daysAgo(3) });
     const enrolled = await learnerWith(db, daysAgo(90), { cohort: true });
     const fresh = await learnerWith(db, daysAgo(1));
+    const exchange = { codeFingerprint: 'f'.repeat(64), clientId: idle.clientId, grantId: 'g', exchangedAt: 1 };
+    await recordCodeExchange(db, exchange);
+    expect(await findCodeExchange(db, exchange.codeFingerprint)).not.toBeNull();
 
     const removed = await sweepIdleLearners(db, { ANONYMOUS_RETENTION_DAYS: 30 }, getLogger(), NOW);
     expect(removed).toBe(1);
@@ -81,6 +84,8 @@ describe('anonymous learner retention', () => {
       const rows = await db.selectFrom(table).select('learner_id').where('learner_id', '=', idle.id).execute();
       expect(rows, table).toHaveLength(0);
     }
+    // The practice server's record of the app's code exchanges goes with the app.
+    expect(await findCodeExchange(db, exchange.codeFingerprint)).toBeNull();
     // A second sweep finds nothing more.
     expect(await sweepIdleLearners(db, { ANONYMOUS_RETENTION_DAYS: 30 }, getLogger(), NOW)).toBe(0);
   });

@@ -24,7 +24,7 @@ const ROTATION_LABELS: [PracticeAppView['refreshTokenRotation'], string, string]
   ],
 ];
 
-type Draft = Pick<PracticeAppView, 'grantTypes' | 'redirectUris' | 'refreshTokenRotation'>;
+type Draft = Pick<PracticeAppView, 'grantTypes' | 'redirectUris' | 'refreshTokenRotation' | 'requirePkce'>;
 
 /** The learner's "My Web App" page: credentials, grant types, redirect URIs, Edit/Save. */
 export function PracticeConsole({
@@ -46,7 +46,7 @@ export function PracticeConsole({
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const firstFieldRef = useRef<HTMLInputElement>(null);
   const editButtonRef = useRef<HTMLButtonElement>(null);
-  const ids = { redirect: useId(), redirectHelp: useId(), secret: useId() };
+  const ids = { redirect: useId(), redirectHelp: useId(), secret: useId(), pkceHelp: useId() };
 
   // Keyboard users land where the change happened: the first field when editing starts,
   // the Edit button when it ends. In an effect, i.e. after React has committed the DOM.
@@ -83,7 +83,12 @@ export function PracticeConsole({
       .filter(Boolean);
     const answer = await apiFetch<PracticeAppView>('/api/practice/app', {
       method: 'PATCH',
-      json: { grantTypes: draft.grantTypes, refreshTokenRotation: draft.refreshTokenRotation, redirectUris },
+      json: {
+        grantTypes: draft.grantTypes,
+        refreshTokenRotation: draft.refreshTokenRotation,
+        requirePkce: draft.requirePkce,
+        redirectUris,
+      },
     });
     setSaving(false);
     if (!answer.ok) {
@@ -198,6 +203,28 @@ export function PracticeConsole({
                 <span>{label}</span>
               </label>
             ))}
+          </div>
+        </fieldset>
+
+        <fieldset className="mt-6 grid gap-2 sm:grid-cols-[12rem_1fr]" disabled={!editing}>
+          <legend className="float-left text-sm font-medium text-slate-600 sm:w-48 dark:text-slate-400">
+            Proof Key for Code Exchange (PKCE)
+          </legend>
+          <div className="sm:col-start-2">
+            <label className="flex items-center gap-3">
+              <input
+                type="checkbox"
+                className="size-5 accent-indigo-700"
+                aria-describedby={ids.pkceHelp}
+                checked={shown.requirePkce}
+                onChange={(e) => setDraft((d) => ({ ...d, requirePkce: e.target.checked }))}
+              />
+              <span>Require PKCE as additional verification</span>
+            </label>
+            <p id={ids.pkceHelp} className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+              Off by default, as on Okta (where it sits with the app&apos;s client credentials): a web app with a client secret may leave
+              PKCE out. Ticked, an authorization request without a code_challenge is refused. This exercise uses PKCE either way.
+            </p>
           </div>
         </fieldset>
 

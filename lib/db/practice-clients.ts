@@ -17,11 +17,13 @@ export interface PracticeApp {
   redirectUris: string[];
   grantTypes: PracticeGrantType[];
   refreshTokenRotation: RefreshTokenRotation;
+  /** "Require PKCE as additional verification" (Okta's setting; off by default). */
+  requirePkce: boolean;
   createdAt: string;
   updatedAt: string;
 }
 
-export type PracticeAppPatch = Partial<Pick<PracticeApp, 'grantTypes' | 'redirectUris' | 'refreshTokenRotation'>>;
+export type PracticeAppPatch = Partial<Pick<PracticeApp, 'grantTypes' | 'redirectUris' | 'refreshTokenRotation' | 'requirePkce'>>;
 
 /** The redirect URIs a new app starts with: the site's own page, and the seed's example. */
 export function defaultRedirectUris(publicUrl: string): string[] {
@@ -36,6 +38,7 @@ function toApp(row: Selectable<PracticeClientsTable>): PracticeApp {
     redirectUris: JSON.parse(row.redirect_uris) as string[],
     grantTypes: JSON.parse(row.grant_types) as PracticeGrantType[],
     refreshTokenRotation: row.refresh_token_rotation,
+    requirePkce: Number(row.require_pkce) === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -95,6 +98,7 @@ export async function updatePracticeApp(
   if (patch.grantTypes) values.grant_types = JSON.stringify([...new Set(patch.grantTypes)]);
   if (patch.redirectUris) values.redirect_uris = JSON.stringify([...new Set(patch.redirectUris)]);
   if (patch.refreshTokenRotation) values.refresh_token_rotation = patch.refreshTokenRotation;
+  if (patch.requirePkce !== undefined) values.require_pkce = patch.requirePkce ? 1 : 0;
   await db.updateTable('practice_clients').set(values).where('learner_id', '=', learnerId).execute();
   return findPracticeAppByLearner(db, learnerId);
 }
@@ -137,4 +141,68 @@ export async function findTokenOrigin(db: DB, jti: string): Promise<TokenOriginR
         issuedAt: Number(row.issued_at),
       }
     : null;
+}
+
+/** An authorization code's exchange, and what a later attempt with the same code did. */
+export interface CodeExchangeRecord {
+  /** SHA-256 (hex) of the code: `fingerprint()` of lib/exercise/token/inspect.ts. */
+  codeFingerprint: string;
+  clientId: string;
+  /** The login's grant: what a reuse revokes, and the `grantId` of its token origins. */
+  grantId: string;
+  /** Epoch seconds of the successful exchange. */
+  exchangedAt: number;
+  /** Epoch seconds of the first later attempt with the same code, or null. */
+  reusedAt: number | null;
+  /** Epoch seconds at which a reuse revoked that login's refresh tokens, or null. */
+  revokedAt: number | null;
+}
+
+/** Records a code's successful exchange (called by the practice server). */
+export async function recordCodeExchange(
+  db: DB,
+  exchange: Pick<CodeExchangeRecord, 'codeFingerprint' | 'clientId' | 'grantId' | 'exchangedAt'>,
+): Promise<void> {
+  await db
+    .insertInto('practice_code_exchanges')
+    .values({
+      code_fingerprint: exchange.codeFingerprint,
+      client_id: exchange.clientId,
+      grant_id: exchange.grantId,
+      exchanged_at: exchange.exchangedAt,
+      reused_at: null,
+      revoked_at: null,
+    })
+    .onConflict((oc) => oc.column('code_fingerprint').doNothing())
+    .execute();
+}
+
+/**
+ * Records a refused attempt with an already exchanged code (a no-op for codes never
+ * exchanged): the first reuse's time, and whether it revoked that login's tokens.
+ */
+export async function recordCodeReuse(db: DB, codeFingerprint: string, at: number, revoked: boolean): Promise<void> {
+  await db
+    .updateTable('practice_code_exchanges')
+    .set((eb) => ({
+      reused_at: eb.fn.coalesce('reused_at', eb.val(at)),
+      ...(revoked ? { revoked_at: eb.fn.coalesce('revoked_at', eb.val(at)) } : {}),
+    }))
+    .where('code_fingerprint', '=', codeFingerprint)
+    .execute();
+}
+
+/** A code's exchange by its fingerprint, or null when it was never exchanged here. */
+export async function findCodeExchange(db: DB, codeFingerprint: string): Promise<CodeExchangeRecord | null> {
+  const row = await db.selectFrom('practice_code_exchanges').selectAll().where('code_fingerprint', '=', codeFingerprint).executeTakeFirst();
+  if (!row) return null;
+  const seconds = (value: number | string | null) => (value === null ? null : Number(value));
+  return {
+    codeFingerprint: row.code_fingerprint,
+    clientId: row.client_id,
+    grantId: row.grant_id,
+    exchangedAt: Number(row.exchanged_at),
+    reusedAt: seconds(row.reused_at),
+    revokedAt: seconds(row.revoked_at),
+  };
 }

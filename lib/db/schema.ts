@@ -13,6 +13,7 @@ export interface Database {
   practice_clients: PracticeClientsTable;
   oidc_payloads: OidcPayloadsTable;
   practice_token_origins: PracticeTokenOriginsTable;
+  practice_code_exchanges: PracticeCodeExchangesTable;
   exercise_progress: ExerciseProgressTable;
   exercise_steps: ExerciseStepsTable;
   exercise_attempts: ExerciseAttemptsTable;
@@ -45,6 +46,8 @@ export interface PracticeClientsTable {
   /** JSON array of absolute redirect URIs. */
   redirect_uris: string;
   refresh_token_rotation: 'persistent' | 'rotate';
+  /** "Require PKCE as additional verification": 1 or 0 (integers: portable to Postgres). */
+  require_pkce: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;
 }
@@ -74,6 +77,24 @@ export interface PracticeTokenOriginsTable {
   subject: string | null;
   grant_id: string | null;
   issued_at: ColumnType<number, number, never>;
+}
+
+/**
+ * Each authorization code's successful exchange, and what a later attempt with the same
+ * code did (issue 12): the exercise can tell a code run twice from an expired one.
+ */
+export interface PracticeCodeExchangesTable {
+  /** SHA-256 (hex) of the code, as `fingerprint()` in lib/exercise/token/inspect.ts computes it. */
+  code_fingerprint: string;
+  client_id: string;
+  /** The grant (one per login) the code's tokens belong to. */
+  grant_id: string;
+  /** Epoch seconds of the successful exchange. */
+  exchanged_at: ColumnType<number, number, never>;
+  /** Epoch seconds of the first later attempt with the same code, if any. */
+  reused_at: number | null;
+  /** Epoch seconds at which a reuse revoked that login's tokens (RFC 6749 §4.1.2), if it did. */
+  revoked_at: number | null;
 }
 
 /** One row per learner: the exercise's saved, non-secret state (JSON columns). */

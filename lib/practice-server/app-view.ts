@@ -10,6 +10,7 @@ export interface PracticeAppView {
   redirectUris: string[];
   grantTypes: PracticeApp['grantTypes'];
   refreshTokenRotation: PracticeApp['refreshTokenRotation'];
+  requirePkce: boolean;
   issuer: string;
 }
 
@@ -22,6 +23,7 @@ export function toPracticeAppView(app: PracticeApp, issuer: string): PracticeApp
     redirectUris: app.redirectUris,
     grantTypes: app.grantTypes,
     refreshTokenRotation: app.refreshTokenRotation,
+    requirePkce: app.requirePkce,
     issuer,
   };
 }
@@ -43,7 +45,7 @@ const redirectUri = z
     { message: 'must be an absolute http(s) URL without a #fragment, e.g. http://localhost:3000/redirect' },
   );
 
-/** A console edit (`PATCH /api/practice/app`): any of the three fields, validated. */
+/** A console edit (`PATCH /api/practice/app`): any of the four fields, validated. */
 export const practiceAppPatchSchema = z
   .strictObject({
     grantTypes: z
@@ -55,10 +57,11 @@ export const practiceAppPatchSchema = z
       .max(PRACTICE_GRANT_TYPES.length * 2),
     redirectUris: z.array(redirectUri).min(1, 'keep at least one sign-in redirect URI').max(10),
     refreshTokenRotation: z.enum(['persistent', 'rotate']),
+    requirePkce: z.boolean({ message: 'must be true or false' }),
   })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, {
-    message: 'send at least one of grantTypes, redirectUris, refreshTokenRotation',
+    message: 'send at least one of grantTypes, redirectUris, refreshTokenRotation, requirePkce',
   });
 
 export type PracticeAppPatchInput = z.infer<typeof practiceAppPatchSchema>;

@@ -37,8 +37,8 @@ export function responseTypesFor(grantTypes: readonly string[]): ResponseType[] 
 /**
  * The provider's view of a practice app: a confidential web client authenticated with its
  * secret (Basic or POST — both are accepted for any secret-based client by
- * oidc-provider 9.13), exact redirect URIs, the app's grants and its refresh-token
- * behaviour (read by `rotateRefreshToken`).
+ * oidc-provider 9.13), exact redirect URIs, the app's grants, its refresh-token
+ * behaviour (read by `rotateRefreshToken`) and whether it requires PKCE (`pkce.required`).
  */
 export function toClientMetadata(app: PracticeApp): ClientMetadata {
   const grantTypes = [...new Set(app.grantTypes)];
@@ -52,5 +52,6 @@ export function toClientMetadata(app: PracticeApp): ClientMetadata {
     grant_types: grantTypes,
     response_types: responseTypesFor(grantTypes),
     refresh_token_rotation: app.refreshTokenRotation,
+    require_pkce: app.requirePkce,
   };
 }

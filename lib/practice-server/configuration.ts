@@ -3,14 +3,14 @@
  * authorization server look-alike. Every departure from oidc-provider's defaults that
  * learners can observe is listed in docs/decisions/001-practice-server-on-oidc-provider.md.
  */
-import { createHash } from 'node:crypto';
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import type { DB } from '../db/client';
 import { findPracticeAppByClientId, recordTokenOrigin, type TokenOriginRecord } from '../db/practice-clients';
+import { idTokenExtras, loginForAccountId, SCOPE_CLAIMS, userClaims, userIdFor } from './account';
 import { createAdapterClass } from './adapter';
 import { SUPPORTED_RESPONSE_TYPES, toClientMetadata } from './client-metadata';
-import { describeBrowserError } from './errors';
+import { describeBrowserError, OKTA_MESSAGES } from './errors';
 import type { PrivateSigningJwk } from './keys';
 import { PRACTICE_AUDIENCE, PRACTICE_MOUNT } from './mount';
 import { allowedRedirectUris, type RedirectPolicy } from './redirect-policy';
@@ -34,11 +34,6 @@ export const TTL = {
   Grant: 90 * 24 * 60 * 60,
 } as const;
 
-/** Okta-style user id ("00u" + 17 characters), stable for a login. */
-export function userIdFor(login: string): string {
-  return `00u${createHash('sha256').update(login.toLowerCase()).digest('hex').slice(0, 17)}`;
-}
-
 /** Which grant produced the token being issued (implicit tokens count as a new login). */
 function grantTypeOf(ctx: KoaContextWithOIDC | undefined): TokenOriginRecord['grantType'] {
   const grantType = ctx?.oidc?.params?.grant_type;
@@ -54,14 +49,50 @@ function sourceScopes(ctx: KoaContextWithOIDC | undefined): string[] {
   return scope.split(' ').filter(Boolean);
 }
 
+const KNOWN_SCOPES = new Set<string>([...PRACTICE_OIDC_SCOPES, ...PRACTICE_API_SCOPES]);
+
+/**
+ * Refuses a scope the server does not define, as Okta does (oidc-provider ignores them,
+ * as OIDC Core §3.1.2.1 allows). Okta's answer names no scope; the exercise's checks do.
+ */
+function assertKnownScopes(value: unknown): void {
+  const unknown = String(value ?? '')
+    .split(' ')
+    .some((scope) => scope !== '' && !KNOWN_SCOPES.has(scope));
+  if (unknown) throw new errors.CustomOIDCProviderError('invalid_scope', OKTA_MESSAGES.scopeNotConfigured);
+}
+
+/**
+ * The grant an authorization request uses: the one its consent step just saved, or a new
+ * one holding the requested scopes — consent is implicit, as for an Okta org's own apps —
+ * saved now because the code it issues refers to it.
+ */
+async function loadGrantOfThisLogin(ctx: KoaContextWithOIDC) {
+  const { oidc } = ctx;
+  const consented = oidc.result?.consent?.grantId;
+  if (typeof consented === 'string') return oidc.provider.Grant.find(consented);
+  if (!oidc.account || !oidc.client) return undefined;
+  const grant = new oidc.provider.Grant({ accountId: oidc.account.accountId, clientId: oidc.client.clientId });
+  const requested = String(oidc.params?.scope ?? '').split(' ');
+  const oidcScopes = requested.filter((scope) => (PRACTICE_OIDC_SCOPES as readonly string[]).includes(scope));
+  const apiScopes = requested.filter((scope) => (PRACTICE_API_SCOPES as readonly string[]).includes(scope));
+  if (oidcScopes.length > 0) grant.addOIDCScope(oidcScopes.join(' '));
+  if (apiScopes.length > 0) grant.addResourceScope(PRACTICE_AUDIENCE, apiScopes.join(' '));
+  await grant.save();
+  return grant;
+}
+
 export interface ConfigurationInput {
   db: DB;
+  issuer: string;
+  /** The practice sign-in's one user (PRACTICE_DEMO_USER). */
+  demoUser: string;
   signingKey: PrivateSigningJwk;
   cookieKeys: string[];
   redirectPolicy: RedirectPolicy;
 }
 
-export function buildConfiguration({ db, signingKey, cookieKeys, redirectPolicy }: ConfigurationInput): Configuration {
+export function buildConfiguration({ db, issuer, demoUser, signingKey, cookieKeys, redirectPolicy }: ConfigurationInput): Configuration {
   const oidcScopes: readonly string[] = PRACTICE_OIDC_SCOPES;
 
   return {
@@ -85,29 +116,47 @@ export function buildConfiguration({ db, signingKey, cookieKeys, redirectPolicy 
     },
     scopes: [...PRACTICE_OIDC_SCOPES],
     claims: {
-      openid: ['sub'],
-      profile: ['name', 'preferred_username'],
-      email: ['email', 'email_verified'],
+      openid: [...SCOPE_CLAIMS.openid],
+      profile: [...SCOPE_CLAIMS.profile],
+      email: [...SCOPE_CLAIMS.email],
     },
+    // Account ids are Okta user ids (00u…): the provider makes them the ID token's `sub`.
     async findAccount(_ctx, accountId) {
+      const login = loginForAccountId(accountId, demoUser);
+      if (!login) return undefined;
       return {
         accountId,
-        async claims() {
-          return { sub: accountId, name: 'Practice Learner', preferred_username: accountId, email: accountId, email_verified: true };
+        async claims(use) {
+          return { ...userClaims(login), sub: accountId, ...(use === 'id_token' ? idTokenExtras(issuer) : {}) };
         },
       };
     },
+    // oidc-provider ignores scopes it does not define (OIDC Core §3.1.2.1 allows it); Okta
+    // refuses them. A validator on `scope` runs after the client and redirect URI are
+    // checked, so the refusal goes back to the app by redirect, with its state.
+    extraParams: {
+      scope: (_ctx, value) => assertKnownScopes(value),
+    },
     responseTypes: SUPPORTED_RESPONSE_TYPES,
     extraClientMetadata: {
-      properties: ['refresh_token_rotation'],
+      properties: ['refresh_token_rotation', 'require_pkce'],
       validator(_ctx, key, value) {
         if (key === 'refresh_token_rotation' && value !== undefined && value !== 'persistent' && value !== 'rotate') {
           throw new errors.InvalidClientMetadata('refresh_token_rotation must be "persistent" or "rotate"');
         }
+        if (key === 'require_pkce' && value !== undefined && typeof value !== 'boolean') {
+          throw new errors.InvalidClientMetadata('require_pkce must be a boolean');
+        }
       },
     },
-    // PKCE S256 for every authorization request (oidc-provider 9 supports only S256).
-    pkce: { required: () => true },
+    // As on Okta, a web app with a client secret may leave PKCE out unless its "Require
+    // PKCE as additional verification" setting is on. A code_challenge, when sent, is always
+    // checked, and only S256 is accepted (oidc-provider 9 supports nothing else).
+    pkce: { required: (_ctx, client) => client.metadata().require_pkce === true },
+    // One grant per login (per authorization request), as Okta keeps each login's tokens
+    // apart: a reused code revokes its own grant (RFC 6749 §4.1.2), never the learner's
+    // other logins. oidc-provider's default reuses the browser session's grant for the app.
+    loadExistingGrant: loadGrantOfThisLogin,
     // Okta requires redirect_uri at the token endpoint even with one registered URI.
     allowOmittingSingleRegisteredRedirectUri: false,
     clientBasedCORS: () => false,
@@ -152,8 +201,11 @@ export function buildConfiguration({ db, signingKey, cookieKeys, redirectPolicy 
         enabled: true,
         defaultResource: () => PRACTICE_AUDIENCE,
         useGrantedResource: () => true,
-        async getResourceServerInfo(_ctx, resourceIndicator) {
+        async getResourceServerInfo(ctx, resourceIndicator) {
           if (resourceIndicator !== PRACTICE_AUDIENCE) throw new errors.InvalidTarget();
+          // The token endpoint's `scope` (client credentials, refresh) is checked here,
+          // the one hook every grant calls: unknown scopes would be dropped silently.
+          if (ctx.oidc.route === 'token') assertKnownScopes(ctx.oidc.params?.scope);
           return {
             scope: PRACTICE_API_SCOPES.join(' '),
             audience: PRACTICE_AUDIENCE,
@@ -169,7 +221,9 @@ export function buildConfiguration({ db, signingKey, cookieKeys, redirectPolicy 
         // Okta-like access token claims, and a record of where the token came from.
         async jwt(ctx, token, parts) {
           const payload = parts.payload as Record<string, unknown>;
-          const login = 'accountId' in token ? token.accountId : undefined;
+          const accountId = 'accountId' in token ? token.accountId : undefined;
+          // Okta's access token: `sub` is the login, `uid` the user id.
+          const login = accountId ? (loginForAccountId(accountId, demoUser) ?? accountId) : undefined;
           const grantType = grantTypeOf(ctx);
           const apiScopes = typeof token.scope === 'string' ? token.scope.split(' ').filter(Boolean) : [];
           const scp = [...new Set([...sourceScopes(ctx).filter((scope) => oidcScopes.includes(scope)), ...apiScopes])];

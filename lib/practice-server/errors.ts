@@ -32,6 +32,7 @@ export const OKTA_MESSAGES = {
   invalidRefreshToken: 'The refresh token is invalid or expired.',
   invalidClient: 'Client authentication failed. Either the client or the client credentials are invalid.',
   unsupportedGrantType: 'The authorization grant type is not supported by the authorization server.',
+  scopeNotConfigured: 'One or more scopes are not configured for the authorization server resource.',
 } as const;
 
 const CODE_DETAILS = new Set(['authorization code not found', 'authorization code already consumed', 'authorization code is expired']);
@@ -81,6 +82,17 @@ export function toOktaTokenError(err: ProviderErrorLike, context: TokenErrorCont
     default:
       return passThrough;
   }
+}
+
+/**
+ * A `WWW-Authenticate` challenge with its `error_description` replaced (or added), so the
+ * header says what the body says (RFC 6750 §3 quoting: `"` and `\` escaped).
+ */
+export function withErrorDescription(challenge: string, description: string): string {
+  const quoted = `error_description="${description.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  const existing = /error_description="(?:[^"\\]|\\.)*"/;
+  if (existing.test(challenge)) return challenge.replace(existing, () => quoted);
+  return `${challenge}, ${quoted}`;
 }
 
 /** Okta-like wording for errors shown on the practice server's own error page. */

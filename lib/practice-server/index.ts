@@ -11,18 +11,13 @@ import type { DB } from '../db/client';
 import { getOrCreateSetting } from '../db/settings';
 import { practiceIssuer, type Env } from '../env';
 import { getLogger } from '../logging/logger';
-import {
-  buildConfiguration,
-  PRACTICE_API_SCOPES,
-  PRACTICE_AUDIENCE,
-  PRACTICE_MOUNT,
-  PRACTICE_OIDC_SCOPES,
-  userIdFor,
-} from './configuration';
-import { toOktaTokenError, type ProviderErrorLike } from './errors';
+import { buildConfiguration, PRACTICE_API_SCOPES, PRACTICE_AUDIENCE, PRACTICE_MOUNT, PRACTICE_OIDC_SCOPES } from './configuration';
+import { loginForAccountId } from './account';
 import { sendHtml, sendJson } from './http';
 import { handleInteraction } from './interactions';
+import { installOktaCompatibility } from './okta-compat';
 import { handleIntrospection } from './introspection';
+import { handleUserinfo } from './userinfo';
 import { getOrCreateSigningKey, toPublicJwk } from './keys';
 import { isPracticePath } from './mount';
 import { redirectPolicyOf } from './redirect-policy';
@@ -67,46 +62,6 @@ function allowLocalhostImplicitRedirects(provider: Provider): void {
   };
 }
 
-/** Okta-compatible answers: custom scopes in discovery, Okta wording for token errors. */
-function installOktaCompatibility(provider: Provider): void {
-  const tokenErrors = new WeakMap<object, ProviderErrorLike>();
-  provider.on('grant.error', (ctx: KoaContextWithOIDC, error: ProviderErrorLike) => {
-    tokenErrors.set(ctx, error);
-  });
-  provider.on('server_error', (ctx: KoaContextWithOIDC, error: unknown) => {
-    getLogger().error({ requestId: ctx.get('x-request-id') || undefined, err: error }, 'practice server error');
-  });
-
-  provider.use(async (ctx, next) => {
-    await next();
-    const route = (ctx as KoaContextWithOIDC).oidc?.route;
-    if (route === 'discovery' && ctx.body && typeof ctx.body === 'object') {
-      // scopes_supported lists only OIDC scopes; resource-server scopes are added here.
-      (ctx.body as Record<string, unknown>).scopes_supported = [...PRACTICE_OIDC_SCOPES, ...PRACTICE_API_SCOPES];
-    }
-    const body = ctx.body as Record<string, unknown> | undefined;
-    if (route === 'token' && ctx.status === 200 && body && typeof body.access_token === 'string') {
-      // Okta reports every granted scope (offline_access and openid included) and "Bearer".
-      const entities = (ctx as KoaContextWithOIDC).oidc.entities;
-      const source = entities.RefreshToken ?? entities.AuthorizationCode;
-      const oidcScopes: readonly string[] = PRACTICE_OIDC_SCOPES;
-      const granted = (source?.scope ?? '').split(' ').filter((scope) => oidcScopes.includes(scope));
-      const scope = [...new Set([...granted, ...String(body.scope ?? '').split(' ')])].filter(Boolean).join(' ');
-      ctx.body = { ...body, token_type: 'Bearer', ...(scope ? { scope } : {}) };
-    }
-    const error = tokenErrors.get(ctx);
-    if (route === 'token' && error && ctx.body && typeof ctx.body === 'object') {
-      const oidc = (ctx as KoaContextWithOIDC).oidc;
-      const mapped = toOktaTokenError(error, {
-        grantType: typeof oidc.params?.grant_type === 'string' ? oidc.params.grant_type : undefined,
-        configuredGrantTypes: oidc.client?.grantTypes,
-      });
-      if (mapped.error === 'unauthorized_client') ctx.status = 400;
-      ctx.body = mapped;
-    }
-  });
-}
-
 /** Builds the practice server over the app database. The issuer comes from PUBLIC_URL. */
 export async function createPracticeServer({ db, env }: { db: DB; env: Env }): Promise<PracticeServer> {
   const issuer = practiceIssuer(env);
@@ -114,7 +69,14 @@ export async function createPracticeServer({ db, env }: { db: DB; env: Env }): P
   const publicKey = (await importJWK(toPublicJwk(signingKey), 'RS256')) as CryptoKey | KeyObject;
   const provider = new Provider(
     issuer,
-    buildConfiguration({ db, signingKey, cookieKeys: await cookieKeysFor(db, env), redirectPolicy: redirectPolicyOf(env) }),
+    buildConfiguration({
+      db,
+      issuer,
+      demoUser: env.PRACTICE_DEMO_USER,
+      signingKey,
+      cookieKeys: await cookieKeysFor(db, env),
+      redirectPolicy: redirectPolicyOf(env),
+    }),
   );
   // Every URL the provider builds (discovery, redirects) must derive from PUBLIC_URL, never
   // from a Host or X-Forwarded-Host a client chose: dispatch() pins both headers, and
@@ -123,7 +85,7 @@ export async function createPracticeServer({ db, env }: { db: DB; env: Env }): P
   provider.proxy = true;
   const publicUrl = new URL(env.PUBLIC_URL);
   allowLocalhostImplicitRedirects(provider);
-  installOktaCompatibility(provider);
+  installOktaCompatibility(provider, { db });
 
   const callback = provider.callback();
   const interactionPath = (uid: string) => `${PRACTICE_MOUNT}/interaction/${encodeURIComponent(uid)}`;
@@ -146,7 +108,12 @@ export async function createPracticeServer({ db, env }: { db: DB; env: Env }): P
       return;
     }
     if (path === '/v1/introspect') {
-      await handleIntrospection({ provider, issuer, audience: PRACTICE_AUDIENCE, publicKey, userIdFor }, req, res);
+      const loginFor = (accountId: string) => loginForAccountId(accountId, env.PRACTICE_DEMO_USER);
+      await handleIntrospection({ provider, issuer, audience: PRACTICE_AUDIENCE, publicKey, loginFor }, req, res);
+      return;
+    }
+    if (path === '/v1/userinfo') {
+      await handleUserinfo({ issuer, audience: PRACTICE_AUDIENCE, publicKey }, req, res);
       return;
     }
     if (path === '/.well-known/oauth-authorization-server') {

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { Env } from '../env';
 import { assertNotLimited, countFailure, RateLimited } from '../http/rate-limits';
+import { userIdFor } from './account';
 import { PRACTICE_APP_NAME } from './client-metadata';
 import { checkDemoCredentials } from './credentials';
 import { BodyTooLargeError, readForm, sendHtml } from './http';
@@ -78,7 +79,11 @@ async function grantImplicitConsent(
     grant.addResourceScope(indicator, scopes.join(' '));
   }
   const grantId = await grant.save();
-  await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+  const returnTo = await provider.interactionResult(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+  // Back to the authorization endpoint: 303 after the sign-in form's POST; on a GET, the
+  // 302 Okta answers every step of the authorization request with.
+  res.writeHead(req.method === 'POST' ? 303 : 302, { Location: returnTo, 'Content-Length': '0' });
+  res.end();
 }
 
 function sendPage(res: ServerResponse, status: number, title: string, message: string, headers: Record<string, string> = {}): void {
@@ -156,7 +161,8 @@ export async function handleInteraction(ctx: InteractionContext, req: IncomingMe
   await ctx.provider.interactionFinished(
     req,
     res,
-    { login: { accountId: ctx.env.PRACTICE_DEMO_USER } },
+    // The account id is the user id (the ID token's `sub`); a password sign-in (`amr`).
+    { login: { accountId: userIdFor(ctx.env.PRACTICE_DEMO_USER), amr: ['pwd'] } },
     { mergeWithLastSubmission: false },
   );
 }

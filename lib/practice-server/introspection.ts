@@ -10,6 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { jwtVerify, type CryptoKey, type JWTPayload, type KeyObject } from 'jose';
 import type Provider from 'oidc-provider';
+import { userIdFor } from './account';
 import { OKTA_MESSAGES } from './errors';
 import { BodyTooLargeError, readForm, sendJson } from './http';
 
@@ -18,7 +19,8 @@ export interface IntrospectionContext {
   issuer: string;
   audience: string;
   publicKey: CryptoKey | KeyObject;
-  userIdFor(login: string): string;
+  /** The login behind a stored account id (a user id), if the user exists. */
+  loginFor(accountId: string): string | undefined;
 }
 
 const INACTIVE = { active: false } as const;
@@ -80,7 +82,8 @@ async function introspectRefreshToken(ctx: IntrospectionContext, token: string, 
   // Revoking a refresh token (or reusing a rotated one) revokes its whole grant.
   const grant = refreshToken.grantId ? await ctx.provider.Grant.find(refreshToken.grantId) : undefined;
   if (!grant) return INACTIVE;
-  const login = refreshToken.accountId;
+  const login = refreshToken.accountId ? ctx.loginFor(refreshToken.accountId) : undefined;
+  if (!login) return INACTIVE;
   return {
     active: true,
     scope: refreshToken.scope,
@@ -92,7 +95,7 @@ async function introspectRefreshToken(ctx: IntrospectionContext, token: string, 
     iss: ctx.issuer,
     token_type: 'refresh_token',
     client_id: refreshToken.clientId,
-    uid: login ? ctx.userIdFor(login) : undefined,
+    uid: userIdFor(login),
   };
 }
 
@@ -112,14 +115,21 @@ export async function handleIntrospection(ctx: IntrospectionContext, req: Incomi
     }
     throw error;
   }
+  // RFC 6749 §5.2: a client that tried HTTP Basic gets a Basic challenge, saying what the body says.
+  const refuseClient = (description: string) => {
+    const challenge: Record<string, string> = req.headers.authorization
+      ? { 'WWW-Authenticate': `Basic realm="${ctx.issuer}", error="invalid_client", error_description="${description}"` }
+      : {};
+    sendJson(res, 401, { error: 'invalid_client', error_description: description }, challenge);
+  };
   const credentials = readClientCredentials(req.headers.authorization, form);
   if ('error' in credentials) {
-    sendJson(res, 401, { error: 'invalid_client', error_description: `${OKTA_MESSAGES.invalidClient} ${credentials.error}` });
+    refuseClient(`${OKTA_MESSAGES.invalidClient} ${credentials.error}`);
     return;
   }
   const client = await ctx.provider.Client.find(credentials.clientId);
   if (!client || !(await client.compareClientSecret(credentials.clientSecret))) {
-    sendJson(res, 401, { error: 'invalid_client', error_description: OKTA_MESSAGES.invalidClient });
+    refuseClient(OKTA_MESSAGES.invalidClient);
     return;
   }
   const token = form.get('token');

@@ -40,7 +40,11 @@ export async function codeTokens(
   return oauth.authorizationCodeGrant(config, result.callbackUrl, { pkceCodeVerifier: result.verifier, expectedState: result.state });
 }
 
-export function authorizeUrl(server: PracticeServerHandle, app: PracticeApp, params: Record<string, string>): string {
+export function authorizeUrl(
+  server: PracticeServerHandle,
+  app: Pick<PracticeApp, 'clientId' | 'redirectUris'>,
+  params: Record<string, string>,
+): string {
   const query = new URLSearchParams({
     response_type: 'code',
     client_id: app.clientId,

@@ -33,6 +33,13 @@ export interface SignInOptions {
   params?: Record<string, string>;
   username?: string;
   password?: string;
+  /** false: no code_challenge (an app that does not require PKCE may leave it out). */
+  pkce?: boolean;
+  /**
+   * The browser's cookies, to sign in again in the same browser: while its practice
+   * session lasts, no sign-in page is shown (as on Okta). A fresh browser by default.
+   */
+  jar?: CookieJar;
 }
 
 export interface CodeResult {
@@ -167,24 +174,27 @@ export async function startPracticeServer(options: { env?: Record<string, string
         scope: signIn.scope ?? 'offline_access api:read',
         redirect_uri: redirectUri,
         state,
-        code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: 'S256',
+        ...(signIn.pkce === false
+          ? {}
+          : { code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256' }),
         ...signIn.params,
       });
-      const jar = new CookieJar();
+      const jar = signIn.jar ?? new CookieJar();
       const first = await followRedirects(jar, baseUrl, `${issuer}/v1/authorize?${params}`);
-      if (first.response.status !== 200) throw new Error(`expected the sign-in page, got ${first.response.status} at ${first.url.href}`);
-      await first.response.text();
-      const posted = await submitSignIn(
-        jar,
-        first.url,
-        signIn.username ?? env.PRACTICE_DEMO_USER,
-        signIn.password ?? env.PRACTICE_DEMO_PASSWORD,
-      );
-      const location = posted.headers.get('location');
-      if (posted.status !== 303 || !location) throw new Error(`sign-in failed with ${posted.status}`);
-      const done = await followRedirects(jar, baseUrl, new URL(location, first.url));
-      const callbackUrl = done.url;
+      let callbackUrl = first.url;
+      if (first.url.pathname.startsWith(PRACTICE_MOUNT)) {
+        if (first.response.status !== 200) throw new Error(`expected the sign-in page, got ${first.response.status} at ${first.url.href}`);
+        await first.response.text();
+        const posted = await submitSignIn(
+          jar,
+          first.url,
+          signIn.username ?? env.PRACTICE_DEMO_USER,
+          signIn.password ?? env.PRACTICE_DEMO_PASSWORD,
+        );
+        const location = posted.headers.get('location');
+        if (posted.status !== 303 || !location) throw new Error(`sign-in failed with ${posted.status}`);
+        callbackUrl = (await followRedirects(jar, baseUrl, new URL(location, first.url))).url;
+      }
       const code = callbackUrl.searchParams.get('code');
       if (!code) throw new Error(`no code in redirect: ${callbackUrl.href}`);
       return { code, state, verifier, redirectUri, callbackUrl };

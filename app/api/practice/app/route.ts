@@ -31,7 +31,7 @@ export const GET = handleApi(async (request: Request) => {
   return jsonResponse(toPracticeAppView(app, practiceIssuer(env)));
 });
 
-/** Console edits: grant types, redirect URIs, refresh token behaviour. */
+/** Console edits: grant types, redirect URIs, refresh token behaviour, "Require PKCE". */
 export const PATCH = handleApi(async (request: Request) => {
   const patch = await readJsonBody(request, practiceAppPatchSchema);
   const policy = redirectPolicyOf(getEnv());

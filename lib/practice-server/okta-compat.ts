@@ -1,0 +1,99 @@
+/**
+ * Okta-compatible answers from oidc-provider's own endpoints (docs/decisions/001, shims 2,
+ * 3, 5 and the redirect and WWW-Authenticate shims): one Koa middleware that adjusts a
+ * response after the provider produced it, and the events it needs.
+ */
+import { createHash } from 'node:crypto';
+import type Provider from 'oidc-provider';
+import type { KoaContextWithOIDC } from 'oidc-provider';
+import type { DB } from '../db/client';
+import { recordCodeExchange, recordCodeReuse } from '../db/practice-clients';
+import { getLogger } from '../logging/logger';
+import { PRACTICE_API_SCOPES, PRACTICE_OIDC_SCOPES } from './configuration';
+import { OKTA_MESSAGES, toOktaTokenError, withErrorDescription, type ProviderErrorLike } from './errors';
+
+/** Routes whose GET redirects are the authorization request's answer (302 on Okta). */
+const AUTHORIZATION_ROUTES = new Set(['authorization', 'resume']);
+
+/** Okta reports every granted scope (offline_access and openid included) and "Bearer". */
+function oktaTokenResponse(ctx: KoaContextWithOIDC, body: Record<string, unknown>): Record<string, unknown> {
+  const entities = ctx.oidc.entities;
+  const source = entities.RefreshToken ?? entities.AuthorizationCode;
+  const oidcScopes: readonly string[] = PRACTICE_OIDC_SCOPES;
+  const granted = (source?.scope ?? '').split(' ').filter((scope) => oidcScopes.includes(scope));
+  const scope = [...new Set([...granted, ...String(body.scope ?? '').split(' ')])].filter(Boolean).join(' ');
+  return { ...body, token_type: 'Bearer', ...(scope ? { scope } : {}) };
+}
+
+/** SHA-256 (hex) of a code: the exercise's fingerprint of it (lib/exercise/token/inspect.ts). */
+const codeFingerprint = (code: string) => createHash('sha256').update(code, 'utf8').digest('hex');
+
+/**
+ * Records a code's exchange, or what a later attempt with the same code did, so the
+ * exercise can tell "run twice" from "expired" (both answer Okta's one sentence). A reuse
+ * that reached the consumed code revoked that login's grant; later ones find no code.
+ */
+async function recordCodeOutcome(db: DB, ctx: KoaContextWithOIDC, error: ProviderErrorLike | undefined): Promise<void> {
+  const code = ctx.oidc.params?.code;
+  if (ctx.oidc.params?.grant_type !== 'authorization_code' || typeof code !== 'string' || !code) return;
+  const now = Math.floor(Date.now() / 1000);
+  const issued = ctx.oidc.entities.AuthorizationCode;
+  if (!error && ctx.status === 200 && issued?.grantId && ctx.oidc.client) {
+    await recordCodeExchange(db, {
+      codeFingerprint: codeFingerprint(code),
+      clientId: ctx.oidc.client.clientId,
+      grantId: issued.grantId,
+      exchangedAt: now,
+    });
+  } else if (error) {
+    await recordCodeReuse(db, codeFingerprint(code), now, error.error_detail === 'authorization code already consumed');
+  }
+}
+
+/** Installs the Okta look-alike adjustments on a provider. */
+export function installOktaCompatibility(provider: Provider, { db }: { db: DB }): void {
+  const tokenErrors = new WeakMap<object, ProviderErrorLike>();
+  provider.on('grant.error', (ctx: KoaContextWithOIDC, error: ProviderErrorLike) => {
+    tokenErrors.set(ctx, error);
+  });
+  provider.on('server_error', (ctx: KoaContextWithOIDC, error: unknown) => {
+    getLogger().error({ requestId: ctx.get('x-request-id') || undefined, err: error }, 'practice server error');
+  });
+
+  provider.use(async (koa, next) => {
+    await next();
+    const ctx = koa as KoaContextWithOIDC;
+    const route = ctx.oidc?.route;
+    if (route === 'discovery' && ctx.body && typeof ctx.body === 'object') {
+      // scopes_supported lists only OIDC scopes; resource-server scopes are added here.
+      (ctx.body as Record<string, unknown>).scopes_supported = [...PRACTICE_OIDC_SCOPES, ...PRACTICE_API_SCOPES];
+    }
+    // oidc-provider answers the authorization request (to the sign-in page, to the app,
+    // errors included) with 303; Okta with 302. POSTs keep 303.
+    if (route && AUTHORIZATION_ROUTES.has(route) && ctx.method === 'GET' && ctx.status === 303) ctx.status = 302;
+
+    const body = ctx.body as Record<string, unknown> | undefined;
+    if (route === 'token' && ctx.status === 200 && body && typeof body.access_token === 'string') {
+      ctx.body = oktaTokenResponse(ctx, body);
+    }
+    const error = tokenErrors.get(ctx);
+    if (route === 'token') await recordCodeOutcome(db, ctx, error);
+    if (route === 'token' && error && body && typeof body === 'object') {
+      const mapped = toOktaTokenError(error, {
+        grantType: typeof ctx.oidc.params?.grant_type === 'string' ? ctx.oidc.params.grant_type : undefined,
+        configuredGrantTypes: ctx.oidc.client?.grantTypes,
+      });
+      if (mapped.error === 'unauthorized_client') ctx.status = 400;
+      ctx.body = mapped;
+    } else if (body && typeof body === 'object' && body.error === 'invalid_client') {
+      // Revocation (and any other client-authenticated endpoint) in the same words.
+      ctx.body = { error: 'invalid_client', error_description: OKTA_MESSAGES.invalidClient };
+    }
+    // RFC 6750/6749 challenges repeat the error; the description must agree with the body's.
+    const answer = ctx.body as Record<string, unknown> | undefined;
+    const challenge = ctx.response.get('WWW-Authenticate');
+    if (typeof challenge === 'string' && challenge && answer && typeof answer.error_description === 'string') {
+      ctx.set('WWW-Authenticate', withErrorDescription(challenge, answer.error_description));
+    }
+  });
+}
