@@ -37,4 +37,14 @@ describe('parseEnv', () => {
       expect(problems.sort()).toEqual(['DATABASE_URL', 'PORT', 'PRACTICE_SERVER', 'PUBLIC_URL', 'SESSION_SECRET']);
     }
   });
+
+  it('selects Postgres with a postgres:// URL and sizes its pool (issue 10)', () => {
+    const env = parseEnv({ DATABASE_URL: 'postgres://lab:secret@db.internal:5432/oauth_lab', DATABASE_POOL_SIZE: '25' });
+    expect(env).toMatchObject({ DATABASE_URL: 'postgres://lab:secret@db.internal:5432/oauth_lab', DATABASE_POOL_SIZE: 25 });
+    expect(parseEnv({ DATABASE_URL: 'postgresql://lab@127.0.0.1/lab' }).DATABASE_POOL_SIZE).toBe(10);
+    expect(parseEnv({}).DATABASE_POOL_SIZE).toBe(10);
+    for (const bad of [{ DATABASE_URL: 'postgres://' }, { DATABASE_URL: 'mysql://lab@db/lab' }, { DATABASE_POOL_SIZE: '0' }]) {
+      expect(() => parseEnv(bad)).toThrow(EnvError);
+    }
+  });
 });

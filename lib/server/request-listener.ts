@@ -1,7 +1,7 @@
 /**
  * The Node server's request listener: every request gets a request id, the client
  * address TRUST_PROXY allows, the body size limit, an access log line, and then goes to
- * the practice server (`/oauth2/default/*`) or to Next.js.
+ * the readiness answer (`/api/ready`), the practice server (`/oauth2/default/*`) or Next.js.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -10,6 +10,7 @@ import { redactUrl } from '../logging/logger';
 import { isPracticePath } from '../practice-server/mount';
 import { limitRequestBody } from './body-limit';
 import { normalizeForwardedHeaders, REQUEST_ID_HEADER } from './client-address';
+import { handleReadiness } from './readiness';
 
 export interface RequestListenerOptions {
   env: Pick<Env, 'TRUST_PROXY'>;
@@ -39,6 +40,7 @@ export function createRequestListener({ env, logger, practice, next }: RequestLi
       );
     });
     if (!limitRequestBody(req, res)) return;
+    if (handleReadiness(req, res)) return;
 
     const url = req.url ?? '/';
     if (practice && isPracticePath(url)) {
