@@ -12,7 +12,11 @@ export type DialectName = 'sqlite' | 'postgres';
  */
 export type Driver = { dialect: 'sqlite'; sqlite: SQLite.Database } | { dialect: 'postgres'; pool: pg.Pool };
 
-const drivers = new WeakMap<Kysely<Database>, Driver>();
+// On globalThis: the client is opened in the custom server's module graph and used from
+// Next's server bundle too (two copies of this module in one process).
+const DRIVERS = Symbol.for('oauth-lab.db-drivers');
+type GlobalWithDrivers = typeof globalThis & { [DRIVERS]?: WeakMap<Kysely<Database>, Driver> };
+const drivers = ((globalThis as GlobalWithDrivers)[DRIVERS] ??= new WeakMap());
 
 /** Remembers the driver a client was opened with (lib/db/client.ts). */
 export function registerDriver(db: Kysely<Database>, driver: Driver): void {
