@@ -2,6 +2,8 @@
 import type { CheckTiming, HealthUnderAttack } from './adversarial';
 import type { FirstLoad } from './first-load-js';
 import type { LighthouseResult, Preset } from './lighthouse';
+import type { ClassSetupResult } from './class';
+import { renderClass } from './class-report';
 import type { BurstResult, CannonResult } from './load';
 
 export const BUDGETS = {
@@ -39,6 +41,7 @@ export interface BenchData {
   api?: { rounds: { site: CannonResult; baseline: CannonResult }[]; checkStatus: string };
   grants?: BurstResult;
   adversarial?: { checks: CheckTiming[]; samples: number; health?: HealthUnderAttack };
+  class?: ClassSetupResult[];
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -179,6 +182,7 @@ export function renderReport(data: BenchData): { markdown: string; misses: strin
   }
 
   if (data.adversarial) renderAdversarial(data.adversarial, out, misses);
+  if (data.class) renderClass(data.class, out, misses);
 
   out.push('## Verdict', '');
   out.push(
