@@ -18,6 +18,8 @@ import { createPracticeServer, PRACTICE_MOUNT } from './lib/practice-server';
 import { setPhase, startingListener } from './lib/server/readiness';
 import { scheduleRetention } from './lib/server/retention';
 import { createRequestListener } from './lib/server/request-listener';
+import { createCheckApiFastPath } from './lib/server/api-fast-path';
+import { POST as checkRoute } from './app/api/exercise/[step]/route';
 import { shutDownGracefully } from './lib/server/shutdown';
 
 async function main() {
@@ -60,7 +62,14 @@ async function main() {
     await practice?.close();
     await closeDb();
   };
-  listener = createRequestListener({ env: started, logger, practice: practice ? practice.handle : null, next: app.getRequestHandler() });
+  listener = createRequestListener({
+    env: started,
+    logger,
+    practice: practice ? practice.handle : null,
+    next: app.getRequestHandler(),
+    // The check API is the hot path: the same route handler, without Next's pipeline (decision 008).
+    fastPaths: [createCheckApiFastPath(checkRoute)],
+  });
   if (stopping) return;
   setPhase('serving');
   logger.info(
