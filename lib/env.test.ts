@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv } from './env';
+import { readFileSync } from 'node:fs';
+import { ENV_VARIABLES, EnvError, parseEnv } from './env';
 
 describe('parseEnv', () => {
   it('applies the documented defaults', () => {
@@ -45,6 +46,15 @@ describe('parseEnv', () => {
     expect(parseEnv({}).DATABASE_POOL_SIZE).toBe(10);
     for (const bad of [{ DATABASE_URL: 'postgres://' }, { DATABASE_URL: 'mysql://lab@db/lab' }, { DATABASE_POOL_SIZE: '0' }]) {
       expect(() => parseEnv(bad)).toThrow(EnvError);
+    }
+  });
+
+  it('is documented: every variable in .env.example and in the README', () => {
+    const example = readFileSync('.env.example', 'utf8');
+    const readme = readFileSync('README.md', 'utf8');
+    for (const name of ENV_VARIABLES.filter((n) => n !== 'NODE_ENV')) {
+      expect(example, name).toMatch(new RegExp(`^${name}=`, 'm'));
+      expect(readme, name).toContain(`\`${name}\``);
     }
   });
 });

@@ -111,6 +111,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Every variable the site reads (.env.example and the README document each). */
+export const ENV_VARIABLES = Object.keys(envSchema.shape) as (keyof Env)[];
+
 /** Thrown at start when one or more variables are invalid; the message names each. */
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
