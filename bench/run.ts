@@ -111,15 +111,23 @@ async function measureApi(site: RunningServer, baseline: RunningServer, options:
     headers: { 'content-type': 'application/json' },
     body,
   };
+  // For the record (not budgeted): the same check through Next's route pipeline, which a URL
+  // with a query string takes instead of the server's fast path (lib/server/api-fast-path.ts).
+  const viaNextTarget: CannonTarget = { ...siteTarget, label: 'site through Next.js', url: `${siteTarget.url}?via=next` };
   console.log('Check API: warming up…');
   await cannon(baseTarget, { connections: 50, duration: 3 });
   await cannon(siteTarget, { connections: 50, duration: 3 });
-  const rounds: { site: CannonResult; baseline: CannonResult }[] = [];
+  await cannon(viaNextTarget, { connections: 50, duration: 3 });
+  const rounds: { site: CannonResult; baseline: CannonResult; viaNext: CannonResult }[] = [];
   for (let round = 0; round < options.rounds; round += 1) {
     console.log(`Check API: round ${round + 1} of ${options.rounds} (${options.duration}s each, 50 connections)…`);
     const base = await cannon(baseTarget, { connections: 50, duration: options.duration });
     const siteResult = await cannon(siteTarget, { connections: 50, duration: options.duration });
-    rounds.push({ site: siteResult, baseline: base });
+    const viaNext = await cannon(viaNextTarget, { connections: 50, duration: options.duration });
+    rounds.push({ site: siteResult, baseline: base, viaNext });
+    console.log(
+      `  baseline ${base.requestsPerSecond.toFixed(0)} req/s (p99 ${base.p99} ms), site ${siteResult.requestsPerSecond.toFixed(0)} (p99 ${siteResult.p99} ms), through Next ${viaNext.requestsPerSecond.toFixed(0)} (p99 ${viaNext.p99} ms)`,
+    );
   }
   return { rounds, checkStatus: report.status };
 }

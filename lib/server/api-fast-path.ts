@@ -29,6 +29,11 @@ export const STATIC_SECURITY_HEADERS: readonly { key: string; value: string }[] 
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
+/**
+ * The check endpoints, without a query string. A check URL with one (the API's own calls
+ * have none) is left to Next.js, which runs the same handler: the bench measures with it
+ * what the fast path saves.
+ */
 const CHECK_PATH = /^\/api\/exercise\/([a-z-]{1,40})$/;
 
 /** Headers of a Node request as a Web `Headers` object (repeated headers kept). */
