@@ -19,7 +19,7 @@ import { setPhase, startingListener } from './lib/server/readiness';
 import { scheduleRetention } from './lib/server/retention';
 import { createRequestListener } from './lib/server/request-listener';
 import { createCheckApiFastPath } from './lib/server/api-fast-path';
-import { POST as checkRoute } from './app/api/exercise/[step]/route';
+import { allowServerOnlyModules } from './lib/server/server-only';
 import { shutDownGracefully } from './lib/server/shutdown';
 
 async function main() {
@@ -56,6 +56,9 @@ async function main() {
   const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: started.PORT });
   await app.prepare();
 
+  // The check route's own handler, for the fast path (it imports server-only modules).
+  allowServerOnlyModules();
+  const { POST: checkRoute } = await import('./app/api/exercise/[step]/route');
   const retention = scheduleRetention(db, started, logger);
   release = async () => {
     retention.stop();
