@@ -40,7 +40,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'signal received');
-    shutDownGracefully({ server, logger, release: () => release() }).then(
+    // In development, Next's hot-reload websockets stay open: do not make every reload wait.
+    shutDownGracefully({ server, logger, release: () => release(), timeoutMs: dev ? 1000 : 10_000 }).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
