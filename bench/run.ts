@@ -9,6 +9,7 @@
  *   npm run bench -- --preset=mobile   # Lighthouse mobile preset (default: desktop)
  *   npm run bench -- --only=js,lighthouse,api,grants,adversarial   # a subset (latest.md is not written)
  *   npm run bench -- --only=adversarial --samples=7   # hostile inputs only, 7 samples per timing
+ *   npm run bench -- --only=class --learners=300      # a class: SQLite 1 instance, Postgres 2 instances + proxy
  *
  * Budgets are checked here, on demand — never as timed assertions in the test suite.
  */
@@ -21,6 +22,7 @@ import { measureFirstLoad, withBrowser, type FirstLoad } from './lib/first-load-
 import { measureLighthouse, type LighthouseResult, type Preset } from './lib/lighthouse';
 import { completeJourney } from './lib/learner';
 import { burst, cannon, type BurstResult, type CannonResult, type CannonTarget } from './lib/load';
+import { measureClass } from './lib/class';
 import { killAllNow, stopAll, stopProcess } from './lib/processes';
 import { ensureBaselineBuild, ensureSiteBuild, ROOT, startBaseline, startSite, type RunningServer } from './lib/servers';
 import { renderReport, type BenchData } from './lib/report';
@@ -40,8 +42,8 @@ const BASELINE_PAGE = '/';
 /** The check API's body limit (MAX_BODY_BYTES in lib/http.ts, not imported: it pulls in the server's env). */
 const MAX_BODY_BYTES = 64 * 1024;
 
-type Part = 'js' | 'lighthouse' | 'api' | 'grants' | 'adversarial';
-const ALL_PARTS: Part[] = ['js', 'lighthouse', 'api', 'grants', 'adversarial'];
+type Part = 'js' | 'lighthouse' | 'api' | 'grants' | 'adversarial' | 'class';
+const ALL_PARTS: Part[] = ['js', 'lighthouse', 'api', 'grants', 'adversarial', 'class'];
 /** The parts measured against the bare baseline app (the others need only the site). */
 const BASELINE_PARTS: Part[] = ['js', 'lighthouse', 'api'];
 
@@ -67,6 +69,7 @@ function parseArgs(argv: string[]) {
     rounds: positive('rounds', 3),
     grants: positive('grants', 500),
     samples: positive('samples', 5),
+    learners: positive('learners', 300),
   };
 }
 
@@ -108,15 +111,23 @@ async function measureApi(site: RunningServer, baseline: RunningServer, options:
     headers: { 'content-type': 'application/json' },
     body,
   };
+  // For the record (not budgeted): the same check through Next's route pipeline, which a URL
+  // with a query string takes instead of the server's fast path (lib/server/api-fast-path.ts).
+  const viaNextTarget: CannonTarget = { ...siteTarget, label: 'site through Next.js', url: `${siteTarget.url}?via=next` };
   console.log('Check API: warming up…');
   await cannon(baseTarget, { connections: 50, duration: 3 });
   await cannon(siteTarget, { connections: 50, duration: 3 });
-  const rounds: { site: CannonResult; baseline: CannonResult }[] = [];
+  await cannon(viaNextTarget, { connections: 50, duration: 3 });
+  const rounds: { site: CannonResult; baseline: CannonResult; viaNext: CannonResult }[] = [];
   for (let round = 0; round < options.rounds; round += 1) {
     console.log(`Check API: round ${round + 1} of ${options.rounds} (${options.duration}s each, 50 connections)…`);
     const base = await cannon(baseTarget, { connections: 50, duration: options.duration });
     const siteResult = await cannon(siteTarget, { connections: 50, duration: options.duration });
-    rounds.push({ site: siteResult, baseline: base });
+    const viaNext = await cannon(viaNextTarget, { connections: 50, duration: options.duration });
+    rounds.push({ site: siteResult, baseline: base, viaNext });
+    console.log(
+      `  baseline ${base.requestsPerSecond.toFixed(0)} req/s (p99 ${base.p99} ms), site ${siteResult.requestsPerSecond.toFixed(0)} (p99 ${siteResult.p99} ms), through Next ${viaNext.requestsPerSecond.toFixed(0)} (p99 ${viaNext.p99} ms)`,
+    );
   }
   return { rounds, checkStatus: report.status };
 }
@@ -172,7 +183,7 @@ async function main(): Promise<number> {
     };
 
     // A learner through the whole journey, for the page measurements (and as a smoke test of the site).
-    const pageLearner = args.parts.some((part) => part !== 'adversarial') ? await completeJourney(site.origin) : null;
+    const pageLearner = args.parts.some((part) => part !== 'adversarial' && part !== 'class') ? await completeJourney(site.origin) : null;
     const data: BenchData = {
       startedAt: startedAt.toISOString(),
       commit: gitDescribe(),
@@ -236,6 +247,12 @@ async function main(): Promise<number> {
         maxBodyBytes: MAX_BODY_BYTES,
       });
       data.adversarial = { checks: adversarialChecks, samples: args.samples, health };
+    }
+
+    if (args.parts.includes('class')) {
+      // Its own servers (fresh databases): the shared site's CPU and memory are given back first.
+      await stopProcess(site.process);
+      data.class = await measureClass(siteBuild.dir, args.learners);
     }
 
     data.loadAtEnd = loadavg()

@@ -59,6 +59,16 @@ const hostList = z
     return hosts;
   });
 
+/** Whether DATABASE_URL names a Postgres database (`postgres://` or `postgresql://` with a host). */
+export function isPostgresUrl(url: string): boolean {
+  if (!/^postgres(?:ql)?:\/\//i.test(url)) return false;
+  try {
+    return new URL(url).hostname !== '' || new URL(url).searchParams.has('host');
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PUBLIC_URL: z
@@ -69,10 +79,13 @@ const envSchema = z.object({
   HOSTNAME: z.string().default('0.0.0.0'),
   DATABASE_URL: z
     .string()
+    .trim()
     .default('file:./data/oauth-lab.db')
-    .refine((url) => url.startsWith('file:'), {
-      message: 'only file:<path> (SQLite) is supported in this version; postgres:// comes later',
+    .refine((url) => url.startsWith('file:') || isPostgresUrl(url), {
+      message: 'expected file:<path> (SQLite) or postgres://user:password@host:port/database (Postgres)',
     }),
+  /** Connections in each instance's Postgres pool (ignored for SQLite, which has one connection). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (leave it unset to have one generated)').optional(),
   PRACTICE_SERVER: booleanFlag(true),
   PRACTICE_DEMO_USER: z.string().trim().min(1).max(100).default('learner@example.com'),
@@ -97,6 +110,9 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Every variable the site reads (.env.example and the README document each). */
+export const ENV_VARIABLES = Object.keys(envSchema.shape) as (keyof Env)[];
 
 /** Thrown at start when one or more variables are invalid; the message names each. */
 export class EnvError extends Error {

@@ -1,13 +1,16 @@
 /**
  * Limits a client cannot walk around (issue 8): checks limited per address whatever the
  * cookie, learner rows created only on a first action and limited per address, instructor
- * sign-in counting failures only. Real route handlers, real Requests, a real SQLite file.
+ * sign-in counting failures only; the counters live in the database, shared by every
+ * instance. Real route handlers, real Requests, a real database (SQLite or Postgres).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getPracticeApp } from '@/app/api/practice/app/route';
 import { GET as getProgress } from '@/app/api/progress/route';
 import { POST as signIn } from '@/app/api/instructor/session/route';
-import { getDb } from '@/lib/db/client';
+import { closeDb, getDb } from '@/lib/db/client';
+import { getLogger } from '@/lib/logging/logger';
+import { sweepIdleLearners } from '@/lib/server/retention';
 import { resetEnvCache } from '@/lib/env';
 import { createInstructor } from '@/lib/instructors/store';
 import { useTempDatabase } from './support/db';
@@ -138,5 +141,37 @@ describe('abuse limits', () => {
       // ...after which even the right password waits, from any address.
       expect(await attempt('right-password-1', '198.51.100.34')).toBe(429);
     });
+  });
+});
+
+describe('rate-limit counters shared by every instance (issue 10)', () => {
+  let temp: Awaited<ReturnType<typeof useTempDatabase>>;
+  beforeAll(async () => {
+    temp = await useTempDatabase({ RATE_LIMIT_CHECKS_PER_ADDRESS_PER_MINUTE: '3', RATE_LIMIT_CHECKS_PER_MINUTE: '100' });
+  });
+  afterAll(() => temp.cleanup());
+
+  it('keeps the counts in the database, where another instance (a new connection) sees them', async () => {
+    const headers = { 'x-forwarded-for': '198.51.100.40' };
+    for (let i = 0; i < 3; i += 1) expect((await callStep('authorize-url', { json: { url: 'x' }, headers })).status).toBe(409);
+    const row = await temp.db.selectFrom('rate_limits').selectAll().where('key', '=', 'checksPerAddress:198.51.100.40').executeTakeFirst();
+    expect(row).toMatchObject({ points: 3 });
+    expect(Number(row?.expire)).toBeGreaterThan(Date.now());
+    // A second instance behind the load balancer: its own client on the same database.
+    await closeDb();
+    await expectApiError(await callStep('authorize-url', { json: { url: 'x' }, headers }), 429, 'rate_limited');
+    expect((await callStep('authorize-url', { json: { url: 'x' }, headers: { 'x-forwarded-for': '198.51.100.41' } })).status).toBe(409);
+  });
+
+  it('sweeps counters whose window ended an hour ago', async () => {
+    const db = await getDb();
+    await db
+      .insertInto('rate_limits')
+      .values({ key: 'checksPerAddress:203.0.113.1', points: 5, expire: Date.now() - 2 * 3600_000 })
+      .execute();
+    await sweepIdleLearners(db, { ANONYMOUS_RETENTION_DAYS: 30 }, getLogger());
+    const keys = (await db.selectFrom('rate_limits').select('key').execute()).map((r) => r.key);
+    expect(keys).not.toContain('checksPerAddress:203.0.113.1');
+    expect(keys).toContain('checksPerAddress:198.51.100.40');
   });
 });

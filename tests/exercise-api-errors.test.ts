@@ -363,8 +363,8 @@ describe('exercise API: errors and isolation', () => {
     const { cookie } = learnerCookie();
     try {
       await closeDb();
-      // A folder where the database file should be: opening it fails.
-      process.env.DATABASE_URL = `file:${temp.dir}`;
+      // A folder where the database file should be, or a port nobody listens on: opening it fails.
+      process.env.DATABASE_URL = temp.brokenUrl;
       resetEnvCache();
       const response = await getProgress(apiRequest('/api/progress', { cookie }));
       const error = await expectApiError(response, 500, 'internal_error');

@@ -4,8 +4,6 @@
  * allowlist that keeps the authorization endpoint from being an open redirector, and no
  * raw interaction id at rest.
  */
-import fs from 'node:fs';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PATCH as patchPracticeApp } from '@/app/api/practice/app/route';
 import { updatePracticeApp } from '@/lib/db/practice-clients';
@@ -164,10 +162,8 @@ describe('practice interactions at rest', () => {
     const { url, post } = await openSignIn(server, app);
     const uid = url.pathname.split('/').pop()!;
     expect(uid.length).toBeGreaterThan(10);
-    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(server.db);
-    for (const file of [server.file, `${server.file}-wal`].filter((f) => fs.existsSync(f))) {
-      expect(fs.readFileSync(file).includes(Buffer.from(uid)), file).toBe(false);
-    }
+    await server.checkpoint();
+    expect((await server.temp.copyOfDatabase()).includes(Buffer.from(uid))).toBe(false);
     const signedIn = await post('learner@example.com', 'correct-horse-battery');
     expect(signedIn.status).toBe(303);
     expect(signedIn.headers.get('location')).toContain(`/v1/authorize/${uid}`);

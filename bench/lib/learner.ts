@@ -19,9 +19,34 @@ export interface Learner {
   clientSecret: string;
   /** The raw token endpoint answer of the code exchange (what a learner pastes). */
   tokenResponseText: string;
+  /** The raw answer of the refresh grant. */
+  refreshResponseText: string;
   tokens: TokenSet;
   /** Status of each exercise check, for the record. */
   checks: Record<string, string>;
+  /** What must never be found at rest: the authorization code and the PKCE verifier (and the tokens above). */
+  code: string;
+  verifier: string;
+}
+
+/** The parts of a learner's journey the class scenario times (bench/lib/class.ts). */
+export const JOURNEY_STEPS = [
+  'page',
+  'setup',
+  'console',
+  'authorize-url',
+  'sign-in',
+  'redirect',
+  'code-exchange',
+  'token-response',
+  'refresh-grant',
+  'refresh-response',
+] as const;
+export type JourneyStep = (typeof JOURNEY_STEPS)[number];
+
+export interface JourneyOptions {
+  /** Called with each part's duration in milliseconds. */
+  onStep?: (step: JourneyStep, ms: number) => void;
 }
 
 const SESSION_COOKIE = 'oauthlab_sid';
@@ -95,17 +120,23 @@ function describe(report: CheckReport): string {
  * Refresh Token ticked, authorize URL, redirect, token response and refresh response all
  * checked. Returns a fresh token response (for the check API load test).
  */
-export async function completeJourney(origin: string): Promise<Learner> {
+export async function completeJourney(origin: string, options: JourneyOptions = {}): Promise<Learner> {
+  const timed = async <T>(step: JourneyStep, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    options.onStep?.(step, performance.now() - started);
+    return result;
+  };
   const session = new LearnerSession(origin);
-  await (await session.fetch('/exercise/refresh')).text();
+  await timed('page', async () => (await session.fetch('/exercise/refresh')).text());
   const sessionCookie = session.sessionCookie();
   const checks: Record<string, string> = {};
 
-  checks.setup = describe(await session.json<CheckReport>('/api/exercise/setup', 'POST', { mode: 'practice' }));
-  const app = await session.json<{ clientId: string; clientSecret: string; redirectUris: string[]; issuer: string }>(
-    '/api/practice/app',
-    'PATCH',
-    { grantTypes: ['authorization_code', 'refresh_token'] },
+  checks.setup = describe(await timed('setup', () => session.json<CheckReport>('/api/exercise/setup', 'POST', { mode: 'practice' })));
+  const app = await timed('console', () =>
+    session.json<{ clientId: string; clientSecret: string; redirectUris: string[]; issuer: string }>('/api/practice/app', 'PATCH', {
+      grantTypes: ['authorization_code', 'refresh_token'],
+    }),
   );
   const redirectUri = app.redirectUris.find((uri) => uri.startsWith(origin)) ?? `${origin}/redirect`;
 
@@ -121,52 +152,75 @@ export async function completeJourney(origin: string): Promise<Learner> {
     code_challenge: challenge,
     code_challenge_method: 'S256',
   }).toString();
-  checks['authorize-url'] = describe(await session.json<CheckReport>('/api/exercise/authorize-url', 'POST', { url: authorize.href }));
+  checks['authorize-url'] = describe(
+    await timed('authorize-url', () => session.json<CheckReport>('/api/exercise/authorize-url', 'POST', { url: authorize.href })),
+  );
 
-  const signInPage = await followPractice(session, authorize);
-  if (signInPage.response.status !== 200)
-    throw new Error(`expected the sign-in page, got ${signInPage.response.status} at ${signInPage.url.href}`);
-  await signInPage.response.text();
-  const posted = await session.fetch(signInPage.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ username: 'learner@example.com', password: 'correct-horse-battery' }).toString(),
+  // The practice sign-in as a browser does it, with form posts: authorize → sign-in page → post → back.
+  const callback = await timed('sign-in', async () => {
+    const signInPage = await followPractice(session, authorize);
+    if (signInPage.response.status !== 200)
+      throw new Error(`expected the sign-in page, got ${signInPage.response.status} at ${signInPage.url.href}`);
+    await signInPage.response.text();
+    const posted = await session.fetch(signInPage.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username: 'learner@example.com', password: 'correct-horse-battery' }).toString(),
+    });
+    const location = posted.headers.get('location');
+    await posted.body?.cancel();
+    if (posted.status !== 303 || !location) throw new Error(`sign-in failed with ${posted.status}`);
+    return (await followPractice(session, new URL(location, signInPage.url))).url;
   });
-  const location = posted.headers.get('location');
-  await posted.body?.cancel();
-  if (posted.status !== 303 || !location) throw new Error(`sign-in failed with ${posted.status}`);
-  const callback = (await followPractice(session, new URL(location, signInPage.url))).url;
   const code = callback.searchParams.get('code');
   if (!code) throw new Error(`no code in the redirect: ${callback.href}`);
-  checks.redirect = describe(await session.json<CheckReport>('/api/exercise/redirect', 'POST', { url: callback.href }));
+  checks.redirect = describe(
+    await timed('redirect', () => session.json<CheckReport>('/api/exercise/redirect', 'POST', { url: callback.href })),
+  );
 
   const basic = `Basic ${Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(app.clientSecret)}`).toString('base64')}`;
-  const tokenResponse = await fetch(`${app.issuer}/v1/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier }),
+  const tokenResponseText = await timed('code-exchange', async () => {
+    const tokenResponse = await fetch(`${app.issuer}/v1/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier }),
+    });
+    const text = await tokenResponse.text();
+    if (tokenResponse.status !== 200) throw new Error(`code exchange failed with ${tokenResponse.status}: ${text}`);
+    return text;
   });
-  const tokenResponseText = await tokenResponse.text();
-  if (tokenResponse.status !== 200) throw new Error(`code exchange failed with ${tokenResponse.status}: ${tokenResponseText}`);
   const tokens = JSON.parse(tokenResponseText) as TokenSet;
   if (!tokens.refresh_token) throw new Error('the code exchange returned no refresh token');
   checks['token-response'] = describe(
-    await session.json<CheckReport>('/api/exercise/token-response', 'POST', { response: tokenResponseText }),
+    await timed('token-response', () => session.json<CheckReport>('/api/exercise/token-response', 'POST', { response: tokenResponseText })),
   );
 
   // A refresh is a later event: tokens issued in the same second as the first ones are
   // rightly refused as "not newer" by the check.
   await sleep(1100);
-  const refreshed = await fetch(`${app.issuer}/v1/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic },
-    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token }),
+  const refreshedText = await timed('refresh-grant', async () => {
+    const refreshed = await fetch(`${app.issuer}/v1/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token! }),
+    });
+    const text = await refreshed.text();
+    if (refreshed.status !== 200) throw new Error(`refresh grant failed with ${refreshed.status}: ${text}`);
+    return text;
   });
-  const refreshedText = await refreshed.text();
-  if (refreshed.status !== 200) throw new Error(`refresh grant failed with ${refreshed.status}: ${refreshedText}`);
   checks['refresh-response'] = describe(
-    await session.json<CheckReport>('/api/exercise/refresh-response', 'POST', { response: refreshedText }),
+    await timed('refresh-response', () => session.json<CheckReport>('/api/exercise/refresh-response', 'POST', { response: refreshedText })),
   );
 
-  return { sessionCookie, clientId: app.clientId, clientSecret: app.clientSecret, tokenResponseText, tokens, checks };
+  return {
+    sessionCookie,
+    clientId: app.clientId,
+    clientSecret: app.clientSecret,
+    tokenResponseText,
+    refreshResponseText: refreshedText,
+    tokens,
+    checks,
+    code,
+    verifier,
+  };
 }

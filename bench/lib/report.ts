@@ -2,6 +2,8 @@
 import type { CheckTiming, HealthUnderAttack } from './adversarial';
 import type { FirstLoad } from './first-load-js';
 import type { LighthouseResult, Preset } from './lighthouse';
+import type { ClassSetupResult } from './class';
+import { renderClass } from './class-report';
 import type { BurstResult, CannonResult } from './load';
 
 export const BUDGETS = {
@@ -36,9 +38,10 @@ export interface BenchData {
   stepPages: string[];
   firstLoad?: { baseline: FirstLoad; pages: FirstLoad[] };
   lighthouse?: { baseline: LighthouseResult; pages: LighthouseResult[] };
-  api?: { rounds: { site: CannonResult; baseline: CannonResult }[]; checkStatus: string };
+  api?: { rounds: { site: CannonResult; baseline: CannonResult; viaNext?: CannonResult }[]; checkStatus: string };
   grants?: BurstResult;
   adversarial?: { checks: CheckTiming[]; samples: number; health?: HealthUnderAttack };
+  class?: ClassSetupResult[];
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -139,13 +142,21 @@ export function renderReport(data: BenchData): { markdown: string; misses: strin
     out.push(
       `| site \`POST /api/exercise/token-response\` | ${siteRps.toFixed(0)} | ${siteP50.toFixed(0)} ms | ${siteP99.toFixed(0)} ms | ${siteBad} | ${ratio(rpsRatio)} | ${ratio(p99Ratio)} | ${mark(rpsOk && p99Ok && siteBad === 0)} |`,
     );
+    const viaNext = data.api.rounds.flatMap((round) => (round.viaNext ? [round.viaNext] : []));
+    if (viaNext.length > 0) {
+      const rps = mean(viaNext.map((r) => r.requestsPerSecond));
+      const p99 = mean(viaNext.map((r) => r.p99));
+      out.push(
+        `| for the record: the same check through Next's route pipeline (\`?via=next\`) | ${rps.toFixed(0)} | ${mean(viaNext.map((r) => r.p50)).toFixed(0)} ms | ${p99.toFixed(0)} ms | ${viaNext.reduce((s, r) => s + r.non2xx + r.errors + r.timeouts, 0)} | ${ratio(rps / baseRps)} | ${ratio(p99 / baseP99)} | not judged |`,
+      );
+    }
     out.push(
       '',
       'Rounds (req/s, p99): ' +
         data.api.rounds
           .map(
             (r, i) =>
-              `#${i + 1} baseline ${r.baseline.requestsPerSecond.toFixed(0)} / ${r.baseline.p99} ms, site ${r.site.requestsPerSecond.toFixed(0)} / ${r.site.p99} ms`,
+              `#${i + 1} baseline ${r.baseline.requestsPerSecond.toFixed(0)} / ${r.baseline.p99} ms, site ${r.site.requestsPerSecond.toFixed(0)} / ${r.site.p99} ms${r.viaNext ? `, through Next ${r.viaNext.requestsPerSecond.toFixed(0)} / ${r.viaNext.p99} ms` : ''}`,
           )
           .join('; ') +
         '.',
@@ -179,6 +190,7 @@ export function renderReport(data: BenchData): { markdown: string; misses: strin
   }
 
   if (data.adversarial) renderAdversarial(data.adversarial, out, misses);
+  if (data.class) renderClass(data.class, out, misses);
 
   out.push('## Verdict', '');
   out.push(

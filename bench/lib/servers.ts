@@ -40,6 +40,8 @@ const SITE: AppSource = {
     'app',
     'components',
     'lib',
+    // Test helpers that lib/exercise's test-support modules import (type-checked by the build).
+    'tests/support',
     'public',
     'proxy.ts',
     'server.ts',
@@ -144,12 +146,25 @@ export interface RunningServer {
   cleanup(): void;
 }
 
+export interface SiteOptions {
+  /** Port to listen on (default: a free one). */
+  port?: number;
+  /** PUBLIC_URL when it is not the site's own origin (instances behind a proxy). */
+  publicUrl?: string;
+  /** DATABASE_URL (default: a SQLite file in a throwaway folder). */
+  databaseUrl?: string;
+  /** More environment (e.g. TRUST_PROXY behind a proxy). */
+  env?: Record<string, string>;
+  name?: string;
+}
+
 /** The site as in production (server.ts), on a free port over a throwaway database. */
-export async function startSite(dir: string): Promise<RunningServer> {
-  const port = await freePort();
+export async function startSite(dir: string, options: SiteOptions = {}): Promise<RunningServer & { dataDir: string }> {
+  const port = options.port ?? (await freePort());
   const dataDir = await mkdtemp(path.join(tmpdir(), 'oauth-lab-bench-db-'));
   const origin = `http://localhost:${port}`;
-  const managed = startProcess('site', TSX_BIN, ['server.ts'], {
+  const name = options.name ?? 'site';
+  const managed = startProcess(name, TSX_BIN, ['server.ts'], {
     cwd: dir,
     env: {
       ...process.env,
@@ -157,23 +172,25 @@ export async function startSite(dir: string): Promise<RunningServer> {
       NEXT_TELEMETRY_DISABLED: '1',
       PORT: String(port),
       HOSTNAME: '127.0.0.1',
-      PUBLIC_URL: origin,
-      DATABASE_URL: `file:${path.join(dataDir, 'bench.db')}`,
+      PUBLIC_URL: options.publicUrl ?? origin,
+      DATABASE_URL: options.databaseUrl ?? `file:${path.join(dataDir, 'bench.db')}`,
       RATE_LIMIT_CHECKS_PER_MINUTE: '100000000',
       RATE_LIMIT_CHECKS_PER_ADDRESS_PER_MINUTE: '100000000',
+      RATE_LIMIT_NEW_LEARNERS_PER_ADDRESS_PER_HOUR: '100000000',
       RATE_LIMIT_SIGNIN_PER_MINUTE: '100000',
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
   });
   const cleanup = () => rmSync(dataDir, { recursive: true, force: true });
   try {
-    await waitForHttp(managed, `${origin}/api/health`);
+    await waitForHttp(managed, `http://127.0.0.1:${port}/api/ready`);
   } catch (error) {
     await stopProcess(managed);
     cleanup();
     throw error;
   }
-  return { name: 'site', origin, port, process: managed, cleanup };
+  return { name, origin, port, process: managed, cleanup, dataDir };
 }
 
 /** The bare baseline with `next start`, on a free port. */

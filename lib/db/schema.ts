@@ -23,6 +23,7 @@ export interface Database {
   cohort_members: CohortMembersTable;
   resume_links: ResumeLinksTable;
   completion_records: CompletionRecordsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export interface SettingsTable {
@@ -194,4 +195,16 @@ export interface CompletionRecordsTable {
   /** JSON: what the record shows (steps, server kind, token lifetimes). */
   summary: string;
   created_at: string;
+}
+
+/**
+ * Rate-limit counters of every instance (rate-limiter-flexible's SQLite and Postgres stores
+ * use this table; `key` is "<limit name>:<key>"). Read and written by the library only,
+ * swept by the retention job (lib/server/retention.ts).
+ */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  /** Epoch milliseconds when the window ends; null for no expiry. */
+  expire: number | null;
 }

@@ -4,8 +4,14 @@
  * helps, on the learner or user name too — so a client that drops its cookie cannot get a
  * fresh allowance, and a classroom behind one NAT is not treated as one person.
  * docs/api.md lists them; the numbers come from the environment (lib/env.ts).
+ *
+ * The counters live in the database (table `rate_limits`, migration 006), so every instance
+ * behind a load balancer counts against the same allowance: the library's SQLite store on
+ * the better-sqlite3 connection, its Postgres store on the pg pool.
+ * @see docs/decisions/008-postgres-and-several-instances.md
  */
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { driverOf, getDb, type DB } from '../db/client';
 import { getEnv, type Env } from '../env';
 
 export type LimitName =
@@ -53,21 +59,40 @@ export class RateLimited extends Error {
   }
 }
 
-// Limiters live on globalThis: route handlers and the custom server are separate module
-// graphs in one process, and a limit must count every request of the process.
-const LIMITERS = Symbol.for('oauth-lab.rate-limiters');
-type GlobalWithLimiters = typeof globalThis & { [LIMITERS]?: Map<string, RateLimiterAbstract> };
+/** The table both stores use; migration 006 creates it (the stores never create tables). */
+export const RATE_LIMIT_TABLE = 'rate_limits';
 
-function limiterFor(name: LimitName): RateLimiterAbstract {
+// Limiter objects are per client (tests open several databases in turn); the counts they
+// keep are rows of the client's database, shared by every process that opens it.
+const limiters = new WeakMap<DB, Map<string, RateLimiterAbstract>>();
+
+function createLimiter(db: DB, name: LimitName, points: number, seconds: number): RateLimiterAbstract {
+  // Expired rows are swept by the retention job (lib/server/retention.ts), not by timers here.
+  const options = {
+    keyPrefix: name,
+    points,
+    duration: seconds,
+    tableName: RATE_LIMIT_TABLE,
+    tableCreated: true,
+    clearExpiredByTimeout: false,
+  };
+  const driver = driverOf(db);
+  return driver.dialect === 'sqlite'
+    ? new RateLimiterSQLite({ ...options, storeClient: driver.sqlite, storeType: 'better-sqlite3' })
+    : new RateLimiterPostgres({ ...options, storeClient: driver.pool, storeType: 'pool' });
+}
+
+async function limiterFor(name: LimitName): Promise<RateLimiterAbstract> {
   const rule = RULES[name];
   const points = rule.points(getEnv());
-  const g = globalThis as GlobalWithLimiters;
-  g[LIMITERS] ??= new Map();
+  const db = await getDb();
+  let byRule = limiters.get(db);
+  if (!byRule) limiters.set(db, (byRule = new Map()));
   const id = `${name}:${points}:${rule.seconds}`;
-  let limiter = g[LIMITERS].get(id);
+  let limiter = byRule.get(id);
   if (!limiter) {
-    limiter = new RateLimiterMemory({ keyPrefix: name, points, duration: rule.seconds });
-    g[LIMITERS].set(id, limiter);
+    limiter = createLimiter(db, name, points, rule.seconds);
+    byRule.set(id, limiter);
   }
   return limiter;
 }
@@ -77,7 +102,7 @@ const secondsUntil = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBefore
 /** Counts one request against `name` for `key`; throws {@link RateLimited} past the limit. */
 export async function enforceRateLimit(name: LimitName, key: string): Promise<void> {
   try {
-    await limiterFor(name).consume(key);
+    await (await limiterFor(name)).consume(key);
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) throw new RateLimited(name, secondsUntil(rejection));
     throw rejection;
@@ -89,14 +114,14 @@ export async function enforceRateLimit(name: LimitName, key: string): Promise<vo
  * has used up its allowance, without counting this attempt.
  */
 export async function assertNotLimited(name: LimitName, key: string): Promise<void> {
-  const limiter = limiterFor(name);
+  const limiter = await limiterFor(name);
   const state = await limiter.get(key);
   if (state && state.consumedPoints >= limiter.points) throw new RateLimited(name, secondsUntil(state));
 }
 
 /** Counts one failure against `name` for `key` (never throws for the limit itself). */
 export async function countFailure(name: LimitName, key: string): Promise<void> {
-  await limiterFor(name).penalty(key);
+  await (await limiterFor(name)).penalty(key);
 }
 
 /** The client address of a request, as the Node server normalised it (`x-forwarded-for` holds exactly one). */

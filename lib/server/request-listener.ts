@@ -1,7 +1,8 @@
 /**
  * The Node server's request listener: every request gets a request id, the client
  * address TRUST_PROXY allows, the body size limit, an access log line, and then goes to
- * the practice server (`/oauth2/default/*`) or to Next.js.
+ * the readiness answer (`/api/ready`), the practice server (`/oauth2/default/*`), the check
+ * API's fast path (lib/server/api-fast-path.ts) or Next.js.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -10,6 +11,7 @@ import { redactUrl } from '../logging/logger';
 import { isPracticePath } from '../practice-server/mount';
 import { limitRequestBody } from './body-limit';
 import { normalizeForwardedHeaders, REQUEST_ID_HEADER } from './client-address';
+import { handleReadiness } from './readiness';
 
 export interface RequestListenerOptions {
   env: Pick<Env, 'TRUST_PROXY'>;
@@ -18,9 +20,11 @@ export interface RequestListenerOptions {
   practice: ((req: IncomingMessage, res: ServerResponse) => void) | null;
   /** Everything else (Next.js's request handler in production). */
   next: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** Routes served without Next's pipeline (the check API): each returns true when it took the request. */
+  fastPaths?: ((req: IncomingMessage, res: ServerResponse) => boolean)[];
 }
 
-export function createRequestListener({ env, logger, practice, next }: RequestListenerOptions) {
+export function createRequestListener({ env, logger, practice, next, fastPaths = [] }: RequestListenerOptions) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const started = process.hrtime.bigint();
     const { address, requestId } = normalizeForwardedHeaders(req, env.TRUST_PROXY);
@@ -39,12 +43,14 @@ export function createRequestListener({ env, logger, practice, next }: RequestLi
       );
     });
     if (!limitRequestBody(req, res)) return;
+    if (handleReadiness(req, res)) return;
 
     const url = req.url ?? '/';
     if (practice && isPracticePath(url)) {
       practice(req, res);
       return;
     }
+    for (const fastPath of fastPaths) if (fastPath(req, res)) return;
     next(req, res).catch((error: unknown) => {
       // A request refused mid-body (413) has been answered already; the handler's failure
       // to read the rest is expected.

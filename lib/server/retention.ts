@@ -7,6 +7,7 @@
 import type { Logger } from 'pino';
 import type { DB } from '../db/client';
 import { deleteIdleAnonymousLearners } from '../db/learners';
+import { deleteExpiredRateLimits } from '../db/rate-limits';
 import type { Env } from '../env';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -25,6 +26,8 @@ export async function sweepIdleLearners(
   now = new Date(),
 ): Promise<number> {
   try {
+    // Rate-limit counters whose window ended an hour ago or more are dead weight.
+    await deleteExpiredRateLimits(db, now.getTime() - 60 * 60 * 1000);
     const removed = await deleteIdleAnonymousLearners(db, retentionCutoff(now, env.ANONYMOUS_RETENTION_DAYS));
     if (removed > 0) logger.info({ removed, days: env.ANONYMOUS_RETENTION_DAYS }, 'removed idle anonymous learners');
     return removed;

@@ -1,6 +1,6 @@
 /**
  * Starts the practice authorization server on a random loopback port over a temporary
- * SQLite database, for integration tests. Also drives its sign-in like a browser would.
+ * database (SQLite, or Postgres in the suite's Postgres run), for integration tests. Also drives its sign-in like a browser would.
  *
  *   const server = await startPracticeServer();
  *   const app = await server.createApp({ grantTypes: ['authorization_code', 'refresh_token'] });
@@ -15,13 +15,14 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as oauth from 'openid-client';
-import { migrateToLatest, openDatabase, type DB } from '@/lib/db/client';
+import { sql } from 'kysely';
+import { dialectOf, migrateToLatest, openDatabase, type DB } from '@/lib/db/client';
 import { getOrCreatePracticeApp, updatePracticeApp, type PracticeApp, type PracticeAppPatch } from '@/lib/db/practice-clients';
 import { getEnv } from '@/lib/env';
 import { getLogger } from '@/lib/logging/logger';
 import { createPracticeServer, PRACTICE_MOUNT, type PracticeServer } from '@/lib/practice-server';
 import { createRequestListener } from '@/lib/server/request-listener';
-import { useTempDatabase } from './db';
+import { useTempDatabase, type TempDatabase } from './db';
 import { CookieJar } from './cookie-jar';
 
 export { CookieJar };
@@ -54,8 +55,10 @@ export interface CodeResult {
 export interface PracticeServerHandle {
   issuer: string;
   baseUrl: string;
-  /** The SQLite file (its `-wal` sits next to it). */
-  file: string;
+  /** The temporary database (its dialect, and a copy of its contents to search for secrets). */
+  temp: TempDatabase;
+  /** Moves SQLite's WAL into the main file (Postgres: a CHECKPOINT), so a copy is what a backup would hold. */
+  checkpoint(): Promise<void>;
   /** The database connection the practice server currently uses. */
   readonly db: DB;
   readonly practice: PracticeServer;
@@ -144,7 +147,10 @@ export async function startPracticeServer(options: { env?: Record<string, string
   const handle: PracticeServerHandle = {
     issuer,
     baseUrl,
-    file: temp.file,
+    temp,
+    async checkpoint() {
+      await (dialectOf(db) === 'sqlite' ? sql`PRAGMA wal_checkpoint(TRUNCATE)` : sql`CHECKPOINT`).execute(db);
+    },
     get db() {
       return db;
     },
@@ -202,7 +208,7 @@ export async function startPracticeServer(options: { env?: Record<string, string
     async restart() {
       await current?.close();
       current = undefined;
-      const fresh = openDatabase(`file:${temp.file}`);
+      const fresh = openDatabase(temp.url, { poolSize: 5 });
       await migrateToLatest(fresh);
       extraConnections.push(fresh);
       db = fresh;

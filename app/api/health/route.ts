@@ -1,21 +1,14 @@
-import { sql } from 'kysely';
-import { getDb } from '@/lib/db/client';
 import { jsonResponse } from '@/lib/http/api';
-import { getLogger } from '@/lib/logging/logger';
+import { healthReport } from '@/lib/server/readiness';
 
 export const dynamic = 'force-dynamic';
 
-/** Liveness and database check: `{ status: "ok" }` when the database answers. */
+/**
+ * Liveness and database reachability: `{ status: "ok", database: { reachable, dialect, ms },
+ * ready }` when the database answers, 503 when it does not. Readiness alone (for a load
+ * balancer) is `GET /api/ready`, answered by the Node server (lib/server/readiness.ts).
+ */
 export async function GET() {
-  try {
-    const db = await getDb();
-    await sql`select 1`.execute(db);
-    return jsonResponse({ status: 'ok' });
-  } catch (error) {
-    getLogger().error({ err: error }, 'health check failed');
-    return jsonResponse(
-      { status: 'error', error: { code: 'database_unavailable', message: 'The database did not answer.' } },
-      { status: 503 },
-    );
-  }
+  const { httpStatus, body } = await healthReport();
+  return jsonResponse(body, { status: httpStatus });
 }

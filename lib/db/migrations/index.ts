@@ -4,6 +4,7 @@ import * as m002 from './002-exercise';
 import * as m003 from './003-cohorts';
 import * as m004 from './004-journey';
 import * as m005 from './005-practice-okta';
+import * as m006 from './006-shared-state';
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003-cohorts': m003,
   '004-journey': m004,
   '005-practice-okta': m005,
+  '006-shared-state': m006,
 };

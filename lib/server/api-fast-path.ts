@@ -1,0 +1,96 @@
+/**
+ * The check API (`POST /api/exercise/<step>`) served by the Node server itself, with the
+ * very route handler Next.js would run (app/api/exercise/[step]/route.ts, wrapped in
+ * handleApi: CSRF, session cookie, errors), but without Next's route pipeline around it.
+ *
+ * Why: the check API is the site's hot path and has a budget relative to a bare Next.js
+ * JSON route (docs/decisions/005-performance-budgets.md). Profiles put most of a check's
+ * time in Next's request handling, which a bare route pays too; a check that also pays it
+ * cannot reach half the bare route's throughput. Here the Node request becomes a Web
+ * `Request` once, the handler runs, and its `Response` is written back with the headers
+ * next.config.js gives every response. One code path for both databases, and for tests
+ * (which call the route handler directly). @see docs/decisions/008-postgres-and-several-instances.md
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getLogger } from '../logging/logger';
+
+/** A route handler's signature (as in app/api/.../route.ts). */
+export type RouteHandler = (request: Request, context: { params: Promise<{ step: string }> }) => Promise<Response>;
+
+/**
+ * The static headers next.config.js sets on every Next.js response; answers that skip Next
+ * carry them too (tests/api-fast-path.test.ts compares the two lists).
+ */
+export const STATIC_SECURITY_HEADERS: readonly { key: string; value: string }[] = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'no-referrer' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+];
+
+/**
+ * The check endpoints, without a query string. A check URL with one (the API's own calls
+ * have none) is left to Next.js, which runs the same handler: the bench measures with it
+ * what the fast path saves.
+ */
+const CHECK_PATH = /^\/api\/exercise\/([a-z-]{1,40})$/;
+
+/** Headers of a Node request as a Web `Headers` object (repeated headers kept). */
+function toHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  return headers;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  for (const { key, value } of STATIC_SECURITY_HEADERS) res.setHeader(key, value);
+  response.headers.forEach((value, key) => {
+    if (key !== 'set-cookie') res.setHeader(key, value);
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader('Set-Cookie', cookies);
+  res.setHeader('Content-Length', body.length);
+  res.writeHead(response.status);
+  res.end(body);
+}
+
+/**
+ * A request listener step: serves `POST /api/exercise/<step>` with `handler` and returns
+ * true, or returns false for any other request (Next.js serves it).
+ */
+export function createCheckApiFastPath(handler: RouteHandler) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.method !== 'POST') return false;
+    const url = req.url ?? '/';
+    const match = CHECK_PATH.exec(url);
+    if (!match) return false;
+    const step = match[1]!;
+    void (async () => {
+      const body = await readBody(req);
+      // The origin as Next would see it (handleApi compares a request's Origin with it).
+      const request = new Request(`http://${req.headers.host ?? 'localhost'}${url}`, {
+        method: 'POST',
+        headers: toHeaders(req),
+        // Decoded as request.text() would decode it (JSON is UTF-8).
+        body: body.toString('utf8'),
+      });
+      await writeResponse(res, await handler(request, { params: Promise.resolve({ step }) }));
+    })().catch((error: unknown) => {
+      // handleApi answers every error itself; this is the body stream failing (a client gone,
+      // or the 413 of the body limit already sent).
+      getLogger().debug({ err: error, requestId: req.headers['x-request-id'] }, 'check API request ended early');
+      if (!res.headersSent) res.writeHead(400, { 'Content-Type': 'application/json' });
+      if (!res.writableEnded) res.end(JSON.stringify({ error: { code: 'bad_request', message: 'The request body could not be read.' } }));
+    });
+    return true;
+  };
+}
