@@ -3,6 +3,7 @@ import * as m001 from './001-initial';
 import * as m002 from './002-exercise';
 import * as m003 from './003-cohorts';
 import * as m004 from './004-journey';
+import * as m007 from './007-cohort-short-codes';
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '002-exercise': m002,
   '003-cohorts': m003,
   '004-journey': m004,
+  '007-cohort-short-codes': m007,
 };
