@@ -4,17 +4,15 @@ import { randomInt } from 'node:crypto';
  * Short join codes: what a learner types from the projector (`/join/K7PX-3MQA`), beside
  * the long link's 128-bit code.
  *
- * The alphabet leaves out the characters people misread on a screen or mistype: 0/O and
- * 1/I (L stays: without 1 and I beside it, an upper-case L is unambiguous). 32 characters,
- * so 8 of them carry 40 bits: 32^8 ≈ 1.1 × 10^12 codes. Why that is enough:
- * a guessed code only enrols the guesser in that class (they see its name, nothing of
- * anyone else; the instructor sees them in the table and can archive the cohort). Only
- * open cohorts answer, so with 100 open cohorts on a site a guess hits one in 11 billion;
- * even a client that keeps the server saturated at ~1,000 lookups a second (every one
- * logged) would need about four months of that for one random hit — and the per-address
- * limits on new learners (`RATE_LIMIT_NEW_LEARNERS_PER_ADDRESS_PER_HOUR`) cap how many
- * cookie-less visitors one address can enrol with what it found. Codes are case-insensitive
- * and may be typed with a hyphen or spaces.
+ * The alphabet leaves out the characters people misread on a screen: 0/O and 1/I (L stays:
+ * with no 1 or I beside it, an upper-case L is unambiguous). 32 characters, so 8 of them
+ * carry 40 bits: 32^8 ≈ 1.1 × 10^12 codes. Why that is enough without a limit of its own on
+ * join attempts: a guessed code only enrols the guesser in that class — they learn its
+ * name and nothing about anyone in it, and the instructor sees them on the dashboard and
+ * can archive the cohort. Only open cohorts answer, so with 100 open cohorts on one site a
+ * guess hits one in 11 billion; a client keeping the server saturated at ~1,000 lookups a
+ * second (every one logged) would need about four months for one random hit. Codes are
+ * case-insensitive and may be typed with a hyphen or spaces.
  */
 export const SHORT_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const SHORT_CODE_LENGTH = 8;

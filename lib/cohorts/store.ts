@@ -188,6 +188,12 @@ export async function fetchCohortMistakes(db: DB, cohortId: string) {
   return countMistakes((await cohortAttempts(db, cohortId)).map(toAttemptInput));
 }
 
+/** What the dashboard page shows first: the rows and mistakes, and when they were read (epoch ms). */
+export async function fetchCohortDashboard(db: DB, cohortId: string, now = new Date()) {
+  const [rows, mistakes] = await Promise.all([fetchCohortRows(db, cohortId, now), fetchCohortMistakes(db, cohortId)]);
+  return { rows, mistakes, readAt: now.getTime() };
+}
+
 export interface AttemptView {
   at: string;
   step: string;
