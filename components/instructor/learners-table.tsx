@@ -94,7 +94,10 @@ export function LearnersTable({ cohortId, rows, now }: { cohortId: string; rows:
               data-stuck={row.stuck ? 'true' : 'false'}
               className={cn(
                 'border-t border-slate-200 dark:border-slate-800',
-                row.stuck ? 'bg-amber-50 dark:bg-amber-950' : 'bg-white dark:bg-slate-900',
+                // Opaque (the sticky name cell takes the row's colour): amber-950 at 40 % over the card.
+                row.stuck
+                  ? 'bg-amber-50 dark:bg-[color-mix(in_oklab,var(--color-amber-950)_40%,var(--color-slate-900))]'
+                  : 'bg-white dark:bg-slate-900',
               )}
             >
               <th scope="row" className={cn(CELL, STICKY, 'max-w-48 min-w-36 font-medium break-words')}>
