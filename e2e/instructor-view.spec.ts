@@ -12,6 +12,12 @@ const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 const NO_OFFLINE_ACCESS = `${E2E_BASE_URL}/oauth2/default/v1/authorize?response_type=code&scope=api:read`;
 
+const consoleErrors = new Map<Page, string[]>();
+test.afterEach(() => {
+  for (const [page, errors] of consoleErrors) expect(errors, `console errors on ${page.url()}`).toEqual([]);
+  consoleErrors.clear();
+});
+
 interface CreatedCohort {
   id: string;
   name: string;
@@ -44,7 +50,16 @@ async function failAuthorizeUrl(learner: APIRequestContext, times: number) {
   }
 }
 
+/**
+ * Opens the cohort page; browser console errors from then on (a hydration mismatch of the
+ * clock, a CSP refusal) fail the test at its end.
+ */
 async function openDashboard(page: Page, cohort: CreatedCohort) {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
+  });
+  consoleErrors.set(page, errors);
   await page.goto(`/instructor/cohorts/${cohort.id}`);
   await expect(page.getByRole('heading', { level: 1, name: cohort.name })).toBeVisible();
 }
