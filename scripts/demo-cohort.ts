@@ -8,6 +8,7 @@
  * reports recorded through the same code path as real ones; no tokens are involved.
  */
 import { randomUUID } from 'node:crypto';
+import { formatShortCode } from '../lib/cohorts/join-code';
 import { createCohort, joinCohort } from '../lib/cohorts/store';
 import { closeDb, getDb } from '../lib/db/client';
 import { getEnv } from '../lib/env';
@@ -92,6 +93,7 @@ async function main() {
     }
   }
   console.log(`Cohort "${cohort.name}" with ${NAMES.length} learners: ${getEnv().PUBLIC_URL}/instructor/cohorts/${cohort.id}`);
+  console.log(`Join code ${formatShortCode(cohort.shortCode)}, or ${getEnv().PUBLIC_URL}/join/${cohort.code}`);
   return 0;
 }
 

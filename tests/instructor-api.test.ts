@@ -5,6 +5,7 @@ import { POST as runCheck } from '@/app/api/exercise/[step]/route';
 import { PATCH as patchCohort } from '@/app/api/instructor/cohorts/[id]/route';
 import { GET as getTimeline } from '@/app/api/instructor/cohorts/[id]/learners/[learnerId]/route';
 import { GET as getLearners } from '@/app/api/instructor/cohorts/[id]/learners/route';
+import { GET as getCohort } from '@/app/api/instructor/cohorts/[id]/route';
 import { GET as getMistakes } from '@/app/api/instructor/cohorts/[id]/mistakes/route';
 import { GET as listCohorts, POST as createCohort } from '@/app/api/instructor/cohorts/route';
 import { DELETE as signOut, POST as signIn } from '@/app/api/instructor/session/route';
@@ -87,7 +88,7 @@ describe('instructor API', () => {
   });
 
   describe('cohorts, joining and the dashboard', () => {
-    let cohort: { id: string; name: string; code: string; joinUrl: string };
+    let cohort: { id: string; name: string; code: string; joinUrl: string; shortCode: string; shortJoinUrl: string };
     let ada: ReturnType<typeof learnerCookie>;
     let bo: ReturnType<typeof learnerCookie>;
 
@@ -103,6 +104,27 @@ describe('instructor API', () => {
       expect(cohort.name).toBe('Tuesday class');
       expect(cohort.code).toMatch(/^[\w-]{22}$/);
       expect(cohort.joinUrl).toBe(`http://localhost:3999/join/${cohort.code}`);
+    });
+
+    it('gives every cohort a short, typeable join code as well, in every cohort answer', async () => {
+      expect(cohort.shortCode).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
+      const shown = `${cohort.shortCode.slice(0, 4)}-${cohort.shortCode.slice(4)}`;
+      expect(cohort.shortJoinUrl).toBe(`http://localhost:3999/join/${shown}`);
+      const listed = (await (await listCohorts(apiRequest('/api/instructor/cohorts', { cookie: teacher }))).json()).cohorts;
+      expect(listed.find((c: { id: string }) => c.id === cohort.id)).toMatchObject({
+        code: cohort.code,
+        joinUrl: cohort.joinUrl,
+        shortCode: cohort.shortCode,
+        shortJoinUrl: cohort.shortJoinUrl,
+      });
+      const one = await (
+        await getCohort(apiRequest(`/api/instructor/cohorts/${cohort.id}`, { cookie: teacher }), params({ id: cohort.id }))
+      ).json();
+      expect(one).toMatchObject({ id: cohort.id, shortCode: cohort.shortCode, joinUrl: cohort.joinUrl, shortJoinUrl: cohort.shortJoinUrl });
+      const other = await (
+        await createCohort(apiRequest('/api/instructor/cohorts', { cookie: teacher, json: { name: 'Other class' } }))
+      ).json();
+      expect(other.shortCode).not.toBe(cohort.shortCode);
     });
 
     it('refuses an empty or oversized cohort name', async () => {
@@ -126,6 +148,14 @@ describe('instructor API', () => {
         apiRequest('/api/cohorts/join', { cookie: bo.cookie, json: { code: 'not-a-real-code', displayName: 'Bo' } }),
       );
       expect(unknown.status).toBe(404);
+      // The short code as a learner types it: any case, with or without the hyphen; not a near miss.
+      const typed = `${cohort.shortCode.slice(0, 4).toLowerCase()}-${cohort.shortCode.slice(4)}`;
+      const short = await joinCohort(apiRequest('/api/cohorts/join', { cookie: bo.cookie, json: { code: typed, displayName: 'Bo' } }));
+      expect(short.status).toBe(200);
+      const nearMiss = `${cohort.shortCode.slice(0, 7)}${cohort.shortCode[7] === 'Z' ? 'Y' : 'Z'}`;
+      expect(
+        (await joinCohort(apiRequest('/api/cohorts/join', { cookie: bo.cookie, json: { code: nearMiss, displayName: 'Bo' } }))).status,
+      ).toBe(404);
       for (const displayName of ['x'.repeat(61), '', 'Bo\u0000', 'line\nbreak']) {
         const bad = await joinCohort(apiRequest('/api/cohorts/join', { cookie: bo.cookie, json: { code: cohort.code, displayName } }));
         expect(bad.status).toBe(400);
@@ -159,7 +189,7 @@ describe('instructor API', () => {
       const mistakes = await (
         await getMistakes(apiRequest(`/api/instructor/cohorts/${cohort.id}/mistakes`, { cookie: teacher }), params({ id: cohort.id }))
       ).json();
-      expect(mistakes.steps['authorize-url']).toContainEqual({ code: 'scope.offline_access_missing', count: 2 });
+      expect(mistakes.steps['authorize-url']).toContainEqual({ code: 'scope.offline_access_missing', count: 2, learners: 1 });
       expect(mistakes.steps['authorize-url'][0].count).toBeGreaterThanOrEqual(2);
       expect(mistakes.steps.setup).toEqual([]);
 
@@ -167,6 +197,14 @@ describe('instructor API', () => {
         await getTimeline(apiRequest('/x', { cookie: teacher }), params({ id: cohort.id, learnerId: ada.learnerId }))
       ).json();
       expect(timeline.displayName).toBe('Ada');
+      expect(timeline).toMatchObject({
+        joinedAt: byName.Ada.joinedAt,
+        startedAt: timeline.attempts[0].at,
+        completedAt: null,
+        timeToCompleteSeconds: null,
+      });
+      expect(byName.Ada.startedAt).toBe(timeline.attempts[0].at);
+      expect(byName.Ada.mistakeCodes).toContain('scope.offline_access_missing');
       expect(timeline.attempts.map((a: { step: string; status: string }) => `${a.step}:${a.status}`)).toEqual([
         'setup:pass',
         'authorize-url:fail',
@@ -190,8 +228,13 @@ describe('instructor API', () => {
         'authorize-url status',
         'authorize-url attempts',
       ]);
-      expect(records.find((r) => r[0] === 'Ada')!.slice(0, 8)).toEqual(['Ada', 'authorize-url', 'pass', '1', 'fail', '2', 'pending', '0']);
+      const ada = records.find((r) => r[0] === 'Ada')!;
+      expect(ada.slice(0, 8)).toEqual(['Ada', 'authorize-url', 'pass', '1', 'fail', '2', 'pending', '0']);
       expect(records).toHaveLength(4);
+      const column = (name: string) => ada[records[0]!.indexOf(name)];
+      expect(column('Joined at')).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect(column('Time to complete')).toBe('');
+      expect(column('Mistake codes')!.split(' ')).toContain('scope.offline_access_missing');
     });
 
     it('archiving a cohort closes its join link', async () => {
@@ -201,10 +244,11 @@ describe('instructor API', () => {
       );
       expect((await archived.json()).archivedAt).toEqual(expect.any(String));
       const late = learnerCookie();
-      expect(
-        (await joinCohort(apiRequest('/api/cohorts/join', { cookie: late.cookie, json: { code: cohort.code, displayName: 'Late' } })))
-          .status,
-      ).toBe(404);
+      for (const code of [cohort.code, cohort.shortCode]) {
+        expect(
+          (await joinCohort(apiRequest('/api/cohorts/join', { cookie: late.cookie, json: { code, displayName: 'Late' } }))).status,
+        ).toBe(404);
+      }
       await patchCohort(
         apiRequest(`/api/instructor/cohorts/${cohort.id}`, { method: 'PATCH', cookie: teacher, json: { archived: false } }),
         params({ id: cohort.id }),

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { CohortList } from '@/components/instructor/cohort-list';
 import { SignOutButton } from '@/components/instructor/sign-out-button';
+import { formatShortCode, joinLinks } from '@/lib/cohorts/join-code';
 import { listCohorts } from '@/lib/cohorts/store';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
@@ -21,7 +22,7 @@ export default async function InstructorHomePage() {
         </div>
         <SignOutButton />
       </div>
-      <CohortList cohorts={cohorts.map((c) => ({ ...c, joinUrl: `${publicUrl}/join/${c.code}` }))} />
+      <CohortList cohorts={cohorts.map((c) => ({ ...c, shortCode: formatShortCode(c.shortCode), ...joinLinks(publicUrl, c) }))} />
     </div>
   );
 }

@@ -12,6 +12,8 @@ export interface CohortItem {
   id: string;
   name: string;
   joinUrl: string;
+  /** As shown: `K7PX-3MQA`. */
+  shortCode: string;
   createdAt: string;
   archivedAt: string | null;
   learnerCount: number;
@@ -99,7 +101,9 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
               </div>
               {!cohort.archivedAt && (
                 <div className="flex flex-wrap items-center gap-2 text-sm">
-                  <span>Join link:</span>
+                  <span>Join code:</span>
+                  <span className="font-mono text-base font-semibold tracking-wider">{cohort.shortCode}</span>
+                  <span className="ml-2">Join link:</span>
                   <code className="rounded bg-slate-100 px-2 py-1 font-mono break-all dark:bg-slate-800">{cohort.joinUrl}</code>
                   <CopyButton value={cohort.joinUrl} label={`join link of ${cohort.name}`} />
                 </div>

@@ -54,3 +54,38 @@ describe('cohortRowsToCsv in a semicolon-separated spreadsheet', () => {
     for (const line of csv.trim().split('\r\n')) expect(line).toMatch(/^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/);
   });
 });
+
+describe('cohortRowsToCsv: when and how each learner went', () => {
+  it('adds joined-at, time to complete (h:mm:ss) and the mistake codes, after the columns it always had', () => {
+    const rows = buildDashboardRows(
+      [
+        { learnerId: 'a', displayName: 'Ada', joinedAt: '2026-11-25T10:00:00.000Z' },
+        { learnerId: 'b', displayName: 'Bo', joinedAt: '2026-11-25T10:05:00.000Z' },
+      ],
+      [],
+      [{ learnerId: 'a', completedAt: '2026-11-25T11:24:05.000Z' }],
+      [
+        { learnerId: 'a', step: 'setup', status: 'pass', codes: [], createdAt: '2026-11-25T10:01:00.000Z' },
+        {
+          learnerId: 'a',
+          step: 'authorize-url',
+          status: 'fail',
+          codes: ['scope.offline_access_missing', 'state.missing'],
+          createdAt: '2026-11-25T10:03:00.000Z',
+        },
+        { learnerId: 'a', step: 'authorize-url', status: 'pass', codes: ['state.weak'], createdAt: '2026-11-25T10:04:00.000Z' },
+      ],
+      new Date('2026-11-25T12:00:00Z'),
+    );
+    const [header, ada, bo] = parse(cohortRowsToCsv(rows)) as string[][];
+    expect(header!.slice(0, 2)).toEqual(['Display name', 'Current step']);
+    expect(header!.slice(-6)).toEqual(['Last activity', 'Completed at', 'Stuck', 'Joined at', 'Time to complete', 'Mistake codes']);
+    const cell = (record: string[], name: string) => record[header!.indexOf(name)];
+    expect(cell(ada!, 'Joined at')).toBe('2026-11-25T10:00:00.000Z');
+    expect(cell(ada!, 'Time to complete')).toBe('1:23:05');
+    expect(cell(ada!, 'Mistake codes')).toBe('scope.offline_access_missing state.missing state.weak');
+    expect(cell(bo!, 'Joined at')).toBe('2026-11-25T10:05:00.000Z');
+    expect(cell(bo!, 'Time to complete')).toBe('');
+    expect(cell(bo!, 'Mistake codes')).toBe('');
+  });
+});

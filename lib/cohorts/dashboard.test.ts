@@ -59,6 +59,31 @@ describe('buildDashboardRows', () => {
     expect(rows.find((r) => r.learnerId === 'c')!.stuck).toBeNull();
   });
 
+  it('keeps when each learner started, how long they took, and which mistakes they hit', () => {
+    const rows = buildDashboardRows(
+      members,
+      [],
+      [
+        { learnerId: 'a', completedAt: at(27) },
+        // Completed before their first check in this cohort (joined after finishing): no duration.
+        { learnerId: 'c', completedAt: at(1) },
+      ],
+      [
+        attempt('a', 'setup', 'pass', 4),
+        attempt('a', 'authorize-url', 'fail', 5, ['scope.offline_access_missing', 'state.missing']),
+        attempt('a', 'authorize-url', 'fail', 6, ['state.missing']),
+        attempt('a', 'authorize-url', 'pass', 7, ['state.weak']),
+        attempt('c', 'setup', 'pass', 2),
+      ],
+      now,
+    );
+    const [ada, bo, cy] = rows;
+    expect(ada).toMatchObject({ joinedAt: at(0), startedAt: at(4), completedAt: at(27), timeToCompleteSeconds: 23 * 60 });
+    expect(ada!.mistakeCodes).toEqual(['scope.offline_access_missing', 'state.missing', 'state.weak']);
+    expect(bo).toMatchObject({ startedAt: null, timeToCompleteSeconds: null, mistakeCodes: [] });
+    expect(cy).toMatchObject({ startedAt: at(2), completedAt: at(1), timeToCompleteSeconds: null });
+  });
+
   it('a completed learner is never stuck', () => {
     const [row] = buildDashboardRows(members.slice(0, 1), [], [{ learnerId: 'a', completedAt: at(1) }], [], now);
     expect(row!.currentStep).toBe('complete');
@@ -67,7 +92,7 @@ describe('buildDashboardRows', () => {
 });
 
 describe('countMistakes', () => {
-  it('counts codes per step, most frequent first, once per attempt', () => {
+  it('counts codes per step (attempts, and distinct learners), most frequent first, once per attempt', () => {
     const result = countMistakes([
       attempt('a', 'authorize-url', 'fail', 1, ['scope.offline_access_missing', 'state.weak']),
       attempt('a', 'authorize-url', 'fail', 2, ['scope.offline_access_missing', 'scope.offline_access_missing']),
@@ -75,10 +100,23 @@ describe('countMistakes', () => {
       attempt('b', 'token-response', 'fail', 4, ['refresh_token.missing']),
     ]);
     expect(result['authorize-url']).toEqual([
-      { code: 'scope.offline_access_missing', count: 3 },
-      { code: 'state.weak', count: 1 },
+      { code: 'scope.offline_access_missing', count: 3, learners: 2 },
+      { code: 'state.weak', count: 1, learners: 1 },
     ]);
-    expect(result['token-response']).toEqual([{ code: 'refresh_token.missing', count: 1 }]);
+    expect(result['token-response']).toEqual([{ code: 'refresh_token.missing', count: 1, learners: 1 }]);
     expect(result.setup).toEqual([]);
+  });
+
+  it('orders equal attempt counts by learners: a mistake many people make comes first', () => {
+    const result = countMistakes([
+      attempt('a', 'redirect', 'fail', 1, ['redirect.code_missing']),
+      attempt('a', 'redirect', 'fail', 2, ['redirect.code_missing']),
+      attempt('b', 'redirect', 'fail', 3, ['redirect.state_mismatch']),
+      attempt('c', 'redirect', 'fail', 4, ['redirect.state_mismatch']),
+    ]);
+    expect(result.redirect.map((m) => `${m.code}:${m.count}/${m.learners}`)).toEqual([
+      'redirect.state_mismatch:2/2',
+      'redirect.code_missing:2/1',
+    ]);
   });
 });

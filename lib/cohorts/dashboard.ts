@@ -31,9 +31,22 @@ export interface DashboardRow {
   currentStep: StepId | 'complete';
   steps: Record<StepId, { status: StepStatus; attempts: number; failures: number }>;
   joinedAt: string;
+  /** The learner's first check in this cohort, or null before any. */
+  startedAt: string | null;
   lastActivityAt: string;
   completedAt: string | null;
+  /** From the first check in this cohort to completion; null until then (or when they completed before it). */
+  timeToCompleteSeconds: number | null;
+  /** Every diagnosis code the learner's checks in this cohort reported (failures and warnings), first seen first. */
+  mistakeCodes: string[];
   stuck: { reason: 'failures' | 'idle'; step: StepId; detail: string } | null;
+}
+
+/** Whole seconds from the first check to completion, or null when either is missing or they are out of order. */
+export function secondsToComplete(startedAt: string | null, completedAt: string | null): number | null {
+  if (!startedAt || !completedAt) return null;
+  const seconds = Math.round((Date.parse(completedAt) - Date.parse(startedAt)) / 1000);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
 }
 
 /**
@@ -67,14 +80,18 @@ export function buildDashboardRows(
     const completedAt = completions.find((c) => c.learnerId === member.learnerId)?.completedAt ?? null;
     const currentStep = completedAt ? 'complete' : (CHECK_STEPS.find((step) => rowSteps[step].status !== 'pass') ?? 'complete');
     const lastActivityAt = mine.at(-1)?.createdAt ?? member.joinedAt;
+    const startedAt = mine[0]?.createdAt ?? null;
     return {
       learnerId: member.learnerId,
       displayName: member.displayName,
       currentStep,
       steps: rowSteps,
       joinedAt: member.joinedAt,
+      startedAt,
       lastActivityAt,
       completedAt,
+      timeToCompleteSeconds: secondsToComplete(startedAt, completedAt),
+      mistakeCodes: [...new Set(mine.flatMap((a) => a.codes))],
       stuck: currentStep === 'complete' ? null : findStuck(currentStep, mine, lastActivityAt, now),
     };
   });
@@ -95,21 +112,32 @@ function findStuck(step: StepId, attempts: AttemptInput[], lastActivityAt: strin
 
 export interface MistakeCount {
   code: DiagnosisCode;
+  /** Attempts that reported the code (each attempt once). */
   count: number;
+  /** Distinct learners who hit it at least once. */
+  learners: number;
 }
 
-/** Per step, the diagnosis codes hit most often in a cohort's attempts, most frequent first. */
+/**
+ * Per step, the diagnosis codes hit most often in a cohort's attempts, most frequent first
+ * (by attempts; at equal attempts, the mistake more learners made first).
+ */
 export function countMistakes(attempts: AttemptInput[]): Record<StepId, MistakeCount[]> {
   const result = Object.fromEntries(CHECK_STEPS.map((step) => [step, [] as MistakeCount[]])) as Record<StepId, MistakeCount[]>;
   for (const step of CHECK_STEPS) {
-    const counts = new Map<string, number>();
+    const counts = new Map<string, { count: number; learners: Set<string> }>();
     for (const attempt of attempts) {
       if (attempt.step !== step) continue;
-      for (const code of new Set(attempt.codes)) counts.set(code, (counts.get(code) ?? 0) + 1);
+      for (const code of new Set(attempt.codes)) {
+        const entry = counts.get(code) ?? { count: 0, learners: new Set<string>() };
+        entry.count += 1;
+        entry.learners.add(attempt.learnerId);
+        counts.set(code, entry);
+      }
     }
     result[step] = [...counts.entries()]
-      .map(([code, count]) => ({ code: code as DiagnosisCode, count }))
-      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+      .map(([code, { count, learners }]) => ({ code: code as DiagnosisCode, count, learners: learners.size }))
+      .sort((a, b) => b.count - a.count || b.learners - a.learners || a.code.localeCompare(b.code));
   }
   return result;
 }

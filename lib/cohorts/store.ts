@@ -1,12 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DB } from '../db/client';
 import { ensureLearner } from '../db/learners';
-import { buildDashboardRows, countMistakes, type AttemptInput, type DashboardRow } from './dashboard';
+import { buildDashboardRows, countMistakes, secondsToComplete, type AttemptInput, type DashboardRow } from './dashboard';
+import { newShortCode, normalizeShortCode } from './join-code';
 
 export interface Cohort {
   id: string;
   name: string;
+  /** The long link's code: `/join/<code>`. */
   code: string;
+  /** The short, typeable code (canonical: 8 characters, no hyphen): `/join/K7PX-3MQA`. */
+  shortCode: string;
   createdAt: string;
   archivedAt: string | null;
   learnerCount: number;
@@ -17,11 +21,40 @@ function newJoinCode(): string {
   return randomBytes(16).toString('base64url');
 }
 
+/**
+ * A short code no cohort has yet. A clash is a one-in-billions event; checking first keeps
+ * it from ever surfacing, and the unique index stops two simultaneous creations.
+ */
+async function unusedShortCode(db: DB): Promise<string> {
+  for (;;) {
+    const code = newShortCode();
+    const taken = await db.selectFrom('cohorts').select('id').where('short_code', '=', code).executeTakeFirst();
+    if (!taken) return code;
+  }
+}
+
+/** Creates a cohort with its two join codes (the long link's and the short, typeable one). */
 export async function createCohort(db: DB, instructorId: string, name: string, now = new Date()): Promise<Cohort> {
-  const cohort = { id: randomUUID(), name, code: newJoinCode(), createdAt: now.toISOString(), archivedAt: null, learnerCount: 0 };
+  const cohort: Cohort = {
+    id: randomUUID(),
+    name,
+    code: newJoinCode(),
+    shortCode: await unusedShortCode(db),
+    createdAt: now.toISOString(),
+    archivedAt: null,
+    learnerCount: 0,
+  };
   await db
     .insertInto('cohorts')
-    .values({ id: cohort.id, instructor_id: instructorId, name, join_code: cohort.code, created_at: cohort.createdAt, archived_at: null })
+    .values({
+      id: cohort.id,
+      instructor_id: instructorId,
+      name,
+      join_code: cohort.code,
+      short_code: cohort.shortCode,
+      created_at: cohort.createdAt,
+      archived_at: null,
+    })
     .execute();
   return cohort;
 }
@@ -35,18 +68,21 @@ export async function listCohorts(db: DB, instructorId: string): Promise<Cohort[
       'cohorts.id',
       'cohorts.name',
       'cohorts.join_code',
+      'cohorts.short_code',
       'cohorts.created_at',
       'cohorts.archived_at',
       eb.fn.count<number>('cohort_members.learner_id').as('learner_count'),
     ])
     .where('cohorts.instructor_id', '=', instructorId)
-    .groupBy(['cohorts.id', 'cohorts.name', 'cohorts.join_code', 'cohorts.created_at', 'cohorts.archived_at'])
+    .groupBy(['cohorts.id', 'cohorts.name', 'cohorts.join_code', 'cohorts.short_code', 'cohorts.created_at', 'cohorts.archived_at'])
     .orderBy('cohorts.created_at', 'desc')
     .execute();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     code: r.join_code,
+    shortCode: r.short_code ?? '', // never null (see the schema): '' keeps the type honest
+
     createdAt: r.created_at,
     archivedAt: r.archived_at,
     learnerCount: Number(r.learner_count),
@@ -74,12 +110,16 @@ export async function setCohortArchived(
   return findOwnCohort(db, instructorId, cohortId);
 }
 
-/** The open (not archived) cohort of a join code, or null. */
+/**
+ * The open (not archived) cohort of a join code, or null: the long link's code exactly as
+ * it is, or a short code as typed (any case, with or without its hyphen).
+ */
 export async function findCohortByCode(db: DB, code: string): Promise<{ id: string; name: string } | null> {
+  const short = normalizeShortCode(code);
   const row = await db
     .selectFrom('cohorts')
     .select(['id', 'name'])
-    .where('join_code', '=', code)
+    .where((eb) => (short ? eb.or([eb('join_code', '=', code), eb('short_code', '=', short)]) : eb('join_code', '=', code)))
     .where('archived_at', 'is', null)
     .executeTakeFirst();
   return row ?? null;
@@ -143,8 +183,15 @@ export async function fetchCohortRows(db: DB, cohortId: string, now = new Date()
   );
 }
 
+/** Per step, the cohort's diagnosis codes with attempts and distinct learners, most frequent first. */
 export async function fetchCohortMistakes(db: DB, cohortId: string) {
   return countMistakes((await cohortAttempts(db, cohortId)).map(toAttemptInput));
+}
+
+/** What the dashboard page shows first: the rows and mistakes, and when they were read (epoch ms). */
+export async function fetchCohortDashboard(db: DB, cohortId: string, now = new Date()) {
+  const [rows, mistakes] = await Promise.all([fetchCohortRows(db, cohortId, now), fetchCohortMistakes(db, cohortId)]);
+  return { rows, mistakes, readAt: now.getTime() };
 }
 
 export interface AttemptView {
@@ -155,22 +202,38 @@ export interface AttemptView {
   claims: Record<string, unknown> | null;
 }
 
+export interface LearnerTimeline {
+  displayName: string;
+  joinedAt: string;
+  /** The first check in this cohort, or null before any. */
+  startedAt: string | null;
+  completedAt: string | null;
+  /** First check to completion, as on the dashboard; null until completed. */
+  timeToCompleteSeconds: number | null;
+  attempts: AttemptView[];
+}
+
 /** A learner's attempt timeline in a cohort (decoded claims only — never tokens). */
-export async function fetchLearnerTimeline(
-  db: DB,
-  cohortId: string,
-  learnerId: string,
-): Promise<{ displayName: string; attempts: AttemptView[] } | null> {
+export async function fetchLearnerTimeline(db: DB, cohortId: string, learnerId: string): Promise<LearnerTimeline | null> {
   const member = await db
     .selectFrom('cohort_members')
-    .select('display_name')
+    .select(['display_name', 'joined_at'])
     .where('cohort_id', '=', cohortId)
     .where('learner_id', '=', learnerId)
     .executeTakeFirst();
   if (!member) return null;
-  const attempts = await cohortAttempts(db, cohortId, learnerId);
+  const [attempts, progress] = await Promise.all([
+    cohortAttempts(db, cohortId, learnerId),
+    db.selectFrom('exercise_progress').select('completed_at').where('learner_id', '=', learnerId).executeTakeFirst(),
+  ]);
+  const startedAt = attempts[0]?.created_at ?? null;
+  const completedAt = progress?.completed_at ?? null;
   return {
     displayName: member.display_name,
+    joinedAt: member.joined_at,
+    startedAt,
+    completedAt,
+    timeToCompleteSeconds: secondsToComplete(startedAt, completedAt),
     attempts: attempts.map((a) => ({
       at: a.created_at,
       step: a.step,

@@ -166,6 +166,12 @@ export interface CohortsTable {
   name: string;
   /** The unguessable code of the join link /join/<code>. */
   join_code: string;
+  /**
+   * The short, typeable code (`/join/K7PX-3MQA`, lib/cohorts/join-code.ts), unique. Every
+   * row has one (migration 007 filled in the older ones); nullable only because a column
+   * added to a table cannot portably be NOT NULL.
+   */
+  short_code: string | null;
   created_at: string;
   archived_at: string | null;
 }

@@ -5,6 +5,7 @@ import * as m003 from './003-cohorts';
 import * as m004 from './004-journey';
 import * as m005 from './005-practice-okta';
 import * as m006 from './006-shared-state';
+import * as m007 from './007-cohort-short-codes';
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004-journey': m004,
   '005-practice-okta': m005,
   '006-shared-state': m006,
+  '007-cohort-short-codes': m007,
 };

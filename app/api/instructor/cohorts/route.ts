@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { joinLinks } from '@/lib/cohorts/join-code';
 import { createCohort, listCohorts } from '@/lib/cohorts/store';
 import { cohortNameSchema } from '@/lib/cohorts/validation';
 import { getDb } from '@/lib/db/client';
@@ -8,19 +9,18 @@ import { requireInstructor } from '@/lib/http/instructor-auth';
 
 export const dynamic = 'force-dynamic';
 
-const joinUrl = (code: string) => `${getEnv().PUBLIC_URL}/join/${code}`;
-
-/** The instructor's cohorts. */
+/** The instructor's cohorts, each with its two join links. */
 export const GET = handleApi(async (request: Request) => {
   const instructor = await requireInstructor(request);
   const cohorts = await listCohorts(await getDb(), instructor.id);
-  return jsonResponse({ cohorts: cohorts.map((c) => ({ ...c, joinUrl: joinUrl(c.code) })) });
+  return jsonResponse({ cohorts: cohorts.map((c) => ({ ...c, ...joinLinks(getEnv().PUBLIC_URL, c) })) });
 });
 
-/** Creates a cohort and its join link. */
+/** Creates a cohort and its join links (the long, unguessable one and the short, typeable one). */
 export const POST = handleApi(async (request: Request) => {
   const instructor = await requireInstructor(request);
   const { name } = await readJsonBody(request, z.strictObject({ name: cohortNameSchema }));
   const cohort = await createCohort(await getDb(), instructor.id, name);
-  return jsonResponse({ id: cohort.id, name: cohort.name, code: cohort.code, joinUrl: joinUrl(cohort.code) }, { status: 201 });
+  const { id, code, shortCode } = cohort;
+  return jsonResponse({ id, name: cohort.name, code, shortCode, ...joinLinks(getEnv().PUBLIC_URL, cohort) }, { status: 201 });
 });

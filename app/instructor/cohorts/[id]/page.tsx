@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CohortDashboard } from '@/components/instructor/cohort-dashboard';
+import { JoinPanel } from '@/components/instructor/join-panel';
 import { buttonClass } from '@/components/ui/button';
-import { CopyButton } from '@/components/ui/copy-button';
-import { fetchCohortMistakes, fetchCohortRows, findOwnCohort } from '@/lib/cohorts/store';
+import { formatShortCode, joinLinks } from '@/lib/cohorts/join-code';
+import { qrGeometry } from '@/lib/cohorts/qr';
+import { fetchCohortDashboard, findOwnCohort } from '@/lib/cohorts/store';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import { requireInstructorPage } from '@/lib/instructors/page-auth';
@@ -16,29 +18,21 @@ export default async function CohortPage({ params }: { params: Promise<{ id: str
   const db = await getDb();
   const cohort = await findOwnCohort(db, instructor.id, (await params).id);
   if (!cohort) notFound();
-  const [rows, mistakes] = await Promise.all([fetchCohortRows(db, cohort.id), fetchCohortMistakes(db, cohort.id)]);
-  const joinUrl = `${getEnv().PUBLIC_URL}/join/${cohort.code}`;
+  const { rows, mistakes, readAt } = await fetchCohortDashboard(db, cohort.id);
+  const publicUrl = getEnv().PUBLIC_URL;
+  const { joinUrl, shortJoinUrl } = joinLinks(publicUrl, cohort);
 
   return (
-    <div className="space-y-6">
+    // The dashboard's table has ten columns: on laptop screens and wider the page uses
+    // 8 rem more on each side than the site's reading column, so every column fits at 1366 px.
+    <div className="space-y-6 xl:-mx-32">
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/instructor" className="text-indigo-800 underline dark:text-indigo-300">
           Your cohorts
         </Link>
       </nav>
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="space-y-2">
-          <h1 className="text-3xl font-bold tracking-tight">{cohort.name}</h1>
-          {cohort.archivedAt ? (
-            <p>Archived: its join link no longer works.</p>
-          ) : (
-            <div className="flex flex-wrap items-center gap-2 text-sm">
-              <span>Join link:</span>
-              <code className="rounded bg-slate-100 px-2 py-1 font-mono break-all dark:bg-slate-800">{joinUrl}</code>
-              <CopyButton value={joinUrl} label="join link" />
-            </div>
-          )}
-        </div>
+        <h1 className="min-w-0 text-3xl font-bold tracking-tight break-words">{cohort.name}</h1>
         <div className="flex gap-2">
           <a href={`/api/instructor/cohorts/${cohort.id}/learners?format=csv`} className={buttonClass('secondary')} download>
             Export CSV
@@ -48,7 +42,18 @@ export default async function CohortPage({ params }: { params: Promise<{ id: str
           </a>
         </div>
       </div>
-      <CohortDashboard cohortId={cohort.id} initialRows={rows} initialMistakes={mistakes} />
+      {cohort.archivedAt ? (
+        <p>Archived: its join code and link no longer work.</p>
+      ) : (
+        <JoinPanel
+          joinUrl={joinUrl}
+          shortCode={formatShortCode(cohort.shortCode)}
+          shortJoinUrl={shortJoinUrl}
+          joinPageUrl={`${publicUrl}/join`}
+          qr={qrGeometry(joinUrl)}
+        />
+      )}
+      <CohortDashboard cohortId={cohort.id} initialRows={rows} initialMistakes={mistakes} renderedAt={readAt} />
     </div>
   );
 }

@@ -3,14 +3,23 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
+import { describeClaim, formatDuration, formatUtc } from '@/lib/cohorts/format';
 import { fetchLearnerTimeline, findOwnCohort } from '@/lib/cohorts/store';
 import { getDb } from '@/lib/db/client';
 import { meaningOf } from '@/lib/exercise/codes';
+import { STEP_TITLES, type StepId } from '@/lib/exercise/steps';
 import { requireInstructorPage } from '@/lib/instructors/page-auth';
 import { SHOWN_CLAIMS } from '@/lib/progress/stored-claims';
 
 export const metadata: Metadata = { title: 'Learner detail' };
 
+const stepTitle = (step: string) => (Object.hasOwn(STEP_TITLES, step) ? STEP_TITLES[step as StepId] : step);
+const day = (iso: string) => iso.slice(0, 10);
+/** `10:01:05 UTC`; the date too on the first attempt of each day. */
+const attemptTime = (iso: string, previous: string | undefined) =>
+  previous && day(previous) === day(iso) ? `${new Date(iso).toISOString().slice(11, 19)} UTC` : formatUtc(iso);
+
+/** One learner's journey in a cohort: when they joined and finished, and every check in order. */
 export default async function LearnerDetailPage({ params }: { params: Promise<{ id: string; learnerId: string }> }) {
   const instructor = await requireInstructorPage();
   const { id, learnerId } = await params;
@@ -19,6 +28,8 @@ export default async function LearnerDetailPage({ params }: { params: Promise<{ 
   if (!cohort) notFound();
   const timeline = await fetchLearnerTimeline(db, cohort.id, learnerId);
   if (!timeline) notFound();
+  const firstAt = timeline.startedAt ? Date.parse(timeline.startedAt) : 0;
+  const tries = new Map<string, number>();
 
   return (
     <div className="space-y-6">
@@ -27,51 +38,94 @@ export default async function LearnerDetailPage({ params }: { params: Promise<{ 
           {cohort.name}
         </Link>
       </nav>
-      <h1 className="text-3xl font-bold tracking-tight">{timeline.displayName}</h1>
+      <h1 className="text-3xl font-bold tracking-tight break-words">{timeline.displayName}</h1>
+      <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2 lg:grid-cols-4 dark:border-slate-800 dark:bg-slate-900">
+        <div>
+          <dt className="font-semibold">Joined</dt>
+          <dd>
+            <time dateTime={timeline.joinedAt}>{formatUtc(timeline.joinedAt)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt className="font-semibold">First check</dt>
+          <dd>{timeline.startedAt ? <time dateTime={timeline.startedAt}>{formatUtc(timeline.startedAt)}</time> : 'None yet'}</dd>
+        </div>
+        <div>
+          <dt className="font-semibold">Completed</dt>
+          <dd>
+            {timeline.completedAt ? <time dateTime={timeline.completedAt}>{formatUtc(timeline.completedAt)}</time> : 'Not completed yet'}
+          </dd>
+        </div>
+        <div>
+          <dt className="font-semibold">Total time</dt>
+          <dd>
+            {timeline.timeToCompleteSeconds !== null
+              ? `${formatDuration(timeline.timeToCompleteSeconds)} (first check to completion)`
+              : 'Not completed yet'}
+          </dd>
+        </div>
+      </dl>
       {timeline.attempts.length === 0 ? (
         <p>No checks yet.</p>
       ) : (
         <ol className="space-y-3" aria-label="Attempts, oldest first">
-          {timeline.attempts.map((attempt, index) => (
-            <li key={index}>
-              <Card className={cn('space-y-2 p-4 sm:p-4', attempt.status === 'fail' && 'border-red-300 dark:border-red-900')}>
-                <div className="flex flex-wrap items-center gap-3">
-                  <time dateTime={attempt.at} className="font-mono text-sm">
-                    {new Date(attempt.at).toISOString().replace('T', ' ').slice(0, 19)} UTC
-                  </time>
-                  <span className="font-medium">{attempt.step}</span>
-                  <span
-                    className={
-                      attempt.status === 'pass'
-                        ? 'font-semibold text-emerald-800 dark:text-emerald-300'
-                        : 'font-semibold text-red-800 dark:text-red-300'
-                    }
-                  >
-                    {attempt.status === 'pass' ? '✓ pass' : '✗ fail'}
-                  </span>
-                </div>
-                {attempt.codes.length > 0 && (
-                  <ul className="space-y-1 text-sm">
-                    {attempt.codes.map((code) => (
-                      <li key={code}>
-                        <code className="font-mono">{code}</code> — {meaningOf(code) ?? ''}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {attempt.claims && (
-                  <dl className="grid grid-cols-[6rem_1fr] gap-x-3 text-sm">
-                    {SHOWN_CLAIMS.filter((name) => attempt.claims && name in attempt.claims).map((name) => (
-                      <div key={name} className="contents">
-                        <dt className="font-mono">{name}</dt>
-                        <dd className="font-mono break-all">{JSON.stringify(attempt.claims?.[name])}</dd>
-                      </div>
-                    ))}
-                  </dl>
-                )}
-              </Card>
-            </li>
-          ))}
+          {timeline.attempts.map((attempt, index) => {
+            const attemptNumber = (tries.get(attempt.step) ?? 0) + 1;
+            tries.set(attempt.step, attemptNumber);
+            const elapsed = Math.round((Date.parse(attempt.at) - firstAt) / 1000);
+            return (
+              <li key={index}>
+                <Card className={cn('space-y-2 p-4 sm:p-4', attempt.status === 'fail' && 'border-red-300 dark:border-red-900')}>
+                  <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                    <time dateTime={attempt.at} className="font-mono text-sm">
+                      {attemptTime(attempt.at, timeline.attempts[index - 1]?.at)}
+                    </time>
+                    {index > 0 && <span className="text-sm text-slate-700 dark:text-slate-300">+{formatDuration(elapsed)}</span>}
+                    <span className="font-medium">
+                      {stepTitle(attempt.step)}
+                      {attemptNumber > 1 && (
+                        <span className="font-normal text-slate-700 dark:text-slate-300"> · attempt {attemptNumber}</span>
+                      )}
+                    </span>
+                    <span
+                      className={
+                        attempt.status === 'pass'
+                          ? 'font-semibold text-emerald-800 dark:text-emerald-300'
+                          : 'font-semibold text-red-800 dark:text-red-300'
+                      }
+                    >
+                      {attempt.status === 'pass' ? '✓ pass' : '✗ fail'}
+                    </span>
+                  </div>
+                  {attempt.codes.length > 0 && (
+                    <ul className="space-y-1 text-sm">
+                      {attempt.codes.map((code) => (
+                        <li key={code}>
+                          {meaningOf(code) ?? code}{' '}
+                          <a
+                            href={`/docs/codes#${code}`}
+                            className="font-mono text-xs break-all text-indigo-800 underline underline-offset-2 dark:text-indigo-300"
+                          >
+                            {code}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {attempt.claims && (
+                    <dl className="grid grid-cols-[5rem_1fr] gap-x-3 gap-y-0.5 text-sm">
+                      {SHOWN_CLAIMS.filter((name) => attempt.claims && name in attempt.claims).map((name) => (
+                        <div key={name} className="contents">
+                          <dt className="font-mono">{name}</dt>
+                          <dd className="min-w-0 font-mono break-all">{describeClaim(name, attempt.claims?.[name])}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  )}
+                </Card>
+              </li>
+            );
+          })}
         </ol>
       )}
     </div>
