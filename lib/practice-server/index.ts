@@ -6,12 +6,12 @@
 import { hkdfSync, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { importJWK, type CryptoKey, type KeyObject } from 'jose';
-import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import Provider from 'oidc-provider';
 import type { DB } from '../db/client';
 import { getOrCreateSetting } from '../db/settings';
 import { practiceIssuer, type Env } from '../env';
 import { getLogger } from '../logging/logger';
-import { buildConfiguration, PRACTICE_API_SCOPES, PRACTICE_AUDIENCE, PRACTICE_MOUNT, PRACTICE_OIDC_SCOPES } from './configuration';
+import { buildConfiguration, PRACTICE_AUDIENCE, PRACTICE_MOUNT } from './configuration';
 import { loginForAccountId } from './account';
 import { sendHtml, sendJson } from './http';
 import { handleInteraction } from './interactions';
