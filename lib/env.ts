@@ -103,6 +103,8 @@ const envSchema = z.object({
   RATE_LIMIT_SIGNIN_PER_MINUTE: positiveInt(60),
   /** Failed sign-ins per user name per minute, from any address. */
   RATE_LIMIT_SIGNIN_FAILURES_PER_USERNAME_PER_MINUTE: positiveInt(100),
+  /** Join codes or links that match no open cohort, per client address per minute (a class mistyping behind one NAT stays well under). */
+  RATE_LIMIT_JOIN_FAILURES_PER_MINUTE: positiveInt(60),
   TRUST_PROXY: trustProxy,
   PRACTICE_REDIRECT_HOSTS: hostList,
   ANONYMOUS_RETENTION_DAYS: positiveInt(30),

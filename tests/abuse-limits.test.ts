@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getPracticeApp } from '@/app/api/practice/app/route';
 import { GET as getProgress } from '@/app/api/progress/route';
 import { POST as signIn } from '@/app/api/instructor/session/route';
+import { POST as joinCohort } from '@/app/api/cohorts/join/route';
+import { createCohort } from '@/lib/cohorts/store';
 import { closeDb, getDb } from '@/lib/db/client';
 import { getLogger } from '@/lib/logging/logger';
 import { sweepIdleLearners } from '@/lib/server/retention';
@@ -140,6 +142,50 @@ describe('abuse limits', () => {
       expect(await attempt('wrong', '198.51.100.33')).toBe(401);
       // ...after which even the right password waits, from any address.
       expect(await attempt('right-password-1', '198.51.100.34')).toBe(429);
+    });
+  });
+
+  describe('joining a cohort', () => {
+    withEnv({ RATE_LIMIT_JOIN_FAILURES_PER_MINUTE: '3' });
+    let code: string;
+    beforeAll(async () => {
+      const db = await getDb();
+      const teacher = await createInstructor(db, 'joins@example.com', 'right-password-1');
+      code = (await createCohort(db, teacher!.id, 'Limits class')).code;
+    });
+
+    const join = async (joinCode: string, address: string) =>
+      (
+        await joinCohort(
+          apiRequest('/api/cohorts/join', {
+            ...learnerCookie(),
+            json: { code: joinCode, displayName: 'Learner' },
+            headers: { 'x-forwarded-for': address },
+          }),
+        )
+      ).status;
+
+    it('lets a whole class join from one address: good codes never count', async () => {
+      const statuses = [];
+      for (let i = 0; i < 6; i += 1) statuses.push(await join(code, '198.51.100.40'));
+      expect(statuses.every((s) => s === 200)).toBe(true);
+    });
+
+    it('stops an address that tries codes that do not work, even before a good one', async () => {
+      const tries = [];
+      for (let i = 0; i < 4; i += 1) tries.push(await join(`K7PX-3MQ${i + 2}`, '198.51.100.41'));
+      expect(tries).toEqual([404, 404, 404, 429]);
+      const limited = await joinCohort(
+        apiRequest('/api/cohorts/join', {
+          ...learnerCookie(),
+          json: { code, displayName: 'Guesser' },
+          headers: { 'x-forwarded-for': '198.51.100.41' },
+        }),
+      );
+      await expectApiError(limited, 429, 'rate_limited');
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Another address is unaffected.
+      expect(await join(code, '198.51.100.42')).toBe(200);
     });
   });
 });

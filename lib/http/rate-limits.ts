@@ -15,7 +15,12 @@ import { driverOf, getDb, type DB } from '../db/client';
 import { getEnv, type Env } from '../env';
 
 export type LimitName =
-  'checksPerLearner' | 'checksPerAddress' | 'newLearnersPerAddress' | 'signInFailuresPerAddress' | 'signInFailuresPerUsername';
+  | 'checksPerLearner'
+  | 'checksPerAddress'
+  | 'newLearnersPerAddress'
+  | 'signInFailuresPerAddress'
+  | 'signInFailuresPerUsername'
+  | 'joinFailuresPerAddress';
 
 interface LimitRule {
   points: (env: Env) => number;
@@ -45,6 +50,13 @@ const RULES: Record<LimitName, LimitRule> = {
     points: (env) => env.RATE_LIMIT_SIGNIN_FAILURES_PER_USERNAME_PER_MINUTE,
     seconds: 60,
     message: 'Too many failed sign-ins for this user name',
+  },
+  // Join codes are unguessable (8 characters of 32: 2^40), so this is defence in depth: a
+  // client trying codes is stopped long before it could find a cohort to spy on.
+  joinFailuresPerAddress: {
+    points: (env) => env.RATE_LIMIT_JOIN_FAILURES_PER_MINUTE,
+    seconds: 60,
+    message: 'Too many join codes that do not work from your network',
   },
 };
 

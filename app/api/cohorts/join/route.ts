@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { findCohortByCode, joinCohort } from '@/lib/cohorts/store';
+import { findCohortToJoin } from '@/lib/cohorts/join';
+import { joinCohort } from '@/lib/cohorts/store';
 import { displayNameSchema } from '@/lib/cohorts/validation';
 import { getDb } from '@/lib/db/client';
 import { ApiError, handleApi, jsonResponse, readJsonBody } from '@/lib/http/api';
@@ -16,10 +17,11 @@ export const POST = handleApi(async (request: Request) => {
   const learnerId = learnerForRequest(request);
   const { code, displayName } = await readJsonBody(request, body);
   const db = await getDb();
-  const cohort = await findCohortByCode(db, code);
+  const address = clientAddressOf(request);
+  const cohort = await findCohortToJoin(db, code, address);
   if (!cohort)
     throw new ApiError('not_found', 'This join link is not valid (or its cohort was archived). Ask your instructor for the current link.');
-  await admitLearner(db, { id: learnerId, address: clientAddressOf(request) });
+  await admitLearner(db, { id: learnerId, address });
   await joinCohort(db, cohort.id, learnerId, displayName);
   return jsonResponse({ cohort: { name: cohort.name }, displayName });
 });

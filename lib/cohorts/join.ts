@@ -1,0 +1,16 @@
+import type { DB } from '../db/client';
+import { assertNotLimited, countFailure } from '../http/rate-limits';
+import { findCohortByCode } from './store';
+
+/**
+ * The open cohort a join code or link names, for a learner at `address`. Codes that match
+ * nothing count against the address (`joinFailuresPerAddress`); past the limit this throws
+ * RateLimited before looking, so trying codes one after another gets nowhere. Good codes
+ * never count: a whole class joining behind one NAT is never stopped.
+ */
+export async function findCohortToJoin(db: DB, code: string, address: string): Promise<{ id: string; name: string } | null> {
+  await assertNotLimited('joinFailuresPerAddress', address);
+  const cohort = code.length <= 100 ? await findCohortByCode(db, code) : null;
+  if (!cohort) await countFailure('joinFailuresPerAddress', address);
+  return cohort;
+}
