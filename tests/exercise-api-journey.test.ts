@@ -329,4 +329,36 @@ describe('exercise API: a whole practice journey', () => {
     const redirect = await check('redirect', cookie, { code: 'abc', state: 'def' });
     expect(failingCodesOf(redirect)).toContain('redirect.no_authorize_step');
   });
+
+  it('tells a code run twice from an expired one: the practice server remembers the exchange (issue 12)', async () => {
+    const { cookie } = learnerCookie();
+    const own = (await (await getPracticeApp(apiRequest('/api/practice/app', { cookie }))).json()) as AppView;
+    await patchPracticeApp(
+      apiRequest('/api/practice/app', { method: 'PATCH', cookie, json: { grantTypes: ['authorization_code', 'refresh_token'] } }),
+    );
+    expect((await check('setup', cookie, { mode: 'practice' })).status).toBe('pass');
+    const redirectUri = own.redirectUris[0]!;
+    const authorize = await buildAuthorizeUrl(server.issuer, { clientId: own.clientId, redirectUri });
+    const url = await check('authorize-url', cookie, { url: authorize.url });
+    const callback = await signInAt(server.baseUrl, url.loginUrl as string, demoUser());
+    const code = callback.searchParams.get('code')!;
+    expect((await check('redirect', cookie, { code, state: authorize.state })).status).toBe('pass');
+    const params = { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: authorize.verifier };
+
+    const first = await tokenEndpoint(server.issuer, own, params);
+    expect(first.status).toBe(200);
+    const second = await tokenEndpoint(server.issuer, own, params);
+    expect(JSON.parse(second.text)).toMatchObject({ error: 'invalid_grant' });
+
+    const report = await check('token-response', cookie, { response: second.text });
+    expect(failingCodesOf(report)).toEqual(['response.error']);
+    const result = report.results.find((r) => r.code === 'response.error')!;
+    expect(result.message).toMatch(/this authorization code was already exchanged, at \d\d:\d\d:\d\d UTC/);
+    expect(result.message).toContain('revoked the refresh token that the first exchange gave you');
+    expect(result.hint).toContain('open the Log In link');
+    // The first response's refresh token is indeed gone.
+    const { refresh_token } = JSON.parse(first.text) as { refresh_token: string };
+    const refresh = await tokenEndpoint(server.issuer, own, { grant_type: 'refresh_token', refresh_token });
+    expect(JSON.parse(refresh.text)).toMatchObject({ error: 'invalid_grant' });
+  });
 });

@@ -3,7 +3,6 @@
  * 3, 5 and the redirect and WWW-Authenticate shims): one Koa middleware that adjusts a
  * response after the provider produced it, and the events it needs.
  */
-import { createHash } from 'node:crypto';
 import type Provider from 'oidc-provider';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import type { DB } from '../db/client';
@@ -11,6 +10,7 @@ import { recordCodeExchange, recordCodeReuse } from '../db/practice-clients';
 import { getLogger } from '../logging/logger';
 import { PRACTICE_API_SCOPES, PRACTICE_OIDC_SCOPES } from './configuration';
 import { OKTA_MESSAGES, toOktaTokenError, withErrorDescription, type ProviderErrorLike } from './errors';
+import { fingerprint } from '../exercise/token/inspect';
 
 /** Routes whose GET redirects are the authorization request's answer (302 on Okta). */
 const AUTHORIZATION_ROUTES = new Set(['authorization', 'resume']);
@@ -25,8 +25,8 @@ function oktaTokenResponse(ctx: KoaContextWithOIDC, body: Record<string, unknown
   return { ...body, token_type: 'Bearer', ...(scope ? { scope } : {}) };
 }
 
-/** SHA-256 (hex) of a code: the exercise's fingerprint of it (lib/exercise/token/inspect.ts). */
-const codeFingerprint = (code: string) => createHash('sha256').update(code, 'utf8').digest('hex');
+/** A code is remembered by the exercise's own fingerprint of it, so the two can be matched. */
+const codeFingerprint = fingerprint;
 
 /**
  * Records a code's exchange, or what a later attempt with the same code did, so the

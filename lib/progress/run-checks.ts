@@ -1,5 +1,5 @@
 import type { DB } from '../db/client';
-import { findPracticeAppByLearner, findTokenOrigin, getOrCreatePracticeApp } from '../db/practice-clients';
+import { findCodeExchange, findPracticeAppByLearner, findTokenOrigin, getOrCreatePracticeApp } from '../db/practice-clients';
 import type { Env } from '../env';
 import { checkAuthorizeUrl, type AuthorizeUrlReport } from '../exercise/authorize-url';
 import { checkRedirect, type RedirectInput, type RedirectReport } from '../exercise/redirect';
@@ -191,5 +191,14 @@ async function tokenContext(
       ? async () => (await findPracticeAppByLearner(db, learnerId))?.grantTypes.includes('refresh_token') ?? null
       : undefined,
     offlineAccessRequested: state.authorizeRequest ? state.authorizeRequest.scopes.includes('offline_access') : null,
+    lookupCodeExchange:
+      practice && state.codeFingerprint
+        ? async () => {
+            const exchange = await findCodeExchange(db, state.codeFingerprint!);
+            if (!exchange) return null;
+            const at = (seconds: number | null) => (seconds === null ? null : new Date(seconds * 1000));
+            return { exchangedAt: at(exchange.exchangedAt)!, reusedAt: at(exchange.reusedAt), revokedAt: at(exchange.revokedAt) };
+          }
+        : undefined,
   };
 }

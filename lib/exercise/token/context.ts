@@ -24,6 +24,31 @@ export interface TokenCheckContext {
   lookupRefreshGrant?: () => Promise<boolean | null>;
   /** Whether the last checked authorization URL asked for offline_access (null: none was checked). */
   offlineAccessRequested?: boolean | null;
+  /**
+   * Practice server only: what became of the code the learner captured at the redirect step
+   * (null when it was never exchanged). Asked only when a code exchange failed with
+   * invalid_grant, to tell a code run twice from an expired one.
+   */
+  lookupCodeExchange?: () => Promise<CodeExchangeHistory | null>;
+}
+
+/** A code's exchange on the practice server, as the server recorded it. */
+export interface CodeExchangeHistory {
+  exchangedAt: Date;
+  /** When a second attempt with the same code was refused (null: not yet recorded). */
+  reusedAt: Date | null;
+  /** When that second attempt revoked the refresh token the first exchange issued. */
+  revokedAt: Date | null;
+}
+
+/** Runs an optional lookup of the learner's server state; a failed lookup is no answer (null), never a failed check. */
+export async function safeLookup<T>(lookup: (() => Promise<T | null>) | undefined): Promise<T | null> {
+  if (!lookup) return null;
+  try {
+    return await lookup();
+  } catch {
+    return null;
+  }
 }
 
 /** The grant a pasted response answers: step 4 exchanges a code, step 5 a refresh token. */

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 
 import { checkJwtAccessToken, decodeAccessToken, describeOpaqueAccessToken, tokenClientId, type DecodedClaims } from './access-token';
-import type { TokenCheckContext, TokenGrant } from './context';
+import { safeLookup, type TokenCheckContext, type TokenGrant } from './context';
 import { explainErrorResponse, isErrorResponse } from './oauth-errors';
 import { parseResponse } from './parse-response';
 import { formatDuration, isNumericDate } from '../claims';
@@ -65,7 +65,13 @@ export async function inspectTokenResponse(text: string, ctx: TokenCheckContext,
   if (isErrorResponse(body)) {
     // A request the shell cut in two was incomplete: its error is a consequence, and the
     // root cause (request.command_split) is already reported.
-    if (parsed.clues.commandSplit === null) results.push(explainErrorResponse(body, grant, ctx, parsed.clues));
+    if (parsed.clues.commandSplit === null) {
+      // A code exchange refused as invalid: the practice server remembers whether that code
+      // was already exchanged, which tells a command run twice from an expired code.
+      const codeExchange =
+        grant === 'authorization_code' && body.error === 'invalid_grant' ? await safeLookup(ctx.lookupCodeExchange) : null;
+      results.push(explainErrorResponse(body, grant, ctx, { ...parsed.clues, codeExchange }));
+    }
     return { results, trailing: [], claims: null, summary: null, body: null };
   }
 

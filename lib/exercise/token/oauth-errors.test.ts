@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { codes, ctx, prepareKeys } from './test-support';
+import type { CodeExchangeHistory } from './context';
+import { checkRefreshResponse } from './refresh-step';
 import { checkTokenResponse } from './token-step';
 
 prepareKeys();
@@ -80,5 +82,52 @@ describe('checkTokenResponse: server errors explained (RFC 6749 §5.2)', () => {
     if ('error' in body) expect(error.message).toContain(body.error);
     expect(report.summary).toBeNull();
     expect(report.claims).toBeNull();
+  });
+});
+
+describe('checkTokenResponse: a code run twice, on the practice server (issue 12)', () => {
+  const reused = JSON.stringify({ error: 'invalid_grant', error_description: 'The authorization code is invalid or has expired.' });
+  const exchangedAt = new Date('2026-12-02T09:41:07Z');
+  const error = async (history: CodeExchangeHistory) => {
+    const report = await checkTokenResponse(reused, ctx({ lookupCodeExchange: async () => history }));
+    expect(codes(report.results)).toEqual(['fail:response.error']);
+    return report.results.find((r) => r.code === 'response.error')!;
+  };
+
+  it('says when the code was exchanged, and that the second run revoked its refresh token', async () => {
+    const result = await error({ exchangedAt, reusedAt: new Date('2026-12-02T09:42:00Z'), revokedAt: new Date('2026-12-02T09:42:00Z') });
+    expect(result.message).toContain('this authorization code was already exchanged, at 09:41:07 UTC');
+    expect(result.message).toContain('revoked the refresh token that the first exchange gave you');
+    expect(result.hint).toMatch(/^Get a new code: open the Log In link/);
+  });
+
+  it('suggests the first response when nothing was revoked', async () => {
+    const result = await error({ exchangedAt, reusedAt: new Date('2026-12-02T09:42:00Z'), revokedAt: null });
+    expect(result.message).not.toContain('revoked');
+    expect(result.hint).toMatch(/^If you still have the response of the first run, paste that one/);
+  });
+
+  it('keeps the general explanation when the code was never sent twice, was never exchanged, or the lookup failed', async () => {
+    for (const lookup of [
+      async () => ({ exchangedAt, reusedAt: null, revokedAt: null }),
+      async () => null,
+      async () => {
+        throw new Error('database gone');
+      },
+    ]) {
+      const report = await checkTokenResponse(reused, ctx({ lookupCodeExchange: lookup }));
+      expect(report.results.find((r) => r.code === 'response.error')!.message).toContain('has expired or was already used');
+    }
+  });
+
+  it('asks only for a failed code exchange with invalid_grant', async () => {
+    let asked = 0;
+    const lookupCodeExchange = async () => {
+      asked += 1;
+      return null;
+    };
+    await checkTokenResponse(JSON.stringify({ error: 'invalid_client' }), ctx({ lookupCodeExchange }));
+    await checkRefreshResponse(reused, { ...ctx({ lookupCodeExchange }), first: null });
+    expect(asked).toBe(0);
   });
 });

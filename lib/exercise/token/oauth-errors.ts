@@ -3,7 +3,7 @@
  * means for the grant the learner attempted, and what to do about it.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
-import type { TokenCheckContext, TokenGrant } from './context';
+import type { CodeExchangeHistory, TokenCheckContext, TokenGrant } from './context';
 import { PROVIDERS } from '../../issuer/providers';
 import { fail, quote, type CheckResult } from '../report';
 import type { TerminalClues } from './terminal-output';
@@ -21,7 +21,7 @@ export function explainErrorResponse(
   body: Record<string, unknown>,
   grant: TokenGrant,
   ctx: Pick<TokenCheckContext, 'practice' | 'kind'>,
-  clues?: Pick<TerminalClues, 'accessTokenAsRefreshToken'>,
+  clues?: Pick<TerminalClues, 'accessTokenAsRefreshToken'> & { codeExchange?: CodeExchangeHistory | null },
 ): CheckResult {
   if (typeof body.errorCode === 'string' && body.error === undefined) {
     const summary = typeof body.errorSummary === 'string' ? `: ${quote(body.errorSummary, 120)}` : '';
@@ -47,8 +47,30 @@ export function explainErrorResponse(
           meaning: 'the refresh_token your command sent is a JWT (it starts with eyJ): that is the access token, not the refresh token.',
           hint: 'Send the refresh_token value of the response from step 5 — the one labelled refresh_token, which is not a JWT on this server — and run the command again.',
         }
-      : explainErrorCode(code, description, grant, ctx);
+      : code === 'invalid_grant' && grant === 'authorization_code' && clues?.codeExchange?.reusedAt
+        ? explainReusedCode(clues.codeExchange)
+        : explainErrorCode(code, description, grant, ctx);
   return fail('response', 'response.error', `${seen}: ${meaning}`, hint);
+}
+
+const clock = (at: Date) => `${at.toISOString().slice(11, 19)} UTC`;
+
+/**
+ * The practice server recorded that the learner's code was exchanged and then sent again
+ * (without a recorded second attempt, the pasted error was for some other code).
+ */
+function explainReusedCode(history: CodeExchangeHistory): { meaning: string; hint: string } {
+  const revoked = history.revokedAt !== null;
+  return {
+    meaning: `this authorization code was already exchanged, at ${clock(history.exchangedAt)}. Codes are single-use: running the curl command a second time fails${
+      revoked
+        ? ', and the practice server (as an Okta org does) took the second attempt as a possible theft and revoked the refresh token that the first exchange gave you'
+        : ''
+    }.`,
+    hint: revoked
+      ? 'Get a new code: open the Log In link of the authorization URL step again, then run the curl command once and paste that response.'
+      : 'If you still have the response of the first run, paste that one. Otherwise get a new code: open the Log In link again, then run the curl command once.',
+  };
 }
 
 function explainErrorCode(

@@ -7,7 +7,7 @@
  * Pure: the clock and the key resolver come in through the context.
  */
 import type { DecodedClaims } from './access-token';
-import type { TokenCheckContext } from './context';
+import { safeLookup, type TokenCheckContext } from './context';
 import { describeJsonValue, inspectTokenResponse, type TokenSummary } from './inspect';
 import { PROVIDERS } from '../../issuer/providers';
 import { fail, info, makeReport, pass, quote, type CheckResult, type Report } from '../report';
@@ -127,12 +127,3 @@ async function checkRefreshTokenPresence(
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** A lookup is a bonus: when it fails, the generic advice stands. */
-async function safeLookup(lookup: () => Promise<boolean | null>): Promise<boolean | null> {
-  try {
-    return await lookup();
-  } catch {
-    return null;
-  }
-}
