@@ -6,7 +6,7 @@
  *   npm run bench                      # build if needed, measure everything
  *   npm run bench -- --rebuild         # rebuild both apps first
  *   npm run bench -- --no-build        # use the existing builds as they are
- *   npm run bench -- --preset=mobile   # Lighthouse mobile preset (default: desktop)
+ *   npm run bench -- --preset=mobile   # Lighthouse with one preset only (default: mobile and desktop)
  *   npm run bench -- --only=js,lighthouse,api,grants,adversarial   # a subset (latest.md is not written)
  *   npm run bench -- --only=adversarial --samples=7   # hostile inputs only, 7 samples per timing
  *   npm run bench -- --only=class --learners=300      # a class: SQLite 1 instance, Postgres 2 instances + proxy
@@ -49,8 +49,8 @@ const BASELINE_PARTS: Part[] = ['js', 'lighthouse', 'api'];
 
 function parseArgs(argv: string[]) {
   const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
-  const preset = (value('preset') ?? 'desktop') as Preset;
-  if (preset !== 'mobile' && preset !== 'desktop') throw new Error('--preset must be mobile or desktop');
+  const preset = value('preset') as Preset | undefined;
+  if (preset !== undefined && preset !== 'mobile' && preset !== 'desktop') throw new Error('--preset must be mobile or desktop');
   const only = value('only')?.split(',').filter(Boolean) as Part[] | undefined;
   if (only?.some((part) => !ALL_PARTS.includes(part))) throw new Error(`--only takes ${ALL_PARTS.join(',')}`);
   const positive = (name: string, fallback: number) => {
@@ -61,7 +61,7 @@ function parseArgs(argv: string[]) {
   return {
     force: argv.includes('--rebuild'),
     skip: argv.includes('--no-build'),
-    preset,
+    presets: preset ? [preset] : (['mobile', 'desktop'] as Preset[]),
     parts: only ?? ALL_PARTS,
     full: !only,
     lighthouseRuns: positive('runs', 3),
@@ -72,6 +72,9 @@ function parseArgs(argv: string[]) {
     learners: positive('learners', 300),
   };
 }
+
+const summarize = (result: LighthouseResult) =>
+  `${Object.values(result.median).join(' / ')} (TBT ${Math.round(result.medianMetrics['total-blocking-time'] ?? 0)} ms)`;
 
 function gitDescribe(): string {
   try {
@@ -189,7 +192,7 @@ async function main(): Promise<number> {
       commit: gitDescribe(),
       machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; load average at start ${loadAtStart.map((n) => n.toFixed(2)).join(' / ')}`,
       builds: { site: siteBuild.note, baseline: baselineBuild?.note ?? 'not needed for this run' },
-      preset: args.preset,
+      presets: args.presets,
       lighthouseRuns: args.lighthouseRuns,
       apiDuration: args.duration,
       pageLearnerChecks: pageLearner?.checks ?? {},
@@ -210,23 +213,20 @@ async function main(): Promise<number> {
 
     if (args.parts.includes('lighthouse')) {
       const baseline = requireBaseline();
-      const results: LighthouseResult[] = [];
-      console.log(`Lighthouse (${args.preset}, median of ${args.lighthouseRuns})…`);
-      const baselineResult = await measureLighthouse(`${baseline.origin}${BASELINE_PAGE}`, {
-        preset: args.preset,
-        runs: args.lighthouseRuns,
-      });
-      console.log(`  baseline ${BASELINE_PAGE}: ${Object.values(baselineResult.median).join(' / ')}`);
-      for (const page of STEP_PAGES) {
-        const result = await measureLighthouse(`${site.origin}${page}`, {
-          preset: args.preset,
-          runs: args.lighthouseRuns,
-          cookie: pageLearner!.sessionCookie,
-        });
-        console.log(`  ${page}: ${Object.values(result.median).join(' / ')}`);
-        results.push(result);
+      data.lighthouse = {};
+      for (const preset of args.presets) {
+        console.log(`Lighthouse (${preset}, median of ${args.lighthouseRuns})…`);
+        const options = { preset, runs: args.lighthouseRuns };
+        const baselineResult = await measureLighthouse(`${baseline.origin}${BASELINE_PAGE}`, options);
+        console.log(`  baseline ${BASELINE_PAGE}: ${summarize(baselineResult)}`);
+        const results: LighthouseResult[] = [];
+        for (const page of STEP_PAGES) {
+          const result = await measureLighthouse(`${site.origin}${page}`, { ...options, cookie: pageLearner!.sessionCookie });
+          console.log(`  ${page}: ${summarize(result)}`);
+          results.push(result);
+        }
+        data.lighthouse[preset] = { baseline: baselineResult, pages: results };
       }
-      data.lighthouse = { baseline: baselineResult, pages: results };
     }
 
     if (args.parts.includes('api')) data.api = await measureApi(site, requireBaseline(), args);

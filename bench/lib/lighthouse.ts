@@ -22,6 +22,8 @@ export interface LighthouseResult {
   url: string;
   runs: LighthouseRun[];
   median: Record<Category, number>;
+  /** The median of each metric over the runs (ms; CLS unitless). */
+  medianMetrics: Record<string, number>;
   findings: string[];
 }
 
@@ -98,5 +100,9 @@ export async function measureLighthouse(
     Category,
     number
   >;
-  return { url, runs, median: medianScores, findings: [...new Set(runs.flatMap((run) => run.findings))] };
+  const metricIds = [...new Set(runs.flatMap((run) => Object.keys(run.metrics)))];
+  const medianMetrics = Object.fromEntries(
+    metricIds.map((id) => [id, median(runs.map((run) => run.metrics[id]).filter((v): v is number => typeof v === 'number'))]),
+  );
+  return { url, runs, median: medianScores, medianMetrics, findings: [...new Set(runs.flatMap((run) => run.findings))] };
 }

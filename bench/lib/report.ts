@@ -9,6 +9,12 @@ import type { BurstResult, CannonResult } from './load';
 export const BUDGETS = {
   firstLoadRatio: 1.25,
   performance: 98,
+  /** Mobile preset (issue 13): a step page's performance score at most this far below the bare page's… */
+  mobilePerformanceGap: 5,
+  /** …and its total blocking time at most this multiple of the bare page's (or under the floor below). */
+  mobileTbtRatio: 1.5,
+  /** TBT this low is no budget miss whatever the ratio (a near-zero baseline makes ratios meaningless). */
+  mobileTbtFloorMs: 50,
   accessibility: 100,
   bestPractices: 100,
   throughputRatio: 0.5,
@@ -25,19 +31,24 @@ export const BUDGETS = {
   healthP99Ratio: 2,
 } as const;
 
+export interface LighthouseSet {
+  baseline: LighthouseResult;
+  pages: LighthouseResult[];
+}
+
 export interface BenchData {
   startedAt: string;
   commit: string;
   machine: string;
   loadAtEnd?: string;
   builds: { site: string; baseline: string };
-  preset: Preset;
+  presets: Preset[];
   lighthouseRuns: number;
   apiDuration: number;
   pageLearnerChecks: Record<string, string>;
   stepPages: string[];
   firstLoad?: { baseline: FirstLoad; pages: FirstLoad[] };
-  lighthouse?: { baseline: LighthouseResult; pages: LighthouseResult[] };
+  lighthouse?: Partial<Record<Preset, LighthouseSet>>;
   api?: { rounds: { site: CannonResult; baseline: CannonResult; viaNext?: CannonResult }[]; checkStatus: string };
   grants?: BurstResult;
   adversarial?: { checks: CheckTiming[]; samples: number; health?: HealthUnderAttack };
@@ -81,28 +92,9 @@ export function renderReport(data: BenchData): { markdown: string; misses: strin
     out.push('');
   }
 
-  if (data.lighthouse) {
-    const { baseline, pages } = data.lighthouse;
-    out.push(`## Lighthouse 12.2.3 (${data.preset} preset, median of ${data.lighthouseRuns})`, '');
-    out.push(
-      `Debian Chromium, headless; a fresh browser per run; the ${data.preset === 'mobile' ? 'default mobile preset (simulated slow 4G, 4× CPU slowdown)' : 'desktop preset'}.`,
-      'Step pages are loaded as a learner who has completed the exercise on the practice server, so every step shows its full UI.',
-      '',
-    );
-    out.push('| Page | Performance | Accessibility | Best practices | Budget (≥ 98 / 100 / 100) |', '|---|---:|---:|---:|---|');
-    const m = baseline.median;
-    out.push(`| baseline \`${pathOf(baseline.url)}\` | ${m.performance} | ${m.accessibility} | ${m['best-practices']} | — |`);
-    for (const page of pages) {
-      const s = page.median;
-      const ok =
-        s.performance >= BUDGETS.performance && s.accessibility >= BUDGETS.accessibility && s['best-practices'] >= BUDGETS.bestPractices;
-      if (!ok)
-        misses.push(
-          `Lighthouse ${pathOf(page.url)}: ${s.performance} / ${s.accessibility} / ${s['best-practices']} (budget ≥ 98 / 100 / 100)`,
-        );
-      out.push(`| \`${pathOf(page.url)}\` | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${mark(ok)} |`);
-    }
-    out.push('');
+  for (const preset of data.presets) {
+    const set = data.lighthouse?.[preset];
+    if (set) (preset === 'mobile' ? renderMobile : renderDesktop)(set, data.lighthouseRuns, out, misses);
   }
 
   if (data.api) {
@@ -218,9 +210,11 @@ export function renderReport(data: BenchData): { markdown: string; misses: strin
     }
     out.push('', '</details>', '');
   }
-  if (data.lighthouse) {
-    out.push('<details><summary>Lighthouse runs and findings</summary>', '');
-    for (const page of [data.lighthouse.baseline, ...data.lighthouse.pages]) {
+  for (const preset of data.presets) {
+    const set = data.lighthouse?.[preset];
+    if (!set) continue;
+    out.push(`<details><summary>Lighthouse runs and findings (${preset})</summary>`, '');
+    for (const page of [set.baseline, ...set.pages]) {
       const runs = page.runs.map(
         (run) =>
           `${run.scores.performance}/${run.scores.accessibility}/${run.scores['best-practices']} (LCP ${Math.round(run.metrics['largest-contentful-paint'] ?? 0)} ms, TBT ${Math.round(run.metrics['total-blocking-time'] ?? 0)} ms)`,
@@ -230,6 +224,69 @@ export function renderReport(data: BenchData): { markdown: string; misses: strin
     out.push('', '</details>', '');
   }
   return { markdown: out.join('\n'), misses };
+}
+
+const LIGHTHOUSE_NOTE =
+  'Step pages are loaded as a learner who has completed the exercise on the practice server, so every step shows its full UI.';
+const tbtOf = (result: LighthouseResult) => result.medianMetrics['total-blocking-time'] ?? 0;
+const lcpOf = (result: LighthouseResult) => result.medianMetrics['largest-contentful-paint'] ?? 0;
+const seconds = (msValue: number) => `${(msValue / 1000).toFixed(1)} s`;
+
+/** Desktop preset: absolute scores (docs/decisions/005). */
+function renderDesktop({ baseline, pages }: LighthouseSet, runs: number, out: string[], misses: string[]): void {
+  out.push(`## Lighthouse 12.2.3 (desktop preset, median of ${runs})`, '');
+  out.push('Debian Chromium, headless; a fresh browser per run; the desktop preset.', LIGHTHOUSE_NOTE, '');
+  out.push('| Page | Performance | Accessibility | Best practices | Budget (≥ 98 / 100 / 100) |', '|---|---:|---:|---:|---|');
+  const m = baseline.median;
+  out.push(`| baseline \`${pathOf(baseline.url)}\` | ${m.performance} | ${m.accessibility} | ${m['best-practices']} | — |`);
+  for (const page of pages) {
+    const s = page.median;
+    const ok =
+      s.performance >= BUDGETS.performance && s.accessibility >= BUDGETS.accessibility && s['best-practices'] >= BUDGETS.bestPractices;
+    if (!ok)
+      misses.push(
+        `Lighthouse desktop ${pathOf(page.url)}: ${s.performance} / ${s.accessibility} / ${s['best-practices']} (budget ≥ 98 / 100 / 100)`,
+      );
+    out.push(`| \`${pathOf(page.url)}\` | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${mark(ok)} |`);
+  }
+  out.push('');
+}
+
+/** Mobile preset (issue 13): each step page against the bare page measured beside it. */
+function renderMobile({ baseline, pages }: LighthouseSet, runs: number, out: string[], misses: string[]): void {
+  const { mobilePerformanceGap: gap, mobileTbtRatio: tbtRatio, mobileTbtFloorMs: floor } = BUDGETS;
+  out.push(`## Lighthouse 12.2.3 (mobile preset, median of ${runs})`, '');
+  out.push(
+    "Debian Chromium, headless; a fresh browser per run; Lighthouse's default mobile preset (a phone's screen, simulated slow 4G and 4× CPU slowdown).",
+    LIGHTHOUSE_NOTE,
+    `Budgets: performance at most ${gap} points below the baseline's, total blocking time at most ${tbtRatio}× the baseline's (or under ${floor} ms), accessibility and best practices 100.`,
+    '',
+  );
+  out.push(
+    '| Page | Performance | vs baseline | LCP | TBT | TBT ratio | Accessibility | Best practices | Meets |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
+  );
+  const b = baseline.median;
+  const baseTbt = tbtOf(baseline);
+  out.push(
+    `| baseline \`${pathOf(baseline.url)}\` | ${b.performance} | — | ${seconds(lcpOf(baseline))} | ${Math.round(baseTbt)} ms | 1.00× | ${b.accessibility} | ${b['best-practices']} | — |`,
+  );
+  for (const page of pages) {
+    const s = page.median;
+    const tbt = tbtOf(page);
+    const r = baseTbt > 0 ? tbt / baseTbt : Infinity;
+    const problems = [
+      s.performance < b.performance - gap ? `performance ${s.performance} (budget ≥ ${b.performance - gap})` : null,
+      tbt > floor && r > tbtRatio ? `TBT ${Math.round(tbt)} ms = ${ratio(r)} the baseline's (budget ≤ ${tbtRatio}×)` : null,
+      s.accessibility < BUDGETS.accessibility ? `accessibility ${s.accessibility}` : null,
+      s['best-practices'] < BUDGETS.bestPractices ? `best practices ${s['best-practices']}` : null,
+    ].filter((p): p is string => p !== null);
+    if (problems.length) misses.push(`Lighthouse mobile ${pathOf(page.url)}: ${problems.join(', ')}`);
+    out.push(
+      `| \`${pathOf(page.url)}\` | ${s.performance} | ${s.performance - b.performance >= 0 ? '+' : ''}${s.performance - b.performance} | ${seconds(lcpOf(page))} | ${Math.round(tbt)} ms | ${Number.isFinite(r) ? ratio(r) : '—'} | ${s.accessibility} | ${s['best-practices']} | ${mark(problems.length === 0)} |`,
+    );
+  }
+  out.push('');
 }
 
 const ms = (value: number) => (value >= 10 ? value.toFixed(1) : value >= 1 ? value.toFixed(2) : value.toFixed(3));
