@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { TitleKeeper } from '@/components/title-keeper';
 import './globals.css';
 
 // Every page carries a per-request CSP nonce (see proxy.ts), so none can be prerendered.
@@ -57,6 +58,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">
           {children}
         </main>
+        <TitleKeeper />
       </body>
     </html>
   );
