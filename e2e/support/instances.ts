@@ -60,11 +60,14 @@ export async function waitUntilReady(instance: Instance, timeoutMs = 180_000): P
   throw new Error(`instance ${instance.name} was not ready within ${timeoutMs / 1000}s (last answer: ${last}):\n${instance.output()}`);
 }
 
-/** Sends `signal` to the instance's process group and waits for it to exit. */
+/** Sends `signal` to the instance and waits for it to exit. */
 export async function signalInstance(instance: Instance, signal: NodeJS.Signals, timeoutMs = 30_000) {
   if (instance.child.pid === undefined || instance.child.exitCode !== null || instance.child.signalCode !== null) return instance.exited;
   try {
-    process.kill(-instance.child.pid, signal);
+    // SIGKILL reaches the whole group (tsx and the Node process under it). Other signals go
+    // to tsx alone, which relays them and exits with the server's own exit code: signalled
+    // together, tsx may see its child already gone and exit 143 whatever the server did.
+    process.kill(signal === 'SIGKILL' ? -instance.child.pid : instance.child.pid, signal);
   } catch {
     // Already gone.
   }
