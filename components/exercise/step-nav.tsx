@@ -16,6 +16,7 @@ export function StepNav({ journey, current }: { journey: JourneyView; current: s
             <li key={step.slug}>
               <Link
                 href={stepHref(step.slug)}
+                prefetch={false}
                 aria-current={isCurrent ? 'step' : undefined}
                 className={cn(
                   'flex items-center gap-3 rounded-md px-3 py-2 text-sm',
@@ -47,6 +48,7 @@ export function StepNav({ journey, current }: { journey: JourneyView; current: s
       {journey.completed && (
         <Link
           href={stepHref(RESULTS_PAGE.slug)}
+          prefetch={false}
           aria-current={current === RESULTS_PAGE.slug ? 'page' : undefined}
           className="mt-2 flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-emerald-800 hover:bg-emerald-50 aria-[current=page]:bg-emerald-50 dark:text-emerald-300 dark:hover:bg-emerald-950 dark:aria-[current=page]:bg-emerald-950"
         >
