@@ -64,7 +64,7 @@ function explainReusedCode(history: CodeExchangeHistory): { meaning: string; hin
   return {
     meaning: `this authorization code was already exchanged, at ${clock(history.exchangedAt)}. Codes are single-use: running the curl command a second time fails${
       revoked
-        ? ', and the practice server (as an Okta org does) took the second attempt as a possible theft and revoked the refresh token that the first exchange gave you'
+        ? ", and the practice server (as an Okta org does) took the second attempt as a possible theft and revoked the refresh token that the first exchange gave you (only that login's: tokens from your other logins still work)"
         : ''
     }.`,
     hint: revoked
