@@ -66,17 +66,7 @@ export interface AuthorizeUrlReport extends Report<'authorize-url'> {
 }
 
 /** The checklist areas, in the order the UI shows them. Stable identifiers. */
-export const AUTHORIZE_URL_CHECKS = [
-  'url',
-  'response_type',
-  'client_id',
-  'redirect_uri',
-  'scope',
-  'state',
-  'code_challenge',
-  'code_challenge_method',
-  'params',
-] as const;
+export const AUTHORIZE_URL_CHECKS = ['url', ...REQUIRED_PARAMS, 'params'] as const;
 export type AuthorizeUrlCheck = (typeof AUTHORIZE_URL_CHECKS)[number];
 
 /** A required parameter's own rule, run once the parameter is there and filled in. */

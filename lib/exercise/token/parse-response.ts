@@ -56,19 +56,18 @@ const CHECK = 'json';
  */
 export function parseResponse(text: string): ParseResponseResult {
   const results: CheckResult[] = [];
+  /** The paste is not a parsable response: what was found so far, and why it stops here. */
+  const refuse = (result: CheckResult): ParseResponseResult => ({ ok: false, results: [...results, result] });
 
   if (text.trim() === '') {
-    return {
-      ok: false,
-      results: [
-        fail(
-          'input',
-          'input.empty',
-          'Nothing was pasted.',
-          'Run the curl command, then paste everything it printed, from the opening { to the closing }.',
-        ),
-      ],
-    };
+    return refuse(
+      fail(
+        'input',
+        'input.empty',
+        'Nothing was pasted.',
+        'Run the curl command, then paste everything it printed, from the opening { to the closing }.',
+      ),
+    );
   }
 
   const clues = readTerminalClues(text);
@@ -109,34 +108,26 @@ export function parseResponse(text: string): ParseResponseResult {
 
   const trimmed = body.trim();
   if (trimmed === '') {
-    return {
-      ok: false,
-      results: [
-        ...results,
-        fail(
-          CHECK,
-          'json.invalid',
-          'After the HTTP headers there is no response body.',
-          'The server answered without a body. Check the status line: a 3xx means the URL redirects (use the exact token endpoint), a 4xx/5xx means the request itself failed. Paste the body once curl prints one.',
-        ),
-      ],
-    };
+    return refuse(
+      fail(
+        CHECK,
+        'json.invalid',
+        'After the HTTP headers there is no response body.',
+        'The server answered without a body. Check the status line: a 3xx means the URL redirects (use the exact token endpoint), a 4xx/5xx means the request itself failed. Paste the body once curl prints one.',
+      ),
+    );
   }
 
   const lone = describeLoneToken(trimmed);
   if (lone !== null) {
-    return {
-      ok: false,
-      results: [
-        ...results,
-        fail(
-          CHECK,
-          'json.only_access_token',
-          lone,
-          'Paste the whole JSON response the token endpoint returned, from { to }, including token_type, expires_in and refresh_token — not just one value from it.',
-        ),
-      ],
-    };
+    return refuse(
+      fail(
+        CHECK,
+        'json.only_access_token',
+        lone,
+        'Paste the whole JSON response the token endpoint returned, from { to }, including token_type, expires_in and refresh_token — not just one value from it.',
+      ),
+    );
   }
 
   // JSON.parse accepts any depth, but it is slow on thousands of levels (tens of ms for 64 KiB
@@ -144,7 +135,7 @@ export function parseResponse(text: string): ParseResponseResult {
   // a few thousand. The scanner stops at MAX_DEPTH in linear time: refuse such text before
   // parsing it.
   const tooDeep = locateJsonSyntaxError(trimmed)?.problem === 'too_deep';
-  if (tooDeep) return { ok: false, results: [...results, nestedTooDeep()] };
+  if (tooDeep) return refuse(nestedTooDeep());
 
   let value: unknown;
   try {
@@ -162,40 +153,32 @@ export function parseResponse(text: string): ParseResponseResult {
       );
       value = extracted.value;
     } else {
-      return { ok: false, results: [...results, describeSyntaxError(trimmed)] };
+      return refuse(describeSyntaxError(trimmed));
     }
   }
 
   // Belt and braces: what was parsed is never deeper than the scanner allowed.
-  if (isNestedDeeperThan(value, MAX_DEPTH + 1)) return { ok: false, results: [...results, nestedTooDeep()] };
+  if (isNestedDeeperThan(value, MAX_DEPTH + 1)) return refuse(nestedTooDeep());
 
   if (!isPlainObject(value)) {
     if (typeof value === 'string') {
       const inner = describeLoneToken(value.trim());
       if (inner !== null) {
-        return {
-          ok: false,
-          results: [
-            ...results,
-            fail(CHECK, 'json.only_access_token', inner, 'Paste the whole JSON response the token endpoint returned, from { to }.'),
-          ],
-        };
+        return refuse(
+          fail(CHECK, 'json.only_access_token', inner, 'Paste the whole JSON response the token endpoint returned, from { to }.'),
+        );
       }
     }
-    return {
-      ok: false,
-      results: [
-        ...results,
-        fail(
-          CHECK,
-          'json.not_object',
-          `This is valid JSON, but ${describeJsonKind(value)}, not an object.`,
-          Array.isArray(value)
-            ? 'A token response is a single JSON object ({ … }). Paste the object itself, not a list around it.'
-            : 'A token response is a JSON object ({ "access_token": …, "token_type": "Bearer", … }). Paste the whole response body.',
-        ),
-      ],
-    };
+    return refuse(
+      fail(
+        CHECK,
+        'json.not_object',
+        `This is valid JSON, but ${describeJsonKind(value)}, not an object.`,
+        Array.isArray(value)
+          ? 'A token response is a single JSON object ({ … }). Paste the object itself, not a list around it.'
+          : 'A token response is a JSON object ({ "access_token": …, "token_type": "Bearer", … }). Paste the whole response body.',
+      ),
+    );
   }
 
   const keys = Object.keys(value);
