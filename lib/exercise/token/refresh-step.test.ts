@@ -1,66 +1,40 @@
-import { createLocalJWKSet, exportJWK, generateKeyPair, type JWTVerifyGetKey } from 'jose';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { TokenSummary } from './inspect';
 import { checkRefreshResponse, type RefreshCheckContext, type TokenOrigin } from './refresh-step';
+import {
+  CLIENT_ID,
+  codes,
+  ctx as tokenCtx,
+  mint as mintAccessToken,
+  NOW_S,
+  prepareKeys,
+  REFRESH_TOKEN as FIRST_REFRESH,
+  respond as respondWith,
+} from './test-support';
 import { checkTokenResponse } from './token-step';
-import type { CheckResult } from '../report';
-import { mintOktaAccessToken, type SigningKey } from '../../../tests/support/okta-tokens';
 
-const NOW = new Date('2026-01-15T10:00:00Z');
-const NOW_S = NOW.getTime() / 1000;
-const ISSUER = 'http://localhost:3000/oauth2/default';
-const CLIENT_ID = '0oa1b2c3d4EXAMPLE';
-const FIRST_REFRESH = 'hY6OEJqn4dbXr0Yb1ZbMZWGN2hC8K3fJ4Zx5Zt0Ykn8';
 const ROTATED_REFRESH = 'Qm9WbXJ4aG5kZ2VxY2Z0YmZ2dGhhc2Rma2xqYXNkZg';
 
-let serverKey: SigningKey;
-let getKey: JWTVerifyGetKey;
 let firstToken: string;
 let firstText: string;
 let first: TokenSummary;
 
-/** An access token like the practice server's; `undefined` removes a claim. */
-function mint(o: { iat?: number; jti?: string; claims?: Record<string, unknown> } = {}): Promise<string> {
-  return mintOktaAccessToken(serverKey, {
-    issuer: ISSUER,
-    clientId: CLIENT_ID,
-    iat: o.iat ?? NOW_S - 30,
-    jti: o.jti ?? 'AT.refreshed-9xQm2',
-    claims: o.claims,
-  });
-}
+prepareKeys();
 
-const respond = async (token: Promise<string> | string, fields: Record<string, unknown> = {}) => {
-  const body: Record<string, unknown> = {
-    token_type: 'Bearer',
-    expires_in: 3600,
-    access_token: await token,
-    scope: 'offline_access api:read',
-    refresh_token: ROTATED_REFRESH,
-  };
-  for (const [name, value] of Object.entries(fields)) {
-    if (value === undefined) delete body[name];
-    else body[name] = value;
-  }
-  return JSON.stringify(body, null, 2);
-};
+/** The refreshed access token, by default: like the practice server's; `undefined` removes a claim. */
+const mint = (o: { iat?: number; jti?: string; claims?: Record<string, unknown> } = {}) =>
+  mintAccessToken({ iat: o.iat ?? NOW_S - 30, jti: o.jti ?? 'AT.refreshed-9xQm2', claims: o.claims });
+
+/** A refresh response (with the rotated refresh token unless `fields` says otherwise). */
+const respond = (token: Promise<string> | string, fields: Record<string, unknown> = {}) =>
+  respondWith({ refresh_token: ROTATED_REFRESH, ...fields }, token);
 
 beforeAll(async () => {
-  const pair = await generateKeyPair('RS256');
-  serverKey = pair.privateKey;
-  getKey = createLocalJWKSet({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'Xm2k9Q', alg: 'RS256', use: 'sig' }] });
   // Step 4 as it really happens: the learner's first response, checked and summarised.
   firstToken = await mint({ iat: NOW_S - 600, jti: 'AT.first-login-4kPz' });
   firstText = await respond(firstToken, { refresh_token: FIRST_REFRESH });
-  const report = await checkTokenResponse(firstText, {
-    issuer: ISSUER,
-    clientId: CLIENT_ID,
-    audience: 'api://default',
-    now: NOW,
-    getKey,
-    practice: true,
-  });
+  const report = await checkTokenResponse(firstText, tokenCtx());
   expect(report.status).toBe('pass');
   first = report.summary!;
 });
@@ -73,22 +47,11 @@ const origins: Record<string, TokenOrigin> = {
 };
 
 const ctx = (o: Partial<RefreshCheckContext> = {}): RefreshCheckContext => ({
-  issuer: ISSUER,
-  clientId: CLIENT_ID,
-  audience: 'api://default',
-  now: NOW,
-  getKey,
-  practice: true,
+  ...tokenCtx(),
   first,
   lookupOrigin: async (jti) => origins[jti] ?? null,
   ...o,
 });
-
-const codes = (results: CheckResult[]) =>
-  results
-    .filter((r) => r.status !== 'pass')
-    .map((r) => `${r.status}:${r.code}`)
-    .sort();
 
 interface Case {
   name: string;

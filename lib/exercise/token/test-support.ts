@@ -44,12 +44,14 @@ export function prepareKeys(): void {
 }
 
 /** An access token like the practice server's (Okta-like claims), with overrides; `undefined` removes a claim. */
-export function mint(o: { claims?: Record<string, unknown>; kid?: string | null; key?: Key; iat?: number } = {}): Promise<string> {
+export function mint(
+  o: { claims?: Record<string, unknown>; kid?: string | null; key?: Key; iat?: number; jti?: string } = {},
+): Promise<string> {
   return mintOktaAccessToken(o.key ?? serverKey, {
     issuer: ISSUER,
     clientId: CLIENT_ID,
     iat: o.iat ?? NOW_S - 60,
-    jti: 'AT.6bUu3KdI6YQIu0uWw2w4xGvPfJ6d',
+    jti: o.jti ?? 'AT.6bUu3KdI6YQIu0uWw2w4xGvPfJ6d',
     claims: o.claims,
     kid: o.kid,
   });
