@@ -2,25 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { AuthorizationServerMetadata, DiscoveryOutcome, JwksOutcome } from '../issuer/discover';
 import type { SafeFetchFailureReason } from '../issuer/safe-fetch';
 import type { DiagnosisCode } from './report';
+import { OKTA_ISSUER as ISSUER, OKTA_JWKS as okJwks, oktaMetadata as metadata } from './discovery-fixtures';
 import { checkSetup, practiceProviderConfig, type SetupInput } from './setup';
 
-const ISSUER = 'https://dev-123456.okta.com/oauth2/default';
 const valid: SetupInput = { issuer: ISSUER, clientId: '0oa1b2c3d4e5f6g7h8i9', redirectUri: 'http://localhost:3000/redirect' };
-const okJwks: JwksOutcome = { status: 'ok', uri: `${ISSUER}/v1/keys`, keyCount: 1, signingKeyCount: 1, algorithms: ['RS256'] };
-
-function metadata(overrides: Partial<AuthorizationServerMetadata> = {}, issuer = ISSUER): AuthorizationServerMetadata {
-  return {
-    issuer,
-    authorization_endpoint: `${issuer}/v1/authorize`,
-    token_endpoint: `${issuer}/v1/token`,
-    jwks_uri: `${issuer}/v1/keys`,
-    scopes_supported: ['openid', 'offline_access', 'api:read'],
-    grant_types_supported: ['authorization_code', 'refresh_token'],
-    code_challenge_methods_supported: ['S256'],
-    response_types_supported: ['code'],
-    ...overrides,
-  };
-}
 
 const found = (meta: AuthorizationServerMetadata, jwks: JwksOutcome = okJwks): DiscoveryOutcome => ({
   status: 'found',

@@ -18,6 +18,7 @@ import { checkRefreshResponse, type RefreshCheckContext, type TokenOrigin } from
 import { ctx, mint, NOW_S, otherKey, prepareKeys, REFRESH_TOKEN, respond } from '../token/test-support';
 import { checkTokenResponse } from '../token/token-step';
 import type { AuthorizationServerMetadata, DiscoveryOutcome, JwksOutcome } from '../../issuer/discover';
+import { OKTA_ISSUER, OKTA_JWKS as JWKS_OK, oktaMetadata as metadata } from '../discovery-fixtures';
 
 prepareKeys();
 
@@ -29,23 +30,7 @@ interface Example {
 
 // --- setup: what the learner typed, and what discovery found -----------------------------
 
-const OKTA_ISSUER = 'https://dev-123456.okta.com/oauth2/default';
 const SETUP: SetupInput = { issuer: OKTA_ISSUER, clientId: '0oa1b2c3d4e5f6g7h8i9', redirectUri: 'https://example-app.com/redirect' };
-const JWKS_OK: JwksOutcome = { status: 'ok', uri: `${OKTA_ISSUER}/v1/keys`, keyCount: 1, signingKeyCount: 1, algorithms: ['RS256'] };
-
-function metadata(overrides: Partial<AuthorizationServerMetadata> = {}, issuer = OKTA_ISSUER): AuthorizationServerMetadata {
-  return {
-    issuer,
-    authorization_endpoint: `${issuer}/v1/authorize`,
-    token_endpoint: `${issuer}/v1/token`,
-    jwks_uri: `${issuer}/v1/keys`,
-    scopes_supported: ['openid', 'offline_access', 'api:read'],
-    grant_types_supported: ['authorization_code', 'refresh_token'],
-    code_challenge_methods_supported: ['S256'],
-    response_types_supported: ['code'],
-    ...overrides,
-  };
-}
 
 const found = (meta: AuthorizationServerMetadata, jwks: JwksOutcome = JWKS_OK): DiscoveryOutcome => ({
   status: 'found',
