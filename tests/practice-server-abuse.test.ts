@@ -8,22 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PATCH as patchPracticeApp } from '@/app/api/practice/app/route';
 import { updatePracticeApp } from '@/lib/db/practice-clients';
 import { browserFetch, CookieJar, followRedirects, startPracticeServer, type PracticeServerHandle } from './support/practice-server';
+import { authorizeUrl as authorizeUrlWith } from './support/practice-requests';
 import { apiRequest, learnerCookie } from './support/requests';
 import type { PracticeApp } from '@/lib/db/practice-clients';
 
-function authorizeUrl(server: PracticeServerHandle, app: PracticeApp, params: Record<string, string> = {}): string {
-  const query = new URLSearchParams({
-    response_type: 'code',
-    client_id: app.clientId,
-    scope: 'offline_access api:read',
-    redirect_uri: app.redirectUris[0]!,
-    state: 'state-123456789',
+/** An authorization URL with PKCE, as the exercise's learners send it. */
+const authorizeUrl = (server: PracticeServerHandle, app: PracticeApp, params: Record<string, string> = {}) =>
+  authorizeUrlWith(server, app, {
     code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
     code_challenge_method: 'S256',
     ...params,
   });
-  return `${server.issuer}/v1/authorize?${query}`;
-}
 
 /** Opens the sign-in page in a fresh "browser" and returns it with its cookie jar. */
 async function openSignIn(server: PracticeServerHandle, app: PracticeApp, headers: Record<string, string> = {}) {
