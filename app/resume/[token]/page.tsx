@@ -17,26 +17,25 @@ export default async function ResumePage({ params }: { params: Promise<{ token: 
   const learnerId = await findLearnerByResumeToken(await getDb(), token);
   const already = learnerId !== null && learnerId === (await currentLearnerId());
 
+  const goToExercise = (
+    <p className="mt-3">
+      <Link href="/exercise/refresh" className="font-medium text-indigo-800 underline dark:text-indigo-300">
+        Go to the exercise
+      </Link>
+    </p>
+  );
   return (
     <div className="mx-auto max-w-prose space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">Continue your exercise</h1>
       {!learnerId ? (
         <Card>
           <p>This link does not work (any more): the exercise was reset, or the link was not copied whole.</p>
-          <p className="mt-3">
-            <Link href="/exercise/refresh" className="font-medium text-indigo-800 underline dark:text-indigo-300">
-              Go to the exercise
-            </Link>
-          </p>
+          {goToExercise}
         </Card>
       ) : already ? (
         <Card>
           <p>This browser already continues this exercise.</p>
-          <p className="mt-3">
-            <Link href="/exercise/refresh" className="font-medium text-indigo-800 underline dark:text-indigo-300">
-              Go to the exercise
-            </Link>
-          </p>
+          {goToExercise}
         </Card>
       ) : (
         <Card className="space-y-4">
