@@ -13,7 +13,18 @@
  * root (the closest directory holding both the copy and node_modules).
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -101,17 +112,29 @@ export interface BuildOptions {
   skip: boolean;
 }
 
+function linkTarget(file: string): string | null {
+  try {
+    return readlinkSync(file);
+  } catch {
+    return null;
+  }
+}
+
 /** Stages an app outside the repository and builds it when its sources changed. */
 export async function ensureBuild(source: AppSource, options: BuildOptions): Promise<{ dir: string; note: string }> {
   const stage = path.join(tmpdir(), `oauth-lab-bench-${source.name}`);
   const hash = sourceHash(source);
   const marker = path.join(stage, '.bench-source-hash');
-  const current = existsSync(path.join(stage, '.next', 'BUILD_ID')) && existsSync(marker) && readFileSync(marker, 'utf8') === hash;
+  // The stage is shared by every checkout on this machine: a build whose node_modules link
+  // points at another checkout (perhaps one removed since) cannot start here.
+  const linkedHere = linkTarget(path.join(stage, 'node_modules')) === path.join(ROOT, 'node_modules');
+  const current =
+    linkedHere && existsSync(path.join(stage, '.next', 'BUILD_ID')) && existsSync(marker) && readFileSync(marker, 'utf8') === hash;
   if (current && !options.force) return { dir: stage, note: 'existing build of the current sources' };
   if (options.skip) {
-    if (existsSync(path.join(stage, '.next', 'BUILD_ID')))
+    if (linkedHere && existsSync(path.join(stage, '.next', 'BUILD_ID')))
       return { dir: stage, note: 'existing build (sources changed since; --no-build)' };
-    throw new Error(`No ${source.name} build in ${stage} and --no-build was given.`);
+    throw new Error(`No ${source.name} build of this checkout in ${stage} and --no-build was given.`);
   }
   console.log(`Building the ${source.name} (staged copy in ${stage})…`);
   rmSync(stage, { recursive: true, force: true });
