@@ -1,9 +1,10 @@
 import { cn } from '@/components/ui/cn';
+import { CheckIcon, CrossIcon, DisclosureIcon } from '@/components/ui/icons';
 import type { CheckResult, Report } from '@/lib/exercise/report';
 
-const ICON: Record<CheckResult['status'], { symbol: string; label: string; className: string }> = {
-  pass: { symbol: '✓', label: 'Passed', className: 'bg-emerald-700 text-white' },
-  fail: { symbol: '✗', label: 'Failed', className: 'bg-red-700 text-white' },
+const ICON: Record<CheckResult['status'], { symbol: React.ReactNode; label: string; className: string }> = {
+  pass: { symbol: <CheckIcon />, label: 'Passed', className: 'bg-emerald-700 text-white' },
+  fail: { symbol: <CrossIcon />, label: 'Failed', className: 'bg-red-700 text-white' },
   warn: { symbol: '!', label: 'Warning', className: 'bg-amber-500 text-slate-950' },
   info: { symbol: 'i', label: 'Note', className: 'bg-sky-700 text-white' },
 };
@@ -67,7 +68,17 @@ export function CheckResults({ report, headingId, action }: { report: Report; he
     <section aria-labelledby={headingId} className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h3 id={headingId} tabIndex={-1} className="text-lg font-semibold">
-          {report.status === 'pass' ? '✓ All checks passed' : `✗ ${failures} ${failures === 1 ? 'problem' : 'problems'} to fix`}
+          {report.status === 'pass' ? (
+            <>
+              <CheckIcon className="mr-1.5" />
+              All checks passed
+            </>
+          ) : (
+            <>
+              <CrossIcon className="mr-1.5" />
+              {failures} {failures === 1 ? 'problem' : 'problems'} to fix
+            </>
+          )}
         </h3>
         {action}
       </div>
@@ -81,9 +92,7 @@ export function CheckResults({ report, headingId, action }: { report: Report; he
       {passes.length > 0 && (
         <details className="group rounded-md border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 dark:text-slate-200 dark:hover:bg-slate-800">
-            <span aria-hidden="true" className="mr-2 inline-block transition-transform group-open:rotate-90">
-              ▸
-            </span>
+            <DisclosureIcon className="mr-2 transition-transform group-open:rotate-90" />
             {passes.length} {passes.length === 1 ? 'check' : 'checks'} passed
           </summary>
           <ul className="space-y-2 p-3 pt-1">

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
+import { CheckIcon } from '@/components/ui/icons';
 import { apiFetch } from '@/lib/client/api';
 
 /**
@@ -41,7 +42,7 @@ export function RefreshGrantIndicator({ initiallyEnabled, next }: { initiallyEna
             : 'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100',
         )}
       >
-        <span aria-hidden="true">{enabled ? '✓' : '…'}</span>
+        {enabled ? <CheckIcon /> : <span aria-hidden="true">…</span>}
         {enabled ? 'Refresh Token is enabled for My Web App.' : 'Refresh Token is not enabled yet for My Web App.'}
       </p>
       {!enabled && (

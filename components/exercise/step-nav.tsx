@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
+import { CheckIcon, StarIcon } from '@/components/ui/icons';
 import { RESULTS_PAGE, stepHref, type StepStatus } from '@/lib/exercise/steps';
 import type { JourneyView } from '@/lib/progress/view';
 
@@ -34,7 +35,7 @@ export function StepNav({ journey, current }: { journey: JourneyView; current: s
                     step.status === 'pending' && 'border-slate-400 text-slate-600 dark:text-slate-300',
                   )}
                 >
-                  {step.status === 'pass' ? '✓' : step.status === 'fail' ? '!' : step.number}
+                  {step.status === 'pass' ? <CheckIcon className="size-3.5" /> : step.status === 'fail' ? '!' : step.number}
                 </span>
                 <span>
                   {step.title}
@@ -52,7 +53,7 @@ export function StepNav({ journey, current }: { journey: JourneyView; current: s
           aria-current={current === RESULTS_PAGE.slug ? 'page' : undefined}
           className="mt-2 flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium text-emerald-800 hover:bg-emerald-50 aria-[current=page]:bg-emerald-50 dark:text-emerald-300 dark:hover:bg-emerald-950 dark:aria-[current=page]:bg-emerald-950"
         >
-          <span aria-hidden="true">★</span>
+          <StarIcon />
           {RESULTS_PAGE.title}
         </Link>
       )}

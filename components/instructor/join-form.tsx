@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { CheckIcon } from '@/components/ui/icons';
 import { Notice } from '@/components/ui/notice';
 import { apiFetch } from '@/lib/client/api';
 
@@ -28,7 +29,7 @@ export function JoinForm({ code, cohortName }: { code: string; cohortName: strin
     return (
       <div role="status" className="space-y-4">
         <Notice kind="success" className="p-4">
-          ✓ You joined {cohortName} as {joined}. Your instructor can now follow your progress.
+          <CheckIcon className="mr-1" /> You joined {cohortName} as {joined}. Your instructor can now follow your progress.
         </Notice>
         <Link href="/exercise/refresh" className={buttonClass('primary')}>
           Go to the exercise

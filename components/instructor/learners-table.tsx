@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { cn } from '@/components/ui/cn';
+import { CheckIcon, CrossIcon } from '@/components/ui/icons';
 import type { DashboardRow } from '@/lib/cohorts/dashboard';
 import { formatDuration } from '@/lib/cohorts/format';
 import { CHECK_STEPS, STEP_TITLES } from '@/lib/exercise/steps';
@@ -113,7 +114,15 @@ export function LearnersTable({ cohortId, rows, now }: { cohortId: string; rows:
                   </span>
                 )}
               </th>
-              <td className={CELL}>{row.currentStep === 'complete' ? '✓ Completed' : STEP_TITLES[row.currentStep]}</td>
+              <td className={CELL}>
+                {row.currentStep === 'complete' ? (
+                  <>
+                    <CheckIcon /> Completed
+                  </>
+                ) : (
+                  STEP_TITLES[row.currentStep]
+                )}
+              </td>
               {CHECK_STEPS.map((step) => {
                 const cell = row.steps[step];
                 return (
@@ -125,7 +134,17 @@ export function LearnersTable({ cohortId, rows, now }: { cohortId: string; rows:
                         cell.status === 'fail' && 'text-red-800 dark:text-red-300',
                       )}
                     >
-                      {cell.status === 'pass' ? '✓ pass' : cell.status === 'fail' ? '✗ fail' : '–'}
+                      {cell.status === 'pass' ? (
+                        <>
+                          <CheckIcon /> pass
+                        </>
+                      ) : cell.status === 'fail' ? (
+                        <>
+                          <CrossIcon /> fail
+                        </>
+                      ) : (
+                        '–'
+                      )}
                     </span>
                     {cell.attempts > 0 && <span className="text-slate-700 dark:text-slate-300">({cell.attempts})</span>}
                   </td>

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import Link from 'next/link';
 import { Button, buttonClass } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
+import { CheckIcon, CrossIcon } from '@/components/ui/icons';
 import { apiFetch } from '@/lib/client/api';
 import type { PracticeAppView } from '@/lib/practice-server/app-view';
 
@@ -172,7 +173,7 @@ export function PracticeConsole({
         <div role="status" aria-live="polite" className="mt-3 min-h-6 text-sm">
           {status && (
             <p className={status.kind === 'ok' ? 'text-emerald-800 dark:text-emerald-300' : 'text-red-800 dark:text-red-300'}>
-              {status.kind === 'ok' ? '✓ ' : '✗ '}
+              {status.kind === 'ok' ? <CheckIcon className="mr-1" /> : <CrossIcon className="mr-1" />}
               {status.text}
             </p>
           )}

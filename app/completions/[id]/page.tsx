@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Card } from '@/components/ui/card';
+import { CheckIcon } from '@/components/ui/icons';
 import { getDb } from '@/lib/db/client';
 import { findCompletionRecord } from '@/lib/progress/completion-records';
 
@@ -41,9 +42,7 @@ export default async function CompletionRecordPage({ params }: { params: Promise
         <ol className="mt-3 space-y-2">
           {record.steps.map((step) => (
             <li key={step} className="flex gap-2">
-              <span aria-hidden="true" className="text-emerald-700 dark:text-emerald-400">
-                ✓
-              </span>
+              <CheckIcon className="mt-[0.25em] text-emerald-700 dark:text-emerald-400" />
               <span>
                 {step}
                 <span className="sr-only"> (done)</span>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
+import { CheckIcon, CrossIcon } from '@/components/ui/icons';
 import { describeClaim, formatDuration, formatUtc } from '@/lib/cohorts/format';
 import { fetchLearnerTimeline, findOwnCohort } from '@/lib/cohorts/store';
 import { getDb } from '@/lib/db/client';
@@ -94,7 +95,15 @@ export default async function LearnerDetailPage({ params }: { params: Promise<{ 
                           : 'font-semibold text-red-800 dark:text-red-300'
                       }
                     >
-                      {attempt.status === 'pass' ? '✓ pass' : '✗ fail'}
+                      {attempt.status === 'pass' ? (
+                        <>
+                          <CheckIcon /> pass
+                        </>
+                      ) : (
+                        <>
+                          <CrossIcon /> fail
+                        </>
+                      )}
                     </span>
                   </div>
                   {attempt.codes.length > 0 && (
