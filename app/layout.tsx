@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
-import { Suspense } from 'react';
 import { TitleKeeper } from '@/components/title-keeper';
 import './globals.css';
 
@@ -32,35 +31,32 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          {/* A boundary of its own: hydrated as a separate, interruptible unit (see ExerciseShell). */}
-          <Suspense>
-            <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-              <Link href="/" prefetch={false} className="text-lg font-semibold tracking-tight text-indigo-700 dark:text-indigo-300">
-                OAuth Lab
-              </Link>
-              <Link
-                prefetch={false}
-                href="/exercise/refresh"
-                className="text-sm text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white"
-              >
-                Refresh Tokens exercise
-              </Link>
-              <Link
-                prefetch={false}
-                href="/practice/console"
-                className="text-sm text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white"
-              >
-                Practice console
-              </Link>
-              <Link
-                prefetch={false}
-                href="/instructor"
-                className="text-sm text-slate-700 hover:text-slate-950 sm:ml-auto dark:text-slate-300 dark:hover:text-white"
-              >
-                Instructors
-              </Link>
-            </nav>
-          </Suspense>
+          <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+            <Link href="/" prefetch={false} className="text-lg font-semibold tracking-tight text-indigo-700 dark:text-indigo-300">
+              OAuth Lab
+            </Link>
+            <Link
+              prefetch={false}
+              href="/exercise/refresh"
+              className="text-sm text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white"
+            >
+              Refresh Tokens exercise
+            </Link>
+            <Link
+              prefetch={false}
+              href="/practice/console"
+              className="text-sm text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white"
+            >
+              Practice console
+            </Link>
+            <Link
+              prefetch={false}
+              href="/instructor"
+              className="text-sm text-slate-700 hover:text-slate-950 sm:ml-auto dark:text-slate-300 dark:hover:text-white"
+            >
+              Instructors
+            </Link>
+          </nav>
         </header>
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">
           {children}

@@ -29,6 +29,21 @@ test('the redirect page leaves no code in the address bar once it has settled', 
   await expect(page).toHaveURL(/\/redirect$/);
 });
 
+test('every page arrives whole: no part of it is streamed after the shell to pop in later', async ({ learnerPage: page }) => {
+  await advanceLearner(page, 'refreshed');
+  // A Suspense boundary whose content is late when the shell flushes comes as a placeholder
+  // (<template id="B:…">) and React reveals it up to 300 ms after the first paint: the step
+  // list used to pop in that way (docs/decisions/010).
+  const paths = ['setup', 'enable', 'authorize', 'token', 'refresh', 'complete'].map((step) => `/exercise/refresh/${step}`);
+  for (const path of ['/', '/exercise/refresh', ...paths, '/practice/console']) {
+    const answer = await page.request.get(path);
+    expect(answer.status(), path).toBe(200);
+    const html = await answer.text();
+    expect(html, path).not.toContain('<template id="B:');
+    if (path.startsWith('/exercise/')) expect(html, path).toContain('aria-label="Exercise steps"');
+  }
+});
+
 test('the extra credit leaves a completed exercise complete', async ({ learnerPage: page }) => {
   const journey = await advanceLearner(page, 'refreshed');
   await page.goto('/exercise/refresh/refresh');
