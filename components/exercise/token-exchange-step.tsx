@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
-import { rememberRefreshToken } from '@/lib/client/browser-storage';
+import { rememberRefreshToken } from '@/lib/client/remember-refresh-token';
 import { useStoredValue } from '@/lib/client/use-stored-value';
 import { buildRefreshCurl, buildTokenCurl } from '@/lib/exercise/curl';
 import type { RefreshResponseReport } from '@/lib/exercise/token/refresh-step';

@@ -1,5 +1,3 @@
-import { parseResponse } from '../exercise/token/parse-response';
-
 /**
  * What the learner's browser keeps between steps. The server never stores the code
  * verifier, the authorization code or tokens (README, "Security in short"); the browser holds them for the
@@ -60,13 +58,4 @@ export function subscribeStored(listener: () => void): () => void {
 
 export function clearBrowserExerciseData(): void {
   for (const key of Object.keys(STORAGE_KEYS) as Key[]) writeStored(key, null);
-}
-
-/**
- * Keeps the refresh token of a passing token or refresh response in this tab for the next
- * command (with rotation, the newest one replaces the old). It is never sent to the server.
- */
-export function rememberRefreshToken(pastedResponse: string): void {
-  const parsed = parseResponse(pastedResponse);
-  if (parsed.ok && typeof parsed.body.refresh_token === 'string') writeStored('refreshToken', parsed.body.refresh_token);
 }
