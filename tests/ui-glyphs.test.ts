@@ -1,6 +1,6 @@
 /**
  * Text on our pages stays within what the common sans and mono fonts draw (Liberation,
- * Arial, Roboto, DejaVu): a character they lack (✓ ✗ ★ ▸, emoji) sends the browser through
+ * Arial, Roboto): a character they lack (✓ ✗ ★ ▸, emoji) sends the browser through
  * its font fallback on the first layout — a search and a second font loaded on the main
  * thread before the page can paint (decision 010). Status marks are SVG icons instead
  * (components/ui/icons.tsx).

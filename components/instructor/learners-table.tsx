@@ -2,8 +2,9 @@
 
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
+import { PassFail } from '@/components/instructor/pass-fail';
 import { cn } from '@/components/ui/cn';
-import { CheckIcon, CrossIcon } from '@/components/ui/icons';
+import { CheckIcon } from '@/components/ui/icons';
 import type { DashboardRow } from '@/lib/cohorts/dashboard';
 import { formatDuration } from '@/lib/cohorts/format';
 import { CHECK_STEPS, STEP_TITLES } from '@/lib/exercise/steps';
@@ -134,17 +135,7 @@ export function LearnersTable({ cohortId, rows, now }: { cohortId: string; rows:
                         cell.status === 'fail' && 'text-red-800 dark:text-red-300',
                       )}
                     >
-                      {cell.status === 'pass' ? (
-                        <>
-                          <CheckIcon /> pass
-                        </>
-                      ) : cell.status === 'fail' ? (
-                        <>
-                          <CrossIcon /> fail
-                        </>
-                      ) : (
-                        '–'
-                      )}
+                      {cell.status === 'pending' ? '–' : <PassFail status={cell.status} />}
                     </span>
                     {cell.attempts > 0 && <span className="text-slate-700 dark:text-slate-300">({cell.attempts})</span>}
                   </td>

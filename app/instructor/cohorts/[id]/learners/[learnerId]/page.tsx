@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { PassFail } from '@/components/instructor/pass-fail';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
-import { CheckIcon, CrossIcon } from '@/components/ui/icons';
 import { describeClaim, formatDuration, formatUtc } from '@/lib/cohorts/format';
 import { fetchLearnerTimeline, findOwnCohort } from '@/lib/cohorts/store';
 import { getDb } from '@/lib/db/client';
@@ -95,15 +95,7 @@ export default async function LearnerDetailPage({ params }: { params: Promise<{ 
                           : 'font-semibold text-red-800 dark:text-red-300'
                       }
                     >
-                      {attempt.status === 'pass' ? (
-                        <>
-                          <CheckIcon /> pass
-                        </>
-                      ) : (
-                        <>
-                          <CrossIcon /> fail
-                        </>
-                      )}
+                      <PassFail status={attempt.status} />
                     </span>
                   </div>
                   {attempt.codes.length > 0 && (
