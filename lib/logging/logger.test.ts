@@ -50,6 +50,9 @@ describe('redactUrl', () => {
   it.each([
     ['/redirect?code=abc&state=xyz&iss=http%3A%2F%2Fx', '/redirect?code=[redacted]&state=[redacted]&iss=http%3A%2F%2Fx'],
     ['/oauth2/default/interaction/uid-123?x=1', '/oauth2/default/interaction/[redacted]?x=1'],
+    // The authorization endpoint's resume URL carries the same interaction id (issue 18).
+    ['/oauth2/default/v1/authorize/uid-123', '/oauth2/default/v1/authorize/[redacted]'],
+    ['/oauth2/default/v1/authorize?client_id=a&state=s', '/oauth2/default/v1/authorize?client_id=a&state=[redacted]'],
     ['/oauth2/default/v1/authorize?client_id=0oa1&Code_Verifier=v', '/oauth2/default/v1/authorize?client_id=0oa1&Code_Verifier=[redacted]'],
     ['/resume/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', '/resume/[redacted]'],
     ['/api/health', '/api/health'],

@@ -39,11 +39,13 @@ const SECRET_PARAMS = new Set<string>([...SECRET_FIELDS, 'state', 'session_token
 
 /**
  * A URL or path safe to log: the values of secret parameters are replaced, and the secret
- * in a practice-server interaction path or a resume link is cut.
+ * in a practice-server interaction path (`/interaction/<id>`, and the authorization
+ * endpoint's resume path `/v1/authorize/<id>` that the sign-in returns through) or a resume
+ * link is cut.
  */
 export function redactUrl(url: string): string {
   const q = url.indexOf('?');
-  const path = (q < 0 ? url : url.slice(0, q)).replace(/\/(interaction|resume)\/[^/]+/, '/$1/[redacted]');
+  const path = (q < 0 ? url : url.slice(0, q)).replace(/\/(interaction|resume|authorize)\/[^/]+/, '/$1/[redacted]');
   if (q < 0) return path;
   const query = url
     .slice(q + 1)

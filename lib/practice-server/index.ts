@@ -11,6 +11,7 @@ import type { DB } from '../db/client';
 import { getOrCreateSetting } from '../db/settings';
 import { practiceIssuer, type Env } from '../env';
 import { getLogger } from '../logging/logger';
+import { requestIdentity } from '../server/client-address';
 import { buildConfiguration, PRACTICE_AUDIENCE, PRACTICE_MOUNT } from './configuration';
 import { loginForAccountId } from './account';
 import { sendHtml, sendJson } from './http';
@@ -133,7 +134,7 @@ export async function createPracticeServer({ db, env }: { db: DB; env: Env }): P
     provider,
     handle(req, res) {
       dispatch(req, res).catch((error: unknown) => {
-        getLogger().error({ requestId: req.headers['x-request-id'], err: error }, 'practice server request failed');
+        getLogger().error({ requestId: requestIdentity(req).requestId, err: error }, 'practice server request failed');
         if (!res.headersSent) {
           sendHtml(
             res,

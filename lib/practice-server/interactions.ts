@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { Env } from '../env';
 import { assertNotLimited, countFailure, RateLimited } from '../http/rate-limits';
+import { requestIdentity } from '../server/client-address';
 import { userIdFor } from './account';
 import { PRACTICE_APP_NAME } from './client-metadata';
 import { checkDemoCredentials } from './credentials';
@@ -143,7 +144,7 @@ export async function handleInteraction(ctx: InteractionContext, req: IncomingMe
 
   // Only failures count, per client address and per user name: a classroom behind one NAT
   // signs in freely, while guessing a password stays slow from one address or from many.
-  const address = String(req.headers['x-forwarded-for'] ?? 'unknown');
+  const { address } = requestIdentity(req);
   const usernameKey = username.trim().toLowerCase();
   try {
     await assertNotLimited('signInFailuresPerAddress', address);

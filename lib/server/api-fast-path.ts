@@ -13,6 +13,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getLogger } from '../logging/logger';
+import { requestIdentity, webHeadersOf } from './client-address';
 
 /** A route handler's signature (as in app/api/.../route.ts). */
 export type RouteHandler = (request: Request, context: { params: Promise<{ step: string }> }) => Promise<Response>;
@@ -35,14 +36,6 @@ export const STATIC_SECURITY_HEADERS: readonly { key: string; value: string }[] 
  * what the fast path saves.
  */
 const CHECK_PATH = /^\/api\/exercise\/([a-z-]{1,40})$/;
-
-/** Headers of a Node request as a Web `Headers` object (repeated headers kept). */
-function toHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  return headers;
-}
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -79,7 +72,9 @@ export function createCheckApiFastPath(handler: RouteHandler) {
       // The origin as Next would see it (handleApi compares a request's Origin with it).
       const request = new Request(`http://${req.headers.host ?? 'localhost'}${url}`, {
         method: 'POST',
-        headers: toHeaders(req),
+        // The headers as the request listener rewrote them: the client address and request id
+        // are the server's decision, never what the client sent (lib/server/client-address.ts).
+        headers: webHeadersOf(req),
         // Decoded as request.text() would decode it (JSON is UTF-8).
         body: body.toString('utf8'),
       });
@@ -87,7 +82,7 @@ export function createCheckApiFastPath(handler: RouteHandler) {
     })().catch((error: unknown) => {
       // handleApi answers every error itself; this is the body stream failing (a client gone,
       // or the 413 of the body limit already sent).
-      getLogger().debug({ err: error, requestId: req.headers['x-request-id'] }, 'check API request ended early');
+      getLogger().debug({ err: error, requestId: requestIdentity(req).requestId }, 'check API request ended early');
       if (!res.headersSent) res.writeHead(400, { 'Content-Type': 'application/json' });
       if (!res.writableEnded) res.end(JSON.stringify({ error: { code: 'bad_request', message: 'The request body could not be read.' } }));
     });

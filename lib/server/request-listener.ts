@@ -10,7 +10,7 @@ import type { Env } from '../env';
 import { redactUrl } from '../logging/logger';
 import { isPracticePath } from '../practice-server/mount';
 import { limitRequestBody } from './body-limit';
-import { normalizeForwardedHeaders, REQUEST_ID_HEADER } from './client-address';
+import { identifyRequest, REQUEST_ID_HEADER } from './client-address';
 import { handleReadiness } from './readiness';
 
 export interface RequestListenerOptions {
@@ -27,7 +27,8 @@ export interface RequestListenerOptions {
 export function createRequestListener({ env, logger, practice, next, fastPaths = [] }: RequestListenerOptions) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const started = process.hrtime.bigint();
-    const { address, requestId } = normalizeForwardedHeaders(req, env.TRUST_PROXY);
+    // Who is asking is decided here, before anything else sees the request (decision 006).
+    const { address, requestId } = identifyRequest(req, env.TRUST_PROXY);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     res.on('finish', () => {
       logger.debug(

@@ -21,7 +21,7 @@ import { getOrCreatePracticeApp, updatePracticeApp, type PracticeApp, type Pract
 import { getEnv } from '@/lib/env';
 import { getLogger } from '@/lib/logging/logger';
 import { createPracticeServer, PRACTICE_MOUNT, type PracticeServer } from '@/lib/practice-server';
-import { createRequestListener } from '@/lib/server/request-listener';
+import { createRequestListener, type RequestListenerOptions } from '@/lib/server/request-listener';
 import { useTempDatabase, type TempDatabase } from './db';
 import { CookieJar } from './cookie-jar';
 
@@ -107,7 +107,14 @@ export async function submitSignIn(jar: CookieJar, interactionUrl: URL, username
   });
 }
 
-export async function startPracticeServer(options: { env?: Record<string, string> } = {}): Promise<PracticeServerHandle> {
+export interface StartOptions {
+  env?: Record<string, string>;
+  /** What serves the rest of the site: a 404 by default (tests/support/next-like.ts runs route handlers as Next.js does). */
+  next?: RequestListenerOptions['next'];
+  fastPaths?: RequestListenerOptions['fastPaths'];
+}
+
+export async function startPracticeServer(options: StartOptions = {}): Promise<PracticeServerHandle> {
   let current: PracticeServer | undefined;
   // server.ts's own request listener, with a 404 where Next.js would be.
   // (set once the port, and so PUBLIC_URL, is known)
@@ -137,10 +144,13 @@ export async function startPracticeServer(options: { env?: Record<string, string
       if (current) current.handle(req, res);
       else res.writeHead(503).end();
     },
-    next: async (_req, res) => {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('Not Found');
-    },
+    next:
+      options.next ??
+      (async (_req, res) => {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('Not Found');
+      }),
+    fastPaths: options.fastPaths,
   });
   const issuer = `${baseUrl}${PRACTICE_MOUNT}`;
 
