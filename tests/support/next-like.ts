@@ -21,11 +21,11 @@ export function nextLike(routes: RouteTable) {
     for (const [name, value] of Object.entries(req.headers)) {
       for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
     }
-    let body: Uint8Array | undefined;
+    let body: string | undefined;
     if (req.method !== 'GET') {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      body = new Uint8Array(Buffer.concat(chunks));
+      body = Buffer.concat(chunks).toString('utf8'); // the routes under test take JSON
     }
     const response = await handler(new Request(`http://${req.headers.host ?? 'localhost'}${url}`, { method: req.method, headers, body }));
     const cookies = response.headers.getSetCookie();
