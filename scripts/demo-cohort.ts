@@ -67,7 +67,7 @@ async function main() {
   const start = Date.now() - 30 * 60_000;
   for (const [index, name] of NAMES.entries()) {
     const learnerId = randomUUID();
-    await joinCohort(db, cohort.id, learnerId, name, new Date(start));
+    await joinCohort(db, cohort, learnerId, name, new Date(start));
     const reach = index % 6; // how far this learner gets: 0..5 steps passed
     // Staggered starts so last activity spreads over the last half hour.
     let minute = 2 + ((index * 7) % 19);

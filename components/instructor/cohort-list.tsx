@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Field, Input } from '@/components/ui/field';
 import { apiFetch } from '@/lib/client/api';
+import { DEFAULT_COHORT_CAPACITY, MAX_COHORT_CAPACITY } from '@/lib/cohorts/capacity';
 
 export interface CohortItem {
   id: string;
@@ -17,12 +18,15 @@ export interface CohortItem {
   createdAt: string;
   archivedAt: string | null;
   learnerCount: number;
+  /** How many learners it admits. */
+  capacity: number;
 }
 
 /** Create a cohort, see each one's join link, archive or re-open. */
 export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
   const router = useRouter();
   const [name, setName] = useState('');
+  const [capacity, setCapacity] = useState(String(DEFAULT_COHORT_CAPACITY));
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -30,13 +34,14 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
     event.preventDefault();
     setBusy(true);
     setStatus(null);
-    const answer = await apiFetch<{ name: string }>('/api/instructor/cohorts', { json: { name } });
+    const answer = await apiFetch<{ name: string }>('/api/instructor/cohorts', { json: { name, capacity: Number(capacity) } });
     setBusy(false);
     if (!answer.ok) {
       setStatus({ kind: 'error', text: answer.message });
       return;
     }
     setName('');
+    setCapacity(String(DEFAULT_COHORT_CAPACITY));
     setStatus({ kind: 'ok', text: `Cohort “${answer.data.name}” created. Share its join link with your learners.` });
     router.refresh();
   }
@@ -60,6 +65,21 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
       >
         <Field label="Cohort name" labelClassName="text-base" className="min-w-64 flex-1">
           {(control) => <Input {...control} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required />}
+        </Field>
+        <Field label="Learners it admits" labelClassName="text-base" className="w-44">
+          {(control) => (
+            <Input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={MAX_COHORT_CAPACITY}
+              step={1}
+              value={capacity}
+              onChange={(e) => setCapacity(e.target.value)}
+              required
+            />
+          )}
         </Field>
         <Button type="submit" disabled={busy}>
           Create Cohort
@@ -96,7 +116,7 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
                   )}
                 </h2>
                 <span className="text-sm text-slate-700 dark:text-slate-300">
-                  {cohort.learnerCount} {cohort.learnerCount === 1 ? 'learner' : 'learners'}
+                  {cohort.learnerCount} {cohort.learnerCount === 1 ? 'learner' : 'learners'} (admits {cohort.capacity})
                 </span>
               </div>
               {!cohort.archivedAt && (

@@ -8,7 +8,11 @@ import { findCohortByCode } from './store';
  * RateLimited before looking, so trying codes one after another gets nowhere. Good codes
  * never count: a whole class joining behind one NAT is never stopped.
  */
-export async function findCohortToJoin(db: DB, code: string, address: string): Promise<{ id: string; name: string } | null> {
+export async function findCohortToJoin(
+  db: DB,
+  code: string,
+  address: string,
+): Promise<{ id: string; name: string; capacity: number } | null> {
   await assertNotLimited('joinFailuresPerAddress', address);
   const cohort = code.length <= 100 ? await findCohortByCode(db, code) : null;
   if (!cohort) await countFailure('joinFailuresPerAddress', address);

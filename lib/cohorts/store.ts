@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { DB } from '../db/client';
 import { ensureLearner } from '../db/learners';
 import { buildDashboardRows, countMistakes, secondsToComplete, type AttemptInput, type DashboardRow } from './dashboard';
+import { CohortFull, DEFAULT_COHORT_CAPACITY } from './capacity';
 import { newShortCode, normalizeShortCode } from './join-code';
 
 export interface Cohort {
@@ -14,6 +15,8 @@ export interface Cohort {
   createdAt: string;
   archivedAt: string | null;
   learnerCount: number;
+  /** How many learners it admits (lib/cohorts/capacity.ts). */
+  capacity: number;
 }
 
 /** 16 random bytes: an unguessable join code (128 bits), URL-safe. */
@@ -34,7 +37,12 @@ async function unusedShortCode(db: DB): Promise<string> {
 }
 
 /** Creates a cohort with its two join codes (the long link's and the short, typeable one). */
-export async function createCohort(db: DB, instructorId: string, name: string, now = new Date()): Promise<Cohort> {
+export async function createCohort(
+  db: DB,
+  instructorId: string,
+  name: string,
+  { capacity = DEFAULT_COHORT_CAPACITY, now = new Date() }: { capacity?: number; now?: Date } = {},
+): Promise<Cohort> {
   const cohort: Cohort = {
     id: randomUUID(),
     name,
@@ -43,6 +51,7 @@ export async function createCohort(db: DB, instructorId: string, name: string, n
     createdAt: now.toISOString(),
     archivedAt: null,
     learnerCount: 0,
+    capacity,
   };
   await db
     .insertInto('cohorts')
@@ -54,6 +63,7 @@ export async function createCohort(db: DB, instructorId: string, name: string, n
       short_code: cohort.shortCode,
       created_at: cohort.createdAt,
       archived_at: null,
+      capacity,
     })
     .execute();
   return cohort;
@@ -71,10 +81,19 @@ export async function listCohorts(db: DB, instructorId: string): Promise<Cohort[
       'cohorts.short_code',
       'cohorts.created_at',
       'cohorts.archived_at',
+      'cohorts.capacity',
       eb.fn.count<number>('cohort_members.learner_id').as('learner_count'),
     ])
     .where('cohorts.instructor_id', '=', instructorId)
-    .groupBy(['cohorts.id', 'cohorts.name', 'cohorts.join_code', 'cohorts.short_code', 'cohorts.created_at', 'cohorts.archived_at'])
+    .groupBy([
+      'cohorts.id',
+      'cohorts.name',
+      'cohorts.join_code',
+      'cohorts.short_code',
+      'cohorts.created_at',
+      'cohorts.archived_at',
+      'cohorts.capacity',
+    ])
     .orderBy('cohorts.created_at', 'desc')
     .execute();
   return rows.map((r) => ({
@@ -86,6 +105,7 @@ export async function listCohorts(db: DB, instructorId: string): Promise<Cohort[
     createdAt: r.created_at,
     archivedAt: r.archived_at,
     learnerCount: Number(r.learner_count),
+    capacity: Number(r.capacity),
   }));
 }
 
@@ -114,25 +134,69 @@ export async function setCohortArchived(
  * The open (not archived) cohort of a join code, or null: the long link's code exactly as
  * it is, or a short code as typed (any case, with or without its hyphen).
  */
-export async function findCohortByCode(db: DB, code: string): Promise<{ id: string; name: string } | null> {
+export async function findCohortByCode(db: DB, code: string): Promise<{ id: string; name: string; capacity: number } | null> {
   const short = normalizeShortCode(code);
   const row = await db
     .selectFrom('cohorts')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'capacity'])
     .where((eb) => (short ? eb.or([eb('join_code', '=', code), eb('short_code', '=', short)]) : eb('join_code', '=', code)))
     .where('archived_at', 'is', null)
     .executeTakeFirst();
-  return row ?? null;
+  return row ? { ...row, capacity: Number(row.capacity) } : null;
 }
 
-/** Enrols the learner (or renames them if already enrolled). */
-export async function joinCohort(db: DB, cohortId: string, learnerId: string, displayName: string, now = new Date()): Promise<void> {
+/**
+ * Enrols the learner (or renames them if already enrolled). A learner new to the cohort
+ * takes one of its places: a full cohort throws {@link CohortFull} before anything is
+ * written. This is the admission of a learner who joins with a code — against the cohort's
+ * allowance, not the anonymous per-address one (lib/cohorts/capacity.ts). Concurrent joins
+ * may overshoot the capacity by the few that race (a count, not a lock): it bounds abuse of a
+ * leaked code, it is not a seat reservation.
+ */
+export async function joinCohort(
+  db: DB,
+  cohort: { id: string; capacity: number },
+  learnerId: string,
+  displayName: string,
+  now = new Date(),
+): Promise<void> {
+  const member = await db
+    .selectFrom('cohort_members')
+    .select('learner_id')
+    .where('cohort_id', '=', cohort.id)
+    .where('learner_id', '=', learnerId)
+    .executeTakeFirst();
+  if (!member) {
+    const { n } = await db
+      .selectFrom('cohort_members')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('cohort_id', '=', cohort.id)
+      .executeTakeFirstOrThrow();
+    if (Number(n) >= cohort.capacity) throw new CohortFull(cohort.capacity);
+  }
   await ensureLearner(db, learnerId, now);
   await db
     .insertInto('cohort_members')
-    .values({ cohort_id: cohortId, learner_id: learnerId, display_name: displayName, joined_at: now.toISOString() })
+    .values({ cohort_id: cohort.id, learner_id: learnerId, display_name: displayName, joined_at: now.toISOString() })
     .onConflict((oc) => oc.columns(['cohort_id', 'learner_id']).doUpdateSet({ display_name: displayName }))
     .execute();
+}
+
+/**
+ * The cohort whose allowance a learner's checks count against: the open cohort they joined
+ * last, with its capacity; null for a learner in no open cohort.
+ */
+export async function cohortAllowanceOf(db: DB, learnerId: string): Promise<{ cohortId: string; capacity: number } | null> {
+  const row = await db
+    .selectFrom('cohort_members')
+    .innerJoin('cohorts', 'cohorts.id', 'cohort_members.cohort_id')
+    .select(['cohorts.id', 'cohorts.capacity'])
+    .where('cohort_members.learner_id', '=', learnerId)
+    .where('cohorts.archived_at', 'is', null)
+    .orderBy('cohort_members.joined_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { cohortId: row.id, capacity: Number(row.capacity) } : null;
 }
 
 async function cohortAttempts(db: DB, cohortId: string, learnerId?: string) {

@@ -174,6 +174,8 @@ export interface CohortsTable {
   short_code: string | null;
   created_at: string;
   archived_at: string | null;
+  /** How many learners the cohort admits (lib/cohorts/capacity.ts; migration 009). */
+  capacity: ColumnType<number, number | undefined, number>;
 }
 
 export interface CohortMembersTable {

@@ -6,6 +6,7 @@ import { MAX_REQUEST_BYTES } from '../server/body-limit';
 import { takeMintedSessionCookie } from '../session/cookie';
 import { FeatureDisabled, PrerequisiteMissing } from '../progress/errors';
 import { RateLimited } from './rate-limits';
+import { CohortFull } from '../cohorts/capacity';
 
 /** Error codes of the JSON API's `{ error: { code, message } }` envelope (docs/api.md). */
 export type ApiErrorCode =
@@ -105,6 +106,7 @@ function toApiError(error: unknown): ApiError | null {
   if (error instanceof RateLimited) return new ApiError('rate_limited', error.message, { 'Retry-After': String(error.retryAfterSeconds) });
   if (error instanceof PrerequisiteMissing) return new ApiError('conflict', error.message);
   if (error instanceof FeatureDisabled) return new ApiError('bad_request', error.message);
+  if (error instanceof CohortFull) return new ApiError('conflict', error.message);
   return null;
 }
 

@@ -17,6 +17,7 @@ import { getEnv, type Env } from '../env';
 export type LimitName =
   | 'checksPerLearner'
   | 'checksPerAddress'
+  | 'checksPerCohort'
   | 'newLearnersPerAddress'
   | 'signInFailuresPerAddress'
   | 'signInFailuresPerUsername'
@@ -35,6 +36,13 @@ const RULES: Record<LimitName, LimitRule> = {
     points: (env) => env.RATE_LIMIT_CHECKS_PER_ADDRESS_PER_MINUTE,
     seconds: 60,
     message: 'Too many checks from your network',
+  },
+  // A cohort's learners share their cohort's budget instead of their address's; its size
+  // comes from the cohort (capacity × a human pace: lib/cohorts/capacity.ts), not from here.
+  checksPerCohort: {
+    points: (env) => env.RATE_LIMIT_CHECKS_PER_ADDRESS_PER_MINUTE,
+    seconds: 60,
+    message: 'Too many checks from your cohort',
   },
   newLearnersPerAddress: {
     points: (env) => env.RATE_LIMIT_NEW_LEARNERS_PER_ADDRESS_PER_HOUR,
@@ -94,9 +102,9 @@ function createLimiter(db: DB, name: LimitName, points: number, seconds: number)
     : new RateLimiterPostgres({ ...options, storeClient: driver.pool, storeType: 'pool' });
 }
 
-async function limiterFor(name: LimitName): Promise<RateLimiterAbstract> {
+async function limiterFor(name: LimitName, pointsOverride?: number): Promise<RateLimiterAbstract> {
   const rule = RULES[name];
-  const points = rule.points(getEnv());
+  const points = pointsOverride ?? rule.points(getEnv());
   const db = await getDb();
   let byRule = limiters.get(db);
   if (!byRule) limiters.set(db, (byRule = new Map()));
@@ -111,10 +119,13 @@ async function limiterFor(name: LimitName): Promise<RateLimiterAbstract> {
 
 const secondsUntil = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 
-/** Counts one request against `name` for `key`; throws {@link RateLimited} past the limit. */
-export async function enforceRateLimit(name: LimitName, key: string): Promise<void> {
+/**
+ * Counts one request against `name` for `key`; throws {@link RateLimited} past the limit.
+ * `points` overrides the rule's allowance where it depends on the key (a cohort's size).
+ */
+export async function enforceRateLimit(name: LimitName, key: string, points?: number): Promise<void> {
   try {
-    await (await limiterFor(name)).consume(key);
+    await (await limiterFor(name, points)).consume(key);
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) throw new RateLimited(name, secondsUntil(rejection));
     throw rejection;

@@ -5,7 +5,6 @@ import { displayNameSchema } from '@/lib/cohorts/validation';
 import { getDb } from '@/lib/db/client';
 import { ApiError, handleApi, jsonResponse, readJsonBody } from '@/lib/http/api';
 import { clientAddressOf } from '@/lib/http/rate-limits';
-import { admitLearner } from '@/lib/learners/admission';
 import { learnerForRequest } from '@/lib/session/cookie';
 
 export const dynamic = 'force-dynamic';
@@ -21,7 +20,8 @@ export const POST = handleApi(async (request: Request) => {
   const cohort = await findCohortToJoin(db, code, address);
   if (!cohort)
     throw new ApiError('not_found', 'This join link is not valid (or its cohort was archived). Ask your instructor for the current link.');
-  await admitLearner(db, { id: learnerId, address });
-  await joinCohort(db, cohort.id, learnerId, displayName);
+  // Admitted against the cohort's own allowance (its capacity), not the anonymous
+  // per-address one: a lecture hall behind one NAT joins whole (lib/cohorts/capacity.ts).
+  await joinCohort(db, cohort, learnerId, displayName);
   return jsonResponse({ cohort: { name: cohort.name }, displayName });
 });

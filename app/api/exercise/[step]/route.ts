@@ -9,8 +9,8 @@ import {
   runSetupStep,
   runTokenResponseStep,
 } from '@/lib/progress/run-checks';
-import { clientAddressOf, enforceRateLimit } from '@/lib/http/rate-limits';
-import type { LearnerRef } from '@/lib/learners/admission';
+import { clientAddressOf } from '@/lib/http/rate-limits';
+import { enforceCheckLimits, type LearnerRef } from '@/lib/learners/admission';
 import { learnerForRequest } from '@/lib/session/cookie';
 
 export const dynamic = 'force-dynamic';
@@ -59,9 +59,6 @@ export const POST = handleApi(async (request: Request, context: { params: Promis
     throw new ApiError('not_found', `Unknown step "${step.slice(0, 40)}". Steps: ${Object.keys(steps).join(', ')}.`);
   }
   const learner = { id: learnerForRequest(request), address: clientAddressOf(request) };
-  // Per address whatever the cookie (a client that drops it gets no fresh allowance), and
-  // per learner (one learner cannot use up a whole classroom's allowance behind a NAT).
-  await enforceRateLimit('checksPerAddress', learner.address);
-  await enforceRateLimit('checksPerLearner', `${learner.address}|${learner.id}`);
+  await enforceCheckLimits(await getDb(), learner);
   return jsonResponse(await steps[step as keyof typeof steps](request, learner));
 });
