@@ -10,6 +10,7 @@
  *   npm run bench -- --only=js,lighthouse,api,grants,adversarial   # a subset (latest.md is not written)
  *   npm run bench -- --only=adversarial --samples=7   # hostile inputs only, 7 samples per timing
  *   npm run bench -- --only=class --learners=300      # a class: SQLite 1 instance, Postgres 2 instances + proxy
+ *   npm run bench -- --only=paced --learners=1000     # a class at a human pace in one cohort, one address, default limits
  *
  * Budgets are checked here, on demand — never as timed assertions in the test suite.
  */
@@ -23,6 +24,7 @@ import { measureLighthouse, type LighthouseResult, type Preset } from './lib/lig
 import { completeJourney } from './lib/learner';
 import { burst, cannon, type BurstResult, type CannonResult, type CannonTarget } from './lib/load';
 import { measureClass } from './lib/class';
+import { measurePacedClass } from './lib/paced-class';
 import { killAllNow, stopAll, stopProcess } from './lib/processes';
 import { ensureBaselineBuild, ensureSiteBuild, ROOT, startBaseline, startSite, type RunningServer } from './lib/servers';
 import { renderReport, type BenchData } from './lib/report';
@@ -42,8 +44,8 @@ const BASELINE_PAGE = '/';
 /** The check API's body limit (MAX_BODY_BYTES in lib/http.ts, not imported: it pulls in the server's env). */
 const MAX_BODY_BYTES = 64 * 1024;
 
-type Part = 'js' | 'lighthouse' | 'api' | 'grants' | 'adversarial' | 'class';
-const ALL_PARTS: Part[] = ['js', 'lighthouse', 'api', 'grants', 'adversarial', 'class'];
+type Part = 'js' | 'lighthouse' | 'api' | 'grants' | 'adversarial' | 'class' | 'paced';
+const ALL_PARTS: Part[] = ['js', 'lighthouse', 'api', 'grants', 'adversarial', 'class', 'paced'];
 /** The parts measured against the bare baseline app (the others need only the site). */
 const BASELINE_PARTS: Part[] = ['js', 'lighthouse', 'api'];
 
@@ -186,7 +188,8 @@ async function main(): Promise<number> {
     };
 
     // A learner through the whole journey, for the page measurements (and as a smoke test of the site).
-    const pageLearner = args.parts.some((part) => part !== 'adversarial' && part !== 'class') ? await completeJourney(site.origin) : null;
+    const ownServers: Part[] = ['adversarial', 'class', 'paced'];
+    const pageLearner = args.parts.some((part) => !ownServers.includes(part)) ? await completeJourney(site.origin) : null;
     const data: BenchData = {
       startedAt: startedAt.toISOString(),
       commit: gitDescribe(),
@@ -249,11 +252,10 @@ async function main(): Promise<number> {
       data.adversarial = { checks: adversarialChecks, samples: args.samples, health };
     }
 
-    if (args.parts.includes('class')) {
-      // Its own servers (fresh databases): the shared site's CPU and memory are given back first.
-      await stopProcess(site.process);
-      data.class = await measureClass(siteBuild.dir, args.learners);
-    }
+    // The class scenarios start their own servers (fresh databases): the shared site's CPU and memory are given back first.
+    if (args.parts.includes('class') || args.parts.includes('paced')) await stopProcess(site.process);
+    if (args.parts.includes('class')) data.class = await measureClass(siteBuild.dir, args.learners);
+    if (args.parts.includes('paced')) data.pacedClass = await measurePacedClass(siteBuild.dir, args.learners);
 
     data.loadAtEnd = loadavg()
       .map((n) => n.toFixed(2))

@@ -1,5 +1,6 @@
 /** The class scenario's tables (issue 10): completions, errors, learners per second, per-step p50/p99, growth. */
 import type { ClassSetupResult } from './class';
+import type { PacedClassResult } from './paced-class';
 import { JOURNEY_STEPS } from './learner';
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
@@ -41,6 +42,7 @@ export function renderClass(results: ClassSetupResult[], out: string[], misses: 
   out.push(`| Step | ${columns.map(({ setup, run }) => `${setup.name}, ${run.learners}`).join(' | ')} |`);
   out.push(`|---|${columns.map(() => '---:').join('|')}|`);
   for (const step of JOURNEY_STEPS) {
+    if (columns.every(({ run }) => run.steps[step].count === 0)) continue; // e.g. 'join': these learners join no cohort
     out.push(`| ${step} | ${columns.map(({ run }) => `${ms(run.steps[step].p50)} / ${ms(run.steps[step].p99)}`).join(' | ')} |`);
   }
   out.push('');
@@ -70,5 +72,28 @@ export function renderClass(results: ClassSetupResult[], out: string[], misses: 
       `| ${setup.name} | ${copy}, ${(setup.copyBytes / 1024 / 1024).toFixed(1)} MB | ${setup.secretsChecked} | ${setup.secretsFound.length} | ${mark(ok)} |`,
     );
   }
+  out.push('');
+}
+
+/** The paced class (issue 18): one cohort, one address, default limits, a human pace; budget: 0 refusals. */
+export function renderPacedClass(result: PacedClassResult, out: string[], misses: string[]): void {
+  out.push('## A class at a human pace behind one address, with the default limits', '');
+  out.push(
+    `An instructor creates a cohort (default capacity); ${result.learners} learners arrive over ${result.arrivalSeconds} s, each joins with the`,
+    `cohort's code and does the whole journey, ${result.pauseSeconds.join('–')} s per step, all from one address. The site runs with the`,
+    "project's default rate limits. Budget: every learner completes, 0 requests refused (429).",
+    '',
+  );
+  const ok = result.completions === result.learners && result.refusals === 0;
+  if (!ok) {
+    const kinds = Object.entries(result.failureKinds).map(([kind, n]) => `${n}× ${kind}`);
+    misses.push(`paced class: ${result.completions}/${result.learners} completed, ${result.refusals} refused (${kinds.join('; ')})`);
+  }
+  out.push('| Learners | Completed | Refused (429) | Other errors | Wall time | Meets |', '|---:|---:|---:|---:|---:|---|');
+  out.push(
+    `| ${result.learners} | ${result.completions} | ${result.refusals} | ${result.failures - result.refusals} | ${result.seconds.toFixed(0)} s | ${mark(ok)} |`,
+  );
+  out.push('', 'Per step, milliseconds (p50 / p99), pauses excluded:', '', '| Step | p50 / p99 |', '|---|---:|');
+  for (const step of JOURNEY_STEPS) out.push(`| ${step} | ${ms(result.steps[step].p50)} / ${ms(result.steps[step].p99)} |`);
   out.push('');
 }

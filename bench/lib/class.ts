@@ -49,9 +49,32 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** Empty sample lists, one per journey step. */
+export const emptySamples = () => Object.fromEntries(JOURNEY_STEPS.map((step) => [step, [] as number[]])) as Record<JourneyStep, number[]>;
+
+/** p50 and p99 of each step's samples. */
+export function stepFigures(samples: Record<JourneyStep, number[]>): Record<JourneyStep, StepFigures> {
+  return Object.fromEntries(
+    JOURNEY_STEPS.map((step) => {
+      const sorted = [...samples[step]].sort((a, b) => a - b);
+      return [step, { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99) }];
+    }),
+  ) as Record<JourneyStep, StepFigures>;
+}
+
+/** What went wrong for one learner, or null when every check passed. */
+export function problemOf(outcome: PromiseSettledResult<Learner>): string | null {
+  if (outcome.status === 'rejected') return String(outcome.reason instanceof Error ? outcome.reason.message : outcome.reason);
+  const failed = Object.entries(outcome.value.checks).filter(([, status]) => status !== 'pass');
+  return failed.length > 0 ? `checks not passed: ${failed.map(([step, status]) => `${step} ${status}`).join(', ')}` : null;
+}
+
+/** A problem with its numbers blurred, so that alike problems are counted together. */
+export const kindOf = (problem: string) => problem.replace(/\d+/g, 'N').slice(0, 160);
+
 /** N learners at once against `origin`; returns the figures and the learners who completed. */
 export async function runClass(origin: string, count: number): Promise<{ run: ClassRun; learners: Learner[] }> {
-  const samples = Object.fromEntries(JOURNEY_STEPS.map((step) => [step, [] as number[]])) as Record<JourneyStep, number[]>;
+  const samples = emptySamples();
   const started = performance.now();
   const outcomes = await Promise.allSettled(
     Array.from({ length: count }, () => completeJourney(origin, { onStep: (step, ms) => samples[step].push(ms) })),
@@ -60,25 +83,11 @@ export async function runClass(origin: string, count: number): Promise<{ run: Cl
   const failureKinds: Record<string, number> = {};
   const learners: Learner[] = [];
   for (const outcome of outcomes) {
-    let problem: string | null = null;
-    if (outcome.status === 'rejected') {
-      problem = String(outcome.reason instanceof Error ? outcome.reason.message : outcome.reason);
-    } else {
-      const failed = Object.entries(outcome.value.checks).filter(([, status]) => status !== 'pass');
-      if (failed.length > 0) problem = `checks not passed: ${failed.map(([step, status]) => `${step} ${status}`).join(', ')}`;
-      else learners.push(outcome.value);
-    }
-    if (problem) {
-      const kind = problem.replace(/\d+/g, 'N').slice(0, 160);
-      failureKinds[kind] = (failureKinds[kind] ?? 0) + 1;
-    }
+    const problem = problemOf(outcome);
+    if (problem) failureKinds[kindOf(problem)] = (failureKinds[kindOf(problem)] ?? 0) + 1;
+    else if (outcome.status === 'fulfilled') learners.push(outcome.value);
   }
-  const steps = Object.fromEntries(
-    JOURNEY_STEPS.map((step) => {
-      const sorted = [...samples[step]].sort((a, b) => a - b);
-      return [step, { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99) }];
-    }),
-  ) as Record<JourneyStep, StepFigures>;
+  const steps = stepFigures(samples);
   const completions = learners.length;
   return {
     run: {

@@ -32,6 +32,7 @@ export interface Learner {
 /** The parts of a learner's journey the class scenario times (bench/lib/class.ts). */
 export const JOURNEY_STEPS = [
   'page',
+  'join',
   'setup',
   'console',
   'authorize-url',
@@ -47,6 +48,10 @@ export type JourneyStep = (typeof JOURNEY_STEPS)[number];
 export interface JourneyOptions {
   /** Called with each part's duration in milliseconds. */
   onStep?: (step: JourneyStep, ms: number) => void;
+  /** Awaited before every part but the first: a person's time reading and typing (bench/lib/paced-class.ts). */
+  pause?: () => Promise<void>;
+  /** Join this cohort first, as a class does from the projector's code (display name "Learner"). */
+  cohortCode?: string;
 }
 
 const SESSION_COOKIE = 'oauthlab_sid';
@@ -122,6 +127,7 @@ function describe(report: CheckReport): string {
  */
 export async function completeJourney(origin: string, options: JourneyOptions = {}): Promise<Learner> {
   const timed = async <T>(step: JourneyStep, work: () => Promise<T>): Promise<T> => {
+    if (step !== 'page') await options.pause?.();
     const started = performance.now();
     const result = await work();
     options.onStep?.(step, performance.now() - started);
@@ -131,6 +137,9 @@ export async function completeJourney(origin: string, options: JourneyOptions = 
   await timed('page', async () => (await session.fetch('/exercise/refresh')).text());
   const sessionCookie = session.sessionCookie();
   const checks: Record<string, string> = {};
+  if (options.cohortCode) {
+    await timed('join', () => session.json('/api/cohorts/join', 'POST', { code: options.cohortCode, displayName: 'Learner' }));
+  }
 
   checks.setup = describe(await timed('setup', () => session.json<CheckReport>('/api/exercise/setup', 'POST', { mode: 'practice' })));
   const app = await timed('console', () =>

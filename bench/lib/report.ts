@@ -3,7 +3,8 @@ import type { CheckTiming, HealthUnderAttack } from './adversarial';
 import type { FirstLoad } from './first-load-js';
 import type { LighthouseResult, Preset } from './lighthouse';
 import type { ClassSetupResult } from './class';
-import { renderClass } from './class-report';
+import { renderClass, renderPacedClass } from './class-report';
+import type { PacedClassResult } from './paced-class';
 import type { BurstResult, CannonResult } from './load';
 
 export const BUDGETS = {
@@ -53,6 +54,7 @@ export interface BenchData {
   grants?: BurstResult;
   adversarial?: { checks: CheckTiming[]; samples: number; health?: HealthUnderAttack };
   class?: ClassSetupResult[];
+  pacedClass?: PacedClassResult;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -183,6 +185,7 @@ export function renderReport(data: BenchData): { markdown: string; misses: strin
 
   if (data.adversarial) renderAdversarial(data.adversarial, out, misses);
   if (data.class) renderClass(data.class, out, misses);
+  if (data.pacedClass) renderPacedClass(data.pacedClass, out, misses);
 
   out.push('## Verdict', '');
   out.push(

@@ -178,8 +178,17 @@ export interface SiteOptions {
   databaseUrl?: string;
   /** More environment (e.g. TRUST_PROXY behind a proxy). */
   env?: Record<string, string>;
+  /** 'raised' (default): rate limits out of the way of load tests; 'defaults': the project's own. */
+  limits?: 'raised' | 'defaults';
   name?: string;
 }
+
+const RAISED_LIMITS = {
+  RATE_LIMIT_CHECKS_PER_MINUTE: '100000000',
+  RATE_LIMIT_CHECKS_PER_ADDRESS_PER_MINUTE: '100000000',
+  RATE_LIMIT_NEW_LEARNERS_PER_ADDRESS_PER_HOUR: '100000000',
+  RATE_LIMIT_SIGNIN_PER_MINUTE: '100000',
+};
 
 /** The site as in production (server.ts), on a free port over a throwaway database. */
 export async function startSite(dir: string, options: SiteOptions = {}): Promise<RunningServer & { dataDir: string }> {
@@ -190,17 +199,17 @@ export async function startSite(dir: string, options: SiteOptions = {}): Promise
   const managed = startProcess(name, TSX_BIN, ['server.ts'], {
     cwd: dir,
     env: {
-      ...process.env,
+      // With the project's defaults, nothing from this shell may raise a limit either.
+      ...(options.limits === 'defaults'
+        ? Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('RATE_LIMIT_')))
+        : process.env),
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       PORT: String(port),
       HOSTNAME: '127.0.0.1',
       PUBLIC_URL: options.publicUrl ?? origin,
       DATABASE_URL: options.databaseUrl ?? `file:${path.join(dataDir, 'bench.db')}`,
-      RATE_LIMIT_CHECKS_PER_MINUTE: '100000000',
-      RATE_LIMIT_CHECKS_PER_ADDRESS_PER_MINUTE: '100000000',
-      RATE_LIMIT_NEW_LEARNERS_PER_ADDRESS_PER_HOUR: '100000000',
-      RATE_LIMIT_SIGNIN_PER_MINUTE: '100000',
+      ...(options.limits === 'defaults' ? {} : RAISED_LIMITS),
       LOG_LEVEL: 'warn',
       ...options.env,
     },
