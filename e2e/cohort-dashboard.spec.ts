@@ -29,7 +29,11 @@ test('an instructor follows two learners live, with their attempts and common mi
   await expect(instructor.getByRole('heading', { name: 'Your cohorts' })).toBeVisible();
   const cohortName = `Cohort ${Date.now()}`;
   await instructor.getByLabel('Cohort name').fill(cohortName);
+  // A cohort for two: a third learner is told it is full (issue 18: a cohort admits its own learners).
+  await expect(instructor.getByLabel('Learners it admits')).toHaveValue('500');
+  await instructor.getByLabel('Learners it admits').fill('2');
   await instructor.getByRole('button', { name: 'Create Cohort' }).click();
+  await expect(instructor.getByRole('listitem').filter({ hasText: cohortName })).toContainText('0 learners (admits 2)');
   await instructor.getByRole('link', { name: cohortName }).click();
   await expect(instructor.getByRole('heading', { level: 1, name: cohortName })).toBeVisible();
   const joinUrl = (await instructor.locator('code').filter({ hasText: '/join/' }).textContent())!.trim();
@@ -50,6 +54,13 @@ test('an instructor follows two learners live, with their attempts and common mi
     await expect(page.getByRole('heading', { name: /All checks passed/ })).toBeVisible();
     await page.goto('/exercise/refresh/authorize');
   }
+
+  const third = await newLearner(browser);
+  await third.goto(joinUrl);
+  await third.getByLabel('Display name').fill('Cy');
+  await third.getByRole('button', { name: 'Join Cohort' }).click();
+  await expect(third.getByText('This cohort is full: it admits 2 learners')).toBeVisible();
+  await third.context().close();
 
   // Ada forgets offline_access twice, then gets it right.
   await ada.getByRole('button', { name: 'Generate Random String' }).click();

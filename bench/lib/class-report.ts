@@ -79,9 +79,9 @@ export function renderClass(results: ClassSetupResult[], out: string[], misses: 
 export function renderPacedClass(result: PacedClassResult, out: string[], misses: string[]): void {
   out.push('## A class at a human pace behind one address, with the default limits', '');
   out.push(
-    `An instructor creates a cohort (default capacity); ${result.learners} learners arrive over ${result.arrivalSeconds} s, each joins with the`,
-    `cohort's code and does the whole journey, ${result.pauseSeconds.join('–')} s per step, all from one address. The site runs with the`,
-    "project's default rate limits. Budget: every learner completes, 0 requests refused (429).",
+    `An instructor creates a cohort (capacity ${result.capacity}); ${result.learners} learners arrive over ${result.arrivalSeconds} s, each joins with the`,
+    `cohort's code and does the whole journey, ${result.pauseSeconds.join('–')} s per step (one in ten mistypes the practice password once),`,
+    "all from one address. The site runs with the project's default rate limits. Budget: every learner completes, 0 requests refused (429).",
     '',
   );
   const ok = result.completions === result.learners && result.refusals === 0;

@@ -52,6 +52,8 @@ export interface JourneyOptions {
   pause?: () => Promise<void>;
   /** Join this cohort first, as a class does from the projector's code (display name "Learner"). */
   cohortCode?: string;
+  /** Mistype the practice password once before signing in (a failed sign-in, counted by its limits). */
+  mistypePassword?: boolean;
 }
 
 const SESSION_COOKIE = 'oauthlab_sid';
@@ -171,6 +173,15 @@ export async function completeJourney(origin: string, options: JourneyOptions = 
     if (signInPage.response.status !== 200)
       throw new Error(`expected the sign-in page, got ${signInPage.response.status} at ${signInPage.url.href}`);
     await signInPage.response.text();
+    if (options.mistypePassword) {
+      const typo = await session.fetch(signInPage.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ username: 'learner@example.com', password: 'correct-horse-batery' }).toString(),
+      });
+      await typo.text();
+      if (typo.status !== 401) throw new Error(`a mistyped password answered ${typo.status}, not 401`);
+    }
     const posted = await session.fetch(signInPage.url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
