@@ -134,6 +134,24 @@ describe('practice server revocation', () => {
     expect((await refresh(app, other.refresh_token!)).status).toBe(200);
   });
 
+  it("ends the access token of a login whose code was replayed (the replay revokes the login's grant)", async () => {
+    const app = await server.createApp(WITH_REFRESH);
+    const result = await server.signInForCode(app, { scope: SCOPE });
+    const exchange = () =>
+      tokenRequest(server, app, {
+        grant_type: 'authorization_code',
+        code: result.code,
+        redirect_uri: result.redirectUri,
+        code_verifier: result.verifier,
+      });
+    const first = await exchange();
+    const access = String(first.body.access_token);
+    expect(await introspect(app, access)).toMatchObject({ active: true });
+    expect((await exchange()).status).toBe(400);
+    expect(await introspect(app, access)).toEqual({ active: false });
+    expect(await userinfo(access)).toMatchObject({ status: 401, body: REVOKED_AT_USERINFO });
+  });
+
   it("answers 200 to garbage, a token revoked already, a forged JWT and another app's tokens, which stay active", async () => {
     const app = await server.createApp(WITH_REFRESH);
     const otherApp = await server.createApp(WITH_REFRESH);
