@@ -148,5 +148,38 @@ describe("Okta's SDKs against the practice server", () => {
         secretless.token.renewTokensWithRefresh({ scopes: SCOPE.split(' ') }, tokens.refreshToken as RefreshToken),
       ).rejects.toThrow(/Client authentication failed/);
     });
+
+    it('revokes with revokeAccessToken and revokeRefreshToken, as on an Okta org (issue 18)', async () => {
+      const app = await server.createApp(WITH_REFRESH);
+      const result = await server.signInForCode(app, { scope: SCOPE });
+      const client = authClient(app, result.redirectUri, true);
+      const { tokens } = await client.token.exchangeCodeForTokens({ authorizationCode: result.code, codeVerifier: result.verifier });
+      const introspect = async (token: string) =>
+        (await (
+          await fetch(`${server.issuer}/v1/introspect`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(app) },
+            body: new URLSearchParams({ token }),
+          })
+        ).json()) as { active: boolean };
+
+      // The SDK sends the app's client secret (Basic) with a revocation.
+      await client.revokeAccessToken(tokens.accessToken);
+      expect(await introspect(tokens.accessToken!.accessToken)).toEqual({ active: false });
+      // Revoking the access token leaves the refresh token working.
+      const renewed = await client.token.renewTokensWithRefresh({ scopes: SCOPE.split(' ') }, tokens.refreshToken as RefreshToken);
+      expect(await introspect(renewed.accessToken!.accessToken)).toMatchObject({ active: true });
+
+      // Revoking the refresh token ends the access tokens of its login, and the refresh.
+      await client.revokeRefreshToken(tokens.refreshToken);
+      expect(await introspect(tokens.refreshToken!.refreshToken)).toEqual({ active: false });
+      expect(await introspect(renewed.accessToken!.accessToken)).toEqual({ active: false });
+      await expect(client.token.renewTokensWithRefresh({ scopes: SCOPE.split(' ') }, tokens.refreshToken as RefreshToken)).rejects.toThrow(
+        /The refresh token is invalid or expired/,
+      );
+      // Revoking again is still a success.
+      await client.revokeAccessToken(tokens.accessToken);
+      await client.revokeRefreshToken(tokens.refreshToken);
+    });
   });
 });

@@ -96,8 +96,10 @@ export function RevokePanel({
           rows={4}
         />
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          The access tokens you already have keep working until they expire: they are JWTs the API checks on its own, without asking the
-          server. That is why access tokens are short-lived.
+          Revoking the refresh token also ends the access tokens of that login at the server:{' '}
+          <code className="font-mono">/v1/introspect</code> answers <code className="font-mono">{'{"active": false}'}</code> and{' '}
+          <code className="font-mono">/v1/userinfo</code> refuses them. The practice API still accepts them until they expire: like most
+          APIs, it checks the JWT on its own, without asking the server. That is why access tokens are short-lived.
         </p>
       </div>
     </StepSection>

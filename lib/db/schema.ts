@@ -14,6 +14,7 @@ export interface Database {
   oidc_payloads: OidcPayloadsTable;
   practice_token_origins: PracticeTokenOriginsTable;
   practice_code_exchanges: PracticeCodeExchangesTable;
+  practice_revoked_access_tokens: PracticeRevokedAccessTokensTable;
   exercise_progress: ExerciseProgressTable;
   exercise_steps: ExerciseStepsTable;
   exercise_attempts: ExerciseAttemptsTable;
@@ -96,6 +97,20 @@ export interface PracticeCodeExchangesTable {
   reused_at: number | null;
   /** Epoch seconds at which a reuse revoked that login's tokens (RFC 6749 §4.1.2), if it did. */
   revoked_at: number | null;
+}
+
+/**
+ * Revoked practice access tokens (issue 18), by id: the tokens are JWTs that are never
+ * stored, so introspection and userinfo look their `jti` up here. Rows go with the app.
+ */
+export interface PracticeRevokedAccessTokensTable {
+  /** The token's `jti` (an identifier, not a credential). */
+  jti: string;
+  client_id: string;
+  /** Epoch seconds of the revocation. */
+  revoked_at: ColumnType<number, number, never>;
+  /** The token's `exp` (epoch seconds): after it the row is dead weight, swept by the retention job. */
+  expires_at: ColumnType<number, number, never>;
 }
 
 /** One row per learner: the exercise's saved, non-secret state (JSON columns). */

@@ -179,7 +179,12 @@ export function buildConfiguration({ db, issuer, demoUser, signingKey, cookieKey
       dPoP: { enabled: false },
       clientCredentials: { enabled: true },
       introspection: { enabled: true },
-      revocation: { enabled: true },
+      revocation: {
+        enabled: true,
+        // Okta: a client may only revoke its own tokens, and revoking one of another
+        // client's is still answered 200 (oidc-provider's default refuses it, 400).
+        allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
+      },
       userinfo: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,

@@ -22,6 +22,7 @@ import { handleUserinfo } from './userinfo';
 import { getOrCreateSigningKey, toPublicJwk } from './keys';
 import { isPracticePath } from './mount';
 import { redirectPolicyOf } from './redirect-policy';
+import { createAccessTokenRevocation } from './revocation';
 import { addConsentPromptForOfflineAccess } from './shims';
 import { pageHeaders, renderErrorPage } from './views';
 
@@ -86,7 +87,9 @@ export async function createPracticeServer({ db, env }: { db: DB; env: Env }): P
   provider.proxy = true;
   const publicUrl = new URL(env.PUBLIC_URL);
   allowLocalhostImplicitRedirects(provider);
-  installOktaCompatibility(provider, { db });
+  const revocation = createAccessTokenRevocation({ db, provider, issuer, audience: PRACTICE_AUDIENCE, publicKey });
+  installOktaCompatibility(provider, { db, revocation });
+  const { isRevoked } = revocation;
 
   const callback = provider.callback();
   const interactionPath = (uid: string) => `${PRACTICE_MOUNT}/interaction/${encodeURIComponent(uid)}`;
@@ -110,11 +113,11 @@ export async function createPracticeServer({ db, env }: { db: DB; env: Env }): P
     }
     if (path === '/v1/introspect') {
       const loginFor = (accountId: string) => loginForAccountId(accountId, env.PRACTICE_DEMO_USER);
-      await handleIntrospection({ provider, issuer, audience: PRACTICE_AUDIENCE, publicKey, loginFor }, req, res);
+      await handleIntrospection({ provider, issuer, audience: PRACTICE_AUDIENCE, publicKey, loginFor, isRevoked }, req, res);
       return;
     }
     if (path === '/v1/userinfo') {
-      await handleUserinfo({ issuer, audience: PRACTICE_AUDIENCE, publicKey }, req, res);
+      await handleUserinfo({ issuer, audience: PRACTICE_AUDIENCE, publicKey, isRevoked }, req, res);
       return;
     }
     if (path === '/.well-known/oauth-authorization-server') {

@@ -3,8 +3,9 @@
  * authenticates as a client (Basic or POST) and may introspect its own tokens.
  *
  * oidc-provider's built-in endpoint refuses JWT access tokens (they are not stored), so
- * access tokens are verified here with the practice signing key; refresh tokens are looked
- * up through the provider's own RefreshToken/Grant models.
+ * access tokens are verified here with the practice signing key and are inactive once
+ * revoked (as on Okta: by themselves, or with their login's refresh token); refresh tokens
+ * are looked up through the provider's own RefreshToken/Grant models.
  * @see https://www.rfc-editor.org/rfc/rfc7662#section-2
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -21,6 +22,8 @@ export interface IntrospectionContext {
   publicKey: CryptoKey | KeyObject;
   /** The login behind a stored account id (a user id), if the user exists. */
   loginFor(accountId: string): string | undefined;
+  /** Whether a verified access token was revoked (lib/practice-server/revocation.ts). */
+  isRevoked(payload: JWTPayload): Promise<boolean>;
 }
 
 const INACTIVE = { active: false } as const;
@@ -59,7 +62,7 @@ async function introspectAccessToken(ctx: IntrospectionContext, token: string, c
   } catch {
     return INACTIVE;
   }
-  if (payload.cid !== clientId) return INACTIVE;
+  if (payload.cid !== clientId || (await ctx.isRevoked(payload))) return INACTIVE;
   return {
     active: true,
     scope: Array.isArray(payload.scp) ? payload.scp.join(' ') : undefined,

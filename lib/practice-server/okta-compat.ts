@@ -1,6 +1,6 @@
 /**
  * Okta-compatible answers from oidc-provider's own endpoints (docs/decisions/001, shims 2,
- * 3, 5 and the redirect and WWW-Authenticate shims): one Koa middleware that adjusts a
+ * 3, 5, 17 and the redirect and WWW-Authenticate shims): one Koa middleware that adjusts a
  * response after the provider produced it, and the events it needs.
  */
 import type Provider from 'oidc-provider';
@@ -10,6 +10,7 @@ import { recordCodeExchange, recordCodeReuse } from '../db/practice-clients';
 import { getLogger } from '../logging/logger';
 import { PRACTICE_API_SCOPES, PRACTICE_OIDC_SCOPES } from './configuration';
 import { OKTA_MESSAGES, toOktaTokenError, withErrorDescription, type ProviderErrorLike } from './errors';
+import type { AccessTokenRevocation } from './revocation';
 import { fingerprint } from '../exercise/token/inspect';
 
 /** Routes whose GET redirects are the authorization request's answer (302 on Okta). */
@@ -51,10 +52,14 @@ async function recordCodeOutcome(db: DB, ctx: KoaContextWithOIDC, error: Provide
 }
 
 /** Installs the Okta look-alike adjustments on a provider. */
-export function installOktaCompatibility(provider: Provider, { db }: { db: DB }): void {
+export function installOktaCompatibility(provider: Provider, { db, revocation }: { db: DB; revocation: AccessTokenRevocation }): void {
   const tokenErrors = new WeakMap<object, ProviderErrorLike>();
   provider.on('grant.error', (ctx: KoaContextWithOIDC, error: ProviderErrorLike) => {
     tokenErrors.set(ctx, error);
+  });
+  const revocationErrors = new WeakMap<object, ProviderErrorLike>();
+  provider.on('revocation.error', (ctx: KoaContextWithOIDC, error: ProviderErrorLike) => {
+    revocationErrors.set(ctx, error);
   });
   provider.on('server_error', (ctx: KoaContextWithOIDC, error: unknown) => {
     getLogger().error({ requestId: ctx.get('x-request-id') || undefined, err: error }, 'practice server error');
@@ -71,6 +76,17 @@ export function installOktaCompatibility(provider: Provider, { db }: { db: DB })
     // oidc-provider answers the authorization request (to the sign-in page, to the app,
     // errors included) with 303; Okta with 302. POSTs keep 303.
     if (route && AUTHORIZATION_ROUTES.has(route) && ctx.method === 'GET' && ctx.status === 303) ctx.status = 302;
+
+    // oidc-provider refuses every JWT at its revocation endpoint (`unsupported_token_type`,
+    // after authenticating the client, before any hook); the access tokens are JWTs, which
+    // Okta revokes, answering 200 for any token. The refusal becomes the revocation.
+    const client = ctx.oidc?.client;
+    if (route === 'revocation' && client && revocationErrors.get(ctx)?.error === 'unsupported_token_type') {
+      await revocation.revoke(String(ctx.oidc.params?.token ?? ''), client.clientId);
+      ctx.remove('Content-Type'); // the error's; an empty body is typed as the provider's own 200
+      ctx.status = 200;
+      ctx.body = '';
+    }
 
     const body = ctx.body as Record<string, unknown> | undefined;
     if (route === 'token' && ctx.status === 200 && body && typeof body.access_token === 'string') {

@@ -2,13 +2,13 @@
  * `/v1/userinfo` (OpenID Connect Core §5.3), handled by us as introspection is:
  * oidc-provider's own endpoint cannot read JWT access tokens (they are not stored), so it
  * refused the server's own tokens. The token is verified here (signature with the
- * practice key, issuer, audience `api://default`, expiry, `scp` includes `openid`) and
+ * practice key, issuer, audience `api://default`, expiry, not revoked, `scp` includes `openid`) and
  * the user's claims are answered per granted scope, as an Okta org's default server does.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#UserInfo
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errors, jwtVerify, type CryptoKey, type KeyObject } from 'jose';
+import { errors, jwtVerify, type CryptoKey, type JWTPayload, type KeyObject } from 'jose';
 import { claimsForScopes, userIdFor } from './account';
 import { BodyTooLargeError, readForm, sendJson } from './http';
 
@@ -16,6 +16,8 @@ export interface UserinfoContext {
   issuer: string;
   audience: string;
   publicKey: CryptoKey | KeyObject;
+  /** Whether a verified access token was revoked (lib/practice-server/revocation.ts). */
+  isRevoked(payload: JWTPayload): Promise<boolean>;
 }
 
 const MAX_BYTES = 16 * 1024;
@@ -75,6 +77,11 @@ export async function handleUserinfo(ctx: UserinfoContext, req: IncomingMessage,
     ({ payload } = await jwtVerify(bearer.token, ctx.publicKey, { issuer: ctx.issuer, audience: ctx.audience, algorithms: ['RS256'] }));
   } catch (error) {
     refuse(res, ctx, 401, 'invalid_token', error instanceof errors.JWTExpired ? USERINFO_MESSAGES.expired : USERINFO_MESSAGES.invalid);
+    return;
+  }
+  // Okta refuses a revoked token in the words it uses for any invalid one.
+  if (await ctx.isRevoked(payload)) {
+    refuse(res, ctx, 401, 'invalid_token', USERINFO_MESSAGES.invalid);
     return;
   }
   const scopes = Array.isArray(payload.scp) ? payload.scp.filter((scope): scope is string => typeof scope === 'string') : [];

@@ -6,6 +6,7 @@ import * as m004 from './004-journey';
 import * as m005 from './005-practice-okta';
 import * as m006 from './006-shared-state';
 import * as m007 from './007-cohort-short-codes';
+import * as m008 from './008-revoked-access-tokens';
 import * as m009 from './009-cohort-capacity';
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '005-practice-okta': m005,
   '006-shared-state': m006,
   '007-cohort-short-codes': m007,
+  '008-revoked-access-tokens': m008,
   '009-cohort-capacity': m009,
 };

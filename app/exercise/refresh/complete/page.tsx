@@ -166,8 +166,9 @@ export default async function CompletePage() {
         </h2>
         <ul className="mt-3 list-disc space-y-2 pl-6 text-slate-700 dark:text-slate-300">
           <li>
-            <strong>Token introspection</strong> (RFC 7662): how an API asks the server whether an opaque token is still active — the
-            practice server has <code className="font-mono">/v1/introspect</code>.
+            <strong>Token introspection</strong> (RFC 7662): how an API asks the server whether a token is still active — the only way it
+            sees a revoked JWT, which local validation still accepts. The practice server has{' '}
+            <code className="font-mono">/v1/introspect</code>.
           </li>
           <li>
             <strong>Client credentials</strong>: tokens for a service with no user — tick it in the practice console and try{' '}
