@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { useStoredValue } from '@/lib/client/use-stored-value';
+import { stepRef } from '@/lib/exercise/steps';
 
 /** 32 random bytes, base64url-encoded: 43 characters, as RFC 7636 §4.1 recommends. */
 function randomString(): string {
@@ -62,7 +63,7 @@ export function PkceHelper() {
         >
           Generate Random String
         </Button>
-        <Field label="Code Verifier" hint="Keep this secret: you send it only to the token endpoint, in step 5.">
+        <Field label="Code Verifier" hint={`Keep this secret: you send it only to the token endpoint, in ${stepRef('token')}.`}>
           {(control) => (
             <Input
               {...control}

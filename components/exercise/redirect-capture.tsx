@@ -13,6 +13,7 @@ import type { RedirectReport } from '@/lib/exercise/redirect';
 import { CheckForm } from './check-form';
 import { CheckResults } from './check-results';
 import { StepSection } from './step-section';
+import { stepRef } from '@/lib/exercise/steps';
 
 type Captured = { code: string | null; state: string | null; error: string | null; body: Record<string, string> };
 
@@ -164,7 +165,7 @@ export function RedirectCapture() {
             {waitsForChoice === 'other-state'
               ? 'This state is not the one in the authorization URL you checked in this browser, so we have not checked it: the link may not come from your own login.'
               : 'No authorization URL was checked in this browser, so we have not checked this redirect on our own: the link may not come from your own login.'}{' '}
-            If it is yours, check it now; otherwise start from step 3 and log in again.
+            If it is yours, check it now; otherwise start again from {stepRef('authorize')} and log in again.
           </p>
           <Button
             onClick={() => {

@@ -13,6 +13,7 @@ import { ClaimsTable } from './claims-table';
 import { CurlPanel } from './curl-panel';
 import { StepSection } from './step-section';
 import { useClientSecret } from './use-client-secret';
+import { stepRef } from '@/lib/exercise/steps';
 
 type Grant = 'authorization_code' | 'refresh_token';
 
@@ -84,11 +85,11 @@ export function TokenExchangeStep(props: {
           <Field
             error={
               props.opaqueRefreshTokens && refreshToken && looksLikeJwt(refreshToken)
-                ? 'This is a JWT — the access token (or ID token) — not the refresh token. Use the refresh_token value of your step 5 response.'
+                ? `This is a JWT — the access token (or ID token) — not the refresh token. Use the refresh_token value of your ${stepRef('token')} response.`
                 : null
             }
             label="Refresh token"
-            hint="Filled in from the response you checked in step 5 (kept in this tab only)."
+            hint={`Filled in from the response you checked in ${stepRef('token')} (kept in this tab only).`}
             className="mb-4 max-w-md"
           >
             {(control) => (

@@ -6,6 +6,7 @@
  * appears in a message.
  */
 import { type CheckResult, type Report, fail, makeReport, pass, quote, warn } from './report';
+import { stepRef } from './steps';
 
 export interface RedirectContext {
   /** `state` of the last authorization URL that passed its check; null when none has passed yet. */
@@ -192,7 +193,7 @@ function readRedirectUrl(
         'url',
         'redirect_uri.mismatch',
         `This address is ${quote(where, 60)}, but your authorization URL used the redirect URI ${quote(`${expected.origin}${expected.pathname}`, 60)}.`,
-        'Paste the address you landed on after logging in with the authorization URL you checked in step 2.',
+        `Paste the address you landed on after logging in with the authorization URL you checked in ${stepRef('authorize')}.`,
       ),
     );
   } else {
@@ -229,7 +230,7 @@ function codeMissing(url: URL | null): CheckResult {
     url
       ? `The address ${quote(`${url.origin}${url.pathname}${url.search}`, 60)} carries no "code" parameter.`
       : 'There is no authorization code.',
-    'Copy the whole address after logging in, including "?code=…&state=…". If the server showed an error page instead of redirecting, fix what it says in step 2 and log in again.',
+    `Copy the whole address after logging in, including "?code=…&state=…". If the server showed an error page instead of redirecting, fix what it says in ${stepRef('authorize')} and log in again.`,
   );
 }
 
@@ -240,7 +241,7 @@ function checkState(params: RedirectParams, context: RedirectContext): CheckResu
         'state',
         'redirect.no_authorize_step',
         'No authorization URL has passed its check yet, so there is no state to compare with.',
-        'Go back to step 2, check your authorization URL until it passes, log in with the "Log In" link, and come back with the redirect.',
+        `Go back to ${stepRef('authorize')}, check your authorization URL until it passes, log in with the "Log In" link, and come back with the redirect.`,
       ),
     ];
   }
@@ -282,7 +283,7 @@ const REDIRECT_ERRORS: Readonly<Record<string, ErrorExplanation>> = {
   },
   invalid_scope: {
     meaning: 'the server refused a scope you asked for',
-    hint: 'Check every scope in your URL exists on the server (custom scopes such as api:read). If offline_access is the refused one, the app does not allow refresh tokens yet: enable the Refresh Token grant (step 1) and, on Okta, make sure the access policy rule allows it. Then check the URL again and log in.',
+    hint: `Check every scope in your URL exists on the server (custom scopes such as api:read). If offline_access is the refused one, the app does not allow refresh tokens yet: enable the Refresh Token grant (${stepRef('enable')}) and, on Okta, make sure the access policy rule allows it. Then check the URL again and log in.`,
   },
   unauthorized_client: {
     meaning: 'the app is not allowed to use the authorization code flow',
@@ -290,7 +291,7 @@ const REDIRECT_ERRORS: Readonly<Record<string, ErrorExplanation>> = {
   },
   invalid_request: {
     meaning: 'a parameter in your authorization URL is missing, repeated or malformed',
-    hint: 'The description names the parameter (often PKCE: code_challenge with code_challenge_method=S256). Fix it in step 2, check the URL again, and log in with the new one.',
+    hint: `The description names the parameter (often PKCE: code_challenge with code_challenge_method=S256). Fix it in ${stepRef('authorize')}, check the URL again, and log in with the new one.`,
   },
   unsupported_response_type: {
     meaning: 'the server or the app does not allow the response_type you sent',
@@ -298,7 +299,7 @@ const REDIRECT_ERRORS: Readonly<Record<string, ErrorExplanation>> = {
   },
   invalid_client: {
     meaning: 'the server does not recognise the client_id',
-    hint: "Copy the client ID again from your app's settings into step 2, check the URL, and log in again.",
+    hint: `Copy the client ID again from your app's settings into ${stepRef('authorize')}, check the URL, and log in again.`,
   },
   server_error: {
     meaning: 'the authorization server hit an unexpected error',
@@ -334,6 +335,6 @@ function explainError(error: string, description: string | null, errorUri: strin
     'error',
     'redirect.error',
     `The server answered with error=${quote(error, 40)}${known ? `: ${known.meaning}.` : '.'}${said}${more}`,
-    known?.hint ?? 'Read the description above, fix the authorization URL in step 2, check it again, and log in again.',
+    known?.hint ?? `Read the description above, fix the authorization URL in ${stepRef('authorize')}, check it again, and log in again.`,
   );
 }

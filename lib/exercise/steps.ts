@@ -64,6 +64,16 @@ export type JourneySlug = JourneyStep['slug'];
 /** The page after the journey. */
 export const RESULTS_PAGE = { slug: 'complete', title: 'Your results' } as const;
 
+/**
+ * How a message, hint or page names another step: its title in quotes, from this one list.
+ * Never a number: numbers shift when a step is added (Enable was), and "step 2" then means
+ * two different pages (issue 19). tests/step-references.test.ts fails on a number written out.
+ */
+export function stepRef(slug: JourneySlug | typeof RESULTS_PAGE.slug): string {
+  const title = slug === RESULTS_PAGE.slug ? RESULTS_PAGE.title : JOURNEY.find((step) => step.slug === slug)!.title;
+  return `“${title}”`;
+}
+
 /** A step's number as the pages show it (1–6). */
 export function stepNumber(slug: JourneySlug): number {
   return JOURNEY.findIndex((step) => step.slug === slug) + 1;

@@ -9,6 +9,7 @@ import type { AuthorizeUrlExpectations } from './index';
 import { MAX_QUOTE, parseUrl } from './normalize';
 import { REQUIRED_PARAMS } from './params';
 import { type CheckResult, fail, quote, warn } from '../report';
+import { stepRef } from '../steps';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
 
@@ -118,7 +119,7 @@ function pathMessage(path: string, endpoint: URL, expected: AuthorizeUrlExpectat
   const issuerPath = parseUrl(expected.issuer)?.pathname.replace(/\/$/, '') ?? '';
   const trimmed = path.replace(/\/$/, '');
   if ((tokenPath && trimmed === tokenPath.replace(/\/$/, '')) || /\/token$/.test(trimmed))
-    return `${seen}: that is the token endpoint, which is used later (step 4) with curl, not in a browser.`;
+    return `${seen}: that is the token endpoint, which is used later (${stepRef('token')}) with curl, not in a browser.`;
   if (trimmed === want) return `${seen}: remove the trailing "/".`;
   if (trimmed.toLowerCase() === want.toLowerCase()) return `${seen}: paths are case-sensitive.`;
   if (path.includes('/.well-known/')) return `${seen}: that is the discovery document, which lists the endpoints but is not one.`;

@@ -9,6 +9,7 @@
 import { decodeAgain, type Param } from './normalize';
 import { type CheckResult, fail, quote, warn } from '../report';
 import { foldName, MAX_NAME_LENGTH, suggest } from '../suggest';
+import { stepRef } from '../steps';
 
 /** The parameters this step requires, in the order the checklist and the messages list them. */
 export const REQUIRED_PARAMS = [
@@ -312,7 +313,7 @@ function checkUnknownParam(name: string, byName: Map<string, Param[]>, standsFor
         'client_id',
         'client_id.secret_in_url',
         `The URL contains the client secret (parameter ${shown}).`,
-        'Remove it now, and consider rotating the secret: a URL ends up in browser history, logs and Referer headers. The secret is only sent to the token endpoint (step 4), never through the browser.',
+        `Remove it now, and consider rotating the secret: a URL ends up in browser history, logs and Referer headers. The secret is only sent to the token endpoint (${stepRef('token')}), never through the browser.`,
       ),
     ];
   }
@@ -322,7 +323,7 @@ function checkUnknownParam(name: string, byName: Map<string, Param[]>, standsFor
         'code_challenge',
         'code_verifier.in_url',
         `The URL contains the code verifier (parameter ${shown}).`,
-        'Remove it: PKCE only works if the verifier stays secret until the token request (step 4). Send its hash as code_challenge instead.',
+        `Remove it: PKCE only works if the verifier stays secret until the token request (${stepRef('token')}). Send its hash as code_challenge instead.`,
       ),
     ];
   }
@@ -333,8 +334,8 @@ function checkUnknownParam(name: string, byName: Map<string, Param[]>, standsFor
         'param.unknown',
         `${shown} is a token request parameter; the authorization endpoint ignores it.`,
         name === 'grant_type'
-          ? 'Remove grant_type: here response_type=code selects the flow; grant_type=authorization_code goes in the curl command of step 4.'
-          : `Remove ${shown}: it belongs to the token request in step 4.`,
+          ? `Remove grant_type: here response_type=code selects the flow; grant_type=authorization_code goes in the curl command of ${stepRef('token')}.`
+          : `Remove ${shown}: it belongs to the token request in ${stepRef('token')}.`,
       ),
     ];
   }

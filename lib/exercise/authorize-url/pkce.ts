@@ -5,6 +5,7 @@
 import type { AuthorizeUrlExpectations } from './index';
 import { MAX_QUOTE, type Param } from './normalize';
 import { type CheckResult, fail, quote } from '../report';
+import { stepRef } from '../steps';
 
 /** BASE64URL(SHA256(x)) of values a buggy helper hashes: "", "undefined", "null". */
 const CHALLENGES_OF_EMPTY_VERIFIERS: Readonly<Record<string, string>> = {
@@ -52,7 +53,7 @@ export function checkCodeChallenge(p: Param, _expected: AuthorizeUrlExpectations
         'code_challenge',
         'code_challenge.is_verifier',
         'code_challenge is the code verifier itself.',
-        'Send BASE64URL(SHA256(verifier)) as code_challenge (press "Calculate Hash") and keep the verifier for step 4.',
+        `Send BASE64URL(SHA256(verifier)) as code_challenge (press "Calculate Hash") and keep the verifier for ${stepRef('token')}.`,
       ),
     ];
   }
@@ -94,7 +95,7 @@ export function checkCodeChallenge(p: Param, _expected: AuthorizeUrlExpectations
         'code_challenge',
         'code_challenge.is_verifier',
         `code_challenge ${shown} is ${value.length} characters and looks like a code verifier; an S256 challenge is always 43 base64url characters.`,
-        'Hash the verifier: code_challenge = BASE64URL(SHA256(code_verifier)) ("Calculate Hash"). Keep the verifier for step 4.',
+        `Hash the verifier: code_challenge = BASE64URL(SHA256(code_verifier)) ("Calculate Hash"). Keep the verifier for ${stepRef('token')}.`,
       ),
     ];
   }

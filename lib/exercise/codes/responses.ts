@@ -1,5 +1,5 @@
 /** Diagnosis codes: the token and refresh responses. See ./index.ts. */
-import type { StepId } from '../steps';
+import { stepRef, type StepId } from '../steps';
 import { code, type CodeInfo } from './code-info';
 
 const TOKEN: StepId[] = ['token-response'];
@@ -135,7 +135,7 @@ export const RESPONSE_CODES = {
     TOKEN,
     ['fail'],
     'No refresh token: the app does not allow the Refresh Token grant.',
-    'Skipping step 2: the Refresh Token box in the practice console left unticked.',
+    `Skipping ${stepRef('enable')}: the Refresh Token box in the practice console left unticked.`,
   ),
   'scope.offline_access_not_granted': code(
     TOKEN,

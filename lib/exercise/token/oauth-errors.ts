@@ -7,6 +7,7 @@ import type { CodeExchangeHistory, TokenCheckContext, TokenGrant } from './conte
 import { PROVIDERS } from '../../issuer/providers';
 import { fail, quote, type CheckResult } from '../report';
 import type { TerminalClues } from './terminal-output';
+import { stepRef } from '../steps';
 
 /** An OAuth error JSON (`error`), or an Okta API error (`errorCode`) from a wrong endpoint. */
 export function isErrorResponse(body: Record<string, unknown>): boolean {
@@ -45,7 +46,7 @@ export function explainErrorResponse(
     code === 'invalid_grant' && grant === 'refresh_token' && clues?.accessTokenAsRefreshToken
       ? {
           meaning: 'the refresh_token your command sent is a JWT (it starts with eyJ): that is the access token, not the refresh token.',
-          hint: 'Send the refresh_token value of the response from step 5 — the one labelled refresh_token, which is not a JWT on this server — and run the command again.',
+          hint: `Send the refresh_token value of the response from ${stepRef('token')} — the one labelled refresh_token, which is not a JWT on this server — and run the command again.`,
         }
       : code === 'invalid_grant' && grant === 'authorization_code' && clues?.codeExchange?.reusedAt
         ? explainReusedCode(clues.codeExchange)

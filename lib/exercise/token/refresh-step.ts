@@ -13,6 +13,7 @@ import type { TokenCheckContext } from './context';
 import { inspectTokenResponse, type TokenSummary } from './inspect';
 import { formatUtc } from '../claims';
 import { fail, info, makeReport, pass, quote, type CheckResult, type Report } from '../report';
+import { stepRef } from '../steps';
 
 /** How the practice server issued an access token (by its `jti`); null when unknown. */
 export type TokenOrigin = 'authorization_code' | 'refresh_token' | 'client_credentials' | null;
@@ -240,8 +241,8 @@ function describeRotation(first: TokenSummary, second: TokenSummary, setting: 'p
       return info(
         'rotation',
         'refresh.rotated',
-        "A different refresh token came back than the one from step 5, although My Web App keeps persistent refresh tokens: this response refreshed another login's refresh token.",
-        'Nothing to fix. Both refresh tokens keep working; use the one from step 5 to see a refresh return the same token.',
+        `A different refresh token came back than the one from ${stepRef('token')}, although My Web App keeps persistent refresh tokens: this response refreshed another login's refresh token.`,
+        `Nothing to fix. Both refresh tokens keep working; use the one from ${stepRef('token')} to see a refresh return the same token.`,
       );
     }
     return info(

@@ -11,6 +11,7 @@ import { safeLookup, type TokenCheckContext } from './context';
 import { describeJsonValue, inspectTokenResponse, type TokenSummary } from './inspect';
 import { PROVIDERS } from '../../issuer/providers';
 import { fail, info, makeReport, pass, quote, type CheckResult, type Report } from '../report';
+import { stepRef } from '../steps';
 
 export interface TokenResponseReport extends Report<'token-response'> {
   claims: DecodedClaims | null;
@@ -77,7 +78,7 @@ async function checkRefreshTokenPresence(
       : `The refresh_token field is ${describeJsonValue(body.refresh_token)}, not a token.`;
   const again = 'Then log in again for a new code: this one is used up.';
   const enable = ctx.practice
-    ? 'In the practice console: My Web App → Edit → tick Refresh Token → Save (step 2).'
+    ? `In the practice console: My Web App → Edit → tick Refresh Token → Save (${stepRef('enable')}).`
     : `${capitalize(PROVIDERS[ctx.kind ?? 'generic'].enableRefreshTokenShort)}.`;
 
   if (ctx.practice && ctx.lookupRefreshGrant && (await safeLookup(ctx.lookupRefreshGrant)) === false) {

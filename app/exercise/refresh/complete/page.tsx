@@ -9,6 +9,7 @@ import { CompletionRecordPanel, ResumeLinkPanel } from '@/components/exercise/ke
 import { Card } from '@/components/ui/card';
 import { getEnv } from '@/lib/env';
 import { loadPageProgress } from '@/lib/progress/page-data';
+import { stepRef } from '@/lib/exercise/steps';
 
 export const metadata: Metadata = { title: 'Complete' };
 
@@ -122,7 +123,7 @@ export default async function CompletePage() {
           <li>
             Run the refresh command from{' '}
             <Link href="/exercise/refresh/refresh" className="underline">
-              step 6
+              {stepRef('refresh')}
             </Link>{' '}
             again and paste the response there: you will see <code className="font-mono">refresh.rotated</code> — a new refresh token.
           </li>
