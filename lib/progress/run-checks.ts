@@ -181,6 +181,7 @@ async function tokenContext(
   const practice = provider.mode === 'practice';
   return {
     issuer: provider.issuer,
+    tokenEndpoint: provider.tokenEndpoint,
     clientId: provider.clientId,
     audience: practice ? PRACTICE_AUDIENCE : undefined,
     now: new Date(),

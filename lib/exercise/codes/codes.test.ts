@@ -304,6 +304,19 @@ const EXAMPLES: Record<DiagnosisCode, Example[]> = {
   'refresh.not_from_refresh_grant': [refresh('fail', () => refreshed({}, mint({ claims: { jti: 'AT.second-login-7rTy' } })))],
   'refresh.rotated': [refresh('info', () => refreshed())],
   'refresh.not_rotated': [refresh('info', () => refreshed({ refresh_token: REFRESH_TOKEN }))],
+  'paste.curl_error': responses('fail', () => "curl: (7) Failed to connect to localhost port 3001 after 0 ms: Couldn't connect to server"),
+  'paste.powershell_error': responses(
+    'fail',
+    () => "Invoke-WebRequest : A parameter cannot be found that matches parameter name 'X'.\nAt line:1 char:6",
+  ),
+  'paste.http_error': responses('fail', () => 'Not Found'),
+  'paste.html': responses('fail', () => '<!DOCTYPE html><html><head><title>Sign In</title></head></html>'),
+  'paste.other_artefact': responses('fail', () => 'http://localhost:3000/redirect?code=abc&state=def'),
+  'paste.command_only': responses(
+    'fail',
+    () => 'curl -X POST http://localhost:3000/oauth2/default/v1/token -d grant_type=authorization_code',
+  ),
+  'paste.placeholder': responses('fail', () => 'curl -u 0oa1:YOUR_CLIENT_SECRET http://localhost:3000/oauth2/default/v1/token -d code=x'),
 };
 
 const ALL = Object.entries(EXAMPLES).flatMap(([code, examples]) =>

@@ -10,13 +10,14 @@
  * @see docs/decisions/003-report-model-and-stable-codes.md
  */
 import { AUTHORIZE_URL_CODES } from './authorize-url';
+import { PASTE_CODES } from './paste';
 import { REDIRECT_CODES } from './redirect';
 import { RESPONSE_CODES } from './responses';
 import { SETUP_CODES } from './setup';
 
 export type { CodeInfo, CodeSeverity } from './code-info';
 
-export const CODES = { ...AUTHORIZE_URL_CODES, ...SETUP_CODES, ...REDIRECT_CODES, ...RESPONSE_CODES } as const;
+export const CODES = { ...AUTHORIZE_URL_CODES, ...SETUP_CODES, ...REDIRECT_CODES, ...RESPONSE_CODES, ...PASTE_CODES } as const;
 
 export type DiagnosisCode = keyof typeof CODES;
 

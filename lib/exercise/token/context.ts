@@ -9,6 +9,8 @@ import type { ProviderKind } from '../../issuer/providers';
 export interface TokenCheckContext {
   /** The expected `iss` of the access token. */
   issuer: string;
+  /** The learner's token endpoint, which answers quote beside what a failed command shows (absent: not known). */
+  tokenEndpoint?: string;
   /** The learner's app; the token's `cid`/`client_id`/`azp` must name it. */
   clientId: string;
   /** The expected `aud` (practice server: `api://default`); not checked when absent. */

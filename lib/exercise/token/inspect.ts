@@ -14,6 +14,8 @@ import { checkJwtAccessToken, decodeAccessToken, describeOpaqueAccessToken, toke
 import { safeLookup, type TokenCheckContext, type TokenGrant } from './context';
 import { explainErrorResponse, isErrorResponse } from './oauth-errors';
 import { parseResponse } from './parse-response';
+import { answerResponsePaste } from '../paste/answers';
+import { classifyPaste } from '../paste/classify';
 import { formatDuration, isNumericDate } from '../claims';
 import { fail, info, pass, quote, warn, type CheckResult } from '../report';
 
@@ -57,7 +59,13 @@ export interface InspectedResponse {
  */
 export async function inspectTokenResponse(text: string, ctx: TokenCheckContext, grant: TokenGrant): Promise<InspectedResponse> {
   const parsed = parseResponse(text);
-  if (!parsed.ok) return { results: parsed.results, trailing: [], claims: null, summary: null, body: null };
+  if (!parsed.ok) {
+    // Not JSON: what the paste is (a tool's error, an HTML page, a URL, the command) tells
+    // the cause better than where the JSON breaks (issue 19).
+    const paste = parsed.results.some((result) => result.code === 'json.invalid') ? classifyPaste(text) : null;
+    const results = paste ? [answerResponsePaste(paste, { ...ctx, grant })] : parsed.results;
+    return { results, trailing: [], claims: null, summary: null, body: null };
+  }
 
   const results = [...parsed.results];
   const { body } = parsed;

@@ -1,0 +1,215 @@
+/**
+ * The answer to a paste that is not the token endpoint's JSON (issue 19, class 1): what the
+ * paste itself says went wrong — curl's own error, PowerShell's, an HTTP error page, a URL or
+ * command of the exercise — told with the values it shows beside the ones the learner's
+ * server expects, and the one next action. Used by both response steps. Pure.
+ */
+import type { ProviderKind } from '../../issuer/providers';
+import { explainDifference } from '../explain-difference';
+import { fail, quote, type CheckResult } from '../report';
+import { stepRef } from '../steps';
+import { redactSecrets } from '../token/parse-response';
+import type { PasteKind } from './classify';
+
+export interface PasteAnswerContext {
+  /** The learner's token endpoint (from discovery, or the practice server's). */
+  tokenEndpoint?: string;
+  practice: boolean;
+  kind?: ProviderKind;
+  grant: 'authorization_code' | 'refresh_token';
+}
+
+const CHECK = 'paste';
+const RUN_AGAIN = 'run the command again and paste everything it prints';
+
+/** The one result that answers a classified paste. */
+export function answerResponsePaste(paste: PasteKind, ctx: PasteAnswerContext): CheckResult {
+  switch (paste.kind) {
+    case 'curl_error':
+      return answerCurlError(paste, ctx);
+    case 'powershell_error':
+      return fail(
+        CHECK,
+        'paste.powershell_error',
+        `This is an error from PowerShell (${quote(paste.line, 90)}), not an answer from the server: in PowerShell, “curl” is another name for Invoke-WebRequest, which does not understand curl's options${
+          paste.parameter ? ` (it rejected -${paste.parameter})` : ''
+        }${paste.status ? `; the server answered ${paste.status}, which PowerShell shows without its JSON body` : ''}.`,
+        `Type curl.exe instead of curl (the real curl, part of Windows 10 and later), keep the rest of the command, ${RUN_AGAIN}. PowerShell continues lines with a backtick (\`), not a backslash: or put the command on one line.`,
+      );
+    case 'http_error':
+      return answerHttpError(paste.status, paste.reason, paste.path, ctx);
+    case 'html':
+      return fail(
+        CHECK,
+        'paste.html',
+        `This is an HTML page${paste.title ? ` (titled ${quote(paste.title, 80)})` : ''}${paste.status ? `, sent with status ${paste.status}` : ''}, not the token endpoint's answer: the token endpoint answers JSON, so the command went to a web page.`,
+        `Send the request to the token endpoint${endpointText(ctx)} with POST (curl -d …), ${RUN_AGAIN}.`,
+      );
+    case 'url':
+      return answerUrl(paste.url, paste.role, ctx);
+    case 'command':
+      return paste.placeholders.length > 0
+        ? fail(
+            CHECK,
+            'paste.placeholder',
+            `This is the command, and it still holds the template's ${paste.placeholders.length === 1 ? 'placeholder' : 'placeholders'} ${paste.placeholders.map((p) => quote(p, 40)).join(', ')}: run as it is, the server cannot know the value meant.`,
+            `Replace ${paste.placeholders.length === 1 ? 'it' : 'each'} with your own value (${ctx.practice ? 'the client secret is in the practice console, My Web App' : "from your app's settings"}; the refresh token is the refresh_token of the response you checked in ${stepRef('token')}), run the command in a terminal and paste what it prints.`,
+          )
+        : fail(
+            CHECK,
+            'paste.command_only',
+            `This is the ${paste.tool} command itself, not what it printed.`,
+            'Run the command in a terminal (not in the browser), then paste the JSON the server answered, from { to }.',
+          );
+  }
+}
+
+function endpointText(ctx: PasteAnswerContext): string {
+  return ctx.tokenEndpoint ? ` ${quote(ctx.tokenEndpoint, 200)}` : '';
+}
+
+function expectedEndpoint(ctx: PasteAnswerContext): URL | null {
+  try {
+    return ctx.tokenEndpoint ? new URL(ctx.tokenEndpoint) : null;
+  } catch {
+    return null;
+  }
+}
+
+const portOf = (url: URL) => Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+
+function answerCurlError(paste: Extract<PasteKind, { kind: 'curl_error' }>, ctx: PasteAnswerContext): CheckResult {
+  const expected = expectedEndpoint(ctx);
+  const said = `curl failed before any answer from the server: ${quote(paste.line, 140)}.`;
+  const use = `Use the token endpoint${endpointText(ctx)} in the command (the Copy button copies it right), ${RUN_AGAIN}.`;
+  const result = (message: string, hint: string) => fail(CHECK, 'paste.curl_error', message, hint);
+
+  if (paste.exitCode === 6 && paste.host) {
+    const placeholder = /[{}<>$]|your|example/i.test(paste.host);
+    if (placeholder) {
+      return result(
+        `${said} ${quote(paste.host, 80)} is the template's placeholder, not a host name.`,
+        `Replace it with your server's address${expected ? ` (${expected.host})` : ''}, or ${use.charAt(0).toLowerCase()}${use.slice(1)}`,
+      );
+    }
+    const difference = expected ? explainDifference(paste.host, expected.hostname) : null;
+    return result(
+      `${said} No host is called ${quote(paste.host, 80)}${expected ? `; your server is ${quote(expected.hostname, 80)}${difference ? ` — ${difference}` : ''}` : ''}.`,
+      use,
+    );
+  }
+  if (paste.exitCode === 7 && paste.host && paste.port !== null && expected) {
+    const samePlace = paste.port === portOf(expected);
+    return result(
+      samePlace
+        ? `${said} Nothing answered at ${paste.host} port ${paste.port}, which is where your server should be.`
+        : `${said} The command sent the request to port ${paste.port}, but your server's token endpoint is on port ${portOf(expected)} (${quote(expected.origin, 80)}).`,
+      samePlace
+        ? ctx.practice
+          ? `The practice server is this site: use the address this page is on (${expected.origin}), ${RUN_AGAIN}.`
+          : `Check that the server is running and reachable from your terminal, then ${RUN_AGAIN}.`
+        : use,
+    );
+  }
+  if (paste.exitCode === 1 && /Protocol "?'/.test(paste.line)) {
+    return result(
+      `${said} The URL reached curl with a single quote in front of it: Windows' cmd.exe does not treat ' as a quote.`,
+      `In cmd.exe, put the URL and each -d value in double quotes ("…"), end continued lines with ^ instead of \\ (or write the command on one line), ${RUN_AGAIN}.`,
+    );
+  }
+  const meaning = CURL_EXIT_MEANINGS[paste.exitCode];
+  return result(`${said}${meaning ? ` ${meaning.said}` : ''}`, meaning ? `${meaning.fix} ${use}` : use);
+}
+
+const CURL_EXIT_MEANINGS: Record<number, { said: string; fix: string }> = {
+  2: {
+    said: 'curl did not get a complete command (an option without its value, or no URL).',
+    fix: 'Copy the whole command again with its Copy button, every line of it.',
+  },
+  3: {
+    said: 'curl could not read the URL: usually a line break or a quote inside it.',
+    fix: 'Keep the URL on one line, inside quotes.',
+  },
+  22: {
+    said: 'The server answered with an HTTP error and --fail (-f) told curl to hide its body, which says why.',
+    fix: 'Run the command without -f/--fail to see the JSON error.',
+  },
+  26: { said: 'curl could not read a file the command refers to (-d @file).', fix: 'Put the values in the command itself.' },
+  28: { said: 'The server did not answer in time.', fix: 'Check the address and that the server is running.' },
+  35: {
+    said: 'The TLS handshake failed: usually https:// sent to a server that speaks plain http.',
+    fix: 'Use the scheme of your server exactly (http:// for this machine).',
+  },
+  51: { said: "The server's TLS certificate does not match its name.", fix: 'Use the host name exactly as your server publishes it.' },
+  52: {
+    said: 'The server closed the connection without answering: often http:// sent to an https port.',
+    fix: 'Use the scheme and port of your server exactly.',
+  },
+  56: { said: 'The connection broke while receiving the answer.', fix: 'Check the scheme and port.' },
+  60: {
+    said: 'curl does not trust the server’s TLS certificate.',
+    fix: 'Use the https address your server publishes (its certificate is then valid).',
+  },
+};
+
+function answerHttpError(status: number | null, reason: string, path: string | null, ctx: PasteAnswerContext): CheckResult {
+  const expected = expectedEndpoint(ctx);
+  const seen = `${status ?? ''} ${reason}`.trim();
+  if (status === 404) {
+    const difference = path && expected ? explainDifference(path, expected.pathname) : null;
+    return fail(
+      CHECK,
+      'paste.http_error',
+      `The server answered ${quote(seen, 60)} without the token endpoint's JSON: nothing is at the address the command sent to${
+        path
+          ? ` (${quote(path, 100)}${expected ? `; the token endpoint's path is ${quote(expected.pathname, 100)}${difference ? `: ${difference}` : ''}` : ''})`
+          : ''
+      }.`,
+      `Send the request to${endpointText(ctx) || ' the token endpoint'} exactly, ${RUN_AGAIN}.`,
+    );
+  }
+  if (status === 405) {
+    return fail(
+      CHECK,
+      'paste.http_error',
+      `The server answered ${quote(seen, 60)}: the token endpoint takes only POST, and the command sent another method (a GET: -X GET, or no -d data).`,
+      `Send the parameters with -d (which makes curl POST) and no -X GET, ${RUN_AGAIN}.`,
+    );
+  }
+  if (status === 415) {
+    return fail(
+      CHECK,
+      'paste.http_error',
+      `The server answered ${quote(seen, 60)}: the token endpoint takes a form (application/x-www-form-urlencoded), and the command sent something else (JSON?).`,
+      `Send the parameters with -d name=value, without a Content-Type: application/json header, ${RUN_AGAIN}.`,
+    );
+  }
+  const serverSide = status !== null && status >= 500;
+  return fail(
+    CHECK,
+    'paste.http_error',
+    `The server answered ${quote(seen, 60)} without the OAuth error JSON that says why${serverSide ? ': a fault on the server' : ''}.`,
+    serverSide
+      ? `Wait a moment and ${RUN_AGAIN}; if it persists, the server is the problem, not your request.`
+      : `Check the address (the token endpoint${endpointText(ctx)}) and the client credentials, ${RUN_AGAIN}.`,
+  );
+}
+
+function answerUrl(url: string, role: 'authorize' | 'redirect' | 'token' | 'other', ctx: PasteAnswerContext): CheckResult {
+  const what: Record<typeof role, string> = {
+    authorize: `an authorization URL (the one from ${stepRef('authorize')}), which goes in a browser`,
+    redirect: 'the address your browser was sent back to after logging in, with the authorization code in it',
+    token: "the token endpoint's address",
+    other: 'a web address',
+  };
+  const next =
+    role === 'redirect' && ctx.grant === 'authorization_code'
+      ? 'Put its code in the curl command of this step, run the command in a terminal, and paste what it prints: the JSON with the tokens.'
+      : 'Run the curl command of this step in a terminal and paste what it prints: the JSON the token endpoint answers.';
+  return fail(
+    CHECK,
+    'paste.other_artefact',
+    `This is ${what[role]} (${quote(redactSecrets(url), 80)}), not the token endpoint's answer.`,
+    next,
+  );
+}
