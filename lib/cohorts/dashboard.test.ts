@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { checkAuthorizeUrl } from '../exercise/authorize-url';
+import { build, OKTA, withParams } from '../exercise/authorize-url/test-support';
+import type { Report } from '../exercise/report';
 import { buildDashboardRows, countMistakes, STUCK_FAILURES, type AttemptInput } from './dashboard';
 
 const now = new Date('2026-11-25T10:30:00Z');
@@ -118,5 +121,57 @@ describe('countMistakes', () => {
       'redirect.state_mismatch:2/2',
       'redirect.code_missing:2/1',
     ]);
+  });
+});
+
+/** The codes an attempt keeps, as lib/progress/store.ts records them: every code but the info ones. */
+const recordedCodes = (report: Report) => report.results.flatMap((r) => (r.code && r.status !== 'info' ? [r.code] : []));
+
+describe('countMistakes: one typo is one mistake (issue 20)', () => {
+  // The real case: redirect_url typed for redirect_uri. The check reports the unknown name
+  // and, because of it, the missing redirect_uri: two codes for one root cause.
+  const typo = checkAuthorizeUrl(build(withParams({ redirect_uri: undefined, redirect_url: 'https://example-app.com/redirect' })), OKTA);
+
+  it('the check reports the misspelt name and the parameter it hid', () => {
+    expect(recordedCodes(typo).sort()).toEqual(['param.unknown', 'redirect_uri.missing']);
+  });
+
+  it('counts the typo once, as the misspelt name, not as a missing parameter too', () => {
+    const result = countMistakes([attempt('a', 'authorize-url', 'fail', 1, recordedCodes(typo))]);
+    expect(result['authorize-url']).toEqual([{ code: 'param.unknown', count: 1, learners: 1 }]);
+  });
+
+  it('two typos in one attempt: one bar for misspelt names, no missing parameters', () => {
+    const twoTypos = checkAuthorizeUrl(
+      build(
+        withParams({
+          redirect_uri: undefined,
+          redirect_url: 'https://example-app.com/redirect',
+          client_id: undefined,
+          'client-id': OKTA.clientId,
+        }),
+      ),
+      OKTA,
+    );
+    const result = countMistakes([attempt('a', 'authorize-url', 'fail', 1, recordedCodes(twoTypos))]);
+    expect(result['authorize-url']).toEqual([{ code: 'param.unknown', count: 1, learners: 1 }]);
+  });
+
+  it('a parameter deleted outright is still counted as missing', () => {
+    const deleted = checkAuthorizeUrl(build(withParams({ state: undefined })), OKTA);
+    const result = countMistakes([attempt('a', 'authorize-url', 'fail', 1, recordedCodes(deleted))]);
+    expect(result['authorize-url']).toEqual([{ code: 'state.missing', count: 1, learners: 1 }]);
+  });
+
+  it('a typo beside a deleted line: both missing parameters stay, as the typo cannot be matched to one', () => {
+    const both = checkAuthorizeUrl(
+      build(withParams({ redirect_uri: undefined, redirect_url: 'https://example-app.com/redirect', state: undefined })),
+      OKTA,
+    );
+    expect(recordedCodes(both).sort()).toEqual(['param.unknown', 'redirect_uri.missing', 'state.missing']);
+    const result = countMistakes([attempt('a', 'authorize-url', 'fail', 1, recordedCodes(both))]);
+    // Which of the two the typo hid is not recorded: both stay counted rather than guess
+    // and hide a deleted line.
+    expect(result['authorize-url'].map((m) => m.code).sort()).toEqual(['param.unknown', 'redirect_uri.missing', 'state.missing']);
   });
 });

@@ -1,3 +1,4 @@
+import { REQUIRED_PARAMS } from '../exercise/authorize-url/params';
 import type { DiagnosisCode, StepId } from '../exercise/report';
 import { CHECK_STEPS, type StepStatus } from '../exercise/steps';
 
@@ -112,15 +113,35 @@ function findStuck(step: StepId, attempts: AttemptInput[], lastActivityAt: strin
 
 export interface MistakeCount {
   code: DiagnosisCode;
-  /** Attempts that reported the code (each attempt once). */
+  /** Attempts that reported the code (each attempt once, by root cause: see `rootCauseCodes`). */
   count: number;
   /** Distinct learners who hit it at least once. */
   learners: number;
 }
 
+/** What the authorization URL check says of a required parameter that is not there. */
+const MISSING_REQUIRED: ReadonlySet<string> = new Set(REQUIRED_PARAMS.map((name) => `${name}.missing`));
+
+/**
+ * An attempt's codes with each root cause once. A misspelt parameter name (`redirect_url`) is
+ * reported twice by the check: the unknown name (`param.unknown`, "did you mean…") and the
+ * required parameter it hid (`redirect_uri.missing`). When there are no more missing required
+ * parameters than unknown names, each can be a typo's consequence and only the typo counts.
+ * With more, which one a typo hid is not recorded (attempts keep codes, not parameter names),
+ * so all stay rather than hide a deleted line. The same record means an unrelated unknown name
+ * beside a deleted line also counts as one typo; the learner's timeline still shows both codes.
+ */
+export function rootCauseCodes(codes: string[]): string[] {
+  const unknown = codes.filter((code) => code === 'param.unknown').length;
+  const missing = codes.filter((code) => MISSING_REQUIRED.has(code)).length;
+  const hiddenByTypos = unknown > 0 && missing <= unknown;
+  return [...new Set(codes.filter((code) => !(hiddenByTypos && MISSING_REQUIRED.has(code))))];
+}
+
 /**
  * Per step, the diagnosis codes hit most often in a cohort's attempts, most frequent first
- * (by attempts; at equal attempts, the mistake more learners made first).
+ * (by attempts; at equal attempts, the mistake more learners made first). Each attempt counts
+ * each root cause once ({@link rootCauseCodes}).
  */
 export function countMistakes(attempts: AttemptInput[]): Record<StepId, MistakeCount[]> {
   const result = Object.fromEntries(CHECK_STEPS.map((step) => [step, [] as MistakeCount[]])) as Record<StepId, MistakeCount[]>;
@@ -128,7 +149,7 @@ export function countMistakes(attempts: AttemptInput[]): Record<StepId, MistakeC
     const counts = new Map<string, { count: number; learners: Set<string> }>();
     for (const attempt of attempts) {
       if (attempt.step !== step) continue;
-      for (const code of new Set(attempt.codes)) {
+      for (const code of rootCauseCodes(attempt.codes)) {
         const entry = counts.get(code) ?? { count: 0, learners: new Set<string>() };
         entry.count += 1;
         entry.learners.add(attempt.learnerId);
