@@ -185,6 +185,9 @@ describe('instructor API', () => {
       expect(byName.Ada.lastActivityAt).toEqual(expect.any(String));
       expect(byName.Ada.completedAt).toBeNull();
       expect(byName.Bo.steps['authorize-url']).toMatchObject({ status: 'pending', attempts: 0 });
+      // Enable refresh tokens (no check): Ada went on to the authorization URL with the grant still off.
+      expect(byName.Ada.enable).toEqual({ status: 'skipped' });
+      expect(byName.Bo.enable).toEqual({ status: 'pending' });
 
       const mistakes = await (
         await getMistakes(apiRequest(`/api/instructor/cohorts/${cohort.id}/mistakes`, { cookie: teacher }), params({ id: cohort.id }))

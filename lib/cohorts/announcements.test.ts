@@ -14,10 +14,12 @@ const fail = (learnerId: string, minute: number): AttemptInput => ({
 });
 const rows = (count: number, attempts: AttemptInput[] = [], completions: { learnerId: string; completedAt: string }[] = []) =>
   buildDashboardRows(
-    members.slice(0, count),
-    members.map((m) => ({ learnerId: m.learnerId, step: 'setup', status: 'pass' as const })),
-    completions,
-    attempts,
+    {
+      members: members.slice(0, count),
+      steps: members.map((m) => ({ learnerId: m.learnerId, step: 'setup', status: 'pass' as const })),
+      completions,
+      attempts,
+    },
     now,
   );
 

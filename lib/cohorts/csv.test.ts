@@ -17,13 +17,15 @@ describe('neutralizeFormula', () => {
 describe('cohortRowsToCsv', () => {
   it('quotes commas, quotes and line breaks, and neutralises formulas', () => {
     const rows = buildDashboardRows(
-      [
-        { learnerId: 'a', displayName: 'Lovelace, "Ada"', joinedAt: '2026-11-25T10:00:00.000Z' },
-        { learnerId: 'b', displayName: '=cmd|calc', joinedAt: '2026-11-25T10:00:00.000Z' },
-      ],
-      [{ learnerId: 'a', step: 'setup', status: 'pass' }],
-      [],
-      [{ learnerId: 'a', step: 'setup', status: 'pass', codes: [], createdAt: '2026-11-25T10:01:00.000Z' }],
+      {
+        members: [
+          { learnerId: 'a', displayName: 'Lovelace, "Ada"', joinedAt: '2026-11-25T10:00:00.000Z' },
+          { learnerId: 'b', displayName: '=cmd|calc', joinedAt: '2026-11-25T10:00:00.000Z' },
+        ],
+        steps: [{ learnerId: 'a', step: 'setup', status: 'pass' }],
+        completions: [],
+        attempts: [{ learnerId: 'a', step: 'setup', status: 'pass', codes: [], createdAt: '2026-11-25T10:01:00.000Z' }],
+      },
       new Date('2026-11-25T10:02:00Z'),
     );
     const records = parse(cohortRowsToCsv(rows)) as string[][];
@@ -39,10 +41,12 @@ describe('cohortRowsToCsv', () => {
 describe('cohortRowsToCsv in a semicolon-separated spreadsheet', () => {
   it('quotes every field, so a name holding ";=" never becomes a formula cell', () => {
     const rows = buildDashboardRows(
-      [{ learnerId: 'a', displayName: 'x;=2+5', joinedAt: '2026-11-25T10:00:00.000Z' }],
-      [],
-      [],
-      [],
+      {
+        members: [{ learnerId: 'a', displayName: 'x;=2+5', joinedAt: '2026-11-25T10:00:00.000Z' }],
+        steps: [],
+        completions: [],
+        attempts: [],
+      },
       new Date('2026-11-25T10:02:00Z'),
     );
     const csv = cohortRowsToCsv(rows);
@@ -58,23 +62,25 @@ describe('cohortRowsToCsv in a semicolon-separated spreadsheet', () => {
 describe('cohortRowsToCsv: when and how each learner went', () => {
   it('adds joined-at, time to complete (h:mm:ss) and the mistake codes, after the columns it always had', () => {
     const rows = buildDashboardRows(
-      [
-        { learnerId: 'a', displayName: 'Ada', joinedAt: '2026-11-25T10:00:00.000Z' },
-        { learnerId: 'b', displayName: 'Bo', joinedAt: '2026-11-25T10:05:00.000Z' },
-      ],
-      [],
-      [{ learnerId: 'a', completedAt: '2026-11-25T11:24:05.000Z' }],
-      [
-        { learnerId: 'a', step: 'setup', status: 'pass', codes: [], createdAt: '2026-11-25T10:01:00.000Z' },
-        {
-          learnerId: 'a',
-          step: 'authorize-url',
-          status: 'fail',
-          codes: ['scope.offline_access_missing', 'state.missing'],
-          createdAt: '2026-11-25T10:03:00.000Z',
-        },
-        { learnerId: 'a', step: 'authorize-url', status: 'pass', codes: ['state.weak'], createdAt: '2026-11-25T10:04:00.000Z' },
-      ],
+      {
+        members: [
+          { learnerId: 'a', displayName: 'Ada', joinedAt: '2026-11-25T10:00:00.000Z' },
+          { learnerId: 'b', displayName: 'Bo', joinedAt: '2026-11-25T10:05:00.000Z' },
+        ],
+        steps: [],
+        completions: [{ learnerId: 'a', completedAt: '2026-11-25T11:24:05.000Z' }],
+        attempts: [
+          { learnerId: 'a', step: 'setup', status: 'pass', codes: [], createdAt: '2026-11-25T10:01:00.000Z' },
+          {
+            learnerId: 'a',
+            step: 'authorize-url',
+            status: 'fail',
+            codes: ['scope.offline_access_missing', 'state.missing'],
+            createdAt: '2026-11-25T10:03:00.000Z',
+          },
+          { learnerId: 'a', step: 'authorize-url', status: 'pass', codes: ['state.weak'], createdAt: '2026-11-25T10:04:00.000Z' },
+        ],
+      },
       new Date('2026-11-25T12:00:00Z'),
     );
     const [header, ada, bo] = parse(cohortRowsToCsv(rows)) as string[][];

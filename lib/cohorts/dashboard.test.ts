@@ -23,13 +23,15 @@ describe('buildDashboardRows', () => {
 
   it('derives current step, per-step status and attempt counts', () => {
     const [ada] = buildDashboardRows(
-      members.slice(0, 1),
-      [
-        { learnerId: 'a', step: 'setup', status: 'pass' },
-        { learnerId: 'a', step: 'authorize-url', status: 'fail' },
-      ],
-      [{ learnerId: 'a', completedAt: null }],
-      [attempt('a', 'setup', 'pass', 20), attempt('a', 'authorize-url', 'fail', 25), attempt('a', 'authorize-url', 'fail', 29)],
+      {
+        members: members.slice(0, 1),
+        steps: [
+          { learnerId: 'a', step: 'setup', status: 'pass' },
+          { learnerId: 'a', step: 'authorize-url', status: 'fail' },
+        ],
+        completions: [{ learnerId: 'a', completedAt: null }],
+        attempts: [attempt('a', 'setup', 'pass', 20), attempt('a', 'authorize-url', 'fail', 25), attempt('a', 'authorize-url', 'fail', 29)],
+      },
       now,
     );
     expect(ada!.currentStep).toBe('authorize-url');
@@ -42,19 +44,21 @@ describe('buildDashboardRows', () => {
 
   it(`flags ${STUCK_FAILURES} failures in a row on the current step, and long idleness`, () => {
     const rows = buildDashboardRows(
-      members,
-      [
-        { learnerId: 'a', step: 'setup', status: 'pass' },
-        { learnerId: 'b', step: 'setup', status: 'pass' },
-      ],
-      [],
-      [
-        attempt('a', 'setup', 'pass', 20),
-        ...[21, 22, 23].map((m) => attempt('a', 'authorize-url', 'fail', m, ['scope.offline_access_missing'])),
-        attempt('b', 'setup', 'pass', 1),
-        attempt('c', 'authorize-url', 'fail', 28),
-        attempt('c', 'authorize-url', 'pass', 29),
-      ],
+      {
+        members,
+        steps: [
+          { learnerId: 'a', step: 'setup', status: 'pass' },
+          { learnerId: 'b', step: 'setup', status: 'pass' },
+        ],
+        completions: [],
+        attempts: [
+          attempt('a', 'setup', 'pass', 20),
+          ...[21, 22, 23].map((m) => attempt('a', 'authorize-url', 'fail', m, ['scope.offline_access_missing'])),
+          attempt('b', 'setup', 'pass', 1),
+          attempt('c', 'authorize-url', 'fail', 28),
+          attempt('c', 'authorize-url', 'pass', 29),
+        ],
+      },
       now,
     );
     expect(rows.find((r) => r.learnerId === 'a')!.stuck).toMatchObject({ reason: 'failures', step: 'authorize-url' });
@@ -64,20 +68,22 @@ describe('buildDashboardRows', () => {
 
   it('keeps when each learner started, how long they took, and which mistakes they hit', () => {
     const rows = buildDashboardRows(
-      members,
-      [],
-      [
-        { learnerId: 'a', completedAt: at(27) },
-        // Completed before their first check in this cohort (joined after finishing): no duration.
-        { learnerId: 'c', completedAt: at(1) },
-      ],
-      [
-        attempt('a', 'setup', 'pass', 4),
-        attempt('a', 'authorize-url', 'fail', 5, ['scope.offline_access_missing', 'state.missing']),
-        attempt('a', 'authorize-url', 'fail', 6, ['state.missing']),
-        attempt('a', 'authorize-url', 'pass', 7, ['state.weak']),
-        attempt('c', 'setup', 'pass', 2),
-      ],
+      {
+        members,
+        steps: [],
+        completions: [
+          { learnerId: 'a', completedAt: at(27) },
+          // Completed before their first check in this cohort (joined after finishing): no duration.
+          { learnerId: 'c', completedAt: at(1) },
+        ],
+        attempts: [
+          attempt('a', 'setup', 'pass', 4),
+          attempt('a', 'authorize-url', 'fail', 5, ['scope.offline_access_missing', 'state.missing']),
+          attempt('a', 'authorize-url', 'fail', 6, ['state.missing']),
+          attempt('a', 'authorize-url', 'pass', 7, ['state.weak']),
+          attempt('c', 'setup', 'pass', 2),
+        ],
+      },
       now,
     );
     const [ada, bo, cy] = rows;
@@ -88,7 +94,10 @@ describe('buildDashboardRows', () => {
   });
 
   it('a completed learner is never stuck', () => {
-    const [row] = buildDashboardRows(members.slice(0, 1), [], [{ learnerId: 'a', completedAt: at(1) }], [], now);
+    const [row] = buildDashboardRows(
+      { members: members.slice(0, 1), steps: [], completions: [{ learnerId: 'a', completedAt: at(1) }], attempts: [] },
+      now,
+    );
     expect(row!.currentStep).toBe('complete');
     expect(row!.stuck).toBeNull();
   });

@@ -1,6 +1,7 @@
 import { REQUIRED_PARAMS } from '../exercise/authorize-url/params';
 import type { DiagnosisCode, StepId } from '../exercise/report';
 import { CHECK_STEPS, type StepStatus } from '../exercise/steps';
+import { enableStatusOf, type EnableStatus } from './journey';
 
 /** A learner looks stuck after this many failed checks in a row on one step… */
 export const STUCK_FAILURES = 3;
@@ -17,6 +18,11 @@ export interface StepInput {
   step: string;
   status: 'pass' | 'fail';
 }
+export interface GrantInput {
+  learnerId: string;
+  /** Whether the learner's practice app allows the Refresh Token grant; null on their own server (not known). */
+  refreshGrantEnabled: boolean | null;
+}
 export interface AttemptInput {
   learnerId: string;
   step: string;
@@ -31,6 +37,8 @@ export interface DashboardRow {
   /** The first step not passed yet, or "complete". */
   currentStep: StepId | 'complete';
   steps: Record<StepId, { status: StepStatus; attempts: number; failures: number }>;
+  /** Enable refresh tokens, the step without a check (lib/cohorts/journey.ts). */
+  enable: { status: EnableStatus };
   joinedAt: string;
   /** The learner's first check in this cohort, or null before any. */
   startedAt: string | null;
@@ -50,18 +58,21 @@ export function secondsToComplete(startedAt: string | null, completedAt: string 
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
 }
 
+export interface DashboardInput {
+  members: MemberInput[];
+  steps: StepInput[];
+  completions: { learnerId: string; completedAt: string | null }[];
+  attempts: AttemptInput[];
+  /** Learners without one count as "not known" (their own server). */
+  grants?: GrantInput[];
+}
+
 /**
  * The instructor dashboard's rows, from plain data (pure: the clock is passed in).
  * Status comes from the learner's current progress; attempt counts from the attempts
  * recorded for this cohort.
  */
-export function buildDashboardRows(
-  members: MemberInput[],
-  steps: StepInput[],
-  completions: { learnerId: string; completedAt: string | null }[],
-  attempts: AttemptInput[],
-  now: Date,
-): DashboardRow[] {
+export function buildDashboardRows({ members, steps, completions, attempts, grants = [] }: DashboardInput, now: Date): DashboardRow[] {
   return members.map((member) => {
     const mine = attempts.filter((a) => a.learnerId === member.learnerId).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     const stepStatus = new Map(steps.filter((s) => s.learnerId === member.learnerId).map((s) => [s.step, s.status]));
@@ -78,6 +89,7 @@ export function buildDashboardRows(
         ];
       }),
     ) as DashboardRow['steps'];
+    const refreshGrantEnabled = grants.find((g) => g.learnerId === member.learnerId)?.refreshGrantEnabled ?? null;
     const completedAt = completions.find((c) => c.learnerId === member.learnerId)?.completedAt ?? null;
     const currentStep = completedAt ? 'complete' : (CHECK_STEPS.find((step) => rowSteps[step].status !== 'pass') ?? 'complete');
     const lastActivityAt = mine.at(-1)?.createdAt ?? member.joinedAt;
@@ -87,6 +99,7 @@ export function buildDashboardRows(
       displayName: member.displayName,
       currentStep,
       steps: rowSteps,
+      enable: { status: enableStatusOf(refreshGrantEnabled, rowSteps) },
       joinedAt: member.joinedAt,
       startedAt,
       lastActivityAt,
