@@ -37,6 +37,20 @@ describe('describeDashboardChanges', () => {
     expect(describeDashboardChanges(stuck, rows(2, [fail('ada', 26), fail('ada', 27), fail('ada', 28), fail('ada', 29)]))).toBe('');
   });
 
+  it('a learner idle on Enable refresh tokens is announced as stuck there, not on the next check', () => {
+    const idle = buildDashboardRows(
+      {
+        members: members.slice(0, 1),
+        steps: [{ learnerId: 'ada', step: 'setup', status: 'pass' }],
+        completions: [],
+        attempts: [{ learnerId: 'ada', step: 'setup', status: 'pass', codes: [], createdAt: at(1) }],
+        grants: [{ learnerId: 'ada', refreshGrantEnabled: false }],
+      },
+      now,
+    );
+    expect(describeDashboardChanges(rows(1), idle)).toBe('Ada may be stuck on Enable refresh tokens: no check for 29 minutes.');
+  });
+
   it('announces completions and new learners; many at once become a count', () => {
     expect(describeDashboardChanges(rows(2), rows(3, [], [{ learnerId: 'bo', completedAt: at(29) }]))).toBe(
       'Bo completed the exercise. Cy joined.',
