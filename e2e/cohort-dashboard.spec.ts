@@ -81,7 +81,7 @@ test('an instructor follows two learners live, with their attempts and common mi
   await expect(adaRow.getByRole('cell').first()).toHaveText('Capture the authorization code', { timeout: 15_000 }); // current step
   // Setup passed at the first try; the authorization URL on the third.
   await expect(adaRow.getByRole('cell').nth(1)).toHaveText(/pass\s*\(1\)/);
-  await expect(adaRow.getByRole('cell').nth(2)).toHaveText(/pass\s*\(3\)/);
+  await expect(adaRow.getByRole('cell').nth(3)).toHaveText(/pass\s*\(3\)/); // nth(2) is Enable refresh tokens (issue 20)
   // Bo's markup-like name is shown as text, not rendered as HTML.
   await expect(rows.filter({ hasText: '<b>Bo</b>' })).toHaveCount(1);
   const mistake = instructor.locator('[data-code="scope.offline_access_missing"]');

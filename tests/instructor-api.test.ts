@@ -185,6 +185,9 @@ describe('instructor API', () => {
       expect(byName.Ada.lastActivityAt).toEqual(expect.any(String));
       expect(byName.Ada.completedAt).toBeNull();
       expect(byName.Bo.steps['authorize-url']).toMatchObject({ status: 'pending', attempts: 0 });
+      // Enable refresh tokens (no check): Ada went on to the authorization URL with the grant still off.
+      expect(byName.Ada.enable).toEqual({ status: 'skipped' });
+      expect(byName.Bo.enable).toEqual({ status: 'pending' });
 
       const mistakes = await (
         await getMistakes(apiRequest(`/api/instructor/cohorts/${cohort.id}/mistakes`, { cookie: teacher }), params({ id: cohort.id }))
@@ -220,20 +223,23 @@ describe('instructor API', () => {
       expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(response.headers.get('content-disposition')).toBe('attachment; filename="Tuesday-class.csv"');
       const records = parse(await response.text()) as string[][];
-      expect(records[0]!.slice(0, 6)).toEqual([
+      // In the dashboard's words (issue 20): step titles, Enable among them, and statuses as words.
+      expect(records[0]!.slice(0, 7)).toEqual([
         'Display name',
         'Current step',
-        'setup status',
-        'setup attempts',
-        'authorize-url status',
-        'authorize-url attempts',
+        'Choose your server: status',
+        'Choose your server: attempts',
+        'Enable refresh tokens: status',
+        'Build the authorization URL: status',
+        'Build the authorization URL: attempts',
       ]);
       const ada = records.find((r) => r[0] === 'Ada')!;
-      expect(ada.slice(0, 8)).toEqual(['Ada', 'authorize-url', 'pass', '1', 'fail', '2', 'pending', '0']);
+      expect(ada.slice(0, 9)).toEqual(['Ada', 'Build the authorization URL', 'pass', '1', 'skipped', 'fail', '2', 'not yet', '0']);
       expect(records).toHaveLength(4);
       const column = (name: string) => ada[records[0]!.indexOf(name)];
       expect(column('Joined at')).toMatch(/^\d{4}-\d\d-\d\dT/);
       expect(column('Time to complete')).toBe('');
+      expect(column('Stuck')).toBe('no');
       expect(column('Mistake codes')!.split(' ')).toContain('scope.offline_access_missing');
     });
 

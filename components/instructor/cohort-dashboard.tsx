@@ -98,7 +98,7 @@ export function CohortDashboard({
           <LearnersTable cohortId={cohortId} rows={rows} now={updatedAt} />
         )}
       </section>
-      <MistakesChart mistakes={mistakes} />
+      <MistakesChart mistakes={mistakes} skippedEnable={rows.filter((r) => r.enable.status === 'skipped').length} />
     </div>
   );
 }

@@ -14,10 +14,12 @@ const fail = (learnerId: string, minute: number): AttemptInput => ({
 });
 const rows = (count: number, attempts: AttemptInput[] = [], completions: { learnerId: string; completedAt: string }[] = []) =>
   buildDashboardRows(
-    members.slice(0, count),
-    members.map((m) => ({ learnerId: m.learnerId, step: 'setup', status: 'pass' as const })),
-    completions,
-    attempts,
+    {
+      members: members.slice(0, count),
+      steps: members.map((m) => ({ learnerId: m.learnerId, step: 'setup', status: 'pass' as const })),
+      completions,
+      attempts,
+    },
     now,
   );
 
@@ -33,6 +35,20 @@ describe('describeDashboardChanges', () => {
       'Ada may be stuck on Build the authorization URL: 3 failed checks in a row.',
     );
     expect(describeDashboardChanges(stuck, rows(2, [fail('ada', 26), fail('ada', 27), fail('ada', 28), fail('ada', 29)]))).toBe('');
+  });
+
+  it('a learner idle on Enable refresh tokens is announced as stuck there, not on the next check', () => {
+    const idle = buildDashboardRows(
+      {
+        members: members.slice(0, 1),
+        steps: [{ learnerId: 'ada', step: 'setup', status: 'pass' }],
+        completions: [],
+        attempts: [{ learnerId: 'ada', step: 'setup', status: 'pass', codes: [], createdAt: at(1) }],
+        grants: [{ learnerId: 'ada', refreshGrantEnabled: false }],
+      },
+      now,
+    );
+    expect(describeDashboardChanges(rows(1), idle)).toBe('Ada may be stuck on Enable refresh tokens: no check for 29 minutes.');
   });
 
   it('announces completions and new learners; many at once become a count', () => {

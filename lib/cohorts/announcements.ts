@@ -1,5 +1,5 @@
-import { STEP_TITLES } from '../exercise/steps';
 import type { DashboardRow } from './dashboard';
+import { stuckStepTitle } from './journey';
 
 /** More names than this in one announcement become a count. */
 const MAX_NAMES = 3;
@@ -21,7 +21,7 @@ export function describeDashboardChanges(before: DashboardRow[], after: Dashboar
   const sentences: string[] = [];
   if (stuck.length > MAX_NAMES) sentences.push(`${stuck.length} learners may be stuck.`);
   else {
-    for (const row of stuck) sentences.push(`${row.displayName} may be stuck on ${STEP_TITLES[row.stuck!.step]}: ${row.stuck!.detail}.`);
+    for (const row of stuck) sentences.push(`${row.displayName} may be stuck on ${stuckStepTitle(row)}: ${row.stuck!.detail}.`);
   }
   if (completed.length > MAX_NAMES) sentences.push(`${completed.length} learners completed the exercise.`);
   else if (completed.length > 0) sentences.push(`${names(completed)} completed the exercise.`);

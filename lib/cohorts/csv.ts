@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
-import { CHECK_STEPS } from '../exercise/steps';
+import { JOURNEY } from '../exercise/steps';
 import type { DashboardRow } from './dashboard';
 import { formatClock } from './format';
+import { currentStepTitle, journeyCells, STATUS_WORDS, stuckStepTitle } from './journey';
 
 /**
  * A cell that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return)
@@ -12,34 +13,41 @@ export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/** A step's columns: its status, and its attempts when it has a check (Enable has none). */
+const stepColumns = (step: (typeof JOURNEY)[number]) =>
+  step.check ? [`${step.title}: status`, `${step.title}: attempts`] : [`${step.title}: status`];
+
 /**
- * The cohort table as CSV (RFC 4180 quoting by csv-stringify): display name, current step,
- * each step's status and attempts, last activity, completion, stuck, joined-at, time to
- * complete (h:mm:ss, from the first check) and the learner's diagnosis codes (space-separated).
- * Every field is quoted: a
- * spreadsheet that splits on semicolons (common outside English locales) would otherwise
- * cut `x;=2+5` into a cell that starts with `=` and runs it as a formula.
+ * The cohort table as CSV (RFC 4180 quoting by csv-stringify), in the dashboard's words: display
+ * name, current step (its title, or "Completed"), each of the six steps' status (pass, fail,
+ * not yet; Enable: done, skipped, not known) and attempts, last activity, completion, stuck
+ * (yes or no) and on what, joined-at, time to complete (h:mm:ss, from the first check) and
+ * the learner's diagnosis codes (space-separated). Spreadsheets are read by people; scripts
+ * read the JSON, which keeps the API's field names and step ids.
+ * Every field is quoted: a spreadsheet that splits on semicolons (common outside English
+ * locales) would otherwise cut `x;=2+5` into a cell that starts with `=` and runs it as a formula.
  */
 export function cohortRowsToCsv(rows: DashboardRow[]): string {
   const header = [
     'Display name',
     'Current step',
-    ...CHECK_STEPS.flatMap((step) => [`${step} status`, `${step} attempts`]),
+    ...JOURNEY.flatMap(stepColumns),
     'Last activity',
     'Completed at',
     'Stuck',
-    // Added later: after the columns that were always there, so readers by position keep working.
+    'Stuck on',
     'Joined at',
     'Time to complete',
     'Mistake codes',
   ];
   const records = rows.map((row) => [
     row.displayName,
-    row.currentStep,
-    ...CHECK_STEPS.flatMap((step) => [row.steps[step].status, String(row.steps[step].attempts)]),
+    currentStepTitle(row),
+    ...journeyCells(row).flatMap((cell) => (cell.check ? [STATUS_WORDS[cell.status], String(cell.attempts)] : [STATUS_WORDS[cell.status]])),
     row.lastActivityAt,
     row.completedAt ?? '',
-    row.stuck ? `${row.stuck.step}: ${row.stuck.detail}` : '',
+    row.stuck ? 'yes' : 'no',
+    row.stuck ? `${stuckStepTitle(row)}: ${row.stuck.detail}` : '',
     row.joinedAt,
     row.timeToCompleteSeconds === null ? '' : formatClock(row.timeToCompleteSeconds),
     row.mistakeCodes.join(' '),

@@ -1,5 +1,7 @@
+import { REQUIRED_PARAMS } from '../exercise/authorize-url/params';
 import type { DiagnosisCode, StepId } from '../exercise/report';
 import { CHECK_STEPS, type StepStatus } from '../exercise/steps';
+import { enableStatusOf, type EnableStatus } from './journey';
 
 /** A learner looks stuck after this many failed checks in a row on one step… */
 export const STUCK_FAILURES = 3;
@@ -16,6 +18,11 @@ export interface StepInput {
   step: string;
   status: 'pass' | 'fail';
 }
+export interface GrantInput {
+  learnerId: string;
+  /** Whether the learner's practice app allows the Refresh Token grant; null on their own server (not known). */
+  refreshGrantEnabled: boolean | null;
+}
 export interface AttemptInput {
   learnerId: string;
   step: string;
@@ -30,6 +37,8 @@ export interface DashboardRow {
   /** The first step not passed yet, or "complete". */
   currentStep: StepId | 'complete';
   steps: Record<StepId, { status: StepStatus; attempts: number; failures: number }>;
+  /** Enable refresh tokens, the step without a check (lib/cohorts/journey.ts). */
+  enable: { status: EnableStatus };
   joinedAt: string;
   /** The learner's first check in this cohort, or null before any. */
   startedAt: string | null;
@@ -49,18 +58,21 @@ export function secondsToComplete(startedAt: string | null, completedAt: string 
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
 }
 
+export interface DashboardInput {
+  members: MemberInput[];
+  steps: StepInput[];
+  completions: { learnerId: string; completedAt: string | null }[];
+  attempts: AttemptInput[];
+  /** Learners without one count as "not known" (their own server). */
+  grants?: GrantInput[];
+}
+
 /**
  * The instructor dashboard's rows, from plain data (pure: the clock is passed in).
  * Status comes from the learner's current progress; attempt counts from the attempts
  * recorded for this cohort.
  */
-export function buildDashboardRows(
-  members: MemberInput[],
-  steps: StepInput[],
-  completions: { learnerId: string; completedAt: string | null }[],
-  attempts: AttemptInput[],
-  now: Date,
-): DashboardRow[] {
+export function buildDashboardRows({ members, steps, completions, attempts, grants = [] }: DashboardInput, now: Date): DashboardRow[] {
   return members.map((member) => {
     const mine = attempts.filter((a) => a.learnerId === member.learnerId).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     const stepStatus = new Map(steps.filter((s) => s.learnerId === member.learnerId).map((s) => [s.step, s.status]));
@@ -77,6 +89,7 @@ export function buildDashboardRows(
         ];
       }),
     ) as DashboardRow['steps'];
+    const refreshGrantEnabled = grants.find((g) => g.learnerId === member.learnerId)?.refreshGrantEnabled ?? null;
     const completedAt = completions.find((c) => c.learnerId === member.learnerId)?.completedAt ?? null;
     const currentStep = completedAt ? 'complete' : (CHECK_STEPS.find((step) => rowSteps[step].status !== 'pass') ?? 'complete');
     const lastActivityAt = mine.at(-1)?.createdAt ?? member.joinedAt;
@@ -86,6 +99,7 @@ export function buildDashboardRows(
       displayName: member.displayName,
       currentStep,
       steps: rowSteps,
+      enable: { status: enableStatusOf(refreshGrantEnabled, rowSteps) },
       joinedAt: member.joinedAt,
       startedAt,
       lastActivityAt,
@@ -112,15 +126,35 @@ function findStuck(step: StepId, attempts: AttemptInput[], lastActivityAt: strin
 
 export interface MistakeCount {
   code: DiagnosisCode;
-  /** Attempts that reported the code (each attempt once). */
+  /** Attempts that reported the code (each attempt once, by root cause: see `rootCauseCodes`). */
   count: number;
   /** Distinct learners who hit it at least once. */
   learners: number;
 }
 
+/** What the authorization URL check says of a required parameter that is not there. */
+const MISSING_REQUIRED: ReadonlySet<string> = new Set(REQUIRED_PARAMS.map((name) => `${name}.missing`));
+
+/**
+ * An attempt's codes with each root cause once. A misspelt parameter name (`redirect_url`) is
+ * reported twice by the check: the unknown name (`param.unknown`, "did you mean…") and the
+ * required parameter it hid (`redirect_uri.missing`). When there are no more missing required
+ * parameters than unknown names, each can be a typo's consequence and only the typo counts.
+ * With more, which one a typo hid is not recorded (attempts keep codes, not parameter names),
+ * so all stay rather than hide a deleted line. The same record means an unrelated unknown name
+ * beside a deleted line also counts as one typo; the learner's timeline still shows both codes.
+ */
+export function rootCauseCodes(codes: string[]): string[] {
+  const unknown = codes.filter((code) => code === 'param.unknown').length;
+  const missing = codes.filter((code) => MISSING_REQUIRED.has(code)).length;
+  const hiddenByTypos = unknown > 0 && missing <= unknown;
+  return [...new Set(codes.filter((code) => !(hiddenByTypos && MISSING_REQUIRED.has(code))))];
+}
+
 /**
  * Per step, the diagnosis codes hit most often in a cohort's attempts, most frequent first
- * (by attempts; at equal attempts, the mistake more learners made first).
+ * (by attempts; at equal attempts, the mistake more learners made first). Each attempt counts
+ * each root cause once ({@link rootCauseCodes}).
  */
 export function countMistakes(attempts: AttemptInput[]): Record<StepId, MistakeCount[]> {
   const result = Object.fromEntries(CHECK_STEPS.map((step) => [step, [] as MistakeCount[]])) as Record<StepId, MistakeCount[]>;
@@ -128,7 +162,7 @@ export function countMistakes(attempts: AttemptInput[]): Record<StepId, MistakeC
     const counts = new Map<string, { count: number; learners: Set<string> }>();
     for (const attempt of attempts) {
       if (attempt.step !== step) continue;
-      for (const code of new Set(attempt.codes)) {
+      for (const code of rootCauseCodes(attempt.codes)) {
         const entry = counts.get(code) ?? { count: 0, learners: new Set<string>() };
         entry.count += 1;
         entry.learners.add(attempt.learnerId);

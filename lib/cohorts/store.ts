@@ -223,26 +223,38 @@ const toAttemptInput = (a: {
   createdAt: a.created_at,
 });
 
-/** The dashboard rows of a cohort (one per learner). */
-export async function fetchCohortRows(db: DB, cohortId: string, now = new Date()): Promise<DashboardRow[]> {
-  const members = await db
+/** The dashboard rows of a cohort (one per learner), or of one of its learners. */
+export async function fetchCohortRows(db: DB, cohortId: string, now = new Date(), learnerId?: string): Promise<DashboardRow[]> {
+  let membersQuery = db
     .selectFrom('cohort_members')
     .select(['learner_id', 'display_name', 'joined_at'])
     .where('cohort_id', '=', cohortId)
-    .orderBy('joined_at')
-    .execute();
+    .orderBy('joined_at');
+  if (learnerId) membersQuery = membersQuery.where('learner_id', '=', learnerId);
+  const members = await membersQuery.execute();
   if (members.length === 0) return [];
   const ids = members.map((m) => m.learner_id);
-  const [steps, progress, attempts] = await Promise.all([
+  const [steps, progress, apps, attempts] = await Promise.all([
     db.selectFrom('exercise_steps').select(['learner_id', 'step', 'status']).where('learner_id', 'in', ids).execute(),
-    db.selectFrom('exercise_progress').select(['learner_id', 'completed_at']).where('learner_id', 'in', ids).execute(),
-    cohortAttempts(db, cohortId),
+    db.selectFrom('exercise_progress').select(['learner_id', 'completed_at', 'provider']).where('learner_id', 'in', ids).execute(),
+    db.selectFrom('practice_clients').select(['learner_id', 'grant_types']).where('learner_id', 'in', ids).execute(),
+    cohortAttempts(db, cohortId, learnerId),
   ]);
+  // Enable is a console setting, not a check: the practice app's grant, for a learner on the
+  // practice server (as the learner's own step list reads it, lib/progress/page-data.ts).
+  const grantTypes = new Map(apps.map((a) => [a.learner_id, JSON.parse(a.grant_types) as string[]]));
+  const onPractice = (provider: string | null) => provider !== null && (JSON.parse(provider) as { mode?: string }).mode === 'practice';
   return buildDashboardRows(
-    members.map((m) => ({ learnerId: m.learner_id, displayName: m.display_name, joinedAt: m.joined_at })),
-    steps.map((s) => ({ learnerId: s.learner_id, step: s.step, status: s.status })),
-    progress.map((p) => ({ learnerId: p.learner_id, completedAt: p.completed_at })),
-    attempts.map(toAttemptInput),
+    {
+      members: members.map((m) => ({ learnerId: m.learner_id, displayName: m.display_name, joinedAt: m.joined_at })),
+      steps: steps.map((s) => ({ learnerId: s.learner_id, step: s.step, status: s.status })),
+      completions: progress.map((p) => ({ learnerId: p.learner_id, completedAt: p.completed_at })),
+      attempts: attempts.map(toAttemptInput),
+      grants: progress.map((p) => {
+        const granted = onPractice(p.provider) ? grantTypes.get(p.learner_id) : undefined;
+        return { learnerId: p.learner_id, refreshGrantEnabled: granted ? granted.includes('refresh_token') : null };
+      }),
+    },
     now,
   );
 }

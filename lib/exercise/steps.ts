@@ -61,6 +61,16 @@ export const JOURNEY = [
 export type JourneyStep = (typeof JOURNEY)[number];
 export type JourneySlug = JourneyStep['slug'];
 
+/**
+ * Whether Enable, which has no check, is done: the app allows the Refresh Token grant
+ * (`refreshGrantEnabled`; null when that cannot be known, on the learner's own server), or a
+ * token response passed, the proof that the grant is on. The learner's step list and the
+ * instructor's dashboard both decide it here.
+ */
+export function isEnableDone(refreshGrantEnabled: boolean | null, tokenResponse: StepStatus): boolean {
+  return refreshGrantEnabled === true || tokenResponse === 'pass';
+}
+
 /** The page after the journey. */
 export const RESULTS_PAGE = { slug: 'complete', title: 'Your results' } as const;
 

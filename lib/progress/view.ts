@@ -1,4 +1,4 @@
-import { CHECK_STEPS, JOURNEY, type JourneySlug, type StepId, type StepStatus } from '../exercise/steps';
+import { CHECK_STEPS, isEnableDone, JOURNEY, type JourneySlug, type StepId, type StepStatus } from '../exercise/steps';
 import type { ExerciseState } from './store';
 
 export interface ProgressView {
@@ -44,15 +44,13 @@ export interface JourneyView {
 
 /**
  * The six steps with their status, from the checked steps' progress. Enable has no check:
- * it is done when the practice app allows the Refresh Token grant (`refreshGrantEnabled`;
- * null when that cannot be known, on the learner's own server), or once a token response
- * with a refresh token passed — the proof that the grant is on.
+ * `isEnableDone` (lib/exercise/steps.ts) says when it is done.
  */
 export function toJourneyView(progress: ProgressView, refreshGrantEnabled: boolean | null): JourneyView {
   const steps = JOURNEY.map((step, index): JourneyStepView => {
     let status: StepStatus;
     if (step.check) status = progress.steps[step.check].status;
-    else status = refreshGrantEnabled === true || progress.steps['token-response'].status === 'pass' ? 'pass' : 'pending';
+    else status = isEnableDone(refreshGrantEnabled, progress.steps['token-response'].status) ? 'pass' : 'pending';
     return { slug: step.slug, title: step.title, number: index + 1, status };
   });
   return {

@@ -23,9 +23,9 @@ export default async function CohortPage({ params }: { params: Promise<{ id: str
   const { joinUrl, shortJoinUrl } = joinLinks(publicUrl, cohort);
 
   return (
-    // The dashboard's table has ten columns: on laptop screens and wider the page uses
-    // 8 rem more on each side than the site's reading column, so every column fits at 1366 px.
-    <div className="space-y-6 xl:-mx-32">
+    // In the site's content column like every other page: the learners table fits it on a
+    // laptop and scrolls inside its own labelled region when narrower (components/instructor/learners-table.tsx).
+    <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/instructor" className="text-indigo-800 underline dark:text-indigo-300">
           Your cohorts

@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PassFail } from '@/components/instructor/pass-fail';
+import { StepStatusMark } from '@/components/instructor/step-status';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { describeClaim, formatDuration, formatUtc } from '@/lib/cohorts/format';
-import { fetchLearnerTimeline, findOwnCohort } from '@/lib/cohorts/store';
+import { journeyCells } from '@/lib/cohorts/journey';
+import { fetchCohortRows, fetchLearnerTimeline, findOwnCohort } from '@/lib/cohorts/store';
 import { getDb } from '@/lib/db/client';
 import { meaningOf } from '@/lib/exercise/codes';
 import { STEP_TITLES, type StepId } from '@/lib/exercise/steps';
@@ -20,15 +22,18 @@ const day = (iso: string) => iso.slice(0, 10);
 const attemptTime = (iso: string, previous: string | undefined) =>
   previous && day(previous) === day(iso) ? `${new Date(iso).toISOString().slice(11, 19)} UTC` : formatUtc(iso);
 
-/** One learner's journey in a cohort: when they joined and finished, and every check in order. */
+/** One learner's journey in a cohort: when they joined and finished, each step's status, and every check in order. */
 export default async function LearnerDetailPage({ params }: { params: Promise<{ id: string; learnerId: string }> }) {
   const instructor = await requireInstructorPage();
   const { id, learnerId } = await params;
   const db = await getDb();
   const cohort = await findOwnCohort(db, instructor.id, id);
   if (!cohort) notFound();
-  const timeline = await fetchLearnerTimeline(db, cohort.id, learnerId);
-  if (!timeline) notFound();
+  const [timeline, [row]] = await Promise.all([
+    fetchLearnerTimeline(db, cohort.id, learnerId),
+    fetchCohortRows(db, cohort.id, new Date(), learnerId),
+  ]);
+  if (!timeline || !row) notFound();
   const firstAt = timeline.startedAt ? Date.parse(timeline.startedAt) : 0;
   const tries = new Map<string, number>();
 
@@ -66,6 +71,35 @@ export default async function LearnerDetailPage({ params }: { params: Promise<{ 
           </dd>
         </div>
       </dl>
+      <section aria-labelledby="steps-heading" className="space-y-3">
+        <h2 id="steps-heading" className="text-xl font-semibold">
+          Steps
+        </h2>
+        {/* The six steps, Enable among them: it has no check, so the attempts below cannot show it. */}
+        <ol className="grid gap-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
+          {journeyCells(row).map((cell, index) => (
+            <li
+              key={cell.slug}
+              data-step={cell.slug}
+              className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white px-3 py-2 dark:border-slate-800 dark:bg-slate-900"
+            >
+              <span className="font-medium">
+                {index + 1}. {cell.title}
+              </span>
+              <span>
+                <StepStatusMark status={cell.status} />
+                {cell.check && cell.attempts > 0 && (
+                  <span className="text-slate-700 dark:text-slate-300">
+                    {' '}
+                    · {cell.attempts} {cell.attempts === 1 ? 'check' : 'checks'}
+                  </span>
+                )}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <h2 className="text-xl font-semibold">Checks</h2>
       {timeline.attempts.length === 0 ? (
         <p>No checks yet.</p>
       ) : (
