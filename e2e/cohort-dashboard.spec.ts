@@ -28,6 +28,12 @@ test('an instructor follows two learners live, with their attempts and common mi
   await instructor.getByRole('button', { name: 'Sign In' }).click();
   await expect(instructor.getByRole('heading', { name: 'Your cohorts' })).toBeVisible();
   const cohortName = `Cohort ${Date.now()}`;
+  // An empty name is said on the field, which gets the focus (issue 20: it did nothing and said nothing).
+  await instructor.getByLabel('Cohort name').fill('   ');
+  await instructor.getByRole('button', { name: 'Create Cohort' }).click();
+  await expect(instructor.getByText('Give the cohort a name.')).toBeVisible();
+  await expect(instructor.getByLabel('Cohort name')).toBeFocused();
+  await expect(instructor.getByLabel('Cohort name')).toHaveAttribute('aria-invalid', 'true');
   await instructor.getByLabel('Cohort name').fill(cohortName);
   // A cohort for two: a third learner is told it is full (issue 18: a cohort admits its own learners).
   await expect(instructor.getByLabel('Learners it admits')).toHaveValue('500');

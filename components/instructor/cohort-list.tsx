@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Field, Input } from '@/components/ui/field';
@@ -28,16 +28,36 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
   const [name, setName] = useState('');
   const [capacity, setCapacity] = useState(String(DEFAULT_COHORT_CAPACITY));
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [errors, setErrors] = useState<{ name?: string; capacity?: string }>({});
   const [busy, setBusy] = useState(false);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const capacityInput = useRef<HTMLInputElement>(null);
+
+  /** What is wrong with the form, said on its fields (the browser's own bubble vanishes and is not announced). */
+  function validate(): { name?: string; capacity?: string } {
+    const found: { name?: string; capacity?: string } = {};
+    if (name.trim() === '') found.name = 'Give the cohort a name.';
+    const size = Number(capacity);
+    if (!/^\d+$/.test(capacity.trim()) || size < 1 || size > MAX_COHORT_CAPACITY) {
+      found.capacity = `Enter a whole number from 1 to ${MAX_COHORT_CAPACITY}.`;
+    }
+    return found;
+  }
 
   async function create(event: React.FormEvent) {
     event.preventDefault();
-    setBusy(true);
     setStatus(null);
+    const found = validate();
+    setErrors(found);
+    if (found.name || found.capacity) {
+      (found.name ? nameInput : capacityInput).current?.focus();
+      return;
+    }
+    setBusy(true);
     const answer = await apiFetch<{ name: string }>('/api/instructor/cohorts', { json: { name, capacity: Number(capacity) } });
     setBusy(false);
     if (!answer.ok) {
-      setStatus({ kind: 'error', text: answer.message });
+      setStatus({ kind: 'error', text: answer.message.replace(/^Invalid request body: /, '') });
       return;
     }
     setName('');
@@ -60,16 +80,20 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
   return (
     <div className="space-y-6">
       <form
+        noValidate
         onSubmit={create}
         className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900"
       >
-        <Field label="Cohort name" labelClassName="text-base" className="min-w-64 flex-1">
-          {(control) => <Input {...control} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required />}
+        <Field label="Cohort name" labelClassName="text-base" className="min-w-64 flex-1" error={errors.name}>
+          {(control) => (
+            <Input {...control} ref={nameInput} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required />
+          )}
         </Field>
-        <Field label="Learners it admits" labelClassName="text-base" className="w-44">
+        <Field label="Learners it admits" labelClassName="text-base" className="w-44" error={errors.capacity}>
           {(control) => (
             <Input
               {...control}
+              ref={capacityInput}
               type="number"
               inputMode="numeric"
               min={1}
