@@ -5,6 +5,7 @@
 import type { AuthorizeUrlExpectations } from './index';
 import { decodeAgain, MAX_QUOTE, type Param, parseUrl } from './normalize';
 import { type CheckResult, fail, pass, quote } from '../report';
+import { explainDifference } from '../explain-difference';
 import { editDistance } from '../suggest';
 
 /**
@@ -55,10 +56,9 @@ export function checkClientId(p: Param, expected: AuthorizeUrlExpectations): Che
       ),
     ];
   }
-  let detail = '';
-  if (value.toLowerCase() === want.toLowerCase()) detail = ' Client IDs are case-sensitive.';
-  else if (value.includes(want)) detail = ' It contains your client ID plus extra characters (quotes? part of another parameter?).';
-  else if (value.length < want.length + 3 && editDistance(value, want) <= 2) detail = ' It differs by a character or two: a typo?';
+  // Values that look equal (a trailing %20, an invisible character, a typo): name the difference (issue 19).
+  const difference = explainDifference(p.rawValue ?? value, want) ?? explainDifference(value, want);
+  const detail = difference ? ` The difference: ${difference}.` : '';
   return [
     fail('client_id', 'client_id.mismatch', `client_id is ${quote(value, 50)}, but your app's client ID is ${quote(want)}.${detail}`, hint),
   ];
@@ -125,6 +125,6 @@ function describeUriDifference(actual: string, wanted: string): string {
     else notes.push(`path ${a.pathname} instead of ${b.pathname}`);
   }
   if (a.search !== b.search) notes.push('a different query');
-  if (!notes.length && actual !== wanted) notes.push('a different spelling');
+  if (!notes.length && actual !== wanted) notes.push(explainDifference(actual, wanted) ?? 'a different spelling');
   return notes.length ? ` Difference: ${notes.join(', ')}.` : '';
 }

@@ -25,7 +25,10 @@ import {
 import { checkCodeChallenge, checkCodeChallengeMethod } from './pkce';
 import { checkScope } from './scope';
 import { checkState } from './state';
-import { type CheckResult, fail, makeReport, pass, type Report } from '../report';
+import { type CheckResult, fail, makeReport, pass, quote, type Report } from '../report';
+import { urlRole } from '../paste/classify';
+import { stepRef } from '../steps';
+import { redactSecrets } from '../token/parse-response';
 
 export interface AuthorizeUrlExpectations {
   /** e.g. `http://localhost:3000/oauth2/default` or `https://dev-123.okta.com/oauth2/default`. */
@@ -123,6 +126,22 @@ export function checkAuthorizeUrl(input: string, expected: AuthorizeUrlExpectati
   }
   const endpoint = new URL(expected.authorizationEndpoint);
   const url = parseUrl(text);
+  // Another artefact of the exercise (issue 19, class 2): the address the browser came back
+  // to is not an authorization URL with nine things wrong, it is the next step's input.
+  if (url && urlRole(text) === 'redirect' && !url.searchParams.has('response_type')) {
+    return makeReport('authorize-url', [
+      fail(
+        'url',
+        'paste.other_artefact',
+        `This is the address your browser was sent back to after logging in (${quote(redactSecrets(text), 80)}), with ${
+          url.searchParams.has('code') ? 'an authorization code' : 'an error'
+        } in it — not the authorization URL you build here.`,
+        url.searchParams.has('code')
+          ? `Paste it in ${stepRef('redirect')} instead. Here, paste the URL you built: your authorization endpoint ${quote(endpoint.href)} followed by ?response_type=code&client_id=….`
+          : `The server refused the login: read the error in it, then paste the URL you built here to check it: your authorization endpoint ${quote(endpoint.href)} followed by ?response_type=code&….`,
+      ),
+    ]);
+  }
   results.push(...checkLocation(text, url, endpoint, expected));
 
   const query = findQuery(text, url);

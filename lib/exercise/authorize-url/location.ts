@@ -10,6 +10,7 @@ import { MAX_QUOTE, parseUrl } from './normalize';
 import { REQUIRED_PARAMS } from './params';
 import { type CheckResult, fail, quote, warn } from '../report';
 import { stepRef } from '../steps';
+import { explainDifference } from '../explain-difference';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
 
@@ -54,24 +55,15 @@ export function checkLocation(text: string, url: URL | null, endpoint: URL, expe
     );
   }
 
-  const insecure = url.protocol === 'http:' && !isLoopback(url.hostname);
-  if (insecure) {
-    results.push(
-      fail(
-        'url',
-        'url.not_https',
-        `The URL uses plain "http://" for ${quote(url.host)}.`,
-        'Use "https://". Plain http is only acceptable for a server on your own machine (localhost), because the login and the code would travel unencrypted.',
-      ),
-    );
-  }
-
+  // The root cause first (issue 19): a misspelt host is reported as the host, and "use https"
+  // is not said when the expected endpoint is itself plain http (a server on this machine).
+  const insecure = url.protocol === 'http:' && !isLoopback(url.hostname) && endpoint.protocol === 'https:';
   if (url.hostname !== endpoint.hostname) {
     results.push(
       fail(
         'url',
         'url.host_mismatch',
-        `The URL goes to ${quote(url.host)}, but your authorization server is ${quote(endpoint.host)}.`,
+        `The URL goes to ${quote(url.host)}, but your authorization server is ${quote(endpoint.host)}${hostDifference(url, endpoint)}.`,
         hostHint(url, endpoint, expected),
       ),
     );
@@ -82,6 +74,17 @@ export function checkLocation(text: string, url: URL | null, endpoint: URL, expe
         'url.host_mismatch',
         `The URL's origin ${quote(url.origin)} differs from your authorization server's ${quote(endpoint.origin)} (scheme or port).`,
         `Use exactly ${quote(endpoint.origin)} at the start of the URL.`,
+      ),
+    );
+  }
+
+  if (insecure) {
+    results.push(
+      fail(
+        'url',
+        'url.not_https',
+        `The URL uses plain "http://" for ${quote(url.host)}.`,
+        'Use "https://". Plain http is only acceptable for a server on your own machine (localhost), because the login and the code would travel unencrypted.',
       ),
     );
   }
@@ -97,6 +100,12 @@ export function checkLocation(text: string, url: URL | null, endpoint: URL, expe
     );
   }
   return results;
+}
+
+/** A typo or an invisible character in the host, named (issue 19). */
+function hostDifference(url: URL, endpoint: URL): string {
+  const difference = explainDifference(url.hostname, endpoint.hostname);
+  return difference ? ` — ${difference}` : '';
 }
 
 function hostHint(url: URL, endpoint: URL, expected: AuthorizeUrlExpectations): string {

@@ -311,7 +311,10 @@ const EXAMPLES: Record<DiagnosisCode, Example[]> = {
   ),
   'paste.http_error': responses('fail', () => 'Not Found'),
   'paste.html': responses('fail', () => '<!DOCTYPE html><html><head><title>Sign In</title></head></html>'),
-  'paste.other_artefact': responses('fail', () => 'http://localhost:3000/redirect?code=abc&state=def'),
+  'paste.other_artefact': [
+    authorize('fail', 'https://example-app.com/redirect?code=Xq1fD0bYh7m3VtTz&state=q8Xk2LmP9sTwZr4v'),
+    ...responses('fail', () => 'http://localhost:3000/redirect?code=abc&state=def'),
+  ],
   'paste.command_only': responses(
     'fail',
     () => 'curl -X POST http://localhost:3000/oauth2/default/v1/token -d grant_type=authorization_code',

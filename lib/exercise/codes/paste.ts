@@ -30,10 +30,10 @@ export const PASTE_CODES = {
     'Sending the request to the authorize endpoint, the site itself or a login page.',
   ),
   'paste.other_artefact': code(
-    RESPONSES,
+    ['authorize-url', ...RESPONSES],
     ['fail'],
     'Another artefact of the exercise was pasted (a URL), not the response this step checks.',
-    'Pasting the authorization URL or the redirect address into the response box.',
+    'Pasting the redirect address where the authorization URL goes, or a URL into a response box.',
   ),
   'paste.command_only': code(
     RESPONSES,
