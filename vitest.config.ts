@@ -31,7 +31,13 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/docs.test.ts', 'tests/layers.test.ts', 'tests/ui-glyphs.test.ts', 'tests/step-references.test.ts'],
+          exclude: [
+            'tests/docs.test.ts',
+            'tests/layers.test.ts',
+            'tests/ui-glyphs.test.ts',
+            'tests/step-references.test.ts',
+            'tests/corpus/**',
+          ],
           globalSetup: ['tests/support/postgres-global-setup.ts'],
           // initdb and the first connections take a while on a busy machine.
           hookTimeout: 60_000,

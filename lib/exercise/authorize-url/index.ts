@@ -24,11 +24,11 @@ import {
 } from './params';
 import { checkCodeChallenge, checkCodeChallengeMethod } from './pkce';
 import { checkScope } from './scope';
+import { joinSplitValues } from './split-values';
 import { checkState } from './state';
 import { type CheckResult, fail, makeReport, pass, quote, type Report } from '../report';
-import { urlRole } from '../paste/classify';
+import { maskUrlSecrets, urlRole } from '../paste/classify';
 import { stepRef } from '../steps';
-import { redactSecrets } from '../token/parse-response';
 
 export interface AuthorizeUrlExpectations {
   /** e.g. `http://localhost:3000/oauth2/default` or `https://dev-123.okta.com/oauth2/default`. */
@@ -133,7 +133,7 @@ export function checkAuthorizeUrl(input: string, expected: AuthorizeUrlExpectati
       fail(
         'url',
         'paste.other_artefact',
-        `This is the address your browser was sent back to after logging in (${quote(redactSecrets(text), 80)}), with ${
+        `This is the address your browser was sent back to after logging in (${quote(maskUrlSecrets(text), 100)}), with ${
           url.searchParams.has('code') ? 'an authorization code' : 'an error'
         } in it — not the authorization URL you build here.`,
         url.searchParams.has('code')
@@ -148,8 +148,9 @@ export function checkAuthorizeUrl(input: string, expected: AuthorizeUrlExpectati
   results.push(...query.results);
   if (query.source === null) return makeReport('authorize-url', finishChecklist(results, ['url']));
 
-  const params = parseParams(query.source);
-  results.push(...checkParams(params, expected));
+  const split = joinSplitValues(parseParams(query.source));
+  const params = split.params;
+  results.push(...split.results, ...checkParams(params, expected));
 
   const report = makeReport('authorize-url', finishChecklist(results, AUTHORIZE_URL_CHECKS), { request: describeRequest(params) });
   const loginUrl = report.status === 'pass' && url ? toLoginUrl(url, endpoint) : undefined;

@@ -181,23 +181,59 @@ export function findQuery(text: string, url: URL | null): { results: CheckResult
       return { results, source: null };
     }
   } else if (hashStart >= 0) {
+    const inValue = valueCutByHash(text, hashStart, rawFragment);
+    // Read the parameters as meant (the "#" encoded), so that those after it are not
+    // reported missing with a hint to add what is there (issue 19, class 5).
+    if (inValue) paramSource = `${rawQuery}%23${rawFragment}`;
     results.push(
-      rawFragment
+      inValue
         ? fail(
             'url',
             'url.fragment',
-            `Everything after "#" is dropped by the browser: ${quote(`#${rawFragment}`, MAX_QUOTE)}.`,
-            'Remove the "#" part; if it holds parameters, join them to the query with "&" instead.',
+            `The "#" inside the value of ${inValue.name} (${quote(`${inValue.name}=${inValue.before}#${rawFragment}`, MAX_QUOTE)}) ends the query: the browser drops everything after it${
+              inValue.lost.length > 0 ? `, including ${inValue.lost.join(', ')}` : ''
+            }.`,
+            `Percent-encode the "#" in that value as %23 — or use a ${inValue.name === 'state' ? 'state' : 'value'} of letters and digits only — and keep the rest of the URL as it is.`,
           )
-        : warn(
-            'url',
-            'url.fragment',
-            'The URL ends with an empty "#".',
-            'Remove the trailing "#"; it does nothing but can confuse copy and paste.',
-          ),
+        : rawFragment
+          ? fail(
+              'url',
+              'url.fragment',
+              `Everything after "#" is dropped by the browser: ${quote(`#${rawFragment}`, MAX_QUOTE)}.`,
+              'Remove the "#" part; if it holds parameters, join them to the query with "&" instead.',
+            )
+          : warn(
+              'url',
+              'url.fragment',
+              'The URL ends with an empty "#".',
+              'Remove the trailing "#"; it does nothing but can confuse copy and paste.',
+            ),
     );
   }
   return { results, source: paramSource };
+}
+
+/**
+ * A "#" that sits inside a parameter's value (a password manager's state, issue 19): the
+ * query's last parameter runs right up to it and parameters follow it. Null when the "#"
+ * starts a fragment of its own.
+ */
+function valueCutByHash(text: string, hashStart: number, fragment: string): { name: string; before: string; lost: string[] } | null {
+  // Parameters follow, and the text right after "#" is no parameter of its own ("#state=…" is a fragment).
+  if (!fragment.includes('&')) return null;
+  const firstPiece = fragment.slice(0, fragment.indexOf('&'));
+  if (firstPiece.includes('=')) return null;
+  const lastAmp = Math.max(text.lastIndexOf('&', hashStart), text.lastIndexOf('?', hashStart));
+  const piece = text.slice(lastAmp + 1, hashStart);
+  const eq = piece.indexOf('=');
+  if (eq <= 0 || eq === piece.length - 1) return null;
+  const lost = fragment
+    .split('&')
+    .slice(1)
+    .map((pair) => pair.slice(0, pair.includes('=') ? pair.indexOf('=') : undefined))
+    .filter((name) => /^[\w.-]{1,40}$/.test(name))
+    .slice(0, 8);
+  return { name: piece.slice(0, eq), before: piece.slice(eq + 1), lost };
 }
 
 /**

@@ -58,7 +58,7 @@ const OPTIONAL_PARAMS = [
   'kc_idp_hint',
 ] as const;
 
-const KNOWN_PARAMS: readonly string[] = [...REQUIRED_PARAMS, ...OPTIONAL_PARAMS];
+export const KNOWN_PARAMS: readonly string[] = [...REQUIRED_PARAMS, ...OPTIONAL_PARAMS];
 const KNOWN_PARAM_SET: ReadonlySet<string> = new Set(KNOWN_PARAMS);
 
 /** How many unknown parameters are explained one by one before the rest are counted. */

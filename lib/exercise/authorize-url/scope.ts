@@ -9,6 +9,16 @@ import { type CheckResult, fail, quote, warn } from '../report';
 import { adviseScope } from '../scope-advice';
 import { editDistance, suggest } from '../suggest';
 
+/** Percent-decodes once; null when that fails or changes nothing. */
+function decodeOnce(text: string): string | null {
+  try {
+    const decoded = decodeURIComponent(text);
+    return decoded === text ? null : decoded;
+  } catch {
+    return null;
+  }
+}
+
 /** How many unknown scopes are explained one by one before the rest are counted. */
 const MAX_LISTED_SCOPES = 10;
 
@@ -33,6 +43,20 @@ export function checkScope(p: Param, expected: AuthorizeUrlExpectations): CheckR
   const results: CheckResult[] = [];
   const raw = p.rawValue ?? '';
   let intended = p.value;
+  // Encoded twice: the server reads "%20" and "%3A" literally, one long scope (issue 19).
+  const decodedAgain = /%25[0-9a-f]{2}/i.test(raw) ? decodeOnce(p.value) : null;
+  // A placeholder encoded twice is reported as the placeholder (the root cause) below.
+  if (decodedAgain !== null && !decodedAgain.split(/[\s+]/).some((token) => findPlaceholder(token) !== null)) {
+    results.push(
+      fail(
+        'scope',
+        'scope.double_encoded',
+        `scope is percent-encoded twice: ${quote(raw, MAX_QUOTE)} — "%25" is an encoded "%", so the server reads ${quote(p.value, MAX_QUOTE)} as one scope name.`,
+        `Encode the scope once: scope=${decodedAgain.split(' ').filter(Boolean).join('+')} (spaces as "+" or "%20").`,
+      ),
+    );
+  }
+  if (decodedAgain !== null) intended = decodedAgain;
   if (/%2B/i.test(raw)) {
     results.push(
       fail(

@@ -203,4 +203,16 @@ export const AUTHORIZE_URL_CODES = {
     'An invalid code_challenge_method (it is case-sensitive: S256).',
     'Writing s256 or SHA256 instead of S256.',
   ),
+  'param.value_split': code(
+    AUTHORIZE,
+    ['fail', 'warn'],
+    'An unencoded "&" inside a value cut it in two (scopes joined with "&", a state with "&" in it).',
+    'Separating scopes with "&" instead of "+", or a password manager’s state with symbols in it.',
+  ),
+  'scope.double_encoded': code(
+    AUTHORIZE,
+    ['fail'],
+    'The scope was percent-encoded twice (%2520 for a space).',
+    'Encoding a scope value that was already encoded, e.g. with encodeURIComponent on "offline_access%20api:read".',
+  ),
 } as const satisfies Record<string, CodeInfo>;

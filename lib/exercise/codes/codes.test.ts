@@ -304,6 +304,11 @@ const EXAMPLES: Record<DiagnosisCode, Example[]> = {
   'refresh.not_from_refresh_grant': [refresh('fail', () => refreshed({}, mint({ claims: { jti: 'AT.second-login-7rTy' } })))],
   'refresh.rotated': [refresh('info', () => refreshed())],
   'refresh.not_rotated': [refresh('info', () => refreshed({ refresh_token: REFRESH_TOKEN }))],
+  'param.value_split': [
+    authorize('fail', `${build(GOOD)}`.replace(/scope=([^\n]*)/, 'scope=offline_access&api:read')),
+    authorize('warn', `${build(GOOD)}`.replace(/state=([^\n]*)/, 'state=k7Qp2mZx9vLr&Tw4s')),
+  ],
+  'scope.double_encoded': [authorize('fail', url({ scope: 'offline_access%2520api%253Aread' }))],
   'paste.curl_error': responses('fail', () => "curl: (7) Failed to connect to localhost port 3001 after 0 ms: Couldn't connect to server"),
   'paste.powershell_error': responses(
     'fail',
@@ -314,6 +319,10 @@ const EXAMPLES: Record<DiagnosisCode, Example[]> = {
   'paste.other_artefact': [
     authorize('fail', 'https://example-app.com/redirect?code=Xq1fD0bYh7m3VtTz&state=q8Xk2LmP9sTwZr4v'),
     ...responses('fail', () => 'http://localhost:3000/redirect?code=abc&state=def'),
+  ],
+  'paste.truncated': responses('fail', () => `{"access_token":"eyJraWQiOiJYbTJrOVEiLCJhbGc…","token_type":"Bearer"}`),
+  'access_token.client_credentials_grant': [
+    token('fail', () => respond({ refresh_token: undefined }, mint({ claims: { sub: '0oa1b2c3d4EXAMPLE', uid: undefined } }))),
   ],
   'paste.command_only': responses(
     'fail',

@@ -35,11 +35,23 @@ export const PASTE_CODES = {
     'Another artefact of the exercise was pasted (a URL), not the response this step checks.',
     'Pasting the redirect address where the authorization URL goes, or a URL into a response box.',
   ),
+  'paste.truncated': code(
+    RESPONSES,
+    ['fail'],
+    'A token in the paste was shortened with "…" by a display.',
+    'Copying a browser console preview, a log window or a folded editor view instead of the whole response.',
+  ),
   'paste.command_only': code(
     RESPONSES,
     ['fail'],
     'The command was pasted, not what it printed.',
     'Copying the command from the page into the box instead of running it in a terminal.',
+  ),
+  'access_token.client_credentials_grant': code(
+    ['token-response'],
+    ['fail'],
+    "The token came from the client credentials grant (its sub is the app's client ID, no user): no code was exchanged.",
+    'Running grant_type=client_credentials (a service app’s request) instead of exchanging the authorization code.',
   ),
   'paste.placeholder': code(
     RESPONSES,

@@ -8,8 +8,7 @@ import type { ProviderKind } from '../../issuer/providers';
 import { explainDifference } from '../explain-difference';
 import { fail, quote, type CheckResult } from '../report';
 import { stepRef } from '../steps';
-import { redactSecrets } from '../token/parse-response';
-import type { PasteKind } from './classify';
+import { maskUrlSecrets, type PasteKind } from './classify';
 
 export interface PasteAnswerContext {
   /** The learner's token endpoint (from discovery, or the practice server's). */
@@ -38,13 +37,17 @@ export function answerResponsePaste(paste: PasteKind, ctx: PasteAnswerContext): 
       );
     case 'http_error':
       return answerHttpError(paste.status, paste.reason, paste.path, ctx);
-    case 'html':
+    case 'html': {
+      if (paste.status === 404 || paste.status === 405 || /\b404\b/.test(paste.title ?? '')) {
+        return answerHttpError(paste.status ?? 404, paste.title ?? 'Not Found', paste.path, ctx);
+      }
       return fail(
         CHECK,
         'paste.html',
-        `This is an HTML page${paste.title ? ` (titled ${quote(paste.title, 80)})` : ''}${paste.status ? `, sent with status ${paste.status}` : ''}, not the token endpoint's answer: the token endpoint answers JSON, so the command went to a web page.`,
+        `This is an HTML page${paste.title ? ` (titled ${quote(paste.title, 80)})` : ''}${paste.status ? `, sent with status ${paste.status}` : ''}, not the token endpoint's answer: the token endpoint answers JSON, so the command went to a web page${paste.path ? ` (${quote(paste.path, 100)})` : ''}.`,
         `Send the request to the token endpoint${endpointText(ctx)} with POST (curl -d …), ${RUN_AGAIN}.`,
       );
+    }
     case 'url':
       return answerUrl(paste.url, paste.role, ctx);
     case 'command':
@@ -71,6 +74,14 @@ function endpointText(ctx: PasteAnswerContext): string {
 function expectedEndpoint(ctx: PasteAnswerContext): URL | null {
   try {
     return ctx.tokenEndpoint ? new URL(ctx.tokenEndpoint) : null;
+  } catch {
+    return null;
+  }
+}
+
+function safeUrl(text: string): URL | null {
+  try {
+    return new URL(text);
   } catch {
     return null;
   }
@@ -117,6 +128,17 @@ function answerCurlError(paste: Extract<PasteKind, { kind: 'curl_error' }>, ctx:
       `In cmd.exe, put the URL and each -d value in double quotes ("…"), end continued lines with ^ instead of \\ (or write the command on one line), ${RUN_AGAIN}.`,
     );
   }
+  const sentTo = paste.commandUrl ? safeUrl(paste.commandUrl) : null;
+  if ((paste.exitCode === 35 || paste.exitCode === 52) && sentTo && expected && sentTo.protocol !== expected.protocol) {
+    return result(
+      `${said} Your command uses ${quote(sentTo.origin, 80)}, but your server speaks ${expected.protocol.slice(0, -1)} at ${quote(expected.origin, 80)}: ${
+        paste.exitCode === 35
+          ? 'curl spoke TLS to a port that answers plain http'
+          : 'the port closed the connection on a request in the wrong protocol'
+      }.`,
+      `Write ${quote(expected.origin, 80)} at the start of the URL (turning certificate checks off would only hide the mismatch), ${RUN_AGAIN}.`,
+    );
+  }
   const meaning = CURL_EXIT_MEANINGS[paste.exitCode];
   return result(`${said}${meaning ? ` ${meaning.said}` : ''}`, meaning ? `${meaning.fix} ${use}` : use);
 }
@@ -147,8 +169,8 @@ const CURL_EXIT_MEANINGS: Record<number, { said: string; fix: string }> = {
   },
   56: { said: 'The connection broke while receiving the answer.', fix: 'Check the scheme and port.' },
   60: {
-    said: 'curl does not trust the server’s TLS certificate.',
-    fix: 'Use the https address your server publishes (its certificate is then valid).',
+    said: 'curl does not trust the server’s TLS certificate (self-signed, or signed by a private certificate authority).',
+    fix: 'Give curl the certificate authority that signed it with --cacert <file> (your instructor or the server’s admin has it); do not turn the check off.',
   },
 };
 
@@ -209,7 +231,34 @@ function answerUrl(url: string, role: 'authorize' | 'redirect' | 'token' | 'othe
   return fail(
     CHECK,
     'paste.other_artefact',
-    `This is ${what[role]} (${quote(redactSecrets(url), 80)}), not the token endpoint's answer.`,
+    `This is ${what[role]} (${quote(maskUrlSecrets(url), 100)}), not the token endpoint's answer.`,
     next,
+  );
+}
+
+/** A token a display shortened with "…" (issue 19, class 2): the server's token is fine, the copy is not. */
+export function answerTruncated(field: string | null, ctx: PasteAnswerContext): CheckResult {
+  const what = field ? `the ${field}` : 'a token';
+  return fail(
+    CHECK,
+    'paste.truncated',
+    `This copy has ${what} shortened with "…": a display cut it (a browser console's preview, a log window, an editor's folding), so it is no longer the token the server issued.`,
+    `Copy the response again from where it is shown whole — the terminal (scroll up), or in a browser console copy(JSON.stringify(response)) — and paste it.${
+      ctx.grant === 'authorization_code' ? ' If it is gone, log in again for a new code: this one has been used.' : ''
+    }`,
+  );
+}
+
+/** The command pasted with its answer still holds template placeholders: that is why the server refused it. */
+export function answerPlaceholdersSent(placeholders: string[], ctx: PasteAnswerContext, error: string): CheckResult {
+  return fail(
+    CHECK,
+    'paste.placeholder',
+    `The command still sends the template's ${placeholders.length === 1 ? 'placeholder' : 'placeholders'} ${placeholders
+      .map((p) => quote(p, 40))
+      .join(', ')}, so the server answered ${quote(error, 40)}: it received the placeholder, not your value.`,
+    `Replace ${placeholders.length === 1 ? 'it' : 'each'} with your own value (${
+      ctx.practice ? 'the client secret is in the practice console, My Web App' : "from your app's settings"
+    }; a refresh token is the refresh_token of the response you checked in ${stepRef('token')}), then run the command again and paste what it prints.`,
   );
 }

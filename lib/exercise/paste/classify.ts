@@ -11,10 +11,10 @@
 
 /** What a paste is, with the facts the answer quotes. `null` from {@link classifyPaste}: nothing but (maybe broken) JSON. */
 export type PasteKind =
-  | { kind: 'curl_error'; exitCode: number; line: string; host: string | null; port: number | null }
+  | { kind: 'curl_error'; exitCode: number; line: string; host: string | null; port: number | null; commandUrl: string | null }
   | { kind: 'powershell_error'; line: string; parameter: string | null; status: number | null }
   | { kind: 'http_error'; status: number | null; reason: string; path: string | null }
-  | { kind: 'html'; title: string | null; status: number | null }
+  | { kind: 'html'; title: string | null; status: number | null; path: string | null }
   | { kind: 'url'; url: string; role: UrlRole }
   | { kind: 'command'; tool: string; placeholders: string[] };
 
@@ -43,8 +43,15 @@ const STATUS_LINE = /^HTTP\/\d(?:\.\d)? (\d{3})(?: (.{0,80}))?$/;
 const BARE_ERROR =
   /^(?:(\d{3})[ :]+)?(Not Found|Method Not Allowed|Unauthorized|Forbidden|Bad Request|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|page not found|Unsupported Media Type)\.?$|^Cannot (GET|POST|PUT|PATCH|DELETE) (\/\S{0,300})$/i;
 
-const PROMPT = /^(?:PS [^>]{0,200}> ?|[$%#>] )/;
+/** A shell prompt before a command: `$ `, `ana@laptop:~$ `, `% `, `PS C:\> `, `C:\Users\ana>`. */
+const PROMPT = /^(?:PS [^>]{0,200}> ?|[A-Za-z]:\\[^>]{0,200}> ?|[\w.@-]{0,64}(?::[^$%#\s]{0,200})?[$%#>] )/;
 const COMMAND = /^(curl(?:\.exe)?|wget|http|https|Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\s/;
+/** The first http(s) URL on a command line, without the quotes around it. */
+const COMMAND_URL = /https?:\/\/[^\s'"`^\\]{1,500}/;
+/** Jetty's and Tomcat's error pages as text: `HTTP ERROR 405`, `HTTP Status 404 – Not Found`. */
+const ERROR_PAGE_STATUS = /^HTTP (?:ERROR|Status) (\d{3})\b/;
+/** `Problem accessing /oauth2/token.` (Jetty) */
+const PROBLEM_PATH = /^Problem accessing (\/\S{0,300}?)\.? Reason/;
 /** Placeholders the site's templates and provider docs use: YOUR_CLIENT_SECRET, {yourOktaDomain}, ${CLIENT_ID}, <client_secret>. */
 const PLACEHOLDER = /\{[A-Za-z_]{2,40}\}|\$\{[A-Za-z_]{2,40}\}|<[A-Za-z_ -]{2,40}>|\b(?:YOUR|your)_?[A-Za-z_]{2,40}\b/g;
 
@@ -67,42 +74,67 @@ export function classifyPaste(text: string): PasteKind | null {
   const lines = linesOf(text);
   if (lines.length === 0) return null;
 
+  // The command the paste shows, if any: where the request went.
+  let commandUrl: string | null = null;
+  for (const line of lines) {
+    if (!COMMAND.test(line.replace(PROMPT, ''))) continue;
+    commandUrl = COMMAND_URL.exec(line)?.[0] ?? null;
+    break;
+  }
+  const pathOfCommand = commandUrl ? pathOf(commandUrl) : null;
+
+  let status: number | null = null;
+  let reason = '';
+  let path: string | null = null;
   for (const line of lines) {
     const curl = CURL_ERROR.exec(line);
-    if (curl) return curlError(Number(curl[1]), line);
-    if (CURL_USAGE.test(line)) return { kind: 'curl_error', exitCode: 2, line, host: null, port: null };
+    if (curl) return curlError(Number(curl[1]), line, commandUrl);
+    if (CURL_USAGE.test(line)) return { kind: 'curl_error', exitCode: 2, line, host: null, port: null, commandUrl };
     if (POWERSHELL_ERROR.test(line)) return powershellError(lines, line);
+    const statusLine = STATUS_LINE.exec(line) ?? ERROR_PAGE_STATUS.exec(line);
+    if (statusLine && status === null) {
+      status = Number(statusLine[1]);
+      reason = (statusLine[2] ?? '').trim();
+    }
+    path ??= PROBLEM_PATH.exec(line)?.[1] ?? null;
+  }
+
+  const htmlAt = lines.findIndex((line) => /^<(?:!doctype html|html|head|body|title)\b/i.test(line));
+  if (htmlAt >= 0) return { kind: 'html', title: htmlTitle(lines.slice(htmlAt)), status, path: path ?? pathOfCommand };
+  const json = lines.some((line) => line.startsWith('{') || /\{"/.test(line));
+  if (status !== null && status >= 400 && !json) {
+    return { kind: 'http_error', status, reason: reason || `HTTP ${status}`, path: path ?? pathOfCommand };
+  }
+
+  const output = lines.filter((line) => !COMMAND.test(line.replace(PROMPT, '')) && !/^>\s/.test(line) && !/\\$/.test(line));
+  const last = output.length === 1 ? output[0]!.replace(PROMPT, '') : lines.length === 1 ? lines[0]!.replace(PROMPT, '') : null;
+  if (last !== null) {
+    const bare = BARE_ERROR.exec(last);
+    if (bare) {
+      const said = bare[2] ?? `Cannot ${bare[3]}`;
+      return { kind: 'http_error', status: bare[1] ? Number(bare[1]) : statusOfReason(said), reason: said, path: bare[4] ?? pathOfCommand };
+    }
+    if (lines.length === 1 && /^https?:\/\/\S+$/.test(last)) return { kind: 'url', url: last, role: urlRole(last) };
   }
 
   const first = lines[0]!.replace(PROMPT, '');
-  const status = STATUS_LINE.exec(first);
-  const bodyStart = status ? lines.findIndex((line) => line.startsWith('{') || line.startsWith('<') || line.startsWith('[')) : 0;
-  const body = bodyStart >= 0 ? (lines[bodyStart] ?? '') : '';
-  if (/^<(?:!doctype html|html|head|body|title)\b/i.test(body)) {
-    return { kind: 'html', title: htmlTitle(lines.slice(bodyStart)), status: status ? Number(status[1]) : null };
-  }
-  if (status && Number(status[1]) >= 400 && !body.startsWith('{')) {
-    return { kind: 'http_error', status: Number(status[1]), reason: (status[2] ?? '').trim(), path: null };
-  }
-
-  if (lines.length === 1) {
-    const bare = BARE_ERROR.exec(first);
-    if (bare) {
-      const reason = bare[2] ?? `Cannot ${bare[3]}`;
-      return { kind: 'http_error', status: bare[1] ? Number(bare[1]) : statusOfReason(reason), reason, path: bare[4] ?? null };
-    }
-    if (/^https?:\/\/\S+$/.test(first)) return { kind: 'url', url: first, role: urlRole(first) };
-  }
-
   const command = COMMAND.exec(first);
-  if (command && !lines.some((line) => line.startsWith('{') || STATUS_LINE.test(line))) {
+  if (command && output.length === 0) {
     const joined = lines.join('\n');
     return { kind: 'command', tool: command[1]!, placeholders: [...new Set(joined.match(PLACEHOLDER) ?? [])].slice(0, 5) };
   }
   return null;
 }
 
-function curlError(exitCode: number, line: string): PasteKind {
+function pathOf(url: string): string | null {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return null;
+  }
+}
+
+function curlError(exitCode: number, line: string, commandUrl: string | null): PasteKind {
   const connect = CONNECT.exec(line);
   const resolve = RESOLVE.exec(line);
   return {
@@ -111,6 +143,7 @@ function curlError(exitCode: number, line: string): PasteKind {
     line,
     host: connect?.[1] ?? resolve?.[1] ?? null,
     port: connect ? Number(connect[2]) : null,
+    commandUrl,
   };
 }
 
@@ -169,4 +202,61 @@ export function urlRole(text: string): UrlRole {
   if (/\/authorize$/.test(url.pathname) || params.has('response_type')) return 'authorize';
   if (/\/token$/.test(url.pathname)) return 'token';
   return 'other';
+}
+
+const SECRET_PARAMS = ['code', 'access_token', 'id_token', 'refresh_token', 'code_verifier', 'client_secret', 'token'];
+
+/** A URL to quote back: the values of secret parameters shortened to their first characters. */
+export function maskUrlSecrets(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return text.replace(/([?&](?:code|[a-z_]*token|client_secret|code_verifier)=)[^&#\s]{5,}/gi, '$1…');
+  }
+  for (const name of SECRET_PARAMS) {
+    const value = url.searchParams.get(name);
+    if (value && value.length > 4) url.searchParams.set(name, `${value.slice(0, 4)}…`);
+  }
+  return url.href;
+}
+
+/**
+ * Template placeholders in the command lines of a paste (the command pasted along with its
+ * answer): `YOUR_CLIENT_SECRET`, `{yourOktaDomain}`. Only lines that are part of a command.
+ */
+export function placeholdersInCommand(text: string): string[] {
+  const found = new Set<string>();
+  let inCommand = false;
+  for (const line of linesOf(text)) {
+    const bare = line.replace(PROMPT, '');
+    if (COMMAND.test(bare)) inCommand = true;
+    if (!inCommand) continue;
+    for (const match of bare.match(PLACEHOLDER) ?? []) found.add(match);
+    if (!/[\\`^]$/.test(line)) inCommand = false; // the command's last line
+  }
+  return [...found].slice(0, 5);
+}
+
+/**
+ * Where a display shortened a token with "…" (or "..."): the field it is in, when it can be
+ * told. Looks only at the characters around each ellipsis: linear, no backtracking.
+ */
+export function truncatedField(text: string): { field: string | null } | null {
+  for (const line of linesOf(text)) {
+    for (const mark of ['…', '...']) {
+      let at = line.indexOf(mark);
+      while (at >= 0) {
+        let start = at;
+        while (start > 0 && /[A-Za-z0-9_-]/.test(line[start - 1]!)) start -= 1;
+        if (at - start >= 8) {
+          const before = line.slice(Math.max(0, start - 40), start);
+          const field = /["']?([a-z_]{2,20})["']?\s*[:=]\s*["']?$/i.exec(before)?.[1] ?? null;
+          return { field };
+        }
+        at = line.indexOf(mark, at + mark.length);
+      }
+    }
+  }
+  return null;
 }

@@ -14,10 +14,11 @@ import { checkJwtAccessToken, decodeAccessToken, describeOpaqueAccessToken, toke
 import { safeLookup, type TokenCheckContext, type TokenGrant } from './context';
 import { explainErrorResponse, isErrorResponse } from './oauth-errors';
 import { parseResponse } from './parse-response';
-import { answerResponsePaste } from '../paste/answers';
-import { classifyPaste } from '../paste/classify';
+import { answerPlaceholdersSent, answerResponsePaste, answerTruncated } from '../paste/answers';
+import { classifyPaste, placeholdersInCommand, truncatedField } from '../paste/classify';
 import { formatDuration, isNumericDate } from '../claims';
 import { fail, info, pass, quote, warn, type CheckResult } from '../report';
+import { stepRef } from '../steps';
 
 /** Non-secret facts about a response, safe to store (fingerprints are SHA-256 hex of the raw strings). */
 export interface TokenSummary {
@@ -62,8 +63,14 @@ export async function inspectTokenResponse(text: string, ctx: TokenCheckContext,
   if (!parsed.ok) {
     // Not JSON: what the paste is (a tool's error, an HTML page, a URL, the command) tells
     // the cause better than where the JSON breaks (issue 19).
-    const paste = parsed.results.some((result) => result.code === 'json.invalid') ? classifyPaste(text) : null;
-    const results = paste ? [answerResponsePaste(paste, { ...ctx, grant })] : parsed.results;
+    const notJson = parsed.results.some((result) => result.code === 'json.invalid');
+    const truncated = notJson ? truncatedField(text) : null;
+    const paste = notJson && !truncated ? classifyPaste(text) : null;
+    const results = truncated
+      ? [answerTruncated(truncated.field, { ...ctx, grant })]
+      : paste
+        ? [answerResponsePaste(paste, { ...ctx, grant })]
+        : parsed.results;
     return { results, trailing: [], claims: null, summary: null, body: null };
   }
 
@@ -73,7 +80,11 @@ export async function inspectTokenResponse(text: string, ctx: TokenCheckContext,
   if (isErrorResponse(body)) {
     // A request the shell cut in two was incomplete: its error is a consequence, and the
     // root cause (request.command_split) is already reported.
-    if (parsed.clues.commandSplit === null) {
+    const placeholders = placeholdersInCommand(text);
+    if (placeholders.length > 0) {
+      // The command sent the template's placeholder: the error is its consequence (issue 19, class 5).
+      results.push(answerPlaceholdersSent(placeholders, { ...ctx, grant }, String(body.error)));
+    } else if (parsed.clues.commandSplit === null) {
       // A code exchange refused as invalid: the practice server remembers whether that code
       // was already exchanged, which tells a command run twice from an expired code.
       const codeExchange =
@@ -85,6 +96,17 @@ export async function inspectTokenResponse(text: string, ctx: TokenCheckContext,
 
   const accessToken = nonEmptyString(body.access_token);
   const refreshToken = nonEmptyString(body.refresh_token);
+  // A token a display shortened with "…" (issue 19, class 2): say so before judging it.
+  const tokens: [string, string | null][] = [
+    ['access_token', accessToken],
+    ['refresh_token', refreshToken],
+    ['id_token', nonEmptyString(body.id_token)],
+  ];
+  const shortened = tokens.find(([, token]) => token !== null && (token.includes('…') || token.endsWith('...')));
+  if (shortened) {
+    results.push(answerTruncated(shortened[0], { ...ctx, grant }));
+    return { results, trailing: [], claims: null, summary: null, body: null };
+  }
   let claims: DecodedClaims | null = null;
   let decoded: DecodedClaims | 'too_deep' | null = null;
 
@@ -102,6 +124,24 @@ export async function inspectTokenResponse(text: string, ctx: TokenCheckContext,
   } else {
     decoded = decodeAccessToken(accessToken);
     claims = decoded === 'too_deep' ? null : decoded;
+  }
+
+  // A token of the client credentials grant (issue 19, class 2): its subject is the app
+  // itself, so no code was exchanged — not a missing refresh token to enable.
+  const clientCredentials = grant === 'authorization_code' && claims !== null && isClientCredentialsToken(claims.payload);
+  if (clientCredentials && claims) {
+    const client = tokenClientId(claims.payload)?.value ?? String(claims.payload.sub);
+    results.push(
+      fail(
+        'access_token',
+        'access_token.client_credentials_grant',
+        `This token was not obtained with your authorization code: its sub is the client ID ${quote(client, 60)} and it names no user${
+          ctx.practice || ctx.kind === 'okta' ? ' (no uid)' : ''
+        } — what the client_credentials grant gives an app for itself, never with a refresh token.`,
+        `Run the code exchange of this step — grant_type=authorization_code with the code from ${stepRef('redirect')} (log in again if it is older than a few minutes) — and paste that response.`,
+      ),
+    );
+    return { results, trailing: [], claims, summary: null, body: null };
   }
 
   results.push(checkTokenType(body.token_type));
@@ -258,4 +298,11 @@ function hintForMissingAccessToken(body: Record<string, unknown>): string {
     return "These are the redirect's code and state. Exchange the code with this step's curl command and paste the JSON it prints.";
   }
   return "A token response carries the token in an access_token field. Run this step's curl command and paste the whole JSON it prints.";
+}
+
+/** A client credentials token: the subject is the client itself (Okta: sub = cid and no uid; Auth0: "<client>@clients"). */
+function isClientCredentialsToken(payload: Record<string, unknown>): boolean {
+  const sub = payload.sub;
+  if (typeof sub !== 'string' || typeof payload.uid === 'string') return false;
+  return sub === tokenClientId(payload)?.value || sub.endsWith('@clients');
 }

@@ -1,0 +1,60 @@
+/**
+ * A value that an unencoded "&" cut in two (issue 19, class 3): `scope=offline_access&api:read`
+ * reads as the scope "offline_access" and a parameter "api:read" without a value; a state made
+ * by a password manager (`state=k7&Qp…`) loses its tail the same way. Told as what it is — the
+ * "&" inside the value — and read as meant, so the other checks neither call the piece an
+ * unknown parameter to remove nor pass a scope list that lost a scope.
+ */
+import { MAX_QUOTE, type Param } from './normalize';
+import { KNOWN_PARAMS } from './params';
+import { type CheckResult, fail, quote, warn } from '../report';
+
+/** Parameters whose values may hold the cut pieces, and how the pieces join back (for the message). */
+const JOINED_BY: Record<string, string> = { scope: ' ', state: '&' };
+
+/**
+ * The parameters as meant (pieces without "=" joined back to the scope or state before them)
+ * and what was found.
+ */
+export function joinSplitValues(params: Param[]): { params: Param[]; results: CheckResult[] } {
+  const out: Param[] = [];
+  const results: CheckResult[] = [];
+  let owner: { index: number; pieces: string[] } | null = null;
+  const finish = () => {
+    if (!owner || owner.pieces.length === 0) return;
+    const p = out[owner.index]!;
+    const pieces = owner.pieces;
+    const joiner = JOINED_BY[p.name]!;
+    const seen = `${p.name}=${p.rawValue ?? ''}&${pieces.join('&')}`;
+    // A scope is read as meant (its check then judges the scopes intended); a state stays what
+    // the server reads and will send back, which the redirect step compares with.
+    if (p.name === 'scope') out[owner.index] = { ...p, value: [p.value, ...pieces].join(joiner) };
+    results.push(
+      p.name === 'scope'
+        ? fail(
+            'scope',
+            'param.value_split',
+            `${quote(seen, MAX_QUOTE)}: the "&" ends the scope parameter, so the server reads the scope ${quote(p.value, 40)} and ${pieces.length === 1 ? 'a parameter' : 'parameters'} ${pieces.map((x) => quote(x, 30)).join(', ')} without a value.`,
+            `Separate scopes with "+" or "%20" (a space), never "&": scope=${[p.value, ...pieces].join('+')}.`,
+          )
+        : warn(
+            'state',
+            'param.value_split',
+            `${quote(seen, MAX_QUOTE)}: the "&" inside your state value ends it, so the server reads state=${quote(p.value, 30)} and returns only that.`,
+            'Percent-encode the "&" in the value as %26, or use a state of letters and digits only (the "state" helper makes one): a password manager’s symbols are not safe in a URL.',
+          ),
+    );
+  };
+  for (const p of params) {
+    // A known parameter without "=" is that parameter left empty, not a piece of a value.
+    if (p.rawValue === null && owner && !KNOWN_PARAMS.includes(p.name)) {
+      owner.pieces.push(p.name);
+      continue;
+    }
+    finish();
+    owner = Object.hasOwn(JOINED_BY, p.name) && p.rawValue !== null ? { index: out.length, pieces: [] } : null;
+    out.push(p);
+  }
+  finish();
+  return { params: out, results };
+}
