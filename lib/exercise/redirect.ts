@@ -13,6 +13,8 @@ export interface RedirectContext {
   expectedState: string | null;
   /** The redirect URI used in that authorization URL, when known. */
   redirectUri: string | null;
+  /** The learner's issuer: an `iss` in the redirect must name it (RFC 9207); not checked when absent. */
+  issuer?: string;
 }
 
 /** A full redirect URL as pasted, or the query values the /redirect page read. */
@@ -70,6 +72,19 @@ export function checkRedirect(input: RedirectInput, context: RedirectContext): R
       errorUri: null,
     };
     if (!params.code && !params.state && !params.error) return makeReport('redirect', [emptyInput('code')]);
+  }
+
+  // RFC 9207: the server names itself in the redirect; another issuer is a mix-up (issue 19, class 2).
+  const iss = pasted?.searchParams.get('iss') ?? null;
+  if (iss !== null && context.issuer && iss.replace(/\/$/, '') !== context.issuer.replace(/\/$/, '')) {
+    return makeReport('redirect', [
+      fail(
+        'url',
+        'redirect.iss_mismatch',
+        `The redirect says it comes from the issuer ${quote(iss, 100)} (its iss parameter), but your server is ${quote(context.issuer, 100)}: this code was issued by another authorization server.`,
+        `Do not exchange it: a client that checks iss (RFC 9207) refuses such a redirect — it is how a mix-up attack is caught. Log in with the authorization URL of ${stepRef('authorize')} (your server's), then paste the address you come back to.`,
+      ),
+    ]);
   }
 
   if (params.error) results.push(explainError(params.error, params.errorDescription, params.errorUri));
@@ -263,7 +278,7 @@ function checkState(params: RedirectParams, context: RedirectContext): CheckResu
         'state',
         'redirect.state_mismatch',
         `The redirect's state ${quote(params.state, STATE_QUOTE)} differs from the one in your checked authorization URL ${quote(context.expectedState, STATE_QUOTE)}.`,
-        'Log in with the URL you checked last (an older tab or URL has another state). A mismatch is exactly how a client spots a forged redirect: never exchange a code whose state does not match.',
+        `Log in with the URL you checked last in ${stepRef('authorize')} (its "Log In" link): an older tab or URL carries another state. A mismatch is exactly how a client spots a forged redirect: never exchange a code whose state does not match.`,
       ),
     ];
   }

@@ -119,6 +119,7 @@ export async function runRedirectStep(db: DB, learner: LearnerRef, input: Redire
   const report = checkRedirect(input, {
     expectedState: state.authorizeRequest?.state ?? null,
     redirectUri: state.authorizeRequest?.redirectUri ?? null,
+    issuer: state.provider!.issuer,
   });
   await recordAttempt(db, learnerId, report, {
     patch: report.status === 'pass' && report.code ? { codeFingerprint: fingerprint(report.code) } : {},

@@ -165,7 +165,8 @@ export async function runCase(mistake: RealMistake): Promise<CheckResult[]> {
       return checkAuthorizeUrl(String(input), expected).results;
     }
     case 'redirect':
-      return checkRedirect(typeof input === 'string' ? { url: input } : input, { expectedState: STATE, redirectUri: REDIRECT_URI }).results;
+      return checkRedirect(typeof input === 'string' ? { url: input } : input, { expectedState: STATE, redirectUri: REDIRECT_URI, issuer })
+        .results;
     case 'token-response':
       return (await checkTokenResponse(await resigned(String(input)), await tokenContext(mistake))).results;
     case 'refresh-response': {

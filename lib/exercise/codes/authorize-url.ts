@@ -81,10 +81,10 @@ export const AUTHORIZE_URL_CODES = {
     'Using response_type=token (the implicit flow) or id_token.',
   ),
   'client_id.mismatch': code(
-    AUTHORIZE,
+    ['setup', 'authorize-url'],
     ['fail'],
-    'The client_id is not this app’s client ID.',
-    'Copying the client ID of another app, or the client secret instead.',
+    'The client_id is not this app’s client ID (or holds a character that does not show).',
+    'Copying the client ID of another app, or the client secret instead; an invisible character copied along with it.',
   ),
   'client_id.secret_in_url': code(
     AUTHORIZE,

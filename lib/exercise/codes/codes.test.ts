@@ -189,7 +189,10 @@ const EXAMPLES: Record<DiagnosisCode, Example[]> = {
   'param.empty': [authorize('fail', url({ client_id: '' }))],
   'response_type.missing': [authorize('fail', url({ response_type: undefined }))],
   'response_type.not_code': [authorize('fail', url({ response_type: 'token' }))],
-  'client_id.mismatch': [authorize('fail', url({ client_id: '0oa9z8y7x6W5V4u3T2s1' }))],
+  'client_id.mismatch': [
+    authorize('fail', url({ client_id: '0oa9z8y7x6W5V4u3T2s1' })),
+    setup('fail', { clientId: '0oa1b2c3d4\u200bE5F6g7H8i9' }),
+  ],
   'client_id.secret_in_url': [authorize('fail', url({ client_secret: 'Zk3_9vQmXh2-LpT8wRbN4cYf6JdS1aEoU7iGqK5t' }))],
   'state.missing': [authorize('fail', url({ state: undefined }))],
   'state.weak': [authorize('warn', url({ state: 'abc' }))],
@@ -304,6 +307,13 @@ const EXAMPLES: Record<DiagnosisCode, Example[]> = {
   'refresh.not_from_refresh_grant': [refresh('fail', () => refreshed({}, mint({ claims: { jti: 'AT.second-login-7rTy' } })))],
   'refresh.rotated': [refresh('info', () => refreshed())],
   'refresh.not_rotated': [refresh('info', () => refreshed({ refresh_token: REFRESH_TOKEN }))],
+  'redirect.iss_mismatch': [
+    redirect(
+      'fail',
+      { url: `https://example-app.com/redirect?code=${CODE}&state=${STATE}&iss=https%3A%2F%2Fother.example.com` },
+      { ...AFTER_STEP_2, issuer: 'https://dev-123456.okta.com/oauth2/default' },
+    ),
+  ],
   'param.value_split': [
     authorize('fail', `${build(GOOD)}`.replace(/scope=([^\n]*)/, 'scope=offline_access&api:read')),
     authorize('warn', `${build(GOOD)}`.replace(/state=([^\n]*)/, 'state=k7Qp2mZx9vLr&Tw4s')),

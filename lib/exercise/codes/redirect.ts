@@ -30,5 +30,11 @@ export const REDIRECT_CODES = {
     'A redirect arrived before an authorization URL was checked.',
     'Arriving at the redirect page before checking an authorization URL.',
   ),
+  'redirect.iss_mismatch': code(
+    REDIRECT,
+    ['fail'],
+    'The redirect names another issuer (iss, RFC 9207) than the learner’s server: a mix-up.',
+    'Logging in at another authorization server (another tenant, the org server) than the one chosen.',
+  ),
   'redirect.url_invalid': code(REDIRECT, ['fail'], 'The pasted redirect URL could not be parsed.', 'Pasting only part of the address bar.'),
 } as const satisfies Record<string, CodeInfo>;
