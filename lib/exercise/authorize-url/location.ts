@@ -118,7 +118,8 @@ function hostHint(url: URL, endpoint: URL, expected: AuthorizeUrlExpectations): 
   if (url.hostname === redirectHost) {
     return `That is your redirect URI's host (where the server sends the learner back), not the authorization server. ${base}`;
   }
-  return base;
+  // Another server altogether: the learner may have meant to use it (issue 19, class 8).
+  return `${base} To use ${quote(url.host)} instead, choose it in ${stepRef('setup')} first.`;
 }
 
 function pathMessage(path: string, endpoint: URL, expected: AuthorizeUrlExpectations): string {

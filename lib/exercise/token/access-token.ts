@@ -116,17 +116,23 @@ export async function checkJwtAccessToken(
           ),
         );
         break;
-      case 'invalid':
+      case 'invalid': {
+        const cut = alg?.startsWith('RS') ? cutSignature(token) : null;
         results.push(
           fail(
             'signature',
             'access_token.signature_invalid',
-            `The signature does not verify${alg ? ` (alg ${alg})` : ''}: ${outcome.detail}.`,
-            outcome.hint ??
-              'The token was changed after the server signed it — edited (e.g. on jwt.io) or damaged while copying — or it comes from another server. Paste the response exactly as curl printed it.',
+            cut
+              ? `The signature does not verify${alg ? ` (alg ${alg})` : ''}: it is ${cut.length} characters long, where a whole ${cut.bits}-bit RSA signature has ${cut.whole} — the copy lost ${cut.whole - cut.length} at the end.`
+              : `The signature does not verify${alg ? ` (alg ${alg})` : ''}: ${outcome.detail}.`,
+            cut
+              ? 'The token was cut while copying (a log window, a terminal that wraps, a console preview). Copy the whole response again from where it is shown in full and paste it.'
+              : (outcome.hint ??
+                  'The token was changed after the server signed it — edited (e.g. on jwt.io) or damaged while copying — or it comes from another server. Paste the response exactly as curl printed it.'),
           ),
         );
         break;
+      }
     }
   }
 
@@ -350,6 +356,22 @@ export function tokenClientId(payload: Record<string, unknown>): { claim: string
   for (const claim of ['cid', 'client_id', 'azp']) {
     const value = payload[claim];
     if (typeof value === 'string' && value !== '') return { claim, value };
+  }
+  return null;
+}
+
+/** base64url lengths of whole RSA signatures, by key size. */
+const RSA_SIGNATURE_LENGTHS: [number, number][] = [
+  [2048, 342],
+  [3072, 512],
+  [4096, 683],
+];
+
+/** A signature a few characters short of a whole RSA one: the copy was cut (issue 19, class 2). */
+function cutSignature(token: string): { length: number; whole: number; bits: number } | null {
+  const length = token.length - token.lastIndexOf('.') - 1;
+  for (const [bits, whole] of RSA_SIGNATURE_LENGTHS) {
+    if (length < whole && whole - length <= 8) return { length, whole, bits };
   }
   return null;
 }

@@ -53,7 +53,7 @@ export async function checkRefreshResponse(text: string, ctx: RefreshCheckContex
         'first_response',
         'refresh.no_first_response',
         'There is no checked token response from the previous step to compare with.',
-        'Finish the "Exchange the code" step first: paste its token response and check it. Then use its refresh token here.',
+        `Finish ${stepRef('token')} first: paste its token response and check it. Then use its refresh token here.`,
       ),
     );
   }

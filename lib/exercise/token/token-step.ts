@@ -36,7 +36,7 @@ export async function checkTokenResponse(text: string, ctx: TokenCheckContext): 
   const inspected = await inspectTokenResponse(text, ctx, 'authorization_code');
   const results = [...inspected.results];
   if (inspected.body !== null && inspected.summary !== null) {
-    results.push(...(await checkRefreshTokenPresence(inspected.body, inspected.summary, ctx)));
+    results.push(...(await checkRefreshTokenPresence(inspected.body, inspected.summary, ctx, sentScopeToTokenEndpoint(text))));
   }
   results.push(...inspected.trailing);
   return makeReport('token-response', results, { claims: inspected.claims, summary: inspected.summary });
@@ -52,6 +52,7 @@ async function checkRefreshTokenPresence(
   body: Record<string, unknown>,
   summary: TokenSummary,
   ctx: TokenCheckContext,
+  scopeAtTokenEndpoint: boolean,
 ): Promise<CheckResult[]> {
   const hasRefresh = summary.refreshTokenFingerprint !== null;
   const granted = summary.scope;
@@ -91,6 +92,17 @@ async function checkRefreshTokenPresence(
       ),
     ];
   }
+  if (scopeAtTokenEndpoint && !ctx.offlineAccessRequested) {
+    // The pasted command asked for offline_access at the token endpoint: the root cause (issue 19).
+    return [
+      fail(
+        'scope',
+        'scope.offline_access_not_granted',
+        `${message} The command sent scope=offline_access to the token endpoint, where it changes nothing: what a code can give was decided when you logged in, and the authorization URL did not ask for offline_access.`,
+        `Add offline_access to the scope of the authorization URL in ${stepRef('authorize')} (scope=offline_access+…), log in again with it, and exchange the new code — without a scope in the token request.`,
+      ),
+    ];
+  }
   if (ctx.offlineAccessRequested) {
     // The URL asked for offline_access: the scope is not the cause, the app's setting is.
     return [
@@ -109,7 +121,7 @@ async function checkRefreshTokenPresence(
       message,
       offlineGranted === true
         ? `offline_access was granted, so the app itself is not allowed to get refresh tokens. ${enable} ${again}`
-        : `Two things are needed: request offline_access in the scope of the authorization URL (e.g. scope=offline_access+api:read) — not at the token endpoint — and allow refresh tokens for the app. ${enable} ${again}`,
+        : `Two things are needed: request offline_access in the scope of the authorization URL in ${stepRef('authorize')} (e.g. scope=offline_access+api:read) — not at the token endpoint — and allow refresh tokens for the app. ${enable} ${again}`,
     ),
   ];
   if (granted !== null && offlineGranted === false) {
@@ -128,3 +140,14 @@ async function checkRefreshTokenPresence(
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A pasted command that sent `scope=…offline_access…` in the token request (-d or --data-urlencode). */
+function sentScopeToTokenEndpoint(text: string): boolean {
+  const at = text.indexOf('scope=');
+  if (at < 0 || at > 20_000) return false;
+  const line = text.slice(text.lastIndexOf('\n', at) + 1, at + 200);
+  return (
+    /(?:-d|--data(?:-urlencode|-raw)?)\s+['"]?$/.test(line.slice(0, line.indexOf('scope='))) &&
+    /^scope=[^\s'"&]*offline_access/.test(line.slice(line.indexOf('scope=')))
+  );
+}
