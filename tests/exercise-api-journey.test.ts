@@ -360,5 +360,12 @@ describe('exercise API: a whole practice journey', () => {
     const { refresh_token } = JSON.parse(first.text) as { refresh_token: string };
     const refresh = await tokenEndpoint(server.issuer, own, { grant_type: 'refresh_token', refresh_token });
     expect(JSON.parse(refresh.text)).toMatchObject({ error: 'invalid_grant' });
+
+    // Issue 20, item 1: the good-looking first response is refused, with when and why.
+    const firstAgain = await check('token-response', cookie, { response: first.text });
+    expect(failingCodesOf(firstAgain)).toEqual(['refresh_token.revoked']);
+    const revoked = firstAgain.results.find((r) => r.code === 'refresh_token.revoked')!;
+    expect(revoked.message).toMatch(/was revoked at \d\d:\d\d:\d\d UTC, when the code was sent a second time/);
+    expect(revoked.hint).toMatch(/Log in again/);
   });
 });

@@ -14,6 +14,7 @@ import { getKeyResolver } from '../issuer/jwks';
 import { admitLearner, type LearnerRef } from '../learners/admission';
 import { getPracticeKeyResolver } from '../practice-server/keys';
 import { PRACTICE_AUDIENCE } from '../practice-server/mount';
+import { practiceRefreshTokenExists } from '../practice-server/token-standing';
 import { FeatureDisabled, PrerequisiteMissing } from './errors';
 import { CHECK_STEPS } from '../exercise/steps';
 import { loadExerciseState, recordAttempt, type ExerciseState } from './store';
@@ -193,6 +194,7 @@ async function tokenContext(
       ? async () => (await findPracticeAppByLearner(db, learnerId))?.grantTypes.includes('refresh_token') ?? null
       : undefined,
     offlineAccessRequested: state.authorizeRequest ? state.authorizeRequest.scopes.includes('offline_access') : null,
+    refreshTokenExists: practice ? (token) => practiceRefreshTokenExists(db, token) : undefined,
     lookupCodeExchange:
       practice && state.codeFingerprint
         ? async () => {

@@ -287,6 +287,13 @@ const EXAMPLES: Record<DiagnosisCode, Example[]> = {
     ),
   ],
   'refresh_token.missing': [token('fail', () => respond({ refresh_token: undefined }))],
+  'refresh_token.revoked': [
+    token(
+      'fail',
+      () => respond(),
+      () => ({ refreshTokenExists: async () => false }),
+    ),
+  ],
   'scope.offline_access_not_granted': [
     token('fail', () => respond({ refresh_token: undefined, scope: 'api:read' })),
     token('info', () => respond({ scope: 'api:read' })),

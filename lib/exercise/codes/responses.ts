@@ -125,6 +125,12 @@ export const RESPONSE_CODES = {
   ),
   'id_token.present': code(RESPONSES, ['info'], 'An ID token came too (openid was requested).', 'Asking for the openid scope.'),
   'expires_in.missing': code(RESPONSES, ['warn'], 'The response does not say when the token expires.', 'A server that omits expires_in.'),
+  'refresh_token.revoked': code(
+    TOKEN,
+    ['fail'],
+    'The response’s refresh token was revoked on the practice server (its login ended).',
+    'Pasting the first response after running the code exchange a second time, which revoked that login’s tokens.',
+  ),
   'refresh_token.missing': code(
     TOKEN,
     ['fail'],

@@ -32,6 +32,11 @@ export interface TokenCheckContext {
    * invalid_grant, to tell a code run twice from an expired one.
    */
   lookupCodeExchange?: () => Promise<CodeExchangeHistory | null>;
+  /**
+   * Practice server only: whether the server still holds a refresh token the learner pasted
+   * (false: revoked). Asked when a response with a refresh token is about to pass.
+   */
+  refreshTokenExists?: (token: string) => Promise<boolean | null>;
 }
 
 /** A code's exchange on the practice server, as the server recorded it. */

@@ -7,7 +7,7 @@
  * Pure: the clock and the key resolver come in through the context.
  */
 import type { DecodedClaims } from './access-token';
-import { safeLookup, type TokenCheckContext } from './context';
+import { safeLookup, type CodeExchangeHistory, type TokenCheckContext } from './context';
 import { describeJsonValue, inspectTokenResponse, type TokenSummary } from './inspect';
 import { PROVIDERS } from '../../issuer/providers';
 import { fail, info, makeReport, pass, quote, type CheckResult, type Report } from '../report';
@@ -58,6 +58,12 @@ async function checkRefreshTokenPresence(
   const granted = summary.scope;
   const offlineGranted = granted?.includes('offline_access') ?? null;
   if (hasRefresh) {
+    // The practice server knows when a login's tokens died (issue 20, item 1): a response
+    // whose refresh token it revoked would only fail at the next step.
+    const token = typeof body.refresh_token === 'string' ? body.refresh_token : '';
+    if (ctx.refreshTokenExists && (await safeLookup(() => ctx.refreshTokenExists!(token))) === false) {
+      return [revokedRefreshToken(await safeLookup(ctx.lookupCodeExchange))];
+    }
     const results = [pass('refresh_token', 'A refresh token is present. We keep only its fingerprint for the next step.')];
     if (granted !== null && offlineGranted === false) {
       results.push(
@@ -149,5 +155,16 @@ function sentScopeToTokenEndpoint(text: string): boolean {
   return (
     /(?:-d|--data(?:-urlencode|-raw)?)\s+['"]?$/.test(line.slice(0, line.indexOf('scope='))) &&
     /^scope=[^\s'"&]*offline_access/.test(line.slice(line.indexOf('scope=')))
+  );
+}
+
+/** A response whose refresh token the practice server no longer holds: revoked. */
+function revokedRefreshToken(exchange: CodeExchangeHistory | null): CheckResult {
+  const when = exchange?.revokedAt ? ` at ${exchange.revokedAt.toISOString().slice(11, 19)} UTC, when the code was sent a second time` : '';
+  return fail(
+    'refresh_token',
+    'refresh_token.revoked',
+    `This response's refresh token was revoked${when}: the practice server no longer accepts it, so using it in ${stepRef('refresh')} would fail.`,
+    `Log in again (the Log In link of ${stepRef('authorize')}), run the token command once, and paste that response.`,
   );
 }
