@@ -143,13 +143,20 @@ export async function runTokenResponseStep(db: DB, env: Env, learner: LearnerRef
   return report;
 }
 
-export async function runRefreshResponseStep(db: DB, env: Env, learner: LearnerRef, text: string): Promise<RefreshResponseReport> {
+export async function runRefreshResponseStep(
+  db: DB,
+  env: Env,
+  learner: LearnerRef,
+  text: string,
+  options: { expectRevoked?: boolean } = {},
+): Promise<RefreshResponseReport> {
   const learnerId = learner.id;
   const state = await loadExerciseState(db, learnerId, { withSteps: false });
   const provider = requireProvider(state);
   const report = await checkRefreshResponse(text, {
     ...(await tokenContext(db, env, provider, state, learnerId)),
     first: state.firstResponse,
+    expectRevoked: options.expectRevoked,
     lookupOrigin: provider.mode === 'practice' ? async (jti) => (await findTokenOrigin(db, jti))?.grantType ?? null : undefined,
     lookupRotation:
       provider.mode === 'practice' ? async () => (await findPracticeAppByLearner(db, learnerId))?.refreshTokenRotation ?? null : undefined,

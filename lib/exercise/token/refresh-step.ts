@@ -14,6 +14,8 @@ import { inspectTokenResponse, type TokenSummary } from './inspect';
 import { formatUtc } from '../claims';
 import { fail, info, makeReport, pass, quote, type CheckResult, type Report } from '../report';
 import { stepRef } from '../steps';
+import { isErrorResponse } from './oauth-errors';
+import { parseResponse } from './parse-response';
 
 /** How the practice server issued an access token (by its `jti`); null when unknown. */
 export type TokenOrigin = 'authorization_code' | 'refresh_token' | 'client_credentials' | null;
@@ -25,6 +27,11 @@ export interface RefreshCheckContext extends TokenCheckContext {
   lookupOrigin?: (jti: string) => Promise<TokenOrigin>;
   /** Practice server only: My Web App's refresh token behaviour (asked only to describe a rotation). */
   lookupRotation?: () => Promise<'persistent' | 'rotate' | null>;
+  /**
+   * The learner revoked the refresh token and pastes the refresh that followed (the completion
+   * page's revoke demonstration): a refusal is then the expected outcome, not a problem.
+   */
+  expectRevoked?: boolean;
 }
 
 export interface RefreshResponseReport extends Report<'refresh-response'> {
@@ -46,6 +53,23 @@ export interface RefreshResponseReport extends Report<'refresh-response'> {
 export async function checkRefreshResponse(text: string, ctx: RefreshCheckContext): Promise<RefreshResponseReport> {
   const results: CheckResult[] = [];
   const { first } = ctx;
+
+  // After a revoke, invalid_grant is what revocation is for: a success (issue 20, item 2).
+  if (ctx.expectRevoked) {
+    const parsed = parseResponse(text);
+    if (parsed.ok && isErrorResponse(parsed.body) && parsed.body.error === 'invalid_grant') {
+      return makeReport(
+        'refresh-response',
+        [
+          pass(
+            'response',
+            'The server refused the revoked refresh token (invalid_grant) — exactly what revocation is for: the app must send the user through a login again to get a new one.',
+          ),
+        ],
+        { claims: null, summary: null, rotated: null },
+      );
+    }
+  }
 
   if (first === null) {
     results.push(

@@ -37,6 +37,8 @@ const redirectBody = z.union([
   }),
 ]);
 const responseBody = z.strictObject({ response: z.string() });
+/** The refresh check also takes `expect: "revoked"`: the completion page's revoke demonstration. */
+const refreshBody = z.strictObject({ response: z.string(), expect: z.literal('revoked').optional() });
 
 /** Each check endpoint: its body schema and the one use case it calls (docs/api.md). */
 const steps = {
@@ -48,8 +50,10 @@ const steps = {
     runRedirectStep(await getDb(), learner, await readJsonBody(request, redirectBody)),
   'token-response': async (request: Request, learner: LearnerRef) =>
     runTokenResponseStep(await getDb(), getEnv(), learner, (await readJsonBody(request, responseBody)).response),
-  'refresh-response': async (request: Request, learner: LearnerRef) =>
-    runRefreshResponseStep(await getDb(), getEnv(), learner, (await readJsonBody(request, responseBody)).response),
+  'refresh-response': async (request: Request, learner: LearnerRef) => {
+    const body = await readJsonBody(request, refreshBody);
+    return runRefreshResponseStep(await getDb(), getEnv(), learner, body.response, { expectRevoked: body.expect === 'revoked' });
+  },
 } as const;
 
 /** Runs one check: 200 with a report whenever the check ran, pass or fail. */
