@@ -86,15 +86,13 @@ export function PkceHelper() {
         <Button variant="secondary" onClick={calculateHash} aria-describedby={needsVerifier ? ids.needsVerifier : undefined}>
           Calculate Hash
         </Button>
-        {/* An alert: announced as it appears, while focus stays on the button. */}
-        <div role="alert">
-          {needsVerifier && (
-            <p id={ids.needsVerifier} className="text-sm font-medium text-red-800 dark:text-red-300">
-              <CrossIcon className="mr-1" />
-              There is no code verifier to hash yet: press Generate Random String (or type one in Code Verifier) first.
-            </p>
-          )}
-        </div>
+        {/* An alert: announced as it appears (as Notice's errors are), while focus stays on the button. */}
+        {needsVerifier && (
+          <p role="alert" id={ids.needsVerifier} className="text-sm font-medium text-red-800 dark:text-red-300">
+            <CrossIcon className="mr-1" />
+            There is no code verifier to hash yet: press Generate Random String (or type one in Code Verifier) first.
+          </p>
+        )}
         <Field label="Code Challenge" hint="SHA-256 of the verifier, base64url-encoded: goes in the authorization URL.">
           {(control) => <Input {...control} value={challenge ?? ''} readOnly spellCheck={false} className="font-mono text-sm" />}
         </Field>
