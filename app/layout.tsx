@@ -49,6 +49,14 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             >
               Practice console
             </Link>
+            {/* Learners in a class arrive with a code from their instructor (issue 20, item 11). */}
+            <Link
+              prefetch={false}
+              href="/join"
+              className="text-sm text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white"
+            >
+              Have a join code?
+            </Link>
             <Link
               prefetch={false}
               href="/instructor"

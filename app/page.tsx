@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { JoinCodeInvite } from '@/components/exercise/join-code-invite';
 
 export default function HomePage() {
   return (
@@ -28,6 +29,7 @@ export default function HomePage() {
           Start the exercise
         </Link>
       </section>
+      <JoinCodeInvite />
     </div>
   );
 }

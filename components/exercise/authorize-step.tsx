@@ -4,10 +4,11 @@ import { CodeBlock } from '@/components/ui/code-block';
 import { writeStored } from '@/lib/client/browser-storage';
 import { useStoredValue } from '@/lib/client/use-stored-value';
 import type { AuthorizeUrlReport } from '@/lib/exercise/authorize-url';
-import type { ScopeAdvice } from '@/lib/exercise/scope-advice';
+import type { ScopeAdvice, ScopeGroups } from '@/lib/exercise/scope-advice';
 import { buttonClass } from '@/components/ui/button';
 import { CheckForm } from './check-form';
 import { PkceHelper } from './pkce-helper';
+import { ServerScopes } from './server-scopes';
 import { StepSection } from './step-section';
 
 /** The seed's multi-line template, filled with what we know. */
@@ -42,7 +43,16 @@ function safeLoginUrl(loginUrl: string | undefined, authorizationEndpoint: strin
   }
 }
 
-export function AuthorizeStep(props: { authorizationEndpoint: string; clientId: string; redirectUri: string; scopeAdvice: ScopeAdvice }) {
+export function AuthorizeStep(props: {
+  authorizationEndpoint: string;
+  clientId: string;
+  redirectUri: string;
+  scopeAdvice: ScopeAdvice;
+  /** The server's published scopes, null when it publishes none. */
+  scopes: ScopeGroups | null;
+  /** Where the practice console lists the scopes (practice server only). */
+  scopesConsoleHref?: string;
+}) {
   const [codeChallenge] = useStoredValue('codeChallenge');
   const [state] = useStoredValue('state');
   const template = buildAuthorizeTemplate({ ...props, codeChallenge: codeChallenge ?? '', state: state ?? '' });
@@ -63,6 +73,7 @@ export function AuthorizeStep(props: { authorizationEndpoint: string; clientId: 
           Start from this template. Replace <code className="font-mono">{'{YOUR_SCOPE}'}</code> with {props.scopeAdvice.text}. The{' '}
           <code className="font-mono">offline_access</code> scope is what asks for a refresh token. Line breaks are fine: they are ignored.
         </p>
+        <ServerScopes groups={props.scopes} consoleHref={props.scopesConsoleHref} />
         <div className="mt-3">
           <CodeBlock code={template} label="URL template" />
         </div>
@@ -89,15 +100,23 @@ export function AuthorizeStep(props: { authorizationEndpoint: string; clientId: 
             ) : null;
           }}
         >
-          {(report) =>
-            report.status === 'pass' && safeLoginUrl(report.loginUrl, props.authorizationEndpoint) ? (
-              <p className="text-sm text-slate-700 dark:text-slate-300">
-                Log In takes you to the sign-in page; you come back to the redirect page with a code.
-              </p>
-            ) : null
-          }
+          {(report) => (report.status === 'pass' && safeLoginUrl(report.loginUrl, props.authorizationEndpoint) ? <LogInNote /> : null)}
         </CheckForm>
       </StepSection>
     </div>
+  );
+}
+
+/**
+ * What Log In does. The server remembers a sign-in (the practice server for 14 days, Okta for
+ * its session's lifetime), so a second Log In skips the sign-in page: said here, or a learner
+ * who was promised a sign-in page thinks something broke (issue 20, item 10).
+ */
+export function LogInNote() {
+  return (
+    <p className="text-sm text-slate-700 dark:text-slate-300">
+      Log In takes you to the server&apos;s sign-in page, then back to the redirect page with a code. If you are still signed in there from
+      an earlier login, you come straight back to the redirect page without seeing the sign-in page.
+    </p>
   );
 }

@@ -1,17 +1,19 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Textarea } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { apiFetch } from '@/lib/client/api';
 import type { Report } from '@/lib/exercise/report';
 import { CheckResults } from './check-results';
+import { useRevealResult } from './use-reveal-result';
 
 /**
- * A paste box with a check button and the resulting checklist. The report is announced
- * and focus moves to its heading; `action(report)` sits beside the verdict, and
+ * A paste box with a check button and the resulting checklist. The report is announced,
+ * focus moves to its heading and the verdict is scrolled into view (useRevealResult);
+ * `action(report)` sits beside the verdict, and
  * `children(report)` renders step-specific extras below.
  */
 export function CheckForm<R extends Report>({
@@ -47,7 +49,8 @@ export function CheckForm<R extends Report>({
   const [report, setReport] = useState<R | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const resultsHeading = useRef<HTMLDivElement>(null);
+  const [refreshing, startRefresh] = useTransition();
+  const results = useRevealResult(report, !refreshing);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -62,14 +65,10 @@ export function CheckForm<R extends Report>({
     }
     setReport(answer.data);
     onReport?.(answer.data, value);
-    router.refresh(); // progress, step list and later steps reflect the new state
+    // Progress, step list and later steps reflect the new state; the transition tells when
+    // that has rendered, for the verdict to be brought back into view if it moved.
+    startRefresh(() => router.refresh());
   }
-
-  // Focus the new checklist's heading once it is on the page (after React's commit: a
-  // requestAnimationFrame callback can run before it, and focus would then stay lost).
-  useEffect(() => {
-    if (report) resultsHeading.current?.querySelector<HTMLElement>('h3')?.focus();
-  }, [report]);
 
   return (
     <div className="space-y-5">
@@ -90,7 +89,7 @@ export function CheckForm<R extends Report>({
           {busy ? 'Checking…' : buttonLabel}
         </Button>
       </form>
-      <div ref={resultsHeading} aria-live="polite">
+      <div ref={results} aria-live="polite">
         {error && <Notice kind="error">{error}</Notice>}
         {report && (
           <div className="space-y-4">

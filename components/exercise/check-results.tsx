@@ -66,7 +66,8 @@ export function CheckResults({ report, headingId, action }: { report: Report; he
   const failures = problems.filter((r) => r.status === 'fail').length;
   return (
     <section aria-labelledby={headingId} className="space-y-3">
-      <div className="flex flex-wrap items-center justify-between gap-3">
+      {/* The verdict and the next action, kept together at the top: what useRevealResult scrolls into view. */}
+      <div data-verdict className="flex scroll-mt-4 flex-wrap items-center justify-between gap-3">
         <h3 id={headingId} tabIndex={-1} className="text-lg font-semibold">
           {report.status === 'pass' ? (
             <>

@@ -4,6 +4,7 @@ import { base64url } from 'jose';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { CrossIcon } from '@/components/ui/icons';
 import { useStoredValue } from '@/lib/client/use-stored-value';
 import { stepRef } from '@/lib/exercise/steps';
 
@@ -24,24 +25,29 @@ async function s256(verifier: string): Promise<string> {
  * the token step's curl command.
  */
 export function PkceHelper() {
-  const ids = { status: useId() };
+  const ids = { status: useId(), needsVerifier: useId() };
   // Kept in this browser: restored after a reload or a detour, read by the template and step 5.
   const [verifier, setVerifier] = useStoredValue('codeVerifier');
   const [challenge, setChallenge] = useStoredValue('codeChallenge');
   const [state, setState] = useStoredValue('state');
   const [announcement, setAnnouncement] = useState('');
+  // "Calculate Hash" pressed with no verifier: said by the button, where the learner looks
+  // (issue 20, item 9: it used to be announced only, from below the State field).
+  const [needsVerifier, setNeedsVerifier] = useState(false);
 
   function updateVerifier(value: string) {
     setVerifier(value);
+    setNeedsVerifier(false);
     // A new verifier makes the old challenge wrong: clear it so it can't be used by mistake.
     setChallenge(null);
   }
 
   async function calculateHash() {
     if (!verifier) {
-      setAnnouncement('Generate or type a code verifier first.');
+      setNeedsVerifier(true);
       return;
     }
+    setNeedsVerifier(false);
     setChallenge(await s256(verifier));
     setAnnouncement('Code challenge calculated.');
   }
@@ -78,9 +84,16 @@ export function PkceHelper() {
       </div>
 
       <div className="space-y-2">
-        <Button variant="secondary" onClick={calculateHash}>
+        <Button variant="secondary" onClick={calculateHash} aria-describedby={needsVerifier ? ids.needsVerifier : undefined}>
           Calculate Hash
         </Button>
+        {/* An alert: announced as it appears (as Notice's errors are), while focus stays on the button. */}
+        {needsVerifier && (
+          <p role="alert" id={ids.needsVerifier} className="text-sm font-medium text-red-800 dark:text-red-300">
+            <CrossIcon className="mr-1" />
+            There is no code verifier to hash yet: press Generate Random String (or type one in Code Verifier) first.
+          </p>
+        )}
         <Field label="Code Challenge" hint="SHA-256 of the verifier, base64url-encoded: goes in the authorization URL.">
           {(control) => <Input {...control} value={challenge ?? ''} readOnly spellCheck={false} className="font-mono text-sm" />}
         </Field>

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Notice } from '@/components/ui/notice';
@@ -14,6 +14,7 @@ import { CheckForm } from './check-form';
 import { CheckResults } from './check-results';
 import { StepSection } from './step-section';
 import { stepRef } from '@/lib/exercise/steps';
+import { useRevealResult } from './use-reveal-result';
 
 type Captured = { code: string | null; state: string | null; error: string | null; body: Record<string, string> };
 
@@ -71,6 +72,8 @@ export function RedirectCapture() {
   const [report, setReport] = useState<RedirectReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const started = useRef(false);
+  const [refreshing, startRefresh] = useTransition();
+  const results = useRevealResult(report, !refreshing);
 
   const showAnswer = useCallback(
     (answer: ApiResult<RedirectReport>) => {
@@ -80,7 +83,7 @@ export function RedirectCapture() {
       }
       setReport(answer.data);
       if (answer.data.status === 'pass' && answer.data.code) writeStored('code', answer.data.code);
-      router.refresh();
+      startRefresh(() => router.refresh());
     },
     [router],
   );
@@ -177,7 +180,7 @@ export function RedirectCapture() {
           </Button>
         </div>
       )}
-      <div aria-live="polite">
+      <div ref={results} aria-live="polite">
         {checking && <p className="text-sm text-slate-700 dark:text-slate-300">Checking…</p>}
         {error && <Notice kind="error">{error}</Notice>}
         {report && <CheckResults report={report} headingId={ids.results} action={report.status === 'pass' ? <NextLink /> : null} />}

@@ -2,13 +2,14 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState, useTransition } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { apiFetch } from '@/lib/client/api';
 import type { SetupReport } from '@/lib/exercise/setup';
 import { CheckResults } from './check-results';
+import { useRevealResult } from './use-reveal-result';
 
 /** Step 0: the practice server in one click, or the learner's own server by discovery. */
 export function SetupForm({ practiceAvailable, defaultRedirectUri }: { practiceAvailable: boolean; defaultRedirectUri: string }) {
@@ -20,7 +21,10 @@ export function SetupForm({ practiceAvailable, defaultRedirectUri }: { practiceA
   const [report, setReport] = useState<SetupReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'practice' | 'custom' | null>(null);
-  const resultsRef = useRef<HTMLDivElement>(null);
+  const [refreshing, startRefresh] = useTransition();
+  // The refresh adds the "You are using…" banner above the results: the verdict and its
+  // Next link are brought back into view once it has rendered (issue 20, item 7).
+  const resultsRef = useRevealResult(report, !refreshing);
 
   async function run(body: object, which: 'practice' | 'custom') {
     setBusy(which);
@@ -33,14 +37,8 @@ export function SetupForm({ practiceAvailable, defaultRedirectUri }: { practiceA
       return;
     }
     setReport(answer.data);
-    router.refresh();
+    startRefresh(() => router.refresh());
   }
-
-  // Focus the new checklist's heading once it is on the page (after React's commit: a
-  // requestAnimationFrame callback can run before it, and focus would then stay lost).
-  useEffect(() => {
-    if (report) resultsRef.current?.querySelector<HTMLElement>('h3')?.focus();
-  }, [report]);
 
   return (
     <div className="space-y-6">

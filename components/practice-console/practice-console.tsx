@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import Link from 'next/link';
+import { Breakable } from '@/components/ui/breakable';
 import { Button, buttonClass } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { CheckIcon, CrossIcon } from '@/components/ui/icons';
@@ -138,7 +139,9 @@ export function PracticeConsole({
           </dd>
           <dt className="text-sm font-medium text-slate-600 dark:text-slate-400">Issuer</dt>
           <dd className="flex flex-wrap items-center gap-2">
-            <code className="rounded bg-slate-100 px-2 py-1 font-mono text-sm break-all dark:bg-slate-800">{app.issuer}</code>
+            <code className="rounded bg-slate-100 px-2 py-1 font-mono text-sm wrap-anywhere dark:bg-slate-800">
+              <Breakable text={app.issuer} />
+            </code>
             <CopyButton value={app.issuer} label="Issuer" />
           </dd>
         </dl>
@@ -247,14 +250,17 @@ export function PracticeConsole({
             ) : (
               <ul id={ids.redirect} className="space-y-1 font-mono text-sm">
                 {app.redirectUris.map((uri) => (
-                  <li key={uri} className="break-all">
-                    {uri}
+                  <li key={uri} className="wrap-anywhere">
+                    <Breakable text={uri} />
                   </li>
                 ))}
               </ul>
             )}
             <p id={ids.redirectHelp} className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-              One per line. The authorization URL&apos;s redirect_uri must match one of these exactly. {redirectHostsNote}
+              {/* "One per line" describes the box, not the read-only list (issue 20). */}
+              {editing ? 'One per line. ' : null}
+              The authorization URL&apos;s redirect_uri must match one of these exactly.{' '}
+              {editing ? redirectHostsNote : 'To add one, choose Edit.'}
             </p>
           </div>
         </div>

@@ -18,3 +18,18 @@ export async function findCohortToJoin(
   if (!cohort) await countFailure('joinFailuresPerAddress', address);
   return cohort;
 }
+
+/**
+ * The name a learner joined a cohort under, or null when they have not joined it: a learner
+ * who opens the join link again is shown that they are in, and as whom (issue 20), instead
+ * of an empty form whose submission would rename them.
+ */
+export async function findJoinedName(db: DB, cohortId: string, learnerId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('cohort_members')
+    .select('display_name')
+    .where('cohort_id', '=', cohortId)
+    .where('learner_id', '=', learnerId)
+    .executeTakeFirst();
+  return row?.display_name ?? null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adviseScope } from './scope-advice';
+import { adviseScope, groupScopes } from './scope-advice';
 
 describe('adviseScope (issue 11: {YOUR_SCOPE} means an API scope, fitted to the server)', () => {
   it('suggests a custom scope before the OpenID Connect ones', () => {
@@ -13,5 +13,19 @@ describe('adviseScope (issue 11: {YOUR_SCOPE} means an API scope, fitted to the 
     expect(advice.example).toBeNull();
     expect(advice.text).not.toContain('api:read');
     expect(adviseScope([]).example).toBeNull();
+  });
+});
+
+describe("groupScopes (issue 20: the server's scopes, named on step 3 and in the console)", () => {
+  it('puts the API scopes first and keeps the published order within each group', () => {
+    expect(groupScopes(['openid', 'profile', 'api:read', 'offline_access', 'api:write'])).toEqual({
+      api: ['api:read', 'api:write'],
+      standard: ['openid', 'profile', 'offline_access'],
+    });
+  });
+  it('drops repeats, and is null for a server that publishes no scopes', () => {
+    expect(groupScopes(['openid', 'openid'])).toEqual({ api: [], standard: ['openid'] });
+    expect(groupScopes(null)).toBeNull();
+    expect(groupScopes([])).toBeNull();
   });
 });

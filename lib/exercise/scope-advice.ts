@@ -14,6 +14,25 @@ export interface ScopeAdvice {
   text: string;
 }
 
+/** A server's published scopes in two groups: its own (API) scopes, and the standard ones. */
+export interface ScopeGroups {
+  api: string[];
+  standard: string[];
+}
+
+/**
+ * The scopes a server publishes (`scopes_supported`), API scopes first, for the learner to
+ * pick from; null when it publishes none (the metadata field is optional, RFC 8414 §2).
+ */
+export function groupScopes(scopesSupported: readonly string[] | null | undefined): ScopeGroups | null {
+  const published = [...new Set(scopesSupported ?? [])];
+  if (published.length === 0) return null;
+  return {
+    api: published.filter((scope) => !STANDARD_SCOPES.has(scope)),
+    standard: published.filter((scope) => STANDARD_SCOPES.has(scope)),
+  };
+}
+
 /** What to suggest for `{YOUR_SCOPE}`, from the server's published scopes (null: none published). */
 export function adviseScope(scopesSupported: readonly string[] | null | undefined): ScopeAdvice {
   const published = scopesSupported ?? [];

@@ -25,8 +25,9 @@ const problems = (report: ReturnType<typeof checkSetup>) => report.results.flatM
 
 describe('checkSetup: the input as typed', () => {
   it.each<[Partial<SetupInput>, string[]]>([
-    [{ issuer: '' }, ['fail:issuer.invalid_url']],
-    [{ issuer: '   ' }, ['fail:issuer.invalid_url']],
+    // An empty field has its own code, not issuer.invalid_url (issue 20).
+    [{ issuer: '' }, ['fail:issuer.missing']],
+    [{ issuer: '   ' }, ['fail:issuer.missing']],
     [{ issuer: 'https://dev-123456.okta.com/oauth2/ default' }, ['fail:issuer.invalid_url']],
     [{ issuer: '/oauth2/default' }, ['fail:issuer.invalid_url']],
     [{ issuer: 'dev-123456.okta.com/oauth2/default' }, ['fail:issuer.invalid_url']],
@@ -183,6 +184,7 @@ describe('practiceProviderConfig', () => {
 
 // Every setup code is emitted by a test in this file or in lib/issuer/discover.test.ts.
 const SETUP_CODES: DiagnosisCode[] = [
+  'issuer.missing',
   'issuer.invalid_url',
   'issuer.not_https',
   'issuer.private_address',

@@ -66,8 +66,16 @@ export function practiceProviderConfig(publicUrl: string, client: { clientId?: s
 /** Checks the issuer as typed, before anything is fetched: an absolute http(s) URL, nothing more. */
 function checkIssuerInput(raw: string): CheckResult | null {
   const value = raw.trim();
+  if (!value) {
+    // Its own code: an empty field is not a malformed URL, and instructors count the two apart.
+    return fail(
+      'issuer',
+      'issuer.missing',
+      'The Issuer URL field is empty.',
+      `Enter your authorization server's issuer URL: ${ISSUER_EXAMPLES}. No server of your own? Use the practice server.`,
+    );
+  }
   const bad = (message: string, hint: string) => fail('issuer', 'issuer.invalid_url', message, hint);
-  if (!value) return bad('The issuer is empty.', `Enter your authorization server's issuer URL: ${ISSUER_EXAMPLES}.`);
   if (/\s/.test(value)) {
     return bad(`The issuer ${quote(value)} contains whitespace.`, 'Remove the spaces or line breaks; an issuer is a single URL.');
   }

@@ -262,8 +262,8 @@ describe('runCustomSetup with a stand-in fetch', () => {
     async (url) => ({ ok: false, url, ...result });
 
   it.each([
-    ['', 'issuer.invalid_url'],
-    ['   ', 'issuer.invalid_url'],
+    ['', 'issuer.missing'],
+    ['   ', 'issuer.missing'],
     ['/oauth2/default', 'issuer.invalid_url'],
     ['dev-123456.okta.com/oauth2/default', 'issuer.invalid_url'],
     ['https://dev-123456.okta.com/oauth2/default?x=1', 'issuer.invalid_url'],

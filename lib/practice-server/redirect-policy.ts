@@ -46,11 +46,22 @@ export function refusalOf(uri: string, policy: RedirectPolicy): string | null {
   return `the host ${url.hostname} is not one the practice server may send sign-ins to`;
 }
 
-/** A sentence for the console, listing what is accepted. */
+/**
+ * A sentence for a learner, listing what is accepted. It names no environment variable: the
+ * console is a learner's page, and only whoever runs the site can allow more (issue 20).
+ */
 export function describeAllowedHosts(policy: RedirectPolicy): string {
-  const extra = policy.extraHosts.length ? `, ${policy.extraHosts.join(', ')}` : '';
-  return `This practice server accepts redirect URIs on this site (${policy.siteOrigin}), on your own machine (localhost, 127.0.0.1 or [::1], any port), on ${EXAMPLE_APP_HOST}${extra}. The site's operator can allow more hosts with PRACTICE_REDIRECT_HOSTS.`;
+  const hosts = [
+    `this site (${policy.siteOrigin})`,
+    'your own machine (localhost, 127.0.0.1 or [::1], any port)',
+    EXAMPLE_APP_HOST,
+    ...policy.extraHosts,
+  ];
+  return `The practice server accepts redirect URIs on ${hosts.slice(0, -1).join(', ')} and ${hosts.at(-1)}.`;
 }
+
+/** Why a refused host cannot be added from the console, for the learner to pass on. */
+export const MORE_HOSTS_NOTE = 'Another host can only be allowed by whoever runs this site (in its PRACTICE_REDIRECT_HOSTS setting).';
 
 /** The redirect URIs of `uris` that the policy accepts (used when serving a client). */
 export function allowedRedirectUris(uris: readonly string[], policy: RedirectPolicy): string[] {

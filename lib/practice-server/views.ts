@@ -52,8 +52,8 @@ function breakable(value: string): string {
 /** The CSP source for the inline stylesheet. */
 const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLES).digest('base64')}'`;
 
-/** What a scope lets the app do, for the sign-in page's list. */
-const SCOPE_DESCRIPTIONS: Record<string, string> = {
+/** What a scope lets the app do, for the sign-in page's list and the practice console. */
+export const SCOPE_DESCRIPTIONS: Record<string, string> = {
   openid: 'Sign you in (OpenID Connect)',
   profile: 'Read your basic profile',
   email: 'Read your email address',

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ExerciseShell } from '@/components/exercise/exercise-shell';
+import { JoinCodeInvite } from '@/components/exercise/join-code-invite';
 import { StepHeader } from '@/components/exercise/step-header';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -32,6 +33,7 @@ export default async function RefreshOverviewPage() {
           </li>
           <li>No account: the built-in practice server works like an Okta developer org. Your own Okta, Auth0 or Keycloak works too.</li>
         </ul>
+        <JoinCodeInvite className="mt-4" />
       </Card>
       <Card aria-labelledby="learn-heading">
         <h2 id="learn-heading" className="text-lg font-semibold">

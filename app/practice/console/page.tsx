@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { PracticeConsole } from '@/components/practice-console/practice-console';
+import { ScopesPanel } from '@/components/practice-console/scopes-panel';
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/lib/db/client';
 import { getOrCreatePracticeApp, type PracticeApp } from '@/lib/db/practice-clients';
@@ -10,6 +11,9 @@ import { clientAddressOf, RateLimited } from '@/lib/http/rate-limits';
 import { admitLearner } from '@/lib/learners/admission';
 import { toPracticeAppView } from '@/lib/practice-server/app-view';
 import { describeAllowedHosts, redirectPolicyOf } from '@/lib/practice-server/redirect-policy';
+import { SCOPE_DESCRIPTIONS } from '@/lib/practice-server/views';
+import { groupScopes } from '@/lib/exercise/scope-advice';
+import { practiceProviderConfig } from '@/lib/exercise/setup';
 import { JOURNEY, RESULTS_PAGE, stepHref, stepNumber } from '@/lib/exercise/steps';
 import { loadPageProgress } from '@/lib/progress/page-data';
 import { currentLearnerId } from '@/lib/session/server';
@@ -26,6 +30,12 @@ async function returnLink(from: string | string[] | undefined): Promise<{ href: 
   if (journey.completed) return { href: stepHref(RESULTS_PAGE.slug), label: `Back to ${RESULTS_PAGE.title.toLowerCase()}` };
   const next = journey.next ?? 'setup';
   return { href: stepHref(next), label: `Continue the exercise: step ${stepNumber(next)}` };
+}
+
+/** The practice server's scopes, API scopes first: the list step 3 shows, with what each allows. */
+function practiceScopes(publicUrl: string): { name: string; description: string }[] {
+  const groups = groupScopes(practiceProviderConfig(publicUrl).scopesSupported);
+  return [...(groups?.api ?? []), ...(groups?.standard ?? [])].map((name) => ({ name, description: SCOPE_DESCRIPTIONS[name] ?? '' }));
 }
 
 export default async function PracticeConsolePage({ searchParams }: { searchParams: Promise<{ from?: string | string[] }> }) {
@@ -56,11 +66,14 @@ export default async function PracticeConsolePage({ searchParams }: { searchPara
         </p>
       </div>
       {app ? (
-        <PracticeConsole
-          initialApp={toPracticeAppView(app, practiceIssuer(env))}
-          redirectHostsNote={describeAllowedHosts(redirectPolicyOf(env))}
-          returnTo={await returnLink((await searchParams).from)}
-        />
+        <>
+          <PracticeConsole
+            initialApp={toPracticeAppView(app, practiceIssuer(env))}
+            redirectHostsNote={describeAllowedHosts(redirectPolicyOf(env))}
+            returnTo={await returnLink((await searchParams).from)}
+          />
+          <ScopesPanel scopes={practiceScopes(env.PUBLIC_URL)} />
+        </>
       ) : (
         <Card aria-labelledby="no-app-heading">
           <h2 id="no-app-heading" className="text-lg font-semibold">

@@ -133,6 +133,7 @@ const opaque = 'a1B2c3D4e5F6g7H8i9J0kLmNoPqRsTuV';
 
 const EXAMPLES: Record<DiagnosisCode, Example[]> = {
   'input.empty': [authorize('fail', '  '), redirect('fail', { url: ' ' }), ...responses('fail', () => '   ')],
+  'issuer.missing': [setup('fail', { issuer: ' ' })],
   'issuer.invalid_url': [setup('fail', { issuer: 'dev-123456.okta.com/oauth2/default' })],
   'issuer.unreachable': [setup('fail', {}, refused('dns_failed', 'getaddrinfo ENOTFOUND dev-123456.okta.com'))],
   'issuer.no_metadata': [

@@ -5,6 +5,7 @@ import { code, type CodeInfo } from './code-info';
 const SETUP: StepId[] = ['setup'];
 
 export const SETUP_CODES = {
+  'issuer.missing': code(SETUP, ['fail'], 'No issuer URL was given.', 'Choosing "Use my server" before filling in the Issuer URL field.'),
   'issuer.invalid_url': code(
     SETUP,
     ['fail'],

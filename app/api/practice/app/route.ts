@@ -5,7 +5,7 @@ import { ApiError, handleApi, jsonResponse, readJsonBody } from '@/lib/http/api'
 import { clientAddressOf } from '@/lib/http/rate-limits';
 import { admitLearner } from '@/lib/learners/admission';
 import { practiceAppPatchSchema, toPracticeAppView } from '@/lib/practice-server/app-view';
-import { describeAllowedHosts, redirectPolicyOf, refusalOf } from '@/lib/practice-server/redirect-policy';
+import { describeAllowedHosts, MORE_HOSTS_NOTE, redirectPolicyOf, refusalOf } from '@/lib/practice-server/redirect-policy';
 import { learnerForRequest } from '@/lib/session/cookie';
 
 export const dynamic = 'force-dynamic';
@@ -42,7 +42,7 @@ export const PATCH = handleApi(async (request: Request) => {
   if (refused.length > 0)
     throw new ApiError(
       'bad_request',
-      `Refused redirect URI${refused.length > 1 ? 's' : ''}: ${refused.join('; ')}. ${describeAllowedHosts(policy)}`,
+      `Refused redirect URI${refused.length > 1 ? 's' : ''}: ${refused.join('; ')}. ${describeAllowedHosts(policy)} ${MORE_HOSTS_NOTE}`,
     );
   const { env, db, learnerId } = await practiceAppFor(request);
   const app = await updatePracticeApp(db, learnerId, patch);

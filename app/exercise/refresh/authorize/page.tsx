@@ -4,7 +4,7 @@ import { AuthorizeStep } from '@/components/exercise/authorize-step';
 import { ExerciseShell } from '@/components/exercise/exercise-shell';
 import { StepHeader } from '@/components/exercise/step-header';
 import { Notice } from '@/components/ui/notice';
-import { adviseScope } from '@/lib/exercise/scope-advice';
+import { adviseScope, groupScopes } from '@/lib/exercise/scope-advice';
 import { stepHref, stepNumber } from '@/lib/exercise/steps';
 import { loadPageProgress } from '@/lib/progress/page-data';
 
@@ -37,6 +37,8 @@ export default async function AuthorizePage() {
           clientId={provider.clientId}
           redirectUri={provider.redirectUri}
           scopeAdvice={adviseScope(provider.scopesSupported)}
+          scopes={groupScopes(provider.scopesSupported)}
+          scopesConsoleHref={provider.mode === 'practice' ? '/practice/console?from=authorize#scopes' : undefined}
         />
       ) : (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40">

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { ExerciseShell } from '@/components/exercise/exercise-shell';
 import { SetupForm } from '@/components/exercise/setup-form';
 import { StepHeader } from '@/components/exercise/step-header';
+import { Breakable } from '@/components/ui/breakable';
 import { CheckIcon } from '@/components/ui/icons';
 import { getEnv } from '@/lib/env';
 import { stepNumber } from '@/lib/exercise/steps';
@@ -21,7 +22,10 @@ export default async function SetupPage() {
         {provider && (
           <p className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100">
             <CheckIcon className="mr-1" /> You are using {provider.mode === 'practice' ? 'the practice server' : 'your own server'}:{' '}
-            <code className="font-mono text-sm break-all">{provider.issuer}</code>. Choosing again starts the later steps over.
+            <code className="font-mono text-sm wrap-anywhere">
+              <Breakable text={provider.issuer} />
+            </code>
+            . Choosing again starts the later steps over.
           </p>
         )}
       </StepHeader>
