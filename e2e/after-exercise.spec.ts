@@ -80,16 +80,43 @@ test('after completing: the practice API answers the access token, and a revoked
   expect(refused).toMatch(/^HTTP\/1\.1 401/);
   expect(refused).toMatch(/www-authenticate: Bearer .*error="invalid_token"/i);
 
-  // Revoke the refresh token, then the refresh fails — explained.
+  // Revoke the refresh token, then the refresh is refused — the expected outcome, a success (issue 20, item 2).
   expect(await runShown(page, 'revoke-curl-command')).toBe('');
   const afterRevoke = await runShown(page, 'refresh-after-revoke-command');
   expect(JSON.parse(afterRevoke)).toMatchObject({ error: 'invalid_grant' });
   await page.getByLabel('Refresh response after the revoke').fill(afterRevoke);
   await page.getByRole('button', { name: 'Explain This Response' }).click();
-  await expectChecklist(page, 'fail');
-  await expect(page.locator('[data-code="response.error"]')).toBeVisible();
+  await expectChecklist(page, 'pass');
+  await expect(page.getByText('exactly what revocation is for')).toBeVisible();
   await page.waitForLoadState('networkidle');
   await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '6');
+  // Settled: no failure comes back.
+  await page.waitForTimeout(500);
+  await expect(page.getByText(/problems? to fix/)).toHaveCount(0);
+});
+
+test('the completion page in a new tab offers the fill-in controls its commands need (issue 20, item 4)', async ({
+  learnerPage: page,
+  browser,
+}) => {
+  await advanceLearner(page, 'refreshed');
+  // A new browser with the same session: nothing of the exercise is kept in its tab.
+  const other = await browser.newContext({ storageState: await page.context().storageState() });
+  try {
+    const fresh = await other.newPage();
+    await fresh.goto('/exercise/refresh/complete');
+    await expect(fresh.getByRole('heading', { name: 'Revoke the refresh token' })).toBeVisible();
+    const revoke = fresh.getByTestId('revoke-curl-command');
+    await expect(revoke).toContainText('YOUR_CLIENT_SECRET');
+    await expect(revoke).toContainText('YOUR_REFRESH_TOKEN');
+    await fresh.getByRole('button', { name: 'Fill in my practice secret' }).click();
+    await expect(revoke).not.toContainText('YOUR_CLIENT_SECRET');
+    await fresh.getByRole('textbox', { name: 'Refresh token' }).fill('a-refresh-token-typed-in');
+    await expect(revoke).toContainText('a-refresh-token-typed-in');
+    await expect(fresh.getByTestId('refresh-after-revoke-command')).toContainText('a-refresh-token-typed-in');
+  } finally {
+    await other.close();
+  }
 });
 
 test('a resume link opens the progress in another browser', async ({ learnerPage: page, browser }) => {

@@ -8,7 +8,10 @@ import { loadPageProgress } from '@/lib/progress/page-data';
 export const metadata: Metadata = { title: 'Redirect', referrer: 'no-referrer' };
 
 export default async function RedirectPage() {
-  const { journey } = await loadPageProgress();
+  const { journey, progress } = await loadPageProgress();
+  // Revisited once done: the code was captured (and maybe exchanged) — say so, and how to get another.
+  const done =
+    progress.steps.redirect.status === 'pass' ? (progress.steps['token-response'].status === 'pass' ? 'exchanged' : 'captured') : null;
   return (
     <ExerciseShell journey={journey} current="redirect">
       <StepHeader number={stepNumber('redirect')} title="Capture the authorization code">
@@ -18,7 +21,7 @@ export default async function RedirectPage() {
           own request.
         </p>
       </StepHeader>
-      <RedirectCapture />
+      <RedirectCapture done={done} />
     </ExerciseShell>
   );
 }

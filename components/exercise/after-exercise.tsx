@@ -5,9 +5,11 @@ import { CodeBlock } from '@/components/ui/code-block';
 import { Field, Input } from '@/components/ui/field';
 import { useStoredValue } from '@/lib/client/use-stored-value';
 import { buildApiCurl, buildRefreshCurl, buildRevokeCurl } from '@/lib/exercise/curl';
+import { stepRef } from '@/lib/exercise/steps';
 import type { RefreshResponseReport } from '@/lib/exercise/token/refresh-step';
 import { CheckForm } from './check-form';
 import { StepSection } from './step-section';
+import { CurlPanel } from './curl-panel';
 import { useClientSecret } from './use-client-secret';
 
 /** Calling the practice server's protected API with the access token, before and after a refresh. */
@@ -19,7 +21,8 @@ export function ApiCallPanel({ apiUrl }: { apiUrl: string }) {
       <p className="mt-1 text-slate-700 dark:text-slate-300">
         An access token is for calling an API. The practice server has a small one: a photo list that needs a token with the{' '}
         <code className="font-mono">api:read</code> scope. Try it with the <strong>first</strong> access token and with the{' '}
-        <strong>new</strong> one: both work until they expire. Then try a changed token, or none.
+        <strong>new</strong> one: both work until they expire. Then change one character in the <em>middle</em> of the token (the last
+        character can carry unused bits, so changing it may leave the signature valid), or send none.
       </p>
       <div className="mt-4 space-y-4">
         <Field label="Access token" hint="The access_token of one of your responses. It stays on this page only.">
@@ -53,7 +56,11 @@ export function ApiCallPanel({ apiUrl }: { apiUrl: string }) {
   );
 }
 
-/** Revoking the refresh token, and the refresh that then fails, explained by the refresh check. */
+/**
+ * Revoking the refresh token, and the refresh that then fails — the expected outcome, which
+ * the refresh check confirms (`expect: "revoked"`). The same fill-in controls as the token
+ * steps: in a new tab the secret and the refresh token are typed or filled in here.
+ */
 export function RevokePanel({
   revocationEndpoint,
   tokenEndpoint,
@@ -63,19 +70,40 @@ export function RevokePanel({
   tokenEndpoint: string;
   clientId: string;
 }) {
-  const { secret } = useClientSecret();
-  const [refreshToken] = useStoredValue('refreshToken');
-  const token = refreshToken ?? 'YOUR_REFRESH_TOKEN';
+  const { secret, update, fillFromPracticeApp } = useClientSecret();
+  const [refreshToken, setRefreshToken] = useStoredValue('refreshToken');
+  const token = refreshToken || 'YOUR_REFRESH_TOKEN';
   const clientSecret = secret || undefined;
   return (
     <StepSection id="revoke-heading" title="Revoke the refresh token">
       <p className="mt-1 text-slate-700 dark:text-slate-300">
         When a user signs out or a device is lost, the app revokes its refresh token (RFC 7009). Revoke yours, then try to refresh with it.
+        Do this before the rotation extra below: revoking ends this login&apos;s tokens, so that extra then starts from a fresh login.
       </p>
       <div className="mt-4 space-y-4">
-        <CodeBlock
-          code={buildRevokeCurl({ revocationEndpoint, clientId, clientSecret, refreshToken: token })}
-          label="Revoke command"
+        <Field
+          label="Refresh token"
+          hint={`The refresh_token of your latest response (from ${stepRef('token')} or ${stepRef('refresh')}); kept in this tab only.`}
+          className="max-w-md"
+        >
+          {(control) => (
+            <Input
+              {...control}
+              type="password"
+              value={refreshToken ?? ''}
+              onChange={(e) => setRefreshToken(e.target.value || null)}
+              autoComplete="off"
+              className="font-mono text-sm"
+            />
+          )}
+        </Field>
+        <CurlPanel
+          command={buildRevokeCurl({ revocationEndpoint, clientId, clientSecret, refreshToken: token })}
+          clientSecret={secret}
+          onClientSecretChange={update}
+          onFillPracticeSecret={fillFromPracticeApp}
+          missing={refreshToken ? [] : ['refresh token']}
+          practice
           testId="revoke-curl-command"
         />
         <p className="text-sm text-slate-700 dark:text-slate-300">
@@ -90,8 +118,9 @@ export function RevokePanel({
         <CheckForm<RefreshResponseReport>
           endpoint="/api/exercise/refresh-response"
           field="response"
+          extraBody={{ expect: 'revoked' }}
           label="Refresh response after the revoke"
-          description="Paste what the refresh answered. Your completed exercise stays completed: this is extra credit."
+          description="Paste what the refresh answered: a refusal (invalid_grant) is what revocation is for. Your completed exercise stays completed: this is extra credit."
           buttonLabel="Explain This Response"
           rows={4}
         />

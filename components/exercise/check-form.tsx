@@ -25,6 +25,7 @@ export function CheckForm<R extends Report>({
   rows = 6,
   placeholder,
   initialValue = '',
+  extraBody,
   onReport,
   action,
   children,
@@ -37,6 +38,8 @@ export function CheckForm<R extends Report>({
   rows?: number;
   placeholder?: string;
   initialValue?: string;
+  /** More fields sent with the paste (e.g. the revoke demonstration's `expect: "revoked"`). */
+  extraBody?: Record<string, string>;
   onReport?: (report: R, input: string) => void;
   /** The next thing to do after this report (a Log In or Next button), shown beside the verdict. */
   action?: (report: R) => React.ReactNode;
@@ -56,7 +59,7 @@ export function CheckForm<R extends Report>({
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const answer = await apiFetch<R>(endpoint, { json: { [field]: value } });
+    const answer = await apiFetch<R>(endpoint, { json: { ...extraBody, [field]: value } });
     setBusy(false);
     if (!answer.ok) {
       setReport(null);

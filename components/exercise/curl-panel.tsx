@@ -17,6 +17,7 @@ export function CurlPanel({
   onFillPracticeSecret,
   missing,
   practice,
+  testId = 'curl-command',
 }: {
   command: string;
   clientSecret: string;
@@ -26,6 +27,7 @@ export function CurlPanel({
   missing: string[];
   /** The practice app is a confidential web app: its token requests always need the secret. */
   practice: boolean;
+  testId?: string;
 }) {
   const [fillError, setFillError] = useState<string | null>(null);
   return (
@@ -59,11 +61,14 @@ export function CurlPanel({
       </Field>
       {missing.length > 0 && (
         <Notice kind="warning" className="text-sm">
-          This browser does not have your {missing.join(' and ')} from the earlier steps; replace the placeholder
-          {missing.length > 1 ? 's' : ''} in the command with your own value{missing.length > 1 ? 's' : ''}.
+          This tab does not have your {missing.join(' and ')}: values from the earlier steps are kept in this tab only, the one where you
+          made them. Go back to that tab, or replace the placeholder{missing.length > 1 ? 's' : ''} in the command with your own value
+          {missing.length > 1 ? 's' : ''}.
+          {missing.includes('authorization code') &&
+            ' An authorization code works once: if you exchanged yours already, Log In again for a new one.'}
         </Notice>
       )}
-      <CodeBlock code={command} label="curl command" testId="curl-command" />
+      <CodeBlock code={command} label="curl command" testId={testId} />
     </div>
   );
 }

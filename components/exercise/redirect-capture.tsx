@@ -63,7 +63,7 @@ const addressBar = {
  * one this browser put in the checked authorization URL: anyone can link a learner to
  * /redirect?error=…, and such a link must not record a failed attempt in their progress.
  */
-export function RedirectCapture() {
+export function RedirectCapture({ done = null }: { done?: 'captured' | 'exchanged' | null }) {
   const router = useRouter();
   const ids = { results: useId() };
   const captured = useSyncExternalStore(addressBar.subscribe, addressBar.read, () => null);
@@ -108,24 +108,27 @@ export function RedirectCapture() {
 
   if (!captured) {
     return (
-      <StepSection id="paste-heading" title="Used another redirect URI?" headingClassName="mb-2">
-        <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
-          If your authorization URL sent you somewhere else (for example https://example-app.com/redirect), copy the whole address from your
-          browser&apos;s address bar after logging in and paste it here.
-        </p>
-        <CheckForm<RedirectReport>
-          endpoint="/api/exercise/redirect"
-          field="url"
-          label="Redirect URL"
-          buttonLabel="Check Redirect URL"
-          rows={3}
-          placeholder="https://example-app.com/redirect?code=…&state=…"
-          onReport={(r) => {
-            if (r.status === 'pass' && r.code) writeStored('code', r.code);
-          }}
-          action={(r) => (r.status === 'pass' ? <NextLink /> : null)}
-        />
-      </StepSection>
+      <>
+        {done && <DoneNotice done={done} />}
+        <StepSection id="paste-heading" title="Used another redirect URI?" headingClassName="mb-2">
+          <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
+            If your authorization URL sent you somewhere else (for example https://example-app.com/redirect), copy the whole address from
+            your browser&apos;s address bar after logging in and paste it here.
+          </p>
+          <CheckForm<RedirectReport>
+            endpoint="/api/exercise/redirect"
+            field="url"
+            label="Redirect URL"
+            buttonLabel="Check Redirect URL"
+            rows={3}
+            placeholder="https://example-app.com/redirect?code=…&state=…"
+            onReport={(r) => {
+              if (r.status === 'pass' && r.code) writeStored('code', r.code);
+            }}
+            action={(r) => (r.status === 'pass' ? <NextLink /> : null)}
+          />
+        </StepSection>
+      </>
     );
   }
 
@@ -186,6 +189,27 @@ export function RedirectCapture() {
         {report && <CheckResults report={report} headingId={ids.results} action={report.status === 'pass' ? <NextLink /> : null} />}
       </div>
     </div>
+  );
+}
+
+/** A done step, revisited (issue 20, item 6): what happened to the code, and how to get another one. */
+function DoneNotice({ done }: { done: 'captured' | 'exchanged' }) {
+  return (
+    <Notice kind="success" className="space-y-2">
+      <p className="font-medium">
+        {done === 'exchanged' ? 'Done: your code was captured and exchanged for tokens.' : 'Done: your code was captured.'}
+      </p>
+      <p className="text-sm">
+        {done === 'exchanged'
+          ? 'An authorization code works once, so that one is used up. '
+          : 'It is kept in the tab where you captured it; go on with the code exchange there. '}
+        For a new code, Log In again with the link of{' '}
+        <Link href="/exercise/refresh/authorize" className="underline">
+          {stepRef('authorize')}
+        </Link>
+        : you come back to this page with it.
+      </p>
+    </Notice>
   );
 }
 

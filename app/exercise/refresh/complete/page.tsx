@@ -98,6 +98,17 @@ export default async function CompletePage() {
         </dl>
       </Card>
 
+      {practice && (
+        <>
+          <ApiCallPanel apiUrl={`${env.PUBLIC_URL}/api/practice/photos`} />
+          <RevokePanel
+            revocationEndpoint={`${provider.issuer}/v1/revoke`}
+            tokenEndpoint={provider.tokenEndpoint}
+            clientId={provider.clientId}
+          />
+        </>
+      )}
+
       <Card aria-labelledby="extra-heading">
         <h2 id="extra-heading" className="text-lg font-semibold">
           Extra credit: refresh token rotation
@@ -105,6 +116,17 @@ export default async function CompletePage() {
         <p className="mt-2 text-slate-700 dark:text-slate-300">
           With rotation, every refresh returns a new refresh token and the old one stops working. If an attacker replays an old refresh
           token, the server notices the reuse and revokes the whole token family.
+        </p>
+        <p className="mt-2 text-slate-700 dark:text-slate-300">
+          It starts from a live refresh token: if you revoked yours above, log in again first (the <strong>Log In</strong> link of{' '}
+          <Link href="/exercise/refresh/authorize" className="underline">
+            {stepRef('authorize')}
+          </Link>
+          ) and exchange the new code in{' '}
+          <Link href="/exercise/refresh/token" className="underline">
+            {stepRef('token')}
+          </Link>
+          .
         </p>
         <ol className="mt-3 list-decimal space-y-2 pl-6">
           <li>
@@ -134,17 +156,6 @@ export default async function CompletePage() {
           </li>
         </ol>
       </Card>
-
-      {practice && (
-        <>
-          <ApiCallPanel apiUrl={`${env.PUBLIC_URL}/api/practice/photos`} />
-          <RevokePanel
-            revocationEndpoint={`${provider.issuer}/v1/revoke`}
-            tokenEndpoint={provider.tokenEndpoint}
-            clientId={provider.clientId}
-          />
-        </>
-      )}
 
       <Card aria-labelledby="keep-heading" className="space-y-5">
         <h2 id="keep-heading" className="text-lg font-semibold">
