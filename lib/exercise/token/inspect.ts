@@ -87,8 +87,8 @@ export async function inspectTokenResponse(text: string, ctx: TokenCheckContext,
     } else if (parsed.clues.commandSplit === null) {
       // A code exchange refused as invalid: the practice server remembers whether that code
       // was already exchanged, which tells a command run twice from an expired code.
-      const codeExchange =
-        grant === 'authorization_code' && body.error === 'invalid_grant' ? await safeLookup(ctx.lookupCodeExchange) : null;
+      // A refresh refused as invalid: the same record says whether that login was revoked.
+      const codeExchange = body.error === 'invalid_grant' ? await safeLookup(ctx.lookupCodeExchange) : null;
       results.push(explainErrorResponse(body, grant, ctx, { ...parsed.clues, codeExchange }));
     }
     return { results, trailing: [], claims: null, summary: null, body: null };

@@ -120,14 +120,25 @@ describe('checkTokenResponse: a code run twice, on the practice server (issue 12
     }
   });
 
-  it('asks only for a failed code exchange with invalid_grant', async () => {
+  it('asks only when the server answered invalid_grant (a code exchange, or a refresh whose login may be revoked)', async () => {
     let asked = 0;
     const lookupCodeExchange = async () => {
       asked += 1;
       return null;
     };
     await checkTokenResponse(JSON.stringify({ error: 'invalid_client' }), ctx({ lookupCodeExchange }));
-    await checkRefreshResponse(reused, { ...ctx({ lookupCodeExchange }), first: null });
+    await checkRefreshResponse(JSON.stringify({ error: 'invalid_client' }), { ...ctx({ lookupCodeExchange }), first: null });
     expect(asked).toBe(0);
+    await checkRefreshResponse(reused, { ...ctx({ lookupCodeExchange }), first: null });
+    expect(asked).toBe(1);
+  });
+
+  it('says at the refresh step when and why the login was revoked (issue 20, item 1)', async () => {
+    const at = new Date('2026-01-15T10:04:05Z');
+    const lookupCodeExchange = async () => ({ exchangedAt: new Date('2026-01-15T10:03:00Z'), reusedAt: at, revokedAt: at });
+    const report = await checkRefreshResponse(reused, { ...ctx({ lookupCodeExchange }), first: null });
+    const result = report.results.find((r) => r.code === 'response.error')!;
+    expect(result.message).toMatch(/revoked at 10:04:05 UTC, when its authorization code was sent a second time/);
+    expect(result.hint).toMatch(/Log in again/);
   });
 });

@@ -50,7 +50,9 @@ export function explainErrorResponse(
         }
       : code === 'invalid_grant' && grant === 'authorization_code' && clues?.codeExchange?.reusedAt
         ? explainReusedCode(clues.codeExchange)
-        : explainErrorCode(code, description, grant, ctx);
+        : code === 'invalid_grant' && grant === 'refresh_token' && clues?.codeExchange?.revokedAt
+          ? explainRevokedLogin(clues.codeExchange.revokedAt)
+          : explainErrorCode(code, description, grant, ctx);
   return fail('response', 'response.error', `${seen}: ${meaning}`, hint);
 }
 
@@ -71,6 +73,14 @@ function explainReusedCode(history: CodeExchangeHistory): { meaning: string; hin
     hint: revoked
       ? 'Get a new code: open the Log In link of the authorization URL step again, then run the curl command once and paste that response.'
       : 'If you still have the response of the first run, paste that one. Otherwise get a new code: open the Log In link again, then run the curl command once.',
+  };
+}
+
+/** The practice server revoked the last login's refresh token when its code was sent again (issue 20, item 1). */
+function explainRevokedLogin(revokedAt: Date): { meaning: string; hint: string } {
+  return {
+    meaning: `the refresh token of your last login was revoked at ${clock(revokedAt)}, when its authorization code was sent a second time: the practice server (as an Okta org does) took that as a possible theft and ended that login's tokens.`,
+    hint: `Log in again (the Log In link of ${stepRef('authorize')}), exchange the new code once in ${stepRef('token')}, and refresh with that response's refresh token.`,
   };
 }
 
