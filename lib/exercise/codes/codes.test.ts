@@ -288,6 +288,13 @@ const EXAMPLES: Record<DiagnosisCode, Example[]> = {
     ),
   ],
   'refresh_token.missing': [token('fail', () => respond({ refresh_token: undefined }))],
+  'refresh.revoked_as_expected': [
+    refresh(
+      'info',
+      () => JSON.stringify({ error: 'invalid_grant', error_description: 'The refresh token is invalid or expired.' }),
+      () => ({ expectRevoked: true }),
+    ),
+  ],
   'refresh_token.revoked': [
     token(
       'fail',

@@ -125,6 +125,12 @@ export const RESPONSE_CODES = {
   ),
   'id_token.present': code(RESPONSES, ['info'], 'An ID token came too (openid was requested).', 'Asking for the openid scope.'),
   'expires_in.missing': code(RESPONSES, ['warn'], 'The response does not say when the token expires.', 'A server that omits expires_in.'),
+  'refresh.revoked_as_expected': code(
+    REFRESH,
+    ['info'],
+    'After a revoke, the refresh was refused (invalid_grant): the expected outcome.',
+    'The completion page’s revoke demonstration, done as intended.',
+  ),
   'refresh_token.revoked': code(
     TOKEN,
     ['fail'],

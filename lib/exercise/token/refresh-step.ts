@@ -61,8 +61,9 @@ export async function checkRefreshResponse(text: string, ctx: RefreshCheckContex
       return makeReport(
         'refresh-response',
         [
-          pass(
+          info(
             'response',
+            'refresh.revoked_as_expected',
             'The server refused the revoked refresh token (invalid_grant) — exactly what revocation is for: the app must send the user through a login again to get a new one.',
           ),
         ],
