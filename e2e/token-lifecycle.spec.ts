@@ -51,6 +51,9 @@ test('the completion page puts the revoke demonstration before the rotation extr
   expect(rotation).toBeGreaterThan(revoke);
   await expect(page.getByText(/if you revoked yours above, log in again first/)).toBeVisible();
   await expect(page.getByText(/change one character in the middle of the token/)).toBeVisible();
+  // The two tokens' facts once each, and what tells their bars apart (issue 20's small things).
+  await expect(page.getByText('First access token (authorization code)', { exact: true })).toHaveCount(1);
+  await expect(page.getByText(/The new token was issued \d+ seconds? after the first/)).toBeVisible();
 });
 
 test('a done step revisited says what became of the code, and a new tab says what it does not have', async ({

@@ -20,20 +20,10 @@ function remaining(seconds: number): string {
 }
 
 /**
- * How long each access token has left, counting down. Not a live region: a line that
- * changes every second must not be read out every second.
+ * How long a token has left, counting down. Not a live region: a line that changes every
+ * second must not be read out every second.
  */
-export function ExpiryCountdown({ tokens }: { tokens: { label: string; expiresAt: number | null }[] }) {
+export function TimeLeft({ expiresAt }: { expiresAt: number }) {
   const now = useSyncExternalStore(clock.subscribe, clock.now, () => null);
-  const known = tokens.filter((t): t is { label: string; expiresAt: number } => t.expiresAt !== null);
-  if (known.length === 0) return null;
-  return (
-    <ul className="space-y-1 text-sm" aria-label="Time left on your access tokens">
-      {known.map((t) => (
-        <li key={t.label}>
-          <strong>{t.label}</strong>: <span className="font-mono tabular-nums">{now === null ? '…' : remaining(t.expiresAt - now)}</span>
-        </li>
-      ))}
-    </ul>
-  );
+  return <span className="font-mono tabular-nums">{now === null ? '…' : remaining(expiresAt - now)}</span>;
 }

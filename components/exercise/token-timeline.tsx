@@ -1,3 +1,5 @@
+import { TimeLeft } from './expiry-countdown';
+
 /** One access token on the timeline. */
 export interface TimelineToken {
   label: string;
@@ -8,9 +10,15 @@ export interface TimelineToken {
 const time = (epoch: number) =>
   new Date(epoch * 1000).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC' }) + ' UTC';
 
+function duration(seconds: number): string {
+  if (seconds < 120) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  return `${Math.round(seconds / 60)} minutes`;
+}
+
 /**
- * A picture of the two access tokens' lifetimes on one time axis, with the same facts
- * in text for screen readers (the bars are decorative).
+ * The access tokens' lifetimes on one time axis, each with its facts once: when it was
+ * issued, when it expires and how long it has left (the bars are decorative; the text says
+ * it all). Tokens issued seconds apart have bars that look alike, so the gap is said too.
  */
 export function TokenTimeline({ tokens }: { tokens: TimelineToken[] }) {
   const known = tokens.filter(
@@ -20,19 +28,20 @@ export function TokenTimeline({ tokens }: { tokens: TimelineToken[] }) {
   const start = Math.min(...known.map((t) => t.issuedAt));
   const end = Math.max(...known.map((t) => t.expiresAt));
   const span = Math.max(end - start, 1);
+  const gap = known.length === 2 ? known[1]!.issuedAt - known[0]!.issuedAt : null;
 
   return (
-    <figure className="space-y-3">
-      <div aria-hidden="true" className="space-y-3">
+    <div className="space-y-4">
+      <ul className="space-y-4">
         {known.map((t, index) => (
-          <div key={t.label} className="space-y-1">
+          <li key={t.label} className="space-y-1">
             <div className="text-sm font-medium">{t.label}</div>
-            <div className="relative h-6 rounded bg-slate-100 dark:bg-slate-800">
+            <div aria-hidden="true" className="relative h-6 rounded bg-slate-100 dark:bg-slate-800">
               <div
                 className={
                   index === 0
                     ? 'absolute h-6 rounded bg-indigo-300 dark:bg-indigo-800'
-                    : 'absolute h-6 rounded bg-emerald-400 dark:bg-emerald-700'
+                    : 'absolute h-6 rounded bg-[repeating-linear-gradient(135deg,var(--color-emerald-400)_0_8px,var(--color-emerald-500)_8px_16px)] dark:bg-emerald-700'
                 }
                 style={{
                   left: `${((t.issuedAt - start) / span) * 100}%`,
@@ -40,19 +49,19 @@ export function TokenTimeline({ tokens }: { tokens: TimelineToken[] }) {
                 }}
               />
             </div>
-          </div>
+            <p className="text-sm text-slate-700 dark:text-slate-300">
+              Issued {time(t.issuedAt)}, expires {time(t.expiresAt)} (valid for {duration(t.expiresAt - t.issuedAt)}) ·{' '}
+              <TimeLeft expiresAt={t.expiresAt} />
+            </p>
+          </li>
         ))}
-      </div>
-      <figcaption>
-        <ul className="space-y-1 text-sm">
-          {known.map((t) => (
-            <li key={t.label}>
-              <strong>{t.label}</strong>: issued {time(t.issuedAt)}, expires {time(t.expiresAt)} (valid for{' '}
-              {Math.round((t.expiresAt - t.issuedAt) / 60)} minutes).
-            </li>
-          ))}
-        </ul>
-      </figcaption>
-    </figure>
+      </ul>
+      {gap !== null && gap >= 0 && (
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          The new token was issued {duration(gap)} after the first, so its bar starts and ends {duration(gap)} later: both last as long, and
+          each works until its own expiry.
+        </p>
+      )}
+    </div>
   );
 }

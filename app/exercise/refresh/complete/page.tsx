@@ -4,7 +4,6 @@ import { ExerciseShell } from '@/components/exercise/exercise-shell';
 import { StepHeader } from '@/components/exercise/step-header';
 import { TokenTimeline } from '@/components/exercise/token-timeline';
 import { ApiCallPanel, RevokePanel } from '@/components/exercise/after-exercise';
-import { ExpiryCountdown } from '@/components/exercise/expiry-countdown';
 import { CompletionRecordPanel, ResumeLinkPanel } from '@/components/exercise/keep-going';
 import { Card } from '@/components/ui/card';
 import { getEnv } from '@/lib/env';
@@ -79,9 +78,6 @@ export default async function CompletePage() {
           Your two access tokens
         </h2>
         <TokenTimeline tokens={tokens} />
-        <div className="mt-4">
-          <ExpiryCountdown tokens={tokens} />
-        </div>
       </Card>
 
       <Card aria-labelledby="diff-heading">
