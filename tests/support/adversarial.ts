@@ -45,6 +45,11 @@ export const ADVERSARIAL_FAMILIES: readonly AdversarialFamily[] = [
       return JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 3600 });
     },
   },
+  // Issue 19's paste classifier and value explainer: ellipses after token runs (scanned back),
+  // shell prompts and commands on every line, and percent-encoding layers.
+  { name: 'ellipses', make: (size) => fill('abcdefghij…', size) },
+  { name: 'prompt lines', make: (size) => fill('ana@laptop:~$ curl -d a=YOUR_X https://x.example/t \\\n', size) },
+  { name: 'encoding layers', make: (size) => `client_id=${fill('%2525', size - 10)}` },
   {
     name: 'deep JSON',
     make: (size) => {
