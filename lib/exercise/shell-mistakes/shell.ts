@@ -29,11 +29,11 @@ const MAX_TEXT = 16 * 1024;
 
 /**
  * Prompts: `PS C:\Users\ana>` and its continuation `>> `; `C:\Users\ana>` and cmd.exe's
- * continuation `More? `; `ana@host:~$ `, `ana@mac ~ % ` (zsh), `$ `, `% `, `➜ ` (oh-my-zsh).
+ * continuation `More? `; `ana@host:~$ `, `ana@mac ~ % ` (zsh), `$ `, `% `, oh-my-zsh's arrow (U+279C).
  */
 const POWERSHELL_PROMPT = /^(?:PS(?: [A-Za-z]:\\[^>]{0,200}| \/[^>]{0,200}| [A-Za-z]+:[^>]{0,200})?> ?|>> )/;
 const CMD_PROMPT = /^(?:[A-Za-z]:\\[^>]{0,200}>|More\? )/;
-const POSIX_PROMPT = /^(?:[\w.-]{1,64}@[\w.-]{1,64}[^$#%\n]{0,200}[$#%] |[$%#] |➜ {1,2}\S)/;
+const POSIX_PROMPT = /^(?:[\w.-]{1,64}@[\w.-]{1,64}[^$#%\n]{0,200}[$#%] |[$%#] |\u279C {1,2}\S)/;
 
 const POWERSHELL_WORDS = [
   'Invoke-RestMethod',
@@ -94,9 +94,9 @@ function scoreLine(line: string, scores: Record<Exclude<ShellKind, 'browser'>, n
 function afterPrompt(line: string): string {
   const prompt = POWERSHELL_PROMPT.exec(line) ?? CMD_PROMPT.exec(line) ?? POSIX_PROMPT.exec(line);
   if (!prompt) return line;
-  // `➜  dir curl …`: oh-my-zsh prints the directory after its arrow.
+  // oh-my-zsh prints the directory after its arrow: `<arrow>  lab curl …`.
   const rest = line.slice(prompt[0].length).trimStart();
-  return prompt[0].startsWith('➜') ? rest.slice(rest.indexOf(' ') + 1) : rest;
+  return prompt[0].startsWith('\u279C') ? rest.slice(rest.indexOf(' ') + 1) : rest;
 }
 
 /**
