@@ -52,6 +52,9 @@ export const S256_LABEL = 'verifier.binary.base64url';
 /** The plain method: the verifier itself as the challenge. */
 export const PLAIN_LABEL = 'verifier.none.raw';
 
+/** What the practice server records when no recipe turns the verifier into the challenge: they do not belong together. */
+export const UNRELATED_LABEL = 'unrelated';
+
 /** RFC 7636 §4.1 allows 43–128 characters; anything past this is not worth hashing. */
 export const MAX_VERIFIER = 1024;
 

@@ -24,6 +24,7 @@ import {
   PLAIN_LABEL,
   readPastedCommand,
   s256Recipe,
+  UNRELATED_LABEL,
   shellAdvice,
   type BasicDiagnosis,
   type BasicMistake,
@@ -34,9 +35,6 @@ import { stepRef } from '../steps';
 
 /** How long a recorded refusal explains a pasted error without the command: a code lives 5 minutes, a paste follows within minutes. */
 export const RECORD_FRESH_MS = 15 * 60 * 1000;
-
-/** The label the practice server records for a PKCE failure no recipe explains. */
-export const UNRELATED_PKCE_LABEL = 'unrelated';
 
 const PKCE_ERROR = /pkce|code.?verifier|code.?challenge/i;
 const BASIC_HEADER_ERROR = /authori[sz]ation header/i;
@@ -98,7 +96,7 @@ async function explainPkce(text: string, seen: string, ctx: TokenCheckContext): 
 const REBUILD = `Put it in the authorization URL (${stepRef('authorize')}), log in again, and exchange the new code with the same verifier: this code's challenge can never match.`;
 
 function pkceFromRecord(record: RecipeMistakeRecord, seen: string, shell: ShellKind | null): CheckResult | null {
-  if (record.label === UNRELATED_PKCE_LABEL) {
+  if (record.label === UNRELATED_LABEL) {
     return fail(
       'response',
       'response.error',
