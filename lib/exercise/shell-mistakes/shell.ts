@@ -49,11 +49,15 @@ const POWERSHELL_WORDS = [
   '-Headers @{',
   '-Body @{',
   'curl.exe',
-  'is not recognized as the name of a cmdlet',
+  // PowerShell 5.1 says "as the name of a cmdlet", 7 "as a name of a cmdlet".
+  'name of a cmdlet',
   'FullyQualifiedErrorId',
 ];
 const CMD_WORDS = ['is not recognized as an internal or external command', '^"', 'set /p', 'certutil'];
 const POSIX_WORDS = ['command not found', 'bash:', 'zsh:', '$(', 'printf %s', '| base64', '| tr ', 'export ', '--compressed'];
+
+/** The shells' own error messages: as telling as a prompt. */
+const ERRORS = new Set(['name of a cmdlet', 'is not recognized as an internal or external command', 'command not found', 'bash:', 'zsh:']);
 
 const TOOL_STARTS: [string, ToolKind][] = [
   ['curl.exe ', 'curl'],
@@ -84,9 +88,9 @@ function scoreLine(line: string, scores: Record<Exclude<ShellKind, 'browser'>, n
   if (last === '`' && beforeLast === ' ') add('powershell', 2);
   if (last === '^' && beforeLast === ' ') add('cmd', 2);
   if (last === '\\' && beforeLast === ' ') add('posix', 2);
-  for (const word of POWERSHELL_WORDS) if (line.includes(word)) add('powershell', word.startsWith('is not') ? 3 : 1);
-  for (const word of CMD_WORDS) if (line.includes(word)) add('cmd', word.startsWith('is not') ? 3 : 1);
-  for (const word of POSIX_WORDS) if (line.includes(word)) add('posix', word.endsWith(':') || word.startsWith('command') ? 3 : 1);
+  for (const word of POWERSHELL_WORDS) if (line.includes(word)) add('powershell', ERRORS.has(word) ? 3 : 1);
+  for (const word of CMD_WORDS) if (line.includes(word)) add('cmd', ERRORS.has(word) ? 3 : 1);
+  for (const word of POSIX_WORDS) if (line.includes(word)) add('posix', ERRORS.has(word) ? 3 : 1);
   return told;
 }
 
