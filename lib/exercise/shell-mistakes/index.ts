@@ -12,6 +12,7 @@
  * Pure and browser-safe (the practice server and the token step use it on the server, the
  * same code could run in the page): hashing is WebCrypto's `crypto.subtle.digest`, never
  * node:crypto. Every function bounds its input (a few KiB) and runs in linear time.
+ * @see docs/decisions/012-shell-recipe-mistakes.md
  */
 import type { ShellKind } from './shell';
 
@@ -32,7 +33,7 @@ const S256_RECIPES: Record<RecipeShell, string> = {
 const BASIC_RECIPES: Record<RecipeShell, string> = {
   posix: `curl -u "$CLIENT_ID:$CLIENT_SECRET" … (curl builds the header), or -H "Authorization: Basic $(printf %s "$CLIENT_ID:$CLIENT_SECRET" | openssl base64 -A)"`,
   powershell:
-    '[Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("${clientId}:${clientSecret}")), then curl.exe -H "Authorization: Basic $basic" …',
+    '$basic = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("${clientId}:${clientSecret}")); curl.exe -H "Authorization: Basic $basic" …',
 };
 
 /** The S256 recipe for `shell`, in words that say which shell it is for. */
