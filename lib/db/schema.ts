@@ -15,6 +15,7 @@ export interface Database {
   practice_token_origins: PracticeTokenOriginsTable;
   practice_code_exchanges: PracticeCodeExchangesTable;
   practice_revoked_access_tokens: PracticeRevokedAccessTokensTable;
+  practice_recipe_mistakes: PracticeRecipeMistakesTable;
   exercise_progress: ExerciseProgressTable;
   exercise_steps: ExerciseStepsTable;
   exercise_attempts: ExerciseAttemptsTable;
@@ -111,6 +112,21 @@ export interface PracticeRevokedAccessTokensTable {
   revoked_at: ColumnType<number, number, never>;
   /** The token's `exp` (epoch seconds): after it the row is dead weight, swept by the retention job. */
   expires_at: ColumnType<number, number, never>;
+}
+
+/**
+ * The shell recipe mistake behind an app's latest refused PKCE check or Basic header
+ * (issue 19, class 4): a label only, never the verifier, secret or header.
+ */
+export interface PracticeRecipeMistakesTable {
+  client_id: string;
+  kind: 'pkce' | 'basic';
+  /** lib/exercise/shell-mistakes: a PKCE label (`verifier.hex.base64url`, `unrelated`) or Basic mistakes (`newline+wrapped`). */
+  label: string;
+  /** SHA-256 (hex) of the refused code, for a PKCE row. */
+  code_fingerprint: string | null;
+  /** Epoch seconds of the refusal. */
+  recorded_at: number;
 }
 
 /** One row per learner: the exercise's saved, non-secret state (JSON columns). */

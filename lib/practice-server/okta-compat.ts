@@ -10,6 +10,7 @@ import { recordCodeExchange, recordCodeReuse } from '../db/practice-clients';
 import { getLogger } from '../logging/logger';
 import { PRACTICE_API_SCOPES, PRACTICE_OIDC_SCOPES } from './configuration';
 import { OKTA_MESSAGES, toOktaTokenError, withErrorDescription, type ProviderErrorLike } from './errors';
+import { recordRecipeOutcome } from './recipe-mistakes';
 import type { AccessTokenRevocation } from './revocation';
 import { fingerprint } from '../exercise/token/inspect';
 
@@ -94,6 +95,7 @@ export function installOktaCompatibility(provider: Provider, { db, revocation }:
     }
     const error = tokenErrors.get(ctx);
     if (route === 'token') await recordCodeOutcome(db, ctx, error);
+    if (route === 'token' && error) await recordRecipeOutcome(db, provider, ctx, error);
     if (route === 'token' && error && body && typeof body === 'object') {
       const mapped = toOktaTokenError(error, {
         grantType: typeof ctx.oidc.params?.grant_type === 'string' ? ctx.oidc.params.grant_type : undefined,

@@ -1,5 +1,6 @@
 import type { DB } from '../db/client';
 import { findCodeExchange, findPracticeAppByLearner, findTokenOrigin, getOrCreatePracticeApp } from '../db/practice-clients';
+import { findRecipeMistake } from '../db/practice-recipe-mistakes';
 import type { Env } from '../env';
 import { checkAuthorizeUrl, type AuthorizeUrlReport } from '../exercise/authorize-url';
 import { checkRedirect, type RedirectInput, type RedirectReport } from '../exercise/redirect';
@@ -211,5 +212,17 @@ async function tokenContext(
             return { exchangedAt: at(exchange.exchangedAt)!, reusedAt: at(exchange.reusedAt), revokedAt: at(exchange.revokedAt) };
           }
         : undefined,
+    codeChallenge: state.authorizeRequest?.codeChallenge ?? null,
+    // Asked only when a refused client authentication's paste shows a Basic header: compared, never kept.
+    lookupClientSecret: practice ? async () => (await findPracticeAppByLearner(db, learnerId))?.clientSecret ?? null : undefined,
+    lookupRecipeMistake: practice
+      ? async (kind) => {
+          const row = await findRecipeMistake(db, provider.clientId, kind);
+          if (!row) return null;
+          const sameCode =
+            row.codeFingerprint === null || state.codeFingerprint === null ? null : row.codeFingerprint === state.codeFingerprint;
+          return { label: row.label, recordedAt: new Date(row.recordedAt * 1000), sameCode };
+        }
+      : undefined,
   };
 }

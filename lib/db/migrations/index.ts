@@ -8,6 +8,7 @@ import * as m006 from './006-shared-state';
 import * as m007 from './007-cohort-short-codes';
 import * as m008 from './008-revoked-access-tokens';
 import * as m009 from './009-cohort-capacity';
+import * as m010 from './010-practice-recipe-mistakes';
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '007-cohort-short-codes': m007,
   '008-revoked-access-tokens': m008,
   '009-cohort-capacity': m009,
+  '010-practice-recipe-mistakes': m010,
 };

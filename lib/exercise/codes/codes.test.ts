@@ -354,6 +354,19 @@ const EXAMPLES: Record<DiagnosisCode, Example[]> = {
     () => 'curl -X POST http://localhost:3000/oauth2/default/v1/token -d grant_type=authorization_code',
   ),
   'paste.placeholder': responses('fail', () => 'curl -u 0oa1:YOUR_CLIENT_SECRET http://localhost:3000/oauth2/default/v1/token -d code=x'),
+  // printf %s "$VERIFIER" | sha256sum | cut -d' ' -f1 | tr -d '\n' | base64 -w0 | tr '+/' '-_' | tr -d '='
+  'pkce.challenge_recipe': [
+    token(
+      'fail',
+      () => `$ curl -d code_verifier=${VERIFIER} …\n{"error":"invalid_grant","error_description":"PKCE verification failed."}`,
+      () => ({ codeChallenge: 'NTA3NzMwMWE5ZTVlZjE1NDM0ODNiYzdjMzhhZjk1YzJjNGM2ZDZlOGE1OTQ0NGUzNjUyNzFiMDg1NTYwNGExMA' }),
+    ),
+  ],
+  // echo "0oa1b2c3d4EXAMPLE:s3cr3t" | base64 -w0
+  'client.basic_header_recipe': responses(
+    'fail',
+    () => '$ curl -H "Authorization: Basic MG9hMWIyYzNkNEVYQU1QTEU6czNjcjN0Cg==" …\n{"error":"invalid_client"}',
+  ),
 };
 
 const ALL = Object.entries(EXAMPLES).flatMap(([code, examples]) =>

@@ -14,10 +14,18 @@ import { PASTE_CODES } from './paste';
 import { REDIRECT_CODES } from './redirect';
 import { RESPONSE_CODES } from './responses';
 import { SETUP_CODES } from './setup';
+import { SHELL_CODES } from './shell';
 
 export type { CodeInfo, CodeSeverity } from './code-info';
 
-export const CODES = { ...AUTHORIZE_URL_CODES, ...SETUP_CODES, ...REDIRECT_CODES, ...RESPONSE_CODES, ...PASTE_CODES } as const;
+export const CODES = {
+  ...AUTHORIZE_URL_CODES,
+  ...SETUP_CODES,
+  ...REDIRECT_CODES,
+  ...RESPONSE_CODES,
+  ...PASTE_CODES,
+  ...SHELL_CODES,
+} as const;
 
 export type DiagnosisCode = keyof typeof CODES;
 

@@ -37,6 +37,34 @@ export interface TokenCheckContext {
    * (false: revoked). Asked when a response with a refresh token is about to pass.
    */
   refreshTokenExists?: (token: string) => Promise<boolean | null>;
+  /**
+   * The code_challenge of the last checked authorization URL (null or absent: none). A PKCE
+   * failure whose paste shows the command's code_verifier is explained by comparing the two.
+   */
+  codeChallenge?: string | null;
+  /**
+   * Practice server only: My Web App's client secret, asked only when a client
+   * authentication failure's paste shows a Basic header or curl -u credentials. It is only
+   * compared, never quoted or kept.
+   */
+  lookupClientSecret?: () => Promise<string | null>;
+  /**
+   * Practice server only: which recipe mistake the practice server recognised in the
+   * learner's last refused request of this kind (a PKCE check, a Basic header). Asked when
+   * the paste shows the error without the command.
+   */
+  lookupRecipeMistake?: (kind: RecipeMistakeKind) => Promise<RecipeMistakeRecord | null>;
+}
+
+export type RecipeMistakeKind = 'pkce' | 'basic';
+
+/** What the practice server recorded about a refused request: a label, never the verifier, secret or header. */
+export interface RecipeMistakeRecord {
+  /** A PKCE label (`input.digest.encoding`, `unrelated`) or a Basic label (`newline+wrapped`, `wrong_secret`, …). */
+  label: string;
+  recordedAt: Date;
+  /** Whether it was about the code the learner's redirect step captured (null: not known, e.g. Basic). */
+  sameCode: boolean | null;
 }
 
 /** A code's exchange on the practice server, as the server recorded it. */

@@ -14,6 +14,7 @@ import { checkJwtAccessToken, decodeAccessToken, describeOpaqueAccessToken, toke
 import { safeLookup, type TokenCheckContext, type TokenGrant } from './context';
 import { explainErrorResponse, isErrorResponse } from './oauth-errors';
 import { parseResponse } from './parse-response';
+import { explainRecipeMistake } from './recipe-errors';
 import { answerPlaceholdersSent, answerResponsePaste, answerTruncated } from '../paste/answers';
 import { classifyPaste, placeholdersInCommand, truncatedField } from '../paste/classify';
 import { formatDuration, isNumericDate } from '../claims';
@@ -89,7 +90,9 @@ export async function inspectTokenResponse(text: string, ctx: TokenCheckContext,
       // was already exchanged, which tells a command run twice from an expired code.
       // A refresh refused as invalid: the same record says whether that login was revoked.
       const codeExchange = body.error === 'invalid_grant' ? await safeLookup(ctx.lookupCodeExchange) : null;
-      results.push(explainErrorResponse(body, grant, ctx, { ...parsed.clues, codeExchange }));
+      results.push(
+        (await explainRecipeMistake(text, body, grant, ctx)) ?? explainErrorResponse(body, grant, ctx, { ...parsed.clues, codeExchange }),
+      );
     }
     return { results, trailing: [], claims: null, summary: null, body: null };
   }

@@ -16,6 +16,7 @@ import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { explainSyntaxError, isNestedDeeperThan, locateJsonSyntaxError, matchingOpenBrace, MAX_DEPTH } from './json-syntax';
 import { fail, pass, quote, warn, type CheckResult } from '../report';
 import { commandSplit, powershellList, readTerminalClues, type TerminalClues } from './terminal-output';
+import { detectShell } from '../shell-mistakes/shell';
 
 /** The paste parsed into a JSON object (warnings about repairs are in `results`). */
 export interface ParsedResponse {
@@ -72,7 +73,7 @@ export function parseResponse(text: string): ParseResponseResult {
 
   const clues = readTerminalClues(text);
   if (clues.powershellList) return { ok: false, clues, results: [powershellList()] };
-  if (clues.commandSplit !== null) results.push(commandSplit(clues.commandSplit));
+  if (clues.commandSplit !== null) results.push(commandSplit(clues.commandSplit, detectShell(text).shell));
 
   let body = text.replace(/^\uFEFF/, '');
 

@@ -6,6 +6,7 @@
  * consequences. One pass over at most the first lines; pure and browser-safe.
  */
 import { fail, quote, type CheckResult } from '../report';
+import { shellAdvice, type ShellKind } from '../shell-mistakes/shell';
 
 export interface TerminalClues {
   /** A shell error for a curl option run as a command (a line broken by "\ " or a missing "\"), quoted. */
@@ -22,6 +23,9 @@ const MAX_LINE = 2000;
 /** `bash: -d: command not found`, `zsh: command not found: -d`, `'-d' is not recognized as …` (cmd). */
 const SHELL_ERROR =
   /^(?:[\w./-]+: (?:line \d+: |\d+: )?)?(?:(-{1,2}[A-Za-z][\w-]*)\b.{0,40}?(?:command not found|not found|No such file)|command not found: (-{1,2}[A-Za-z][\w-]*))|^'(-{1,2}[A-Za-z][\w-]*)' is not recognized/;
+
+/** PowerShell 5.1 and 7: `-d : The term '-d' is not recognized as the name of a cmdlet, …`. */
+const POWERSHELL_TERM = /^-{1,2}[A-Za-z][\w-]{0,40} ?: The term '-/;
 
 /** A field of a token response as PowerShell lists it: `access_token  : eyJ…`. */
 const POWERSHELL_FIELD = /^(access_token|token_type|expires_in|refresh_token|scope|id_token|error|error_description) +: /;
@@ -40,7 +44,7 @@ export function readTerminalClues(text: string): TerminalClues {
     const line = text.slice(start, Math.min(end, start + MAX_LINE)).trim();
     start = end + 1;
     if (line.includes('{')) braces = true;
-    if (clues.commandSplit === null && SHELL_ERROR.test(line)) clues.commandSplit = line.slice(0, 80);
+    if (clues.commandSplit === null && (SHELL_ERROR.test(line) || POWERSHELL_TERM.test(line))) clues.commandSplit = line.slice(0, 80);
     if (POWERSHELL_FIELD.test(line)) fields += 1;
     if (!clues.accessTokenAsRefreshToken && line.includes('refresh_token=') && JWT_AS_REFRESH.test(line))
       clues.accessTokenAsRefreshToken = true;
@@ -49,15 +53,24 @@ export function readTerminalClues(text: string): TerminalClues {
   return clues;
 }
 
-/** The root cause when the shell split the curl command. */
-export function commandSplit(line: string): CheckResult {
+/**
+ * The root cause when the shell split the curl command, with how to continue a line in the
+ * shell that ran it: a backslash in bash and zsh, a backtick in PowerShell, a caret in cmd.exe.
+ */
+export function commandSplit(line: string, shell: ShellKind | null = null): CheckResult {
+  const continuation =
+    shell === 'powershell' || shell === 'cmd'
+      ? `In ${shellAdvice(shell).name}: ${lowerFirst(shellAdvice(shell).continueLine)}`
+      : 'Each line of the command but the last must end with a backslash and nothing after it — no space after the "\\".';
   return fail(
     'request',
     'request.command_split',
     `The shell ran part of the curl command as a command of its own (${quote(line, 80)}): the command was cut in two, so curl sent an incomplete request and any error it printed is a consequence.`,
-    'Each line of the command but the last must end with a backslash and nothing after it — no space after the "\\". Copy the command again with its Copy button and paste it as a whole.',
+    `${continuation} Copy the command again with its Copy button and paste it as a whole.`,
   );
 }
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** PowerShell's list display instead of the JSON. */
 export function powershellList(): CheckResult {
