@@ -24,11 +24,52 @@ function table(rows: { mistake: RealMistake; grade: Grade }[]): string {
   return [...lines, `score 3: ${share(3)}, 2: ${share(2)}, 1: ${share(1)}, 0: ${share(0)}`].join('\n');
 }
 
+/**
+ * The development cases whose answer names the cause and the next action (score 3) as of the
+ * review in docs/decisions/013: none may fall back. A case answered better later is added here.
+ */
+const ANSWERED: readonly string[] = [
+  'ampersand-between-scopes',
+  'ampersand-inside-state',
+  'basic-header-from-echo-without-n',
+  'client-credentials-token-at-code-step',
+  'client-id-with-trailing-encoded-space',
+  'client-id-with-zero-width-space-at-setup',
+  'client-secret-placeholder-still-in-command',
+  'cmd-exe-backslash-line-continuation',
+  'curl-35-https-to-a-plain-http-port',
+  'curl-6-okta-domain-typed-okta-co',
+  'curl-60-self-signed-keycloak',
+  'curl-7-command-sent-to-port-3001',
+  'decoded-payload-from-jwt-io-pasted',
+  'hash-inside-state-cuts-the-url',
+  'html-404-token-path-with-extra-s',
+  'keycloak-realm-name-misspelt',
+  'locahost-typo-answered-as-not-https',
+  'log-window-cut-two-characters-of-signature',
+  'okta-host-letters-swapped',
+  'okta-issuer-with-letters-swapped',
+  'okta-issuer-without-okta-label',
+  'okta-url-while-practice-chosen-points-to-setup-step',
+  'pkce-padding-kept',
+  'port-3001-in-authorization-url',
+  'powershell-curl-is-invoke-webrequest',
+  'powershell-invoke-restmethod-hides-the-error-body',
+  'powershell-object-listing-pasted',
+  'redirect-iss-names-another-server',
+  'state-from-an-unchecked-url-points-to-build-step',
+  'token-endpoint-opened-in-browser-405',
+  'word-processor-smart-quotes-in-json',
+];
+
 describe('the corpus of real mistakes', () => {
-  it('development cases', async () => {
+  it('development cases: every case answered at the review is still answered', async () => {
     const rows = await review(DEVELOPMENT_CASES);
     if (process.env.CORPUS_REPORT) writeFileSync(process.env.CORPUS_REPORT, table(rows));
-    expect(rows.length).toBeGreaterThan(0);
+    const answered = rows.filter((row) => row.grade.score === 3).map((row) => row.mistake.id);
+    const fallen = ANSWERED.filter((id) => !answered.includes(id));
+    expect(fallen, table(rows.filter((row) => fallen.includes(row.mistake.id)))).toEqual([]);
+    expect(ANSWERED.every((id) => DEVELOPMENT_CASES.some((mistake) => mistake.id === id))).toBe(true);
   });
 
   it.runIf(process.env.CORPUS_HOLDOUT)('holdout cases', async () => {
