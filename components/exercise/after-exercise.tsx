@@ -10,6 +10,7 @@ import type { RefreshResponseReport } from '@/lib/exercise/token/refresh-step';
 import { CheckForm } from './check-form';
 import { StepSection } from './step-section';
 import { CurlPanel } from './curl-panel';
+import { RefreshTokenField } from './refresh-token-field';
 import { useClientSecret } from './use-client-secret';
 
 /** Calling the practice server's protected API with the access token, before and after a refresh. */
@@ -71,7 +72,7 @@ export function RevokePanel({
   clientId: string;
 }) {
   const { secret, update, fillFromPracticeApp } = useClientSecret();
-  const [refreshToken, setRefreshToken] = useStoredValue('refreshToken');
+  const [refreshToken] = useStoredValue('refreshToken');
   const token = refreshToken || 'YOUR_REFRESH_TOKEN';
   const clientSecret = secret || undefined;
   return (
@@ -81,22 +82,10 @@ export function RevokePanel({
         Do this before the rotation extra below: revoking ends this login&apos;s tokens, so that extra then starts from a fresh login.
       </p>
       <div className="mt-4 space-y-4">
-        <Field
-          label="Refresh token"
+        <RefreshTokenField
           hint={`The refresh_token of your latest response (from ${stepRef('token')} or ${stepRef('refresh')}); kept in this tab only.`}
           className="max-w-md"
-        >
-          {(control) => (
-            <Input
-              {...control}
-              type="password"
-              value={refreshToken ?? ''}
-              onChange={(e) => setRefreshToken(e.target.value || null)}
-              autoComplete="off"
-              className="font-mono text-sm"
-            />
-          )}
-        </Field>
+        />
         <CurlPanel
           command={buildRevokeCurl({ revocationEndpoint, clientId, clientSecret, refreshToken: token })}
           clientSecret={secret}

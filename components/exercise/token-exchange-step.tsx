@@ -2,7 +2,6 @@
 
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
-import { Field, Input } from '@/components/ui/field';
 import { rememberRefreshToken } from '@/lib/client/remember-refresh-token';
 import { useStoredValue } from '@/lib/client/use-stored-value';
 import { buildRefreshCurl, buildTokenCurl } from '@/lib/exercise/curl';
@@ -11,6 +10,7 @@ import type { TokenResponseReport } from '@/lib/exercise/token/token-step';
 import { CheckForm } from './check-form';
 import { ClaimsTable } from './claims-table';
 import { CurlPanel } from './curl-panel';
+import { RefreshTokenField } from './refresh-token-field';
 import { StepSection } from './step-section';
 import { useClientSecret } from './use-client-secret';
 import { stepRef } from '@/lib/exercise/steps';
@@ -58,7 +58,7 @@ export function TokenExchangeStep(props: {
   const { secret, update, fillFromPracticeApp } = useClientSecret();
   const [code] = useStoredValue('code');
   const [verifier] = useStoredValue('codeVerifier');
-  const [refreshToken, setRefreshToken] = useStoredValue('refreshToken');
+  const [refreshToken] = useStoredValue('refreshToken');
 
   const base = { tokenEndpoint: props.tokenEndpoint, clientId: props.clientId, clientSecret: secret || undefined };
   const command =
@@ -82,27 +82,15 @@ export function TokenExchangeStep(props: {
       <StepSection id="curl-heading" title="1. Run this in a terminal">
         <p className="mt-1 mb-4 text-sm text-slate-700 dark:text-slate-300">{step.intro}</p>
         {props.grant === 'refresh_token' && (
-          <Field
+          <RefreshTokenField
             error={
               props.opaqueRefreshTokens && refreshToken && looksLikeJwt(refreshToken)
                 ? `This is a JWT — the access token (or ID token) — not the refresh token. Use the refresh_token value of your ${stepRef('token')} response.`
                 : null
             }
-            label="Refresh token"
             hint={`Filled in from the response you checked in ${stepRef('token')} (kept in this tab only).`}
             className="mb-4 max-w-md"
-          >
-            {(control) => (
-              <Input
-                {...control}
-                type="password"
-                value={refreshToken ?? ''}
-                onChange={(e) => setRefreshToken(e.target.value || null)}
-                autoComplete="off"
-                className="font-mono text-sm"
-              />
-            )}
-          </Field>
+          />
         )}
         <CurlPanel
           command={command}

@@ -69,31 +69,25 @@ export async function createCohort(
   return cohort;
 }
 
+/** A cohort's own columns: selected, and grouped by beside the learner count. */
+const COHORT_COLUMNS = [
+  'cohorts.id',
+  'cohorts.name',
+  'cohorts.join_code',
+  'cohorts.short_code',
+  'cohorts.created_at',
+  'cohorts.archived_at',
+  'cohorts.capacity',
+] as const;
+
 /** The instructor's cohorts, newest first, with their learner counts. */
 export async function listCohorts(db: DB, instructorId: string): Promise<Cohort[]> {
   const rows = await db
     .selectFrom('cohorts')
     .leftJoin('cohort_members', 'cohort_members.cohort_id', 'cohorts.id')
-    .select((eb) => [
-      'cohorts.id',
-      'cohorts.name',
-      'cohorts.join_code',
-      'cohorts.short_code',
-      'cohorts.created_at',
-      'cohorts.archived_at',
-      'cohorts.capacity',
-      eb.fn.count<number>('cohort_members.learner_id').as('learner_count'),
-    ])
+    .select((eb) => [...COHORT_COLUMNS, eb.fn.count<number>('cohort_members.learner_id').as('learner_count')])
     .where('cohorts.instructor_id', '=', instructorId)
-    .groupBy([
-      'cohorts.id',
-      'cohorts.name',
-      'cohorts.join_code',
-      'cohorts.short_code',
-      'cohorts.created_at',
-      'cohorts.archived_at',
-      'cohorts.capacity',
-    ])
+    .groupBy([...COHORT_COLUMNS])
     .orderBy('cohorts.created_at', 'desc')
     .execute();
   return rows.map((r) => ({
