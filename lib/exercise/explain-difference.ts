@@ -160,11 +160,13 @@ function extraAround(seen: string, expected: string): string | null {
   const before = seen.slice(0, at);
   const after = seen.slice(at + expected.length);
   const describe = (part: string) =>
-    /^(?:%20)+$/i.test(part)
-      ? `${part}, an encoded space`
-      : /^(?:\+)+$/.test(part)
-        ? `“${part}”, a space as a form encodes it`
-        : [...part].map(nameCharacter).join(', ');
+    part === '/'
+      ? 'a trailing slash'
+      : /^(?:%20)+$/i.test(part)
+        ? `${part}, an encoded space`
+        : /^(?:\+)+$/.test(part)
+          ? `“${part}”, a space as a form encodes it`
+          : [...part].map(nameCharacter).join(', ');
   const parts = [before ? `starts with ${describe(before)}` : null, after ? `ends with ${describe(after)}` : null].filter(Boolean);
   return `it ${parts.join(' and ')} — the expected value has nothing there`;
 }

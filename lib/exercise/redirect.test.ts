@@ -211,3 +211,20 @@ describe('checkRedirect: code and state pasted as lines', () => {
     expect(report.code).toBe('Xq1fD0bYh7m3VtTz');
   });
 });
+
+describe('checkRedirect: the server’s own error page pasted (issue 19)', () => {
+  it('says the server never redirected, and what its description asks for', () => {
+    const page = [
+      '400',
+      'Bad Request',
+      'Your request resulted in an error.',
+      'Error Code: invalid_request',
+      "Description: The 'redirect_uri' parameter must be a Login redirect URI in the client app settings: https://dev-1-admin.okta.com/admin/app/x",
+    ].join('\n');
+    const report = run({ url: page }, SITE);
+    expect(problems(report)).toEqual(['fail:redirect.error']);
+    const result = report.results[0]!;
+    expect(result.message).toMatch(/own error page, not a redirect/);
+    expect(result.hint).toMatch(/Sign-in redirect URIs/);
+  });
+});

@@ -56,6 +56,9 @@ export function checkRedirect(input: RedirectInput, context: RedirectContext): R
   let pasted: URL | null = null;
 
   if (isUrl) {
+    // The server's own error page, pasted: it never redirected (issue 19, class 1).
+    const page = readErrorPage(input.url);
+    if (page) return makeReport('redirect', [page]);
     const text = normalizePastedUrl(input.url);
     if (!text) return makeReport('redirect', [emptyInput('url')]);
     const read = readRedirectUrl(text, context);
@@ -100,6 +103,29 @@ export function checkRedirect(input: RedirectInput, context: RedirectContext): R
     ...(params.state ? { state: params.state } : {}),
     ...(params.error ? { error: { error: params.error, description: params.errorDescription } } : {}),
   });
+}
+
+/**
+ * An authorization server's error page as text (Okta: "Error Code: invalid_request",
+ * "Description: The 'redirect_uri' parameter must be a Login redirect URI…"): the server
+ * stopped on its own page instead of redirecting back, so there is no code to capture.
+ */
+function readErrorPage(text: string): CheckResult | null {
+  const head = text.slice(0, 8000);
+  const code = /^\s*Error Code:\s*([a-z_]{3,40})\s*$/im.exec(head)?.[1];
+  if (!code) return null;
+  const description = /^\s*Description:\s*(.{1,400})$/im.exec(head)?.[1]?.trim() ?? '';
+  const redirect = /redirect_uri/i.test(description);
+  return fail(
+    'url',
+    'redirect.error',
+    `This is the authorization server's own error page, not a redirect: it stopped with ${quote(code, 40)}${
+      description ? ` (${quote(description.replace(/:\s*https?:\S+$/, ''), 200)})` : ''
+    }, so nothing came back to capture.`,
+    redirect
+      ? `The redirect_uri in your authorization URL is not one of your app's Sign-in redirect URIs. Add it to the app's Sign-in redirect URIs (Okta: Applications → your app → General → Edit), or use one that is listed, then check the URL again in ${stepRef('authorize')} and log in.`
+      : `Fix what the description names in your authorization URL, check it again in ${stepRef('authorize')}, and log in again.`,
+  );
 }
 
 function clean(value: string | undefined): string | null {

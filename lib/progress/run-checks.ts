@@ -192,6 +192,7 @@ async function tokenContext(
   return {
     issuer: provider.issuer,
     tokenEndpoint: provider.tokenEndpoint,
+    redirectUri: state.authorizeRequest?.redirectUri ?? undefined,
     clientId: provider.clientId,
     audience: practice ? PRACTICE_AUDIENCE : undefined,
     now: new Date(),

@@ -128,6 +128,7 @@ async function tokenContext(mistake: RealMistake): Promise<TokenCheckContext> {
   return {
     issuer,
     tokenEndpoint: endpoints(issuer, mistake.server).token,
+    redirectUri: REDIRECT_URI,
     clientId: CLIENT_ID,
     audience: practice || mistake.server === 'okta' ? 'api://default' : undefined,
     // After the latest token of the corpus was issued (a new login, T + 49 min), before the first one expires (T + 60 min).

@@ -248,7 +248,8 @@ export function truncatedField(text: string): { field: string | null } | null {
       let at = line.indexOf(mark);
       while (at >= 0) {
         let start = at;
-        while (start > 0 && /[A-Za-z0-9_-]/.test(line[start - 1]!)) start -= 1;
+        // A token's characters, dots included (a JWT's three parts).
+        while (start > 0 && /[A-Za-z0-9_.-]/.test(line[start - 1]!)) start -= 1;
         if (at - start >= 8) {
           const before = line.slice(Math.max(0, start - 40), start);
           const field = /["']?([a-z_]{2,20})["']?\s*[:=]\s*["']?$/i.exec(before)?.[1] ?? null;

@@ -11,6 +11,8 @@ export interface TokenCheckContext {
   issuer: string;
   /** The learner's token endpoint, which answers quote beside what a failed command shows (absent: not known). */
   tokenEndpoint?: string;
+  /** The redirect URI of the last checked authorization URL, which the code exchange must repeat (absent: not known). */
+  redirectUri?: string;
   /** The learner's app; the token's `cid`/`client_id`/`azp` must name it. */
   clientId: string;
   /** The expected `aud` (practice server: `api://default`); not checked when absent. */

@@ -14,6 +14,7 @@ import { checkJwtAccessToken, decodeAccessToken, describeOpaqueAccessToken, toke
 import { safeLookup, type TokenCheckContext, type TokenGrant } from './context';
 import { explainErrorResponse, isErrorResponse } from './oauth-errors';
 import { parseResponse } from './parse-response';
+import { explainFromCommand } from './command-evidence';
 import { explainRecipeMistake } from './recipe-errors';
 import { answerPlaceholdersSent, answerResponsePaste, answerTruncated } from '../paste/answers';
 import { classifyPaste, placeholdersInCommand, truncatedField } from '../paste/classify';
@@ -91,7 +92,9 @@ export async function inspectTokenResponse(text: string, ctx: TokenCheckContext,
       // A refresh refused as invalid: the same record says whether that login was revoked.
       const codeExchange = body.error === 'invalid_grant' ? await safeLookup(ctx.lookupCodeExchange) : null;
       results.push(
-        (await explainRecipeMistake(text, body, grant, ctx)) ?? explainErrorResponse(body, grant, ctx, { ...parsed.clues, codeExchange }),
+        explainFromCommand(text, body, grant, ctx) ??
+          (await explainRecipeMistake(text, body, grant, ctx)) ??
+          explainErrorResponse(body, grant, ctx, { ...parsed.clues, codeExchange }),
       );
     }
     return { results, trailing: [], claims: null, summary: null, body: null };

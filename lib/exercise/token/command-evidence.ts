@@ -1,0 +1,83 @@
+/**
+ * What the pasted command itself shows about a refused token request (issue 19, class 5):
+ * when the command is pasted with the server's error, the value it sent is the evidence —
+ * a `grant_type` misspelt, a `redirect_uri` that is not the authorization URL's. The hint then
+ * fixes what was sent instead of asking for what is there. Reads `-d name=value` (and
+ * `--data-urlencode`, `--data-raw`) on the command's lines: linear, bounded. Pure.
+ */
+import { explainDifference } from '../explain-difference';
+import { fail, quote, type CheckResult } from '../report';
+import { stepRef } from '../steps';
+import type { TokenCheckContext, TokenGrant } from './context';
+
+const MAX_LINES = 200;
+const MAX_LINE = 4000;
+
+/** The value the pasted command sent for `name` in its form data, or null. */
+export function sentValue(text: string, name: string): string | null {
+  let start = 0;
+  for (let n = 0; n < MAX_LINES && start < text.length; n += 1) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, Math.min(end, start + MAX_LINE));
+    start = end + 1;
+    const at = line.indexOf(`${name}=`);
+    if (at < 0) continue;
+    const before = line.slice(Math.max(0, at - 24), at);
+    if (!/(?:-d|--data(?:-urlencode|-raw|-binary)?)\s+["']?$|[&?]$/.test(before)) continue;
+    const rest = line.slice(at + name.length + 1);
+    const stop = rest.search(/["'\s&\\]/);
+    const value = stop < 0 ? rest : rest.slice(0, stop);
+    return value === '' ? null : value;
+  }
+  return null;
+}
+
+/** A refusal the command's own values explain, or null. */
+export function explainFromCommand(
+  text: string,
+  body: Record<string, unknown>,
+  grant: TokenGrant,
+  ctx: Pick<TokenCheckContext, 'redirectUri'>,
+): CheckResult | null {
+  const error = typeof body.error === 'string' ? body.error : '';
+  const description = typeof body.error_description === 'string' ? body.error_description : '';
+  const seen = `The server answered ${quote(error, 40)}${description ? ` (${quote(description, 120)})` : ''}`;
+
+  if (error === 'unsupported_grant_type') {
+    const sent = sentValue(text, 'grant_type');
+    if (sent !== null && sent !== grant) {
+      const difference = explainDifference(sent, grant);
+      return fail(
+        'response',
+        'response.error',
+        `${seen}: your command sends grant_type=${quote(sent, 60)}, which is not a grant type${difference ? ` — ${difference}` : ''}.`,
+        `Write grant_type=${grant} on that line and run the command again; nothing else needs to change.`,
+      );
+    }
+  }
+  if (error === 'invalid_grant' && /redirect/i.test(description) && ctx.redirectUri) {
+    const sent = sentValue(text, 'redirect_uri');
+    const decoded = sent === null ? null : safeDecode(sent);
+    if (decoded !== null && decoded !== ctx.redirectUri) {
+      const difference = explainDifference(decoded, ctx.redirectUri);
+      return fail(
+        'response',
+        'response.error',
+        `${seen}: your command sends redirect_uri=${quote(decoded, 100)}, but your authorization URL used ${quote(ctx.redirectUri, 100)}${
+          difference ? ` — ${difference}` : ''
+        }. The token request must repeat it exactly.`,
+        `Send redirect_uri=${ctx.redirectUri} exactly. This code is spent: log in again with the Log In link of ${stepRef('authorize')} and exchange the new code.`,
+      );
+    }
+  }
+  return null;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value;
+  }
+}
