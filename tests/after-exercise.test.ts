@@ -11,8 +11,10 @@ import { POST as createResumeLink } from '@/app/api/progress/resume-link/route';
 import { getDb } from '@/lib/db/client';
 import { findCompletionRecord } from '@/lib/progress/completion-records';
 import {
+  check,
   completeJourneyOverApi,
   expectApiError,
+  failingCodesOf,
   readProgress,
   resetProgress,
   tokenEndpoint,
@@ -34,6 +36,14 @@ describe('after the exercise', () => {
 
   const photos = (authorization?: string) =>
     getPhotos(apiRequest('/api/practice/photos', { headers: authorization ? { authorization } : {} }));
+
+  it("refuses the refresh step's response pasted at the code exchange, from the server's record of it (issue 19)", async () => {
+    const report = await check('token-response', learner.cookie, { response: JSON.stringify(journey.refreshed) });
+    expect(failingCodesOf(report)).toEqual(['access_token.from_refresh_grant']);
+    expect(report.results[0]!.hint).toMatch(/Paste it in “Use the refresh token”/);
+    // The finished exercise stays finished.
+    expect((await readProgress(learner.cookie)).completedAt).not.toBeNull();
+  });
 
   describe('GET /api/practice/photos', () => {
     it('answers the photo list to an access token with api:read, before and after the refresh', async () => {

@@ -158,7 +158,6 @@ export async function runRefreshResponseStep(
     ...(await tokenContext(db, env, provider, state, learnerId)),
     first: state.firstResponse,
     expectRevoked: options.expectRevoked,
-    lookupOrigin: provider.mode === 'practice' ? async (jti) => (await findTokenOrigin(db, jti))?.grantType ?? null : undefined,
     lookupRotation:
       provider.mode === 'practice' ? async () => (await findPracticeAppByLearner(db, learnerId))?.refreshTokenRotation ?? null : undefined,
   });
@@ -204,6 +203,7 @@ async function tokenContext(
       : undefined,
     offlineAccessRequested: state.authorizeRequest ? state.authorizeRequest.scopes.includes('offline_access') : null,
     refreshTokenExists: practice ? (token) => practiceRefreshTokenExists(db, token) : undefined,
+    lookupOrigin: practice ? async (jti) => (await findTokenOrigin(db, jti))?.grantType ?? null : undefined,
     lookupCodeExchange:
       practice && state.codeFingerprint
         ? async () => {

@@ -288,6 +288,13 @@ const EXAMPLES: Record<DiagnosisCode, Example[]> = {
     ),
   ],
   'refresh_token.missing': [token('fail', () => respond({ refresh_token: undefined }))],
+  'access_token.from_refresh_grant': [
+    token(
+      'fail',
+      () => respond(),
+      () => ({ lookupOrigin: async () => 'refresh_token' }),
+    ),
+  ],
   'refresh.revoked_as_expected': [
     refresh(
       'info',

@@ -125,6 +125,12 @@ export const RESPONSE_CODES = {
   ),
   'id_token.present': code(RESPONSES, ['info'], 'An ID token came too (openid was requested).', 'Asking for the openid scope.'),
   'expires_in.missing': code(RESPONSES, ['warn'], 'The response does not say when the token expires.', 'A server that omits expires_in.'),
+  'access_token.from_refresh_grant': code(
+    TOKEN,
+    ['fail'],
+    'The response answers a refresh, not the code exchange (the practice server’s record of the token).',
+    'Pasting the refresh step’s response at the code-exchange step.',
+  ),
   'refresh.revoked_as_expected': code(
     REFRESH,
     ['info'],

@@ -11,6 +11,8 @@ export interface TokenCheckContext {
   issuer: string;
   /** The learner's token endpoint, which answers quote beside what a failed command shows (absent: not known). */
   tokenEndpoint?: string;
+  /** Practice server only: how the token with this `jti` was issued (its recorded origin). */
+  lookupOrigin?: (jti: string) => Promise<TokenOrigin>;
   /** The redirect URI of the last checked authorization URL, which the code exchange must repeat (absent: not known). */
   redirectUri?: string;
   /** The learner's app; the token's `cid`/`client_id`/`azp` must name it. */
@@ -68,6 +70,9 @@ export interface RecipeMistakeRecord {
   /** Whether it was about the code the learner's redirect step captured (null: not known, e.g. Basic). */
   sameCode: boolean | null;
 }
+
+/** How the practice server issued a token, as it recorded it (null: no record). */
+export type TokenOrigin = 'authorization_code' | 'refresh_token' | 'client_credentials' | null;
 
 /** A code's exchange on the practice server, as the server recorded it. */
 export interface CodeExchangeHistory {

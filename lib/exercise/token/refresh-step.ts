@@ -9,7 +9,7 @@
  * through the context.
  */
 import type { DecodedClaims } from './access-token';
-import type { TokenCheckContext } from './context';
+import type { TokenCheckContext, TokenOrigin } from './context';
 import { inspectTokenResponse, type TokenSummary } from './inspect';
 import { formatUtc } from '../claims';
 import { fail, info, makeReport, pass, quote, type CheckResult, type Report } from '../report';
@@ -18,13 +18,11 @@ import { isErrorResponse } from './oauth-errors';
 import { parseResponse } from './parse-response';
 
 /** How the practice server issued an access token (by its `jti`); null when unknown. */
-export type TokenOrigin = 'authorization_code' | 'refresh_token' | 'client_credentials' | null;
+export type { TokenOrigin } from './context';
 
 export interface RefreshCheckContext extends TokenCheckContext {
   /** The summary of the passed token-response step; null when that step has not passed. */
   first: TokenSummary | null;
-  /** Practice server only: how the token with this `jti` was issued. */
-  lookupOrigin?: (jti: string) => Promise<TokenOrigin>;
   /** Practice server only: My Web App's refresh token behaviour (asked only to describe a rotation). */
   lookupRotation?: () => Promise<'persistent' | 'rotate' | null>;
   /**

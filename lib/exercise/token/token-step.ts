@@ -34,6 +34,9 @@ export interface TokenResponseReport extends Report<'token-response'> {
  */
 export async function checkTokenResponse(text: string, ctx: TokenCheckContext): Promise<TokenResponseReport> {
   const inspected = await inspectTokenResponse(text, ctx, 'authorization_code');
+  // Another artefact of the exercise (issue 19, class 2): the practice server knows a refresh's answer.
+  const fromRefresh = await refreshGrantAnswer(inspected, ctx);
+  if (fromRefresh) return makeReport('token-response', [fromRefresh], { claims: inspected.claims, summary: null });
   const results = [...inspected.results];
   if (inspected.body !== null && inspected.summary !== null) {
     results.push(...(await checkRefreshTokenPresence(inspected.body, inspected.summary, ctx, sentScopeToTokenEndpoint(text))));
@@ -166,5 +169,22 @@ function revokedRefreshToken(exchange: CodeExchangeHistory | null): CheckResult 
     'refresh_token.revoked',
     `This response's refresh token was revoked${when}: the practice server no longer accepts it, so using it in ${stepRef('refresh')} would fail.`,
     `Log in again (the Log In link of ${stepRef('authorize')}), run the token command once, and paste that response.`,
+  );
+}
+
+/** A response the practice server issued to a refresh, pasted at the code exchange: said as such. */
+async function refreshGrantAnswer(
+  inspected: Awaited<ReturnType<typeof inspectTokenResponse>>,
+  ctx: TokenCheckContext,
+): Promise<CheckResult | null> {
+  const jti = inspected.summary?.jti;
+  if (!ctx.practice || !ctx.lookupOrigin || !jti) return null;
+  const origin = await safeLookup(() => ctx.lookupOrigin!(jti));
+  if (origin !== 'refresh_token') return null;
+  return fail(
+    'access_token',
+    'access_token.from_refresh_grant',
+    'This response answers a refresh (grant_type=refresh_token), not the exchange of your authorization code: the practice server issued its access token to a refresh.',
+    `Paste it in ${stepRef('refresh')}, where it belongs. Here, paste what the code exchange answered — or, if that is gone, log in again and exchange the new code once.`,
   );
 }
