@@ -64,6 +64,7 @@ const ANSWERED: readonly string[] = [
   'state-from-an-unchecked-url-points-to-build-step',
   'token-endpoint-opened-in-browser-405',
   'word-processor-smart-quotes-in-json',
+  'zero-width-spaces-from-json-viewer',
 ];
 
 describe('the corpus of real mistakes', () => {

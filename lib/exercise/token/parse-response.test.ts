@@ -349,3 +349,13 @@ describe('parseResponse: browser-safe', () => {
     expect(builtins).toEqual([]);
   });
 });
+
+describe('parseResponse: where an invisible character sits (issue 19)', () => {
+  it('names the field of the first zero-width or non-breaking character', () => {
+    const result = parseResponse('{"token_type":"Bearer","expires_in":\u200B3600,"scope":"a\u00A0b"}');
+    expect(result.ok).toBe(true);
+    const warning = result.results.find((r) => r.code === 'json.smart_quotes')!;
+    expect(warning.message).toMatch(/zero-width characters \(the first in the value of "expires_in"\)/);
+    expect(warning.message).toMatch(/non-breaking spaces \(the first in the value of "scope"\)/);
+  });
+});

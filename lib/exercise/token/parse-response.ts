@@ -223,10 +223,26 @@ function normalizeWordProcessorCharacters(text: string): { text: string; found: 
   let out = text;
   for (const [pattern, replacement, label] of WORD_PROCESSOR_CHARACTERS) {
     const next = out.replace(pattern, replacement);
-    if (next !== out) found.push(label);
+    if (next !== out) found.push(label + (replacement === '"' || replacement === "'" ? '' : whereFirst(out, pattern)));
     out = next;
   }
   return { text: out, found };
+}
+
+/**
+ * Where the first character a pattern matches sits, in words: the JSON field it is in (the
+ * last `"name":` within the 120 characters before it), so an invisible one can be found
+ * (issue 19). Empty when no field is near.
+ */
+function whereFirst(text: string, pattern: RegExp): string {
+  const at = text.search(new RegExp(pattern.source));
+  if (at < 0) return '';
+  const window = text.slice(Math.max(0, at - 120), at);
+  const colon = window.lastIndexOf('":');
+  if (colon < 0) return '';
+  const open = window.lastIndexOf('"', colon - 1);
+  const field = window.slice(open + 1, colon);
+  return /^[\w.-]{1,40}$/.test(field) ? ` (the first in the value of "${field}")` : '';
 }
 
 type TranscriptKind = 'verbose' | 'headers' | null;
