@@ -59,7 +59,7 @@ export function parseUrl(text: string): URL | null {
 }
 
 /** Decodes like `application/x-www-form-urlencoded` (what servers do): `+` is a space, bad escapes stay as they are. */
-function formDecode(raw: string): string {
+export function formDecode(raw: string): string {
   // Nothing to decode (the common case, and thousands of pieces in a hostile paste): skip the
   // URLSearchParams object. Surrogates take the slow path, which turns lone ones into U+FFFD.
   if (!/[%+\uD800-\uDFFF]/.test(raw)) return raw;

@@ -3,21 +3,11 @@
  * spaces, something to access besides offline_access, and scopes the server lists.
  */
 import type { AuthorizeUrlExpectations } from './index';
-import { MAX_QUOTE, type Param } from './normalize';
+import { decodeAgain, MAX_QUOTE, type Param } from './normalize';
 import { bracketsKeptResult, findPlaceholder, placeholderResult, valueInKeptBrackets } from './params';
 import { type CheckResult, fail, quote, warn } from '../report';
 import { adviseScope } from '../scope-advice';
 import { editDistance, suggest } from '../suggest';
-
-/** Percent-decodes once; null when that fails or changes nothing. */
-function decodeOnce(text: string): string | null {
-  try {
-    const decoded = decodeURIComponent(text);
-    return decoded === text ? null : decoded;
-  } catch {
-    return null;
-  }
-}
 
 /** How many unknown scopes are explained one by one before the rest are counted. */
 const MAX_LISTED_SCOPES = 10;
@@ -44,7 +34,8 @@ export function checkScope(p: Param, expected: AuthorizeUrlExpectations): CheckR
   const raw = p.rawValue ?? '';
   let intended = p.value;
   // Encoded twice: the server reads "%20" and "%3A" literally, one long scope (issue 19).
-  const decodedAgain = /%25[0-9a-f]{2}/i.test(raw) ? decodeOnce(p.value) : null;
+  const once = /%25[0-9a-f]{2}/i.test(raw) ? decodeAgain(p.value) : p.value;
+  const decodedAgain = once !== p.value ? once : null;
   // A placeholder encoded twice is reported as the placeholder (the root cause) below.
   if (decodedAgain !== null && !decodedAgain.split(/[\s+]/).some((token) => findPlaceholder(token) !== null)) {
     results.push(

@@ -5,6 +5,7 @@
  * server expects, and the one next action. Used by both response steps. Pure.
  */
 import type { ProviderKind } from '../../issuer/providers';
+import { parseUrl } from '../authorize-url/normalize';
 import { explainDifference } from '../explain-difference';
 import { fail, quote, type CheckResult } from '../report';
 import { stepRef } from '../steps';
@@ -72,19 +73,7 @@ function endpointText(ctx: PasteAnswerContext): string {
 }
 
 function expectedEndpoint(ctx: PasteAnswerContext): URL | null {
-  try {
-    return ctx.tokenEndpoint ? new URL(ctx.tokenEndpoint) : null;
-  } catch {
-    return null;
-  }
-}
-
-function safeUrl(text: string): URL | null {
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
+  return ctx.tokenEndpoint ? parseUrl(ctx.tokenEndpoint) : null;
 }
 
 const portOf = (url: URL) => Number(url.port || (url.protocol === 'https:' ? 443 : 80));
@@ -128,7 +117,7 @@ function answerCurlError(paste: Extract<PasteKind, { kind: 'curl_error' }>, ctx:
       `In cmd.exe, put the URL and each -d value in double quotes ("…"), end continued lines with ^ instead of \\ (or write the command on one line), ${RUN_AGAIN}.`,
     );
   }
-  const sentTo = paste.commandUrl ? safeUrl(paste.commandUrl) : null;
+  const sentTo = paste.commandUrl ? parseUrl(paste.commandUrl) : null;
   if ((paste.exitCode === 35 || paste.exitCode === 52) && sentTo && expected && sentTo.protocol !== expected.protocol) {
     return result(
       `${said} Your command uses ${quote(sentTo.origin, 80)}, but your server speaks ${expected.protocol.slice(0, -1)} at ${quote(expected.origin, 80)}: ${

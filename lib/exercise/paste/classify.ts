@@ -9,6 +9,8 @@
  * anchored, bounded patterns: linear in the input, whatever it holds. Pure and browser-safe.
  */
 
+import { parseUrl } from '../authorize-url/normalize';
+
 /** What a paste is, with the facts the answer quotes. `null` from {@link classifyPaste}: nothing but (maybe broken) JSON. */
 export type PasteKind =
   | { kind: 'curl_error'; exitCode: number; line: string; host: string | null; port: number | null; commandUrl: string | null }
@@ -56,7 +58,7 @@ const PROBLEM_PATH = /^Problem accessing (\/\S{0,300}?)\.? Reason/;
 const PLACEHOLDER = /\{[A-Za-z_]{2,40}\}|\$\{[A-Za-z_]{2,40}\}|<[A-Za-z_ -]{2,40}>|\b(?:YOUR|your)_?[A-Za-z_]{2,40}\b/g;
 
 /** The lines of a paste, trimmed, without blank ones: at most MAX_LINES of at most MAX_LINE characters. */
-function linesOf(text: string): string[] {
+export function linesOf(text: string): string[] {
   const lines: string[] = [];
   let start = 0;
   while (start < text.length && lines.length < MAX_LINES) {
@@ -127,11 +129,7 @@ export function classifyPaste(text: string): PasteKind | null {
 }
 
 function pathOf(url: string): string | null {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return null;
-  }
+  return parseUrl(url)?.pathname ?? null;
 }
 
 function curlError(exitCode: number, line: string, commandUrl: string | null): PasteKind {
@@ -191,12 +189,8 @@ function statusOfReason(reason: string): number | null {
 
 /** What a pasted URL is in this exercise, from its path and parameters. */
 export function urlRole(text: string): UrlRole {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return 'other';
-  }
+  const url = parseUrl(text);
+  if (!url) return 'other';
   const params = url.searchParams;
   if (params.has('code') || (params.has('error') && params.has('state'))) return 'redirect';
   if (/\/authorize$/.test(url.pathname) || params.has('response_type')) return 'authorize';
@@ -208,10 +202,8 @@ const SECRET_PARAMS = ['code', 'access_token', 'id_token', 'refresh_token', 'cod
 
 /** A URL to quote back: the values of secret parameters shortened to their first characters. */
 export function maskUrlSecrets(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
+  const url = parseUrl(text);
+  if (!url) {
     return text.replace(/([?&](?:code|[a-z_]*token|client_secret|code_verifier)=)[^&#\s]{5,}/gi, '$1…');
   }
   for (const name of SECRET_PARAMS) {

@@ -5,22 +5,16 @@
  * fixes what was sent instead of asking for what is there. Reads `-d name=value` (and
  * `--data-urlencode`, `--data-raw`) on the command's lines: linear, bounded. Pure.
  */
+import { formDecode } from '../authorize-url/normalize';
 import { explainDifference } from '../explain-difference';
+import { linesOf } from '../paste/classify';
 import { fail, quote, type CheckResult } from '../report';
 import { stepRef } from '../steps';
 import type { TokenCheckContext, TokenGrant } from './context';
 
-const MAX_LINES = 200;
-const MAX_LINE = 4000;
-
 /** The value the pasted command sent for `name` in its form data, or null. */
 export function sentValue(text: string, name: string): string | null {
-  let start = 0;
-  for (let n = 0; n < MAX_LINES && start < text.length; n += 1) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const line = text.slice(start, Math.min(end, start + MAX_LINE));
-    start = end + 1;
+  for (const line of linesOf(text)) {
     const at = line.indexOf(`${name}=`);
     if (at < 0) continue;
     const before = line.slice(Math.max(0, at - 24), at);
@@ -58,7 +52,7 @@ export function explainFromCommand(
   }
   if (error === 'invalid_grant' && /redirect/i.test(description) && ctx.redirectUri) {
     const sent = sentValue(text, 'redirect_uri');
-    const decoded = sent === null ? null : safeDecode(sent);
+    const decoded = sent === null ? null : formDecode(sent);
     if (decoded !== null && decoded !== ctx.redirectUri) {
       const difference = explainDifference(decoded, ctx.redirectUri);
       return fail(
@@ -72,12 +66,4 @@ export function explainFromCommand(
     }
   }
   return null;
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value.replace(/\+/g, ' '));
-  } catch {
-    return value;
-  }
 }
