@@ -20,7 +20,7 @@ export function renderCodesMarkdown(): string {
     '`warn` and `info` do not. The site shows this list at `/docs/codes`.',
     '',
   ];
-  const byFirstStep = new Map<StepId, DiagnosisCode[]>(CHECK_STEPS.map((step) => [step, []]));
+  const byFirstStep = new Map<string, DiagnosisCode[]>(CHECK_STEPS.map((step) => [step, []]));
   for (const code of Object.keys(CODES) as DiagnosisCode[]) byFirstStep.get(CODES[code].steps[0]!)!.push(code);
   for (const step of CHECK_STEPS) {
     lines.push(

@@ -25,14 +25,14 @@ export interface CheckResult {
   hint?: string;
 }
 
-export interface Report<S extends StepId = StepId> {
+export interface Report<S extends string = StepId> {
   step: S;
   status: 'pass' | 'fail';
   results: CheckResult[];
 }
 
 /** Builds a report: it fails when any result fails (warnings and info do not). */
-export function makeReport<S extends StepId, Extra extends object = object>(
+export function makeReport<S extends string, Extra extends object = object>(
   step: S,
   results: CheckResult[],
   extra?: Extra,

@@ -1,10 +1,11 @@
-import type { StepId } from '../steps';
+import type { CheckKind } from '../../course/check-kinds';
 
 /** The statuses a result with this code can have (most codes only ever fail). */
 export type CodeSeverity = 'fail' | 'warn' | 'info';
 
 export interface CodeInfo {
-  steps: readonly StepId[];
+  /** The check kinds that return it (lib/course/check-kinds.ts). */
+  steps: readonly CheckKind[];
   severities: readonly CodeSeverity[];
   /** One plain-language line: what the code says happened. */
   meaning: string;
@@ -12,7 +13,7 @@ export interface CodeInfo {
   cause: string;
 }
 
-export const code = (steps: StepId[], severities: CodeSeverity[], meaning: string, cause: string): CodeInfo => ({
+export const code = (steps: CheckKind[], severities: CodeSeverity[], meaning: string, cause: string): CodeInfo => ({
   steps,
   severities,
   meaning,
