@@ -10,7 +10,8 @@ import { checkAuthorizeUrl, type AuthorizeUrlExpectations } from '../authorize-u
 import { build, CHALLENGE, GOOD, OKTA, PRACTICE, VERIFIER, withParams } from '../authorize-url/test-support';
 import { CODES, DIAGNOSIS_CODES, type CodeSeverity, type DiagnosisCode } from './index';
 import { checkRedirect, type RedirectContext, type RedirectInput } from '../redirect';
-import type { Report, StepId } from '../report';
+import type { Report } from '../report';
+import { COURSE_EXAMPLES, type CodeExample } from './examples';
 import { checkSetup, type SetupInput } from '../setup';
 import type { TokenCheckContext } from '../token/context';
 import type { TokenSummary } from '../token/inspect';
@@ -22,11 +23,7 @@ import { OKTA_ISSUER, OKTA_JWKS as JWKS_OK, oktaMetadata as metadata } from '../
 
 prepareKeys();
 
-interface Example {
-  step: StepId;
-  severity: CodeSeverity;
-  run: () => Report | Promise<Report>;
-}
+type Example = CodeExample;
 
 // --- setup: what the learner typed, and what discovery found -----------------------------
 
@@ -131,7 +128,7 @@ const opaque = 'a1B2c3D4e5F6g7H8i9J0kLmNoPqRsTuV';
 
 // --- the table -------------------------------------------------------------------------------
 
-const EXAMPLES: Record<DiagnosisCode, Example[]> = {
+const EXAMPLES: Partial<Record<DiagnosisCode, Example[]>> = {
   'input.empty': [authorize('fail', '  '), redirect('fail', { url: ' ' }), ...responses('fail', () => '   ')],
   'issuer.missing': [setup('fail', { issuer: ' ' })],
   'issuer.invalid_url': [setup('fail', { issuer: 'dev-123456.okta.com/oauth2/default' })],
@@ -376,17 +373,17 @@ const EXAMPLES: Record<DiagnosisCode, Example[]> = {
   ),
 };
 
-const ALL = Object.entries(EXAMPLES).flatMap(([code, examples]) =>
+const ALL = Object.entries({ ...EXAMPLES, ...COURSE_EXAMPLES }).flatMap(([code, examples]) =>
   examples.map((example) => ({ code: code as DiagnosisCode, ...example })),
 );
 
 describe('the diagnosis codes (lib/exercise/codes.ts)', () => {
   it('all have an example here', () => {
-    expect(Object.keys(EXAMPLES).sort()).toEqual([...DIAGNOSIS_CODES].sort());
+    expect(Object.keys({ ...EXAMPLES, ...COURSE_EXAMPLES }).sort()).toEqual([...DIAGNOSIS_CODES].sort());
   });
 
   it.each(DIAGNOSIS_CODES)('%s has an example for every status and every step codes.ts lists', (code) => {
-    const examples = EXAMPLES[code];
+    const examples = EXAMPLES[code] ?? COURSE_EXAMPLES[code]!;
     expect(examples.length).toBeGreaterThan(0);
     expect([...new Set(examples.map((e) => e.severity))].sort()).toEqual([...CODES[code].severities].sort());
     expect([...new Set(examples.map((e) => e.step))].sort()).toEqual([...CODES[code].steps].sort());
