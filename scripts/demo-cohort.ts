@@ -87,7 +87,9 @@ async function main() {
         const done = makeReport(step, [{ check: step, status: 'pass', message: 'demo' }]);
         await recordAttempt(db, learnerId, done, {
           now: new Date(start + minute++ * 60_000),
-          patch: step === 'refresh-response' ? { completedAt: new Date(start + minute * 60_000).toISOString() } : {},
+          ...(step === 'refresh-response'
+            ? { completion: { completedAt: new Date(start + minute * 60_000).toISOString(), completion: null } }
+            : {}),
         });
       }
     }

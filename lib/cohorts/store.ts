@@ -4,6 +4,9 @@ import { ensureLearner } from '../db/learners';
 import { buildDashboardRows, countMistakes, secondsToComplete, type AttemptInput, type DashboardRow } from './dashboard';
 import { CohortFull, DEFAULT_COHORT_CAPACITY } from './capacity';
 import { newShortCode, normalizeShortCode } from './join-code';
+import { refresh } from '../course/exercises/refresh';
+
+const REFRESH_EXERCISE = refresh.id;
 
 export interface Cohort {
   id: string;
@@ -193,11 +196,13 @@ export async function cohortAllowanceOf(db: DB, learnerId: string): Promise<{ co
   return row ? { cohortId: row.id, capacity: Number(row.capacity) } : null;
 }
 
-async function cohortAttempts(db: DB, cohortId: string, learnerId?: string) {
+/** A cohort's attempts at one exercise (the Refresh Tokens exercise unless said). */
+async function cohortAttempts(db: DB, cohortId: string, learnerId?: string, exercise: string = REFRESH_EXERCISE) {
   let query = db
     .selectFrom('exercise_attempts')
     .select(['learner_id', 'step', 'status', 'codes', 'claims', 'created_at'])
     .where('cohort_id', '=', cohortId)
+    .where('exercise', '=', exercise)
     .orderBy('created_at', 'asc');
   if (learnerId) query = query.where('learner_id', '=', learnerId);
   return query.execute();
@@ -228,9 +233,20 @@ export async function fetchCohortRows(db: DB, cohortId: string, now = new Date()
   const members = await membersQuery.execute();
   if (members.length === 0) return [];
   const ids = members.map((m) => m.learner_id);
-  const [steps, progress, apps, attempts] = await Promise.all([
-    db.selectFrom('exercise_steps').select(['learner_id', 'step', 'status']).where('learner_id', 'in', ids).execute(),
-    db.selectFrom('exercise_progress').select(['learner_id', 'completed_at', 'provider']).where('learner_id', 'in', ids).execute(),
+  const [steps, progress, runs, apps, attempts] = await Promise.all([
+    db
+      .selectFrom('exercise_steps')
+      .select(['learner_id', 'step', 'status'])
+      .where('learner_id', 'in', ids)
+      .where('exercise', '=', REFRESH_EXERCISE)
+      .execute(),
+    db.selectFrom('exercise_progress').select(['learner_id', 'provider']).where('learner_id', 'in', ids).execute(),
+    db
+      .selectFrom('exercise_runs')
+      .select(['learner_id', 'completed_at'])
+      .where('learner_id', 'in', ids)
+      .where('exercise', '=', REFRESH_EXERCISE)
+      .execute(),
     db.selectFrom('practice_clients').select(['learner_id', 'grant_types']).where('learner_id', 'in', ids).execute(),
     cohortAttempts(db, cohortId, learnerId),
   ]);
@@ -241,8 +257,12 @@ export async function fetchCohortRows(db: DB, cohortId: string, now = new Date()
   return buildDashboardRows(
     {
       members: members.map((m) => ({ learnerId: m.learner_id, displayName: m.display_name, joinedAt: m.joined_at })),
-      steps: steps.map((s) => ({ learnerId: s.learner_id, step: s.step, status: s.status })),
-      completions: progress.map((p) => ({ learnerId: p.learner_id, completedAt: p.completed_at })),
+      steps: [
+        ...steps.map((s) => ({ learnerId: s.learner_id, step: s.step, status: s.status })),
+        // The server choice counts as setup done wherever it was made (Getting Started too).
+        ...progress.flatMap((p) => (p.provider ? [{ learnerId: p.learner_id, step: 'setup', status: 'pass' as const }] : [])),
+      ],
+      completions: runs.map((r) => ({ learnerId: r.learner_id, completedAt: r.completed_at })),
       attempts: attempts.map(toAttemptInput),
       grants: progress.map((p) => {
         const granted = onPractice(p.provider) ? grantTypes.get(p.learner_id) : undefined;
@@ -294,7 +314,12 @@ export async function fetchLearnerTimeline(db: DB, cohortId: string, learnerId: 
   if (!member) return null;
   const [attempts, progress] = await Promise.all([
     cohortAttempts(db, cohortId, learnerId),
-    db.selectFrom('exercise_progress').select('completed_at').where('learner_id', '=', learnerId).executeTakeFirst(),
+    db
+      .selectFrom('exercise_runs')
+      .select('completed_at')
+      .where('learner_id', '=', learnerId)
+      .where('exercise', '=', REFRESH_EXERCISE)
+      .executeTakeFirst(),
   ]);
   const startedAt = attempts[0]?.created_at ?? null;
   const completedAt = progress?.completed_at ?? null;

@@ -8,6 +8,7 @@
  */
 export const CHECK_KINDS = [
   'setup',
+  'app',
   'authorize-url',
   'redirect',
   'token-response',

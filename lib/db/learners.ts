@@ -38,10 +38,10 @@ export async function deleteIdleAnonymousLearners(db: DB, cutoff: Date, batchSiz
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
-            selectFrom('exercise_progress')
+            selectFrom('exercise_runs')
               .select(sql.lit(1).as('one'))
-              .whereRef('exercise_progress.learner_id', '=', 'learners.id')
-              .where('exercise_progress.updated_at', '>=', iso),
+              .whereRef('exercise_runs.learner_id', '=', 'learners.id')
+              .where('exercise_runs.updated_at', '>=', iso),
           ),
         ),
       )

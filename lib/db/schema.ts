@@ -17,6 +17,7 @@ export interface Database {
   practice_revoked_access_tokens: PracticeRevokedAccessTokensTable;
   practice_recipe_mistakes: PracticeRecipeMistakesTable;
   exercise_progress: ExerciseProgressTable;
+  exercise_runs: ExerciseRunsTable;
   exercise_steps: ExerciseStepsTable;
   exercise_attempts: ExerciseAttemptsTable;
   instructors: InstructorsTable;
@@ -129,34 +130,42 @@ export interface PracticeRecipeMistakesTable {
   recorded_at: number;
 }
 
-/** One row per learner: the exercise's saved, non-secret state (JSON columns). */
+/**
+ * One row per learner: the authorization server they chose (SPEC §9: the server is the
+ * learner's, shared by every exercise). Migration 013 moved the Refresh Tokens exercise's
+ * artefacts to `exercise_steps.artifact` and its run to `exercise_runs`.
+ */
 export interface ExerciseProgressTable {
   learner_id: string;
   /** ProviderConfig chosen at setup (no secrets). */
   provider: string | null;
-  /** The checked authorization request: state, redirect URI, scopes, code challenge. */
-  authorize_request: string | null;
-  /** SHA-256 of the authorization code seen on the redirect step (never the code). */
-  code_fingerprint: string | null;
-  /** TokenSummary of the passed token response (fingerprints and claims only). */
-  first_response: string | null;
-  /** TokenSummary of the passed refresh response. */
-  refresh_response: string | null;
+  started_at: string;
+  updated_at: string;
+}
+
+/** One row per learner and exercise they started: when, and the completion that finished it. */
+export interface ExerciseRunsTable {
+  learner_id: string;
+  /** The exercise's stable id (lib/course/exercises). */
+  exercise: string;
   started_at: string;
   updated_at: string;
   completed_at: string | null;
-  /** The responses that completed the exercise (JSON `Completion`), kept as they were until Reset. */
+  /** What completed the exercise (JSON, the exercise's own shape), kept as it was until Reset. */
   completion: string | null;
 }
 
-/** Per learner and step: the latest status and how many attempts since the last reset. */
+/** Per learner, exercise and step: the latest status, attempts since the last reset, and what the step keeps. */
 export interface ExerciseStepsTable {
   learner_id: string;
+  exercise: string;
   step: string;
   status: 'pass' | 'fail';
   attempts: number;
   /** JSON array of the diagnosis codes of the latest attempt. */
   last_codes: string;
+  /** JSON: what the step's kind keeps for later steps once it passed (never a secret), or null. */
+  artifact: string | null;
   updated_at: string;
 }
 
@@ -164,6 +173,8 @@ export interface ExerciseStepsTable {
 export interface ExerciseAttemptsTable {
   id: string;
   learner_id: string;
+  /** The exercise (migration 013; older rows are the Refresh Tokens exercise's). */
+  exercise: ColumnType<string, string | undefined, string>;
   step: string;
   status: 'pass' | 'fail';
   /** JSON array of the failing/warning diagnosis codes. */
@@ -207,6 +218,8 @@ export interface CohortsTable {
   archived_at: string | null;
   /** How many learners the cohort admits (lib/cohorts/capacity.ts; migration 009). */
   capacity: ColumnType<number, number | undefined, number>;
+  /** JSON array of the exercise ids the cohort takes, in order (migration 013); null: the whole course. */
+  exercises: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CohortMembersTable {

@@ -4,7 +4,7 @@ import { findRecipeMistake } from '../db/practice-recipe-mistakes';
 import type { Env } from '../env';
 import { checkAuthorizeUrl, type AuthorizeUrlReport } from '../exercise/authorize-url';
 import { checkRedirect, type RedirectInput, type RedirectReport } from '../exercise/redirect';
-import { makeReport, pass, type StepId } from '../exercise/report';
+import { makeReport, pass } from '../exercise/report';
 import { practiceProviderConfig, type ProviderConfig, type SetupReport } from '../exercise/setup';
 import type { TokenCheckContext } from '../exercise/token/context';
 import { fingerprint } from '../exercise/token/inspect';
@@ -17,7 +17,6 @@ import { getPracticeKeyResolver } from '../practice-server/keys';
 import { PRACTICE_AUDIENCE } from '../practice-server/mount';
 import { practiceRefreshTokenExists } from '../practice-server/token-standing';
 import { FeatureDisabled, PrerequisiteMissing } from './errors';
-import { CHECK_STEPS } from '../exercise/steps';
 import { loadExerciseState, recordAttempt, type ExerciseState } from './store';
 import { toStoredClaims } from './stored-claims';
 
@@ -31,7 +30,7 @@ export type SetupChoice = { mode: 'practice' } | { mode: 'custom'; issuer: strin
 
 export async function runSetupStep(db: DB, env: Env, learner: LearnerRef, input: SetupChoice): Promise<SetupReport> {
   const learnerId = learner.id;
-  const state = await loadExerciseState(db, learnerId, { withSteps: false });
+  const state = await loadExerciseState(db, learnerId);
   // Setup is every learner's first write: the row is created now (rate-limited per address).
   // The later steps need a chosen provider, so they only ever write for admitted learners.
   if (state.startedAt === null) await admitLearner(db, learner);
@@ -60,30 +59,13 @@ export async function runSetupStep(db: DB, env: Env, learner: LearnerRef, input:
   // Choosing the same server again keeps the learner's progress.
   const previous = state.provider;
   const fresh = report.status === 'pass' && report.provider && !sameProvider(previous, report.provider);
-  await recordAttempt(db, learnerId, report, {
-    patch: fresh
-      ? {
-          provider: report.provider,
-          authorizeRequest: null,
-          codeFingerprint: null,
-          firstResponse: null,
-          refreshResponse: null,
-          completedAt: null,
-          completion: null,
-        }
-      : {},
-    restartSteps: fresh ? stepsAfter('setup') : [],
-  });
+  // (The engine starts every exercise over from its server choice when the server is new.)
+  await recordAttempt(db, learnerId, report, fresh ? { provider: report.provider } : {});
   return report;
 }
 
 function sameProvider(a: ProviderConfig | null, b: ProviderConfig): boolean {
   return !!a && a.mode === b.mode && a.issuer === b.issuer && a.clientId === b.clientId && a.redirectUri === b.redirectUri;
-}
-
-/** The checked steps after `step`, whose saved state a new pass of `step` clears. */
-function stepsAfter(step: StepId): StepId[] {
-  return CHECK_STEPS.slice(CHECK_STEPS.indexOf(step) + 1);
 }
 
 function requireProvider(state: ExerciseState): ProviderConfig {
@@ -95,7 +77,7 @@ function requireProvider(state: ExerciseState): ProviderConfig {
 
 export async function runAuthorizeUrlStep(db: DB, env: Env, learner: LearnerRef, url: string): Promise<AuthorizeUrlReport> {
   const learnerId = learner.id;
-  const state = await loadExerciseState(db, learnerId, { withSteps: false });
+  const state = await loadExerciseState(db, learnerId);
   const provider = requireProvider(state);
   const registeredRedirectUris =
     provider.mode === 'practice' ? (await getOrCreatePracticeApp(db, learnerId, env.PUBLIC_URL)).redirectUris : undefined;
@@ -109,14 +91,14 @@ export async function runAuthorizeUrlStep(db: DB, env: Env, learner: LearnerRef,
     scopesSupported: provider.scopesSupported ?? undefined,
   });
   await recordAttempt(db, learnerId, report, {
-    patch: report.status === 'pass' && report.request ? { authorizeRequest: report.request } : {},
+    ...(report.status === 'pass' && report.request ? { artifact: report.request } : {}),
   });
   return report;
 }
 
 export async function runRedirectStep(db: DB, learner: LearnerRef, input: RedirectInput): Promise<RedirectReport> {
   const learnerId = learner.id;
-  const state = await loadExerciseState(db, learnerId, { withSteps: false });
+  const state = await loadExerciseState(db, learnerId);
   requireProvider(state);
   const report = checkRedirect(input, {
     expectedState: state.authorizeRequest?.state ?? null,
@@ -124,14 +106,14 @@ export async function runRedirectStep(db: DB, learner: LearnerRef, input: Redire
     issuer: state.provider!.issuer,
   });
   await recordAttempt(db, learnerId, report, {
-    patch: report.status === 'pass' && report.code ? { codeFingerprint: fingerprint(report.code) } : {},
+    ...(report.status === 'pass' && report.code ? { artifact: { codeFingerprint: fingerprint(report.code) } } : {}),
   });
   return report;
 }
 
 export async function runTokenResponseStep(db: DB, env: Env, learner: LearnerRef, text: string): Promise<TokenResponseReport> {
   const learnerId = learner.id;
-  const state = await loadExerciseState(db, learnerId, { withSteps: false });
+  const state = await loadExerciseState(db, learnerId);
   const provider = requireProvider(state);
   const report = await checkTokenResponse(text, await tokenContext(db, env, provider, state, learnerId));
   // A new first response is what the next refresh is compared with. A finished exercise
@@ -139,7 +121,7 @@ export async function runTokenResponseStep(db: DB, env: Env, learner: LearnerRef
   const passed = report.status === 'pass' && report.summary;
   await recordAttempt(db, learnerId, report, {
     claims: toStoredClaims(report.claims?.payload),
-    patch: passed ? { firstResponse: report.summary, refreshResponse: null } : {},
+    ...(passed ? { artifact: report.summary, clearArtifacts: ['refresh-response'] } : {}),
   });
   return report;
 }
@@ -152,7 +134,7 @@ export async function runRefreshResponseStep(
   options: { expectRevoked?: boolean } = {},
 ): Promise<RefreshResponseReport> {
   const learnerId = learner.id;
-  const state = await loadExerciseState(db, learnerId, { withSteps: false });
+  const state = await loadExerciseState(db, learnerId);
   const provider = requireProvider(state);
   const report = await checkRefreshResponse(text, {
     ...(await tokenContext(db, env, provider, state, learnerId)),
@@ -165,12 +147,14 @@ export async function runRefreshResponseStep(
   const completedAt = state.completedAt ?? new Date().toISOString();
   await recordAttempt(db, learnerId, report, {
     claims: toStoredClaims(report.claims?.payload),
-    patch: passed
+    ...(passed
       ? {
-          refreshResponse: report.summary,
-          ...(state.completedAt ? {} : { completedAt, completion: { first: state.firstResponse!, refresh: report.summary!, completedAt } }),
+          artifact: report.summary,
+          ...(state.completedAt
+            ? {}
+            : { completion: { completedAt, completion: { first: state.firstResponse!, refresh: report.summary!, completedAt } } }),
         }
-      : {},
+      : {}),
   });
   return report;
 }

@@ -16,7 +16,7 @@ export const POST = handleApi(async (request: Request) => {
   const { displayName } = await readJsonBody(request, body);
   const db = await getDb();
   const learnerId = learnerForRequest(request);
-  const state = await loadExerciseState(db, learnerId, { withSteps: false });
+  const state = await loadExerciseState(db, learnerId);
   if (!state.completion || !state.provider) throw new ApiError('conflict', 'Complete the exercise first: the record says you did.');
   const record = await createCompletionRecord(db, {
     learnerId,
