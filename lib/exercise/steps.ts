@@ -1,3 +1,5 @@
+import { refresh } from '../course/exercises/refresh';
+
 /**
  * The Refresh Tokens exercise's steps, in one place: the checked steps the API and the
  * progress record know (stable ids, the `steps` keys of docs/api.md), and the pages of the journey
@@ -10,53 +12,30 @@ export type StepId = (typeof CHECK_STEPS)[number];
 
 export type StepStatus = 'pending' | 'pass' | 'fail';
 
-/** How each checked step is named for people (dashboard columns, timelines, CSV). */
-export const STEP_TITLES: Record<StepId, string> = {
-  setup: 'Choose your server',
-  'authorize-url': 'Build the authorization URL',
-  redirect: 'Capture the authorization code',
-  'token-response': 'Exchange the code',
-  'refresh-response': 'Use the refresh token',
-};
+const declared = (id: string) => refresh.steps.find((step) => step.id === id)!;
+
+/** How each checked step is named for people (dashboard columns, timelines, CSV): from the declaration. */
+export const STEP_TITLES = Object.fromEntries(CHECK_STEPS.map((id) => [id, declared(id).title])) as Record<StepId, string>;
 
 /**
  * The journey: the six steps every page, the overview, the step list and the progress bar
  * count, in order. `check` names the API step a page completes (Enable has none: it is
  * done when the app allows the Refresh Token grant). The results page comes after them.
+ * Titles and summaries come from the exercise's declaration (lib/course/exercises/refresh.ts).
  */
+const journeyStep = <S extends string, C extends StepId | null>(slug: S, id: string, check: C) => {
+  const step = declared(id);
+  return { slug, title: step.title, check, summary: step.summary };
+};
+
 export const JOURNEY = [
-  {
-    slug: 'setup',
-    title: STEP_TITLES.setup,
-    check: 'setup',
-    summary: 'Choose an authorization server: the built-in practice server (no account needed) or your own.',
-  },
-  { slug: 'enable', title: 'Enable refresh tokens', check: null, summary: 'Allow the Refresh Token grant for your app.' },
-  {
-    slug: 'authorize',
-    title: STEP_TITLES['authorize-url'],
-    check: 'authorize-url',
-    summary: 'Build an authorization URL that asks for offline_access, with a PKCE code challenge and a state.',
-  },
-  {
-    slug: 'redirect',
-    title: STEP_TITLES.redirect,
-    check: 'redirect',
-    summary: 'Log in and capture the authorization code from the redirect.',
-  },
-  {
-    slug: 'token',
-    title: STEP_TITLES['token-response'],
-    check: 'token-response',
-    summary: 'Exchange the code for tokens with curl — the response must include a refresh token.',
-  },
-  {
-    slug: 'refresh',
-    title: STEP_TITLES['refresh-response'],
-    check: 'refresh-response',
-    summary: 'Use the refresh token to get a new access token.',
-  },
-] as const satisfies readonly { slug: string; title: string; check: StepId | null; summary: string }[];
+  journeyStep('setup', 'setup', 'setup'),
+  journeyStep('enable', 'enable', null),
+  journeyStep('authorize', 'authorize-url', 'authorize-url'),
+  journeyStep('redirect', 'redirect', 'redirect'),
+  journeyStep('token', 'token-response', 'token-response'),
+  journeyStep('refresh', 'refresh-response', 'refresh-response'),
+] as const;
 
 export type JourneyStep = (typeof JOURNEY)[number];
 export type JourneySlug = JourneyStep['slug'];

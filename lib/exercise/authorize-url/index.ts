@@ -23,7 +23,7 @@ import {
   type RequiredParam,
 } from './params';
 import { checkCodeChallenge, checkCodeChallengeMethod } from './pkce';
-import { checkScope } from './scope';
+import { checkScope, requiredScopesOf } from './scope';
 import { joinSplitValues } from './split-values';
 import { checkState } from './state';
 import { type CheckResult, fail, makeReport, pass, quote, type Report } from '../report';
@@ -44,6 +44,11 @@ export interface AuthorizeUrlExpectations {
   registeredRedirectUris?: string[];
   /** From discovery; enables the `scope.unknown` warning. */
   scopesSupported?: string[];
+  /**
+   * The scopes the exercise's step requires (its declaration's `requiredScopes`). Default:
+   * offline_access, the Refresh Tokens exercise's, whose rules (misspellings, "only offline_access") apply when it is required.
+   */
+  requiredScopes?: readonly string[];
 }
 
 /** The request as the authorization server will read it (decoded once). Never holds a secret. */
@@ -146,13 +151,15 @@ export function checkAuthorizeUrl(input: string, expected: AuthorizeUrlExpectati
 
   const query = findQuery(text, url);
   results.push(...query.results);
-  if (query.source === null) return makeReport('authorize-url', finishChecklist(results, ['url']));
+  if (query.source === null) return makeReport('authorize-url', finishChecklist(results, ['url'], expected));
 
   const split = joinSplitValues(parseParams(query.source));
   const params = split.params;
   results.push(...split.results, ...checkParams(params, expected));
 
-  const report = makeReport('authorize-url', finishChecklist(results, AUTHORIZE_URL_CHECKS), { request: describeRequest(params) });
+  const report = makeReport('authorize-url', finishChecklist(results, AUTHORIZE_URL_CHECKS, expected), {
+    request: describeRequest(params),
+  });
   const loginUrl = report.status === 'pass' && url ? toLoginUrl(url, endpoint) : undefined;
   return loginUrl ? { ...report, loginUrl } : report;
 }
@@ -202,13 +209,13 @@ function describeRequest(params: Param[]): AuthorizeUrlRequest {
 }
 
 /** Adds a pass for each area without a fail, warning or pass of its own, so the UI can show a full checklist. */
-function finishChecklist(results: CheckResult[], areas: readonly AuthorizeUrlCheck[]): CheckResult[] {
+function finishChecklist(results: CheckResult[], areas: readonly AuthorizeUrlCheck[], expected: AuthorizeUrlExpectations): CheckResult[] {
   const passes: Record<AuthorizeUrlCheck, string> = {
     url: 'The URL points at your authorization endpoint.',
     response_type: 'response_type is "code".',
     client_id: "client_id is your app's client ID.",
     redirect_uri: 'redirect_uri is a redirect URI registered on your app.',
-    scope: 'scope includes offline_access.',
+    scope: `scope includes ${requiredScopesOf(expected).join(' and ')}.`,
     state: 'state is present and hard to guess.',
     code_challenge: 'code_challenge is 43 base64url characters, the length of a SHA-256 hash.',
     code_challenge_method: 'code_challenge_method is "S256".',

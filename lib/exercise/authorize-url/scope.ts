@@ -24,8 +24,14 @@ function meansOfflineAccess(token: string): boolean {
   );
 }
 
+/** The scopes a check requires: the step declaration's, or offline_access (the Refresh Tokens exercise's). */
+export function requiredScopesOf(expected: Pick<AuthorizeUrlExpectations, 'requiredScopes'>): readonly string[] {
+  return expected.requiredScopes ?? ['offline_access'];
+}
+
 /**
- * `scope` must ask for offline_access (the refresh token) and for something to access with it.
+ * `scope` must ask for the step's required scopes — by default offline_access (the refresh
+ * token) — and, when offline_access is required, for something to access with it.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3 scopes are space-delimited and case-sensitive
  * @see https://openid.net/specs/openid-connect-core-1_0.html#OfflineAccess offline_access
  */
@@ -82,6 +88,22 @@ export function checkScope(p: Param, expected: AuthorizeUrlExpectations): CheckR
     results.push(placeholderResult('scope', placeholders[0]!, `${advice.text}, and keep offline_access`));
   }
   const real = tokens.filter((t) => findPlaceholder(t) === null);
+
+  const required = requiredScopesOf(expected);
+  for (const scope of required.filter((name) => name !== 'offline_access' && !real.includes(name))) {
+    results.push(
+      fail(
+        'scope',
+        'scope.required_missing',
+        `scope is ${quote(p.value, MAX_QUOTE)}, without "${scope}".`,
+        `Add ${scope} to the scope, separated from the others by "+" (scope=${[...real, scope].join('+')}): this exercise's API needs it.`,
+      ),
+    );
+  }
+  if (!required.includes('offline_access')) {
+    results.push(...checkUnknownScopes(real, expected.scopesSupported));
+    return results;
+  }
 
   const offlinePair = real.findIndex((t, i) => t.toLowerCase() === 'offline' && real[i + 1]?.toLowerCase() === 'access');
   const misspelled = offlinePair >= 0 ? `${real[offlinePair]} ${real[offlinePair + 1]}` : real.find(meansOfflineAccess);

@@ -119,6 +119,12 @@ export const AUTHORIZE_URL_CODES = {
     'offline_access was not requested, so no refresh token.',
     'Replacing offline_access+{YOUR_SCOPE} with a single scope.',
   ),
+  'scope.required_missing': code(
+    AUTHORIZE,
+    ['fail'],
+    'A scope the exercise’s step requires (e.g. api:read for the practice API) was not requested.',
+    'Copying the scope of another exercise, or asking only for openid.',
+  ),
   'scope.offline_access_misspelled': code(
     AUTHORIZE,
     ['fail'],

@@ -149,6 +149,12 @@ export const RESPONSE_CODES = {
     'No refresh token: grant not enabled or offline_access not requested.',
     'The Refresh Token grant not ticked on the app, or offline_access not in the authorization URL.',
   ),
+  'refresh_token.not_needed': code(
+    TOKEN,
+    ['info'],
+    'A refresh token came in a step that does not need one (the Web App exercise): not a mistake.',
+    'Asking for offline_access with an app that allows the Refresh Token grant.',
+  ),
   'refresh_token.grant_not_enabled': code(
     TOKEN,
     ['fail'],

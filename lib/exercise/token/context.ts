@@ -28,6 +28,11 @@ export interface TokenCheckContext {
   kind?: ProviderKind;
   /** Practice server only: whether My Web App allows the Refresh Token grant (asked only when a refresh token is missing). */
   lookupRefreshGrant?: () => Promise<boolean | null>;
+  /**
+   * Whether the step needs a refresh token (the step declaration's `refreshToken`): 'required'
+   * (Refresh Tokens, the default) or 'optional' (Web App: one that comes anyway is an info line).
+   */
+  refreshToken?: 'required' | 'optional';
   /** Whether the last checked authorization URL asked for offline_access (null: none was checked). */
   offlineAccessRequested?: boolean | null;
   /**

@@ -39,14 +39,34 @@ export async function checkTokenResponse(text: string, ctx: TokenCheckContext): 
   if (fromRefresh) return makeReport('token-response', [fromRefresh], { claims: inspected.claims, summary: null });
   const results = [...inspected.results];
   if (inspected.body !== null && inspected.summary !== null) {
-    results.push(...(await checkRefreshTokenPresence(inspected.body, inspected.summary, ctx, sentScopeToTokenEndpoint(text))));
+    results.push(
+      ...(ctx.refreshToken === 'optional'
+        ? optionalRefreshToken(inspected.summary)
+        : await checkRefreshTokenPresence(inspected.body, inspected.summary, ctx, sentScopeToTokenEndpoint(text))),
+    );
   }
   results.push(...inspected.trailing);
   return makeReport('token-response', results, { claims: inspected.claims, summary: inspected.summary });
 }
 
 /**
- * Step 4 only: the refresh token and the scope that produces it. When none came back, the
+ * A step that needs no refresh token (the Web App exercise): one that came anyway is worth a
+ * word, not a failure — oauth.school failed it, though nothing is wrong with it.
+ */
+function optionalRefreshToken(summary: TokenSummary): CheckResult[] {
+  if (summary.refreshTokenFingerprint === null) return [pass('refresh_token', 'No refresh token: none is needed in this exercise.')];
+  return [
+    info(
+      'refresh_token',
+      'refresh_token.not_needed',
+      'A refresh token came too: your URL asked for offline_access and your app allows the Refresh Token grant. This exercise does not need one.',
+      'Keep it secret like a password, or revoke it when you are done; the Refresh Tokens exercise is where it is used.',
+    ),
+  ];
+}
+
+/**
+ * The refresh token and the scope that produces it. When none came back, the
  * cause is told as precisely as the site can know it: on the practice server the app's
  * grant is looked up (`refresh_token.grant_not_enabled`); an authorization URL that asked
  * for offline_access rules the scope out, so no advice about it is given then.

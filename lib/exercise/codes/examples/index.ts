@@ -2,8 +2,11 @@
  * Examples for the codes of the course's check kinds, one module per family (codes.test.ts
  * holds the Refresh Tokens exercise's own). Every code in CODES needs at least one.
  */
+import { COURSE_KIND_EXAMPLES } from './course';
 import type { CodeExample } from './types';
 
 export type { CodeExample } from './types';
 
-export const COURSE_EXAMPLES: Record<string, CodeExample[]> = {};
+export const COURSE_EXAMPLES: Record<string, CodeExample[]> = {
+  ...COURSE_KIND_EXAMPLES,
+};
