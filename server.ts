@@ -60,6 +60,7 @@ async function main() {
   // The check route's own handler, for the fast path (it imports server-only modules).
   allowServerOnlyModules();
   const { POST: checkRoute } = await import('./app/api/exercise/[step]/route');
+  const { POST: courseCheckRoute } = await import('./app/api/exercises/[exercise]/[step]/route');
   const retention = scheduleRetention(db, started, logger);
   release = async () => {
     retention.stop();
@@ -72,7 +73,7 @@ async function main() {
     practice: practice ? practice.handle : null,
     next: app.getRequestHandler(),
     // The check API is the hot path: the same route handler, without Next's pipeline (decision 008).
-    fastPaths: [createCheckApiFastPath(checkRoute)],
+    fastPaths: [createCheckApiFastPath(checkRoute, courseCheckRoute)],
   });
   if (stopping) return;
   setPhase('serving');

@@ -17,6 +17,8 @@ import { requestIdentity, webHeadersOf } from './client-address';
 
 /** A route handler's signature (as in app/api/.../route.ts). */
 export type RouteHandler = (request: Request, context: { params: Promise<{ step: string }> }) => Promise<Response>;
+/** The course's check route's signature (app/api/exercises/[exercise]/[step]/route.ts). */
+export type CourseRouteHandler = (request: Request, context: { params: Promise<{ exercise: string; step: string }> }) => Promise<Response>;
 
 /**
  * The static headers next.config.js sets on every Next.js response; answers that skip Next
@@ -36,6 +38,7 @@ export const STATIC_SECURITY_HEADERS: readonly { key: string; value: string }[] 
  * what the fast path saves.
  */
 const CHECK_PATH = /^\/api\/exercise\/([a-z-]{1,40})$/;
+const COURSE_CHECK_PATH = /^\/api\/exercises\/([a-z-]{1,40})\/([a-z-]{1,40})$/;
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -57,16 +60,17 @@ async function writeResponse(res: ServerResponse, response: Response): Promise<v
 }
 
 /**
- * A request listener step: serves `POST /api/exercise/<step>` with `handler` and returns
- * true, or returns false for any other request (Next.js serves it).
+ * A request listener step: serves `POST /api/exercise/<step>` with `handler` (and, given
+ * `courseHandler`, `POST /api/exercises/<exercise>/<step>` with it) and returns true, or
+ * returns false for any other request (Next.js serves it).
  */
-export function createCheckApiFastPath(handler: RouteHandler) {
+export function createCheckApiFastPath(handler: RouteHandler, courseHandler?: CourseRouteHandler) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     if (req.method !== 'POST') return false;
     const url = req.url ?? '/';
     const match = CHECK_PATH.exec(url);
-    if (!match) return false;
-    const step = match[1]!;
+    const course = match || !courseHandler ? null : COURSE_CHECK_PATH.exec(url);
+    if (!match && !course) return false;
     void (async () => {
       const body = await readBody(req);
       // The origin as Next would see it (handleApi compares a request's Origin with it).
@@ -78,7 +82,10 @@ export function createCheckApiFastPath(handler: RouteHandler) {
         // Decoded as request.text() would decode it (JSON is UTF-8).
         body: body.toString('utf8'),
       });
-      await writeResponse(res, await handler(request, { params: Promise.resolve({ step }) }));
+      const response = match
+        ? await handler(request, { params: Promise.resolve({ step: match[1]! }) })
+        : await courseHandler!(request, { params: Promise.resolve({ exercise: course![1]!, step: course![2]! }) });
+      await writeResponse(res, response);
     })().catch((error: unknown) => {
       // handleApi answers every error itself; this is the body stream failing (a client gone,
       // or the 413 of the body limit already sent).
