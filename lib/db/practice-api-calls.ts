@@ -37,7 +37,9 @@ function newCallId(nowMs: number): string {
  * A count, not an age: an age bound (the retention job) would let one app's token — even
  * a forged one naming a real app — fill the table at the rate limit's pace for as long as
  * the age allows; a count bounds the table by the number of apps, whatever a caller does,
- * and the delete is an index range that usually removes one row.
+ * and the delete is an index range that usually removes one row. (Two concurrent calls
+ * on Postgres may each miss the other's row and leave one extra for a moment; the next call
+ * trims it.)
  * Returns what was recorded, or null when the call names no practice app.
  */
 export async function recordApiCall(db: DB, call: ApiCallToRecord): Promise<ObservedApiCall | null> {
