@@ -16,6 +16,7 @@ export interface Database {
   practice_code_exchanges: PracticeCodeExchangesTable;
   practice_revoked_access_tokens: PracticeRevokedAccessTokensTable;
   practice_recipe_mistakes: PracticeRecipeMistakesTable;
+  practice_api_calls: PracticeApiCallsTable;
   exercise_progress: ExerciseProgressTable;
   exercise_runs: ExerciseRunsTable;
   exercise_steps: ExerciseStepsTable;
@@ -128,6 +129,27 @@ export interface PracticeRecipeMistakesTable {
   code_fingerprint: string | null;
   /** Epoch seconds of the refusal. */
   recorded_at: number;
+}
+
+/**
+ * Calls to the practice API (`/api/practice/photos`) attributed to a practice app by the
+ * token's `cid` (issue 21): labels and identifiers, never the token. At most the latest 50
+ * per app (lib/db/practice-api-calls.ts). Rows go with the app.
+ */
+export interface PracticeApiCallsTable {
+  /** Time-ordered: sorts as the calls were made. */
+  id: string;
+  client_id: string;
+  /** The token's `jti` (an identifier, not a credential). */
+  token_jti: string | null;
+  status: number;
+  /** An ApiCallOutcome label (lib/exercise/api-call/observed.ts). */
+  outcome: string;
+  sent_via: 'header' | 'body' | 'query';
+  /** The token's scopes, space-separated. */
+  scopes: string;
+  /** Epoch seconds. */
+  called_at: ColumnType<number, number, never>;
 }
 
 /**

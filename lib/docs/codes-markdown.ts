@@ -3,7 +3,11 @@
  * disagree (`npm run docs:codes` writes it; tests/docs.test.ts fails when it is stale).
  */
 import { CODES, type DiagnosisCode } from '../exercise/codes';
-import { CHECK_STEPS, STEP_TITLES, type StepId } from '../exercise/steps';
+import { CHECK_KINDS } from '../course/check-kinds';
+import { STEP_TITLES } from '../exercise/steps';
+
+/** Section titles: the Refresh Tokens steps' own, and the course's check kinds'. */
+const KIND_TITLES: Record<string, string> = { ...STEP_TITLES, 'api-call': 'Use the token at an API' };
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
@@ -20,11 +24,13 @@ export function renderCodesMarkdown(): string {
     '`warn` and `info` do not. The site shows this list at `/docs/codes`.',
     '',
   ];
-  const byFirstStep = new Map<string, DiagnosisCode[]>(CHECK_STEPS.map((step) => [step, []]));
+  const byFirstStep = new Map<string, DiagnosisCode[]>(CHECK_KINDS.map((step) => [step, []]));
   for (const code of Object.keys(CODES) as DiagnosisCode[]) byFirstStep.get(CODES[code].steps[0]!)!.push(code);
-  for (const step of CHECK_STEPS) {
+  for (const step of CHECK_KINDS) {
+    // Kinds no code names yet (the course's, while they are built) get no empty section.
+    if (byFirstStep.get(step)!.length === 0) continue;
     lines.push(
-      `## ${STEP_TITLES[step]} (\`${step}\`)`,
+      `## ${KIND_TITLES[step] ?? step} (\`${step}\`)`,
       '',
       '| Code | Severity | Steps | Meaning | Typical cause |',
       '|---|---|---|---|---|',

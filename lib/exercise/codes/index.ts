@@ -9,6 +9,7 @@
  * key on them. Add new ones; never rename or reuse one.
  * @see docs/decisions/003-report-model-and-stable-codes.md
  */
+import { API_CALL_CODES } from './api-call';
 import { AUTHORIZE_URL_CODES } from './authorize-url';
 import { PASTE_CODES } from './paste';
 import { REDIRECT_CODES } from './redirect';
@@ -25,6 +26,7 @@ export const CODES = {
   ...RESPONSE_CODES,
   ...PASTE_CODES,
   ...SHELL_CODES,
+  ...API_CALL_CODES,
 } as const;
 
 export type DiagnosisCode = keyof typeof CODES;
