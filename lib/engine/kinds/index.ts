@@ -3,6 +3,7 @@
  * schema and checker; adding a kind is one module and one line here.
  */
 import type { CheckKind } from '../../course/check-kinds';
+import { apiCallKind } from './api-call';
 import { authorizeUrlKind } from './authorize-url';
 import { redirectKind } from './redirect';
 import { setupKind } from './setup';
@@ -15,6 +16,7 @@ export const STEP_KINDS: Partial<Record<CheckKind, CheckKindDefinition<never>>> 
   redirect: redirectKind,
   'token-response': tokenResponseKind,
   'refresh-response': refreshResponseKind,
+  'api-call': apiCallKind,
 } as Partial<Record<CheckKind, CheckKindDefinition<never>>>;
 
 export function kindOf(kind: string): CheckKindDefinition<unknown> | null {

@@ -77,4 +77,10 @@ export const API_CALL_CODES = {
     'The call that worked used another token of this app than the one the token step checked.',
     'Logging in again, or refreshing, after the token step.',
   ),
+  'api_call.own_server': code(
+    API_CALL,
+    ['info'],
+    'On the learner’s own server the lab cannot observe API calls: the step is not applicable.',
+    'Doing the Web App exercise against Okta, Auth0, Keycloak or another server of one’s own.',
+  ),
 } as const satisfies Record<string, CodeInfo>;

@@ -3,6 +3,7 @@ import { checkAuthorizeUrl } from '../../authorize-url';
 import { build, OKTA, withParams } from '../../authorize-url/test-support';
 import { ctx, respond } from '../../token/test-support';
 import { checkTokenResponse } from '../../token/token-step';
+import { info, makeReport } from '../../report';
 import type { CodeExample } from './types';
 
 export const COURSE_KIND_EXAMPLES: Record<string, CodeExample[]> = {
@@ -11,6 +12,14 @@ export const COURSE_KIND_EXAMPLES: Record<string, CodeExample[]> = {
       step: 'authorize-url',
       severity: 'fail',
       run: () => checkAuthorizeUrl(build(withParams({ scope: 'openid' })), { ...OKTA, requiredScopes: ['api:read'] }),
+    },
+  ],
+  // The engine's api-call kind answers an own server without a check (lib/engine/kinds/api-call.ts).
+  'api_call.own_server': [
+    {
+      step: 'api-call',
+      severity: 'info',
+      run: () => makeReport('api-call', [info('api_call', 'api_call.own_server', 'Not applicable on your own server.')]),
     },
   ],
   'refresh_token.not_needed': [
