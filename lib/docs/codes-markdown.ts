@@ -3,7 +3,14 @@
  * disagree (`npm run docs:codes` writes it; tests/docs.test.ts fails when it is stale).
  */
 import { CODES, type DiagnosisCode } from '../exercise/codes';
-import { CHECK_STEPS, STEP_TITLES, type StepId } from '../exercise/steps';
+import { CHECK_KINDS, type CheckKind } from '../course/check-kinds';
+import { STEP_TITLES } from '../exercise/steps';
+
+/** Section titles: the Refresh Tokens steps' own, and the course's check kinds'. */
+const KIND_TITLES: Partial<Record<CheckKind, string>> = {
+  ...STEP_TITLES,
+  'client-credentials-response': 'Get a token with client credentials',
+};
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
@@ -20,11 +27,12 @@ export function renderCodesMarkdown(): string {
     '`warn` and `info` do not. The site shows this list at `/docs/codes`.',
     '',
   ];
-  const byFirstStep = new Map<string, DiagnosisCode[]>(CHECK_STEPS.map((step) => [step, []]));
+  const byFirstStep = new Map<string, DiagnosisCode[]>(CHECK_KINDS.map((step) => [step, []]));
   for (const code of Object.keys(CODES) as DiagnosisCode[]) byFirstStep.get(CODES[code].steps[0]!)!.push(code);
-  for (const step of CHECK_STEPS) {
+  // Every check kind that returns a code of its own; the course's kinds are named by their id.
+  for (const step of CHECK_KINDS.filter((kind) => byFirstStep.get(kind)!.length > 0)) {
     lines.push(
-      `## ${STEP_TITLES[step]} (\`${step}\`)`,
+      `## ${KIND_TITLES[step] ?? step} (\`${step}\`)`,
       '',
       '| Code | Severity | Steps | Meaning | Typical cause |',
       '|---|---|---|---|---|',

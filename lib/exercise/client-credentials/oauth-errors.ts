@@ -103,7 +103,7 @@ export function explainClientCredentialsError(
       };
     }
     case 'unauthorized_client': {
-      const configured = /configured grant types: \[([^\]]{0,200})\]/.exec(description)?.[1];
+      const configured = /configured grant types: \[([^\]]{0,200})\]/i.exec(description)?.[1];
       const webLike = usedWebApp || (configured !== undefined && /authorization_code/.test(configured));
       return {
         code: 'client_credentials.grant_not_allowed',

@@ -2,8 +2,17 @@
  * Examples for the codes of the course's check kinds, one module per family (codes.test.ts
  * holds the Refresh Tokens exercise's own). Every code in CODES needs at least one.
  */
+import { CLIENT_CREDENTIALS_EXAMPLES } from './client-credentials';
 import type { CodeExample } from './types';
 
 export type { CodeExample } from './types';
 
-export const COURSE_EXAMPLES: Record<string, CodeExample[]> = {};
+export const COURSE_EXAMPLES: Record<string, CodeExample[]> = mergeExamples(CLIENT_CREDENTIALS_EXAMPLES);
+
+/** One table from several: a code several families return keeps every family's examples. */
+export function mergeExamples(...tables: Partial<Record<string, CodeExample[]>>[]): Record<string, CodeExample[]> {
+  const merged: Record<string, CodeExample[]> = {};
+  for (const table of tables)
+    for (const [code, examples] of Object.entries(table)) merged[code] = [...(merged[code] ?? []), ...(examples ?? [])];
+  return merged;
+}
