@@ -3,11 +3,15 @@
  * disagree (`npm run docs:codes` writes it; tests/docs.test.ts fails when it is stale).
  */
 import { CODES, type DiagnosisCode } from '../exercise/codes';
-import { CHECK_KINDS } from '../course/check-kinds';
+import { CHECK_KINDS, type CheckKind } from '../course/check-kinds';
 import { STEP_TITLES } from '../exercise/steps';
 
 /** Section titles: the Refresh Tokens steps' own, and the course's check kinds'. */
-const KIND_TITLES: Record<string, string> = { ...STEP_TITLES, 'api-call': 'Use the token at an API' };
+const KIND_TITLES: Partial<Record<CheckKind, string>> = {
+  ...STEP_TITLES,
+  'client-credentials-response': 'Get a token with client credentials',
+  'api-call': 'Use the token at an API',
+};
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
@@ -26,9 +30,8 @@ export function renderCodesMarkdown(): string {
   ];
   const byFirstStep = new Map<string, DiagnosisCode[]>(CHECK_KINDS.map((step) => [step, []]));
   for (const code of Object.keys(CODES) as DiagnosisCode[]) byFirstStep.get(CODES[code].steps[0]!)!.push(code);
-  for (const step of CHECK_KINDS) {
-    // Kinds no code names yet (the course's, while they are built) get no empty section.
-    if (byFirstStep.get(step)!.length === 0) continue;
+  // Every check kind that returns a code of its own; the course's kinds are named by their id.
+  for (const step of CHECK_KINDS.filter((kind) => byFirstStep.get(kind)!.length > 0)) {
     lines.push(
       `## ${KIND_TITLES[step] ?? step} (\`${step}\`)`,
       '',

@@ -6,7 +6,7 @@ const AUTHORIZE: StepId[] = ['authorize-url'];
 
 export const AUTHORIZE_URL_CODES = {
   'input.empty': code(
-    ['authorize-url', 'redirect', 'token-response', 'refresh-response'],
+    ['authorize-url', 'redirect', 'token-response', 'refresh-response', 'client-credentials-response'],
     ['fail'],
     'Nothing was pasted.',
     'Pressing the check button before pasting, or pasting into the wrong box.',

@@ -11,7 +11,7 @@ import { build, CHALLENGE, GOOD, OKTA, PRACTICE, VERIFIER, withParams } from '..
 import { CODES, DIAGNOSIS_CODES, type CodeSeverity, type DiagnosisCode } from './index';
 import { checkRedirect, type RedirectContext, type RedirectInput } from '../redirect';
 import type { Report } from '../report';
-import { COURSE_EXAMPLES, type CodeExample } from './examples';
+import { COURSE_EXAMPLES, mergeExamples, type CodeExample } from './examples';
 import { checkSetup, type SetupInput } from '../setup';
 import type { TokenCheckContext } from '../token/context';
 import type { TokenSummary } from '../token/inspect';
@@ -373,17 +373,18 @@ const EXAMPLES: Partial<Record<DiagnosisCode, Example[]>> = {
   ),
 };
 
-const ALL = Object.entries({ ...EXAMPLES, ...COURSE_EXAMPLES }).flatMap(([code, examples]) =>
-  examples.map((example) => ({ code: code as DiagnosisCode, ...example })),
-);
+/** The Refresh Tokens exercise's examples and the course's, a shared code keeping both. */
+const TABLE = mergeExamples(EXAMPLES, COURSE_EXAMPLES);
+
+const ALL = Object.entries(TABLE).flatMap(([code, examples]) => examples.map((example) => ({ code: code as DiagnosisCode, ...example })));
 
 describe('the diagnosis codes (lib/exercise/codes.ts)', () => {
   it('all have an example here', () => {
-    expect(Object.keys({ ...EXAMPLES, ...COURSE_EXAMPLES }).sort()).toEqual([...DIAGNOSIS_CODES].sort());
+    expect(Object.keys(TABLE).sort()).toEqual([...DIAGNOSIS_CODES].sort());
   });
 
   it.each(DIAGNOSIS_CODES)('%s has an example for every status and every step codes.ts lists', (code) => {
-    const examples = EXAMPLES[code] ?? COURSE_EXAMPLES[code]!;
+    const examples = TABLE[code]!;
     expect(examples.length).toBeGreaterThan(0);
     expect([...new Set(examples.map((e) => e.severity))].sort()).toEqual([...CODES[code].severities].sort());
     expect([...new Set(examples.map((e) => e.step))].sort()).toEqual([...CODES[code].steps].sort());

@@ -11,6 +11,7 @@
  */
 import { API_CALL_CODES } from './api-call';
 import { AUTHORIZE_URL_CODES } from './authorize-url';
+import { CLIENT_CREDENTIALS_CODES } from './client-credentials';
 import { PASTE_CODES } from './paste';
 import { REDIRECT_CODES } from './redirect';
 import { RESPONSE_CODES } from './responses';
@@ -27,6 +28,7 @@ export const CODES = {
   ...PASTE_CODES,
   ...SHELL_CODES,
   ...API_CALL_CODES,
+  ...CLIENT_CREDENTIALS_CODES,
 } as const;
 
 export type DiagnosisCode = keyof typeof CODES;

@@ -1,130 +1,138 @@
 /** Diagnosis codes: the token and refresh responses. See ./index.ts. */
+import type { CheckKind } from '../../course/check-kinds';
 import { stepRef, type StepId } from '../steps';
 import { code, type CodeInfo } from './code-info';
 
 const TOKEN: StepId[] = ['token-response'];
 const REFRESH: StepId[] = ['refresh-response'];
 const RESPONSES: StepId[] = ['token-response', 'refresh-response'];
+/** The response codes the client credentials check returns too (the same analysis: token/inspect.ts). */
+const WITH_SERVICE: CheckKind[] = [...RESPONSES, 'client-credentials-response'];
 
 export const RESPONSE_CODES = {
   'json.invalid': code(
-    RESPONSES,
+    WITH_SERVICE,
     ['fail'],
     'The pasted response is not valid JSON.',
     'A response cut off while copying, or a curl command pasted instead of its output.',
   ),
   'json.only_access_token': code(
-    RESPONSES,
+    WITH_SERVICE,
     ['fail'],
     'Only a token was pasted, not the whole JSON response.',
     'Copying the access_token value instead of the whole JSON response.',
   ),
   'json.http_headers': code(
-    RESPONSES,
+    WITH_SERVICE,
     ['warn'],
     'HTTP headers (curl -i/-v) were pasted with the JSON.',
     'Running curl with -i or -v and pasting everything it printed.',
   ),
   'json.smart_quotes': code(
-    RESPONSES,
+    WITH_SERVICE,
     ['warn'],
     'Curly “smart” quotes from a word processor.',
     'Pasting the response through a word processor or chat app.',
   ),
-  'json.not_object': code(RESPONSES, ['fail'], 'The JSON is not an object.', 'Pasting a JSON list or a quoted string.'),
+  'json.not_object': code(WITH_SERVICE, ['fail'], 'The JSON is not an object.', 'Pasting a JSON list or a quoted string.'),
   'json.powershell_output': code(
-    RESPONSES,
+    WITH_SERVICE,
     ['fail'],
     'PowerShell’s list of the response’s fields was pasted, not the JSON.',
     'Running the request with Invoke-RestMethod, which displays the object instead of the JSON.',
   ),
   'request.command_split': code(
-    RESPONSES,
+    WITH_SERVICE,
     ['fail'],
     'The shell ran part of the curl command as a separate command, so the request was incomplete.',
     'A space after a line-ending backslash, or a line without its backslash, when copying the command.',
   ),
   'json.extra_text': code(
-    RESPONSES,
+    WITH_SERVICE,
     ['warn'],
     'Extra text around the JSON.',
     'Pasting the shell prompt or the curl command along with the JSON.',
   ),
   'response.error': code(
-    RESPONSES,
+    WITH_SERVICE,
     ['fail'],
     'The token endpoint answered with an error.',
     'The token request failed: an expired or reused code, a wrong code_verifier or client secret, or a grant the app does not allow.',
   ),
   'access_token.missing': code(
-    RESPONSES,
+    WITH_SERVICE,
     ['fail'],
     'No access_token in the response.',
     'Pasting an ID token response or an edited response.',
   ),
   'token_type.unexpected': code(
-    RESPONSES,
+    WITH_SERVICE,
     ['fail', 'warn'],
     'token_type is not Bearer.',
     'A server configured for DPoP, or an edited response.',
   ),
   'access_token.not_jwt': code(
-    RESPONSES,
+    WITH_SERVICE,
     ['warn', 'fail'],
     'The access token is opaque, not a JWT.',
     'A server that issues opaque tokens (Okta org server, Auth0 without audience).',
   ),
   'access_token.signature_invalid': code(
-    RESPONSES,
+    WITH_SERVICE,
     ['fail'],
     'The access token’s signature does not verify.',
     'A token edited on jwt.io or damaged while copying.',
   ),
   'access_token.issuer_mismatch': code(
-    RESPONSES,
+    WITH_SERVICE,
     ['fail'],
     'The access token comes from another issuer.',
     'A token from another authorization server or tenant.',
   ),
   'access_token.client_mismatch': code(
-    RESPONSES,
+    WITH_SERVICE,
     ['fail'],
     'The access token was issued to another client.',
     'A token issued to another app.',
   ),
-  'access_token.expired': code(RESPONSES, ['fail'], 'The access token has expired.', 'Pasting an old response from an earlier attempt.'),
+  'access_token.expired': code(WITH_SERVICE, ['fail'], 'The access token has expired.', 'Pasting an old response from an earlier attempt.'),
   'access_token.keys_unavailable': code(
-    RESPONSES,
+    WITH_SERVICE,
     ['warn'],
     'The server’s keys could not be loaded to verify the token.',
     'The server’s key set could not be loaded at that moment.',
   ),
   'access_token.unknown_key': code(
-    RESPONSES,
+    WITH_SERVICE,
     ['fail'],
     'The token is signed with a key the server does not publish.',
     'A token from another server, or one signed by hand.',
   ),
   'access_token.audience_mismatch': code(
-    RESPONSES,
+    WITH_SERVICE,
     ['warn'],
     'The access token is for another audience.',
     'A token for another API (aud other than api://default).',
   ),
   'access_token.time_claim_invalid': code(
-    RESPONSES,
+    WITH_SERVICE,
     ['fail'],
     'An exp, nbf or iat claim is not a time (not a number, or out of range): an edited or hand-made token.',
     'A token made or edited by hand, with exp, nbf or iat out of range.',
   ),
   'access_token.not_yet_valid': code(
-    RESPONSES,
+    WITH_SERVICE,
     ['fail'],
     'The token is not valid yet (nbf or iat in the future): a clock is wrong.',
     'A wrong clock on the server or on this machine.',
   ),
   'id_token.present': code(RESPONSES, ['info'], 'An ID token came too (openid was requested).', 'Asking for the openid scope.'),
-  'expires_in.missing': code(RESPONSES, ['warn'], 'The response does not say when the token expires.', 'A server that omits expires_in.'),
+  'expires_in.missing': code(
+    WITH_SERVICE,
+    ['warn'],
+    'The response does not say when the token expires.',
+    'A server that omits expires_in.',
+  ),
   'access_token.from_refresh_grant': code(
     TOKEN,
     ['fail'],

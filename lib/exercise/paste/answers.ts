@@ -5,6 +5,7 @@
  * server expects, and the one next action. Used by both response steps. Pure.
  */
 import type { ProviderKind } from '../../issuer/providers';
+import type { TokenGrant } from '../token/context';
 import { parseUrl } from '../authorize-url/normalize';
 import { explainDifference } from '../explain-difference';
 import { fail, quote, type CheckResult } from '../report';
@@ -16,7 +17,17 @@ export interface PasteAnswerContext {
   tokenEndpoint?: string;
   practice: boolean;
   kind?: ProviderKind;
-  grant: 'authorization_code' | 'refresh_token';
+  grant: TokenGrant;
+  /** Practice server only: the console's name of the app whose secret the command needs (absent: "My Web App"). */
+  appName?: string;
+}
+
+/** Where the values a template's placeholders stand for are found, for the grant's command. */
+function whereValues(ctx: PasteAnswerContext, article: 'the' | 'a'): string {
+  const secret = ctx.practice ? `the client secret is in the practice console, ${ctx.appName ?? 'My Web App'}` : "from your app's settings";
+  return ctx.grant === 'client_credentials'
+    ? secret
+    : `${secret}; ${article} refresh token is the refresh_token of the response you checked in ${stepRef('token')}`;
 }
 
 const CHECK = 'paste';
@@ -57,7 +68,7 @@ export function answerResponsePaste(paste: PasteKind, ctx: PasteAnswerContext): 
             CHECK,
             'paste.placeholder',
             `This is the command, and it still holds the template's ${paste.placeholders.length === 1 ? 'placeholder' : 'placeholders'} ${paste.placeholders.map((p) => quote(p, 40)).join(', ')}: run as it is, the server cannot know the value meant.`,
-            `Replace ${paste.placeholders.length === 1 ? 'it' : 'each'} with your own value (${ctx.practice ? 'the client secret is in the practice console, My Web App' : "from your app's settings"}; the refresh token is the refresh_token of the response you checked in ${stepRef('token')}), run the command in a terminal and paste what it prints.`,
+            `Replace ${paste.placeholders.length === 1 ? 'it' : 'each'} with your own value (${whereValues(ctx, 'the')}), run the command in a terminal and paste what it prints.`,
           )
         : fail(
             CHECK,
@@ -246,8 +257,6 @@ export function answerPlaceholdersSent(placeholders: string[], ctx: PasteAnswerC
     `The command still sends the template's ${placeholders.length === 1 ? 'placeholder' : 'placeholders'} ${placeholders
       .map((p) => quote(p, 40))
       .join(', ')}, so the server answered ${quote(error, 40)}: it received the placeholder, not your value.`,
-    `Replace ${placeholders.length === 1 ? 'it' : 'each'} with your own value (${
-      ctx.practice ? 'the client secret is in the practice console, My Web App' : "from your app's settings"
-    }; a refresh token is the refresh_token of the response you checked in ${stepRef('token')}), then run the command again and paste what it prints.`,
+    `Replace ${placeholders.length === 1 ? 'it' : 'each'} with your own value (${whereValues(ctx, 'a')}), then run the command again and paste what it prints.`,
   );
 }

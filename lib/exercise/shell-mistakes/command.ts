@@ -25,6 +25,9 @@ const MAX_TEXT = 32 * 1024;
 /** Characters a verifier can have (RFC 7636 §4.1), and % for a percent-encoded one. */
 const VERIFIER_CHAR = /[A-Za-z0-9._~%-]/;
 
+/** A shell variable in a command's value ($NAME, ${NAME}, $env:NAME, $(…), %NAME%): the paste does not show its value. */
+export const holdsShellVariable = (value: string): boolean => /\$[A-Za-z_{(]|%[A-Za-z_]\w*%/.test(value);
+
 /** Reads the values a pasted command sent; see {@link PastedCommand}. */
 export function readPastedCommand(paste: string, { shell, tool }: Pick<ShellGuess, 'shell' | 'tool'>): PastedCommand {
   const text = paste.length > MAX_TEXT ? paste.slice(0, MAX_TEXT) : paste;

@@ -163,7 +163,9 @@ export async function checkJwtAccessToken(
         'client',
         'access_token.client_mismatch',
         `The token was issued to client ${quote(client.value, 60)} (claim ${client.claim}), not to your app ${quote(ctx.clientId, 60)}.`,
-        `Use your app's client ID ${quote(ctx.clientId, 60)} in both the authorization URL and the curl command${ctx.practice ? '' : ", or correct the client ID in setup if you're using another app"}.`,
+        grant === 'client_credentials'
+          ? `Send your service app's client ID ${quote(ctx.clientId, 60)} and its secret as the command's credentials (-u), and run it again.`
+          : `Use your app's client ID ${quote(ctx.clientId, 60)} in both the authorization URL and the curl command${ctx.practice ? '' : ", or correct the client ID in setup if you're using another app"}.`,
       ),
     );
   }
@@ -233,7 +235,9 @@ function checkTimeClaims(payload: Record<string, unknown>, now: Date, grant: Tok
           `The access token expired at ${formatUtc(exp)} (${describeRelative(exp, now)}).`,
           grant === 'authorization_code'
             ? 'Access tokens are short-lived: paste the response right after you get it. The code is single-use, so get a fresh response by building the authorization URL again and logging in.'
-            : "Run this step's refresh curl command again and paste the new response right away.",
+            : grant === 'client_credentials'
+              ? 'Run the curl command again and paste the new response right away: client credentials need no login, so a fresh token is one command away.'
+              : "Run this step's refresh curl command again and paste the new response right away.",
         ),
       );
     } else {

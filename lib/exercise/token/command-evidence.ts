@@ -6,6 +6,7 @@
  * `--data-urlencode`, `--data-raw`) on the command's lines: linear, bounded. Pure.
  */
 import { formDecode } from '../authorize-url/normalize';
+import { explainClientCredentialsError, readSentRequest } from '../client-credentials/oauth-errors';
 import { explainDifference } from '../explain-difference';
 import { linesOf } from '../paste/classify';
 import { fail, quote, type CheckResult } from '../report';
@@ -32,11 +33,21 @@ export function explainFromCommand(
   text: string,
   body: Record<string, unknown>,
   grant: TokenGrant,
-  ctx: Pick<TokenCheckContext, 'redirectUri'>,
+  ctx: Pick<TokenCheckContext, 'redirectUri'> & Partial<Pick<TokenCheckContext, 'practice' | 'kind' | 'otherClientIds'>>,
 ): CheckResult | null {
   const error = typeof body.error === 'string' ? body.error : '';
   const description = typeof body.error_description === 'string' ? body.error_description : '';
   const seen = `The server answered ${quote(error, 40)}${description ? ` (${quote(description, 120)})` : ''}`;
+
+  if (grant === 'client_credentials' && (error === 'invalid_scope' || error === 'unauthorized_client')) {
+    // The scope and the credentials the command sent tell which mistake it was.
+    const sent = readSentRequest(text);
+    const explained =
+      sent.shown || sent.clientId !== null
+        ? explainClientCredentialsError(error, description, { ...ctx, practice: ctx.practice ?? false }, sent)
+        : null;
+    if (explained) return fail('response', explained.code ?? 'response.error', `${seen}: ${explained.meaning}`, explained.hint);
+  }
 
   if (error === 'unsupported_grant_type') {
     const sent = sentValue(text, 'grant_type');

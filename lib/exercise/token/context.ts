@@ -17,6 +17,10 @@ export interface TokenCheckContext {
   redirectUri?: string;
   /** The learner's app; the token's `cid`/`client_id`/`azp` must name it. */
   clientId: string;
+  /** Practice server only: the console's name of that app, for hints (absent: "My Web App"). */
+  appName?: string;
+  /** The learner's other apps, to recognise their credentials or tokens (the web app's client ID at the service step). */
+  otherClientIds?: { web?: string };
   /** The expected `aud` (practice server: `api://default`); not checked when absent. */
   audience?: string;
   now: Date;
@@ -98,5 +102,8 @@ export async function safeLookup<T>(lookup: (() => Promise<T | null>) | undefine
   }
 }
 
-/** The grant a pasted response answers: step 4 exchanges a code, step 5 a refresh token. */
-export type TokenGrant = 'authorization_code' | 'refresh_token';
+/**
+ * The grant a pasted response answers: the code exchange, a refresh, or a service app's
+ * client credentials request (lib/exercise/client-credentials).
+ */
+export type TokenGrant = 'authorization_code' | 'refresh_token' | 'client_credentials';

@@ -306,9 +306,20 @@ function hintForMissingAccessToken(body: Record<string, unknown>): string {
   return "A token response carries the token in an access_token field. Run this step's curl command and paste the whole JSON it prints.";
 }
 
-/** A client credentials token: the subject is the client itself (Okta: sub = cid and no uid; Auth0: "<client>@clients"). */
-function isClientCredentialsToken(payload: Record<string, unknown>): boolean {
+/**
+ * A client credentials token: its subject is the client itself. Okta and RFC 9068: sub =
+ * the client (cid, client_id or azp) and no uid; Auth0: "<client>@clients"; Keycloak: sub is
+ * the client's service account, whose preferred_username is "service-account-<client>".
+ * @see https://www.rfc-editor.org/rfc/rfc9068#section-2.2
+ */
+export function isClientCredentialsToken(payload: Record<string, unknown>): boolean {
   const sub = payload.sub;
   if (typeof sub !== 'string' || typeof payload.uid === 'string') return false;
-  return sub === tokenClientId(payload)?.value || sub.endsWith('@clients');
+  const client = tokenClientId(payload)?.value;
+  const username = typeof payload.preferred_username === 'string' ? payload.preferred_username.toLowerCase() : null;
+  return (
+    sub === client ||
+    sub.endsWith('@clients') ||
+    (client !== undefined && username !== null && username === `service-account-${client.toLowerCase()}`)
+  );
 }

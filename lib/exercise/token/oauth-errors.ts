@@ -5,6 +5,7 @@
  */
 import type { CodeExchangeHistory, TokenCheckContext, TokenGrant } from './context';
 import { PROVIDERS } from '../../issuer/providers';
+import { explainClientCredentialsError, type ErrorExplanation } from '../client-credentials/oauth-errors';
 import { fail, quote, type CheckResult } from '../report';
 import type { TerminalClues } from './terminal-output';
 import { stepRef } from '../steps';
@@ -21,7 +22,7 @@ export function isErrorResponse(body: Record<string, unknown>): boolean {
 export function explainErrorResponse(
   body: Record<string, unknown>,
   grant: TokenGrant,
-  ctx: Pick<TokenCheckContext, 'practice' | 'kind'>,
+  ctx: Pick<TokenCheckContext, 'practice' | 'kind' | 'otherClientIds'>,
   clues?: Pick<TerminalClues, 'accessTokenAsRefreshToken'> & { codeExchange?: CodeExchangeHistory | null },
 ): CheckResult {
   if (typeof body.errorCode === 'string' && body.error === undefined) {
@@ -42,7 +43,7 @@ export function explainErrorResponse(
         ? String((body.error as Record<string, unknown>).message)
         : '';
   const seen = `The server answered with error ${quote(code, 40)}${description ? ` (${quote(description, 160)})` : ''}`;
-  const { meaning, hint } =
+  const explained: ErrorExplanation =
     code === 'invalid_grant' && grant === 'refresh_token' && clues?.accessTokenAsRefreshToken
       ? {
           meaning: 'the refresh_token your command sent is a JWT (it starts with eyJ): that is the access token, not the refresh token.',
@@ -52,8 +53,9 @@ export function explainErrorResponse(
         ? explainReusedCode(clues.codeExchange)
         : code === 'invalid_grant' && grant === 'refresh_token' && clues?.codeExchange?.revokedAt
           ? explainRevokedLogin(clues.codeExchange.revokedAt)
-          : explainErrorCode(code, description, grant, ctx);
-  return fail('response', 'response.error', `${seen}: ${meaning}`, hint);
+          : ((grant === 'client_credentials' ? explainClientCredentialsError(code, description, ctx) : null) ??
+            explainErrorCode(code, description, grant, ctx));
+  return fail('response', explained.code ?? 'response.error', `${seen}: ${explained.meaning}`, explained.hint);
 }
 
 const clock = (at: Date) => `${at.toISOString().slice(11, 19)} UTC`;

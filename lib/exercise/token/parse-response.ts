@@ -197,10 +197,15 @@ export function parseResponse(text: string): ParseResponseResult {
 /**
  * Hides what may be secret in a piece of pasted text before it is quoted: long runs of
  * token characters keep a short prefix (`eyJraWQi…`), and values of parameters named like
- * codes, tokens, secrets or verifiers are masked.
+ * codes, tokens, secrets or verifiers are masked, as is the secret of curl's `-u id:secret`.
  */
 export function redactSecrets(text: string): string {
   return text
+    .replace(
+      // curl's -u client_id:client_secret: the ID may show, the secret not.
+      /((?:^|\s)(?:-u|--user)[\s=]+["']?[^\s:"']{1,200}:)([^\s"']+)/g,
+      (_m, before: string, secret: string) => `${before}${secret.length > 6 ? `${secret.slice(0, 2)}…` : '…'}`,
+    )
     .replace(
       /\b((?:code|code_verifier|client_secret|access_token|refresh_token|id_token|token|assertion)["']?\s*[=:]\s*["']?)([^\s"'&,}]+)/gi,
       (_m, name: string, val: string) => `${name}${val.length > 6 ? `${val.slice(0, 4)}…` : '…'}`,

@@ -19,6 +19,7 @@ import {
   detectShell,
   diagnoseBasicHeader,
   diagnoseBasicUser,
+  holdsShellVariable,
   diagnoseChallenge,
   parseBasicLabel,
   PLAIN_LABEL,
@@ -132,14 +133,13 @@ function pkceRecipe(diagnosis: PkceDiagnosis, seen: string, source: 'command' | 
 async function explainBasic(text: string, seen: string, ctx: TokenCheckContext): Promise<CheckResult | null> {
   const shell = detectShell(text);
   const command = readPastedCommand(text, shell);
-  if (command.authorization !== null || command.user !== null) {
+  // `-u "$CLIENT_ID:$CLIENT_SECRET"`: the shell put the values in, which the paste does not show.
+  const header = command.authorization !== null && !holdsShellVariable(command.authorization) ? command.authorization : null;
+  const user = command.user !== null && !holdsShellVariable(command.user) ? command.user : null;
+  if (header !== null || user !== null) {
     const secret = ctx.practice ? await safeLookup(ctx.lookupClientSecret) : null;
-    const diagnosis =
-      command.authorization !== null
-        ? diagnoseBasicHeader(command.authorization, ctx.clientId, secret)
-        : diagnoseBasicUser(command.user!, ctx.clientId, secret);
-    const where =
-      command.authorization !== null ? 'in the Authorization header of your command' : 'in the credentials your command gives curl (-u)';
+    const diagnosis = header !== null ? diagnoseBasicHeader(header, ctx.clientId, secret) : diagnoseBasicUser(user!, ctx.clientId, secret);
+    const where = header !== null ? 'in the Authorization header of your command' : 'in the credentials your command gives curl (-u)';
     if (diagnosis !== null) return basicResult(diagnosis.mistakes, basicOutcome(diagnosis), seen, where, shell.shell, ctx);
   }
   const record = ctx.lookupRecipeMistake ? await safeLookup(() => ctx.lookupRecipeMistake!('basic')) : null;
@@ -166,7 +166,7 @@ function basicResult(
   shell: ShellKind | null,
   ctx: TokenCheckContext,
 ): CheckResult | null {
-  const app = ctx.practice ? "My Web App's" : "your app's";
+  const app = ctx.practice ? `${ctx.appName ?? 'My Web App'}'s` : "your app's";
   if (mistakes.length > 0) {
     const advice = shellAdvice(shell ?? 'posix');
     const tip = mistakes.some((m) => m === 'quoted' || m === 'quotes_in_credentials')
@@ -195,7 +195,9 @@ function basicResult(
       'response.error',
       `${seen}: ${where}, the client ID is right but the secret is not ${app} client secret.`,
       ctx.practice
-        ? 'Copy the Client secret from the practice console (My Web App → Client secret → copy), or press "Fill in my practice secret" above the command.'
+        ? ctx.appName
+          ? `Copy the Client secret from the practice console (${ctx.appName} → Client secret → copy), and run the command again.`
+          : 'Copy the Client secret from the practice console (My Web App → Client secret → copy), or press "Fill in my practice secret" above the command.'
         : "Copy the client secret again from your app's settings, completely.",
     );
   }

@@ -3,12 +3,22 @@
  * holds the Refresh Tokens exercise's own). Every code in CODES needs at least one.
  */
 import { API_CALL_EXAMPLES } from './api-call';
+import { CLIENT_CREDENTIALS_EXAMPLES } from './client-credentials';
 import { COURSE_KIND_EXAMPLES } from './course';
 import type { CodeExample } from './types';
 
 export type { CodeExample } from './types';
 
-export const COURSE_EXAMPLES: Record<string, CodeExample[]> = {
-  ...COURSE_KIND_EXAMPLES,
-  ...API_CALL_EXAMPLES,
-};
+export const COURSE_EXAMPLES: Record<string, CodeExample[]> = mergeExamples(
+  COURSE_KIND_EXAMPLES,
+  API_CALL_EXAMPLES,
+  CLIENT_CREDENTIALS_EXAMPLES,
+);
+
+/** One table from several: a code several families return keeps every family's examples. */
+export function mergeExamples(...tables: Partial<Record<string, CodeExample[]>>[]): Record<string, CodeExample[]> {
+  const merged: Record<string, CodeExample[]> = {};
+  for (const table of tables)
+    for (const [code, examples] of Object.entries(table)) merged[code] = [...(merged[code] ?? []), ...(examples ?? [])];
+  return merged;
+}
