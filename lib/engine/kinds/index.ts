@@ -5,6 +5,7 @@
 import type { CheckKind } from '../../course/check-kinds';
 import { apiCallKind } from './api-call';
 import { authorizeUrlKind } from './authorize-url';
+import { clientCredentialsKind } from './client-credentials';
 import { redirectKind } from './redirect';
 import { setupKind } from './setup';
 import { refreshResponseKind, tokenResponseKind } from './token-response';
@@ -17,6 +18,7 @@ export const STEP_KINDS: Partial<Record<CheckKind, CheckKindDefinition<never>>> 
   'token-response': tokenResponseKind,
   'refresh-response': refreshResponseKind,
   'api-call': apiCallKind,
+  'client-credentials-response': clientCredentialsKind,
 } as Partial<Record<CheckKind, CheckKindDefinition<never>>>;
 
 export function kindOf(kind: string): CheckKindDefinition<unknown> | null {
