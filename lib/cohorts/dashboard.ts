@@ -31,16 +31,22 @@ export interface AttemptInput {
   createdAt: string;
 }
 
-export interface DashboardRow {
+/** A step's cell in a learner's row: its status, and the attempts (and failures) recorded in this cohort. */
+export interface StepCell {
+  status: StepStatus;
+  attempts: number;
+  failures: number;
+}
+
+/** A learner's row in one exercise's view (`S`: the exercise's checked step ids). */
+export interface ExerciseRow<S extends string = string> {
   learnerId: string;
   displayName: string;
   /** The first step not passed yet, or "complete". */
-  currentStep: StepId | 'complete';
-  steps: Record<StepId, { status: StepStatus; attempts: number; failures: number }>;
-  /** Enable refresh tokens, the step without a check (lib/cohorts/journey.ts). */
-  enable: { status: EnableStatus };
+  currentStep: S | 'complete';
+  steps: Record<S, StepCell>;
   joinedAt: string;
-  /** The learner's first check in this cohort, or null before any. */
+  /** The learner's first check of the exercise in this cohort, or null before any. */
   startedAt: string | null;
   lastActivityAt: string;
   completedAt: string | null;
@@ -48,7 +54,13 @@ export interface DashboardRow {
   timeToCompleteSeconds: number | null;
   /** Every diagnosis code the learner's checks in this cohort reported (failures and warnings), first seen first. */
   mistakeCodes: string[];
-  stuck: { reason: 'failures' | 'idle'; step: StepId; detail: string } | null;
+  stuck: { reason: 'failures' | 'idle'; step: S; detail: string } | null;
+}
+
+/** A learner's row in the Refresh Tokens view: its five checked steps, and Enable. */
+export interface DashboardRow extends ExerciseRow<StepId> {
+  /** Enable refresh tokens, the step without a check (lib/cohorts/journey.ts). */
+  enable: { status: EnableStatus };
 }
 
 /** Whole seconds from the first check to completion, or null when either is missing or they are out of order. */
@@ -68,16 +80,23 @@ export interface DashboardInput {
 }
 
 /**
- * The instructor dashboard's rows, from plain data (pure: the clock is passed in).
- * Status comes from the learner's current progress; attempt counts from the attempts
- * recorded for this cohort.
+ * One exercise's rows, from plain data (pure: the clock is passed in), with `stepIds` its
+ * checked steps in order. Status comes from the learner's current progress; attempt counts
+ * from the attempts recorded for this cohort (pass only this exercise's).
  */
-export function buildDashboardRows({ members, steps, completions, attempts, grants = [] }: DashboardInput, now: Date): DashboardRow[] {
+export function buildExerciseRows<S extends string>(
+  { members, steps, completions, attempts }: DashboardInput,
+  now: Date,
+  stepIds: readonly S[],
+): ExerciseRow<S>[] {
+  const attemptsOf = groupBy(attempts, (a) => a.learnerId);
+  const stepsOf = groupBy(steps, (s) => s.learnerId);
+  const completedAtOf = new Map(completions.map((c) => [c.learnerId, c.completedAt]));
   return members.map((member) => {
-    const mine = attempts.filter((a) => a.learnerId === member.learnerId).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    const stepStatus = new Map(steps.filter((s) => s.learnerId === member.learnerId).map((s) => [s.step, s.status]));
+    const mine = [...(attemptsOf.get(member.learnerId) ?? [])].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const stepStatus = new Map((stepsOf.get(member.learnerId) ?? []).map((s) => [s.step, s.status]));
     const rowSteps = Object.fromEntries(
-      CHECK_STEPS.map((step) => {
+      stepIds.map((step) => {
         const forStep = mine.filter((a) => a.step === step);
         return [
           step,
@@ -88,10 +107,9 @@ export function buildDashboardRows({ members, steps, completions, attempts, gran
           },
         ];
       }),
-    ) as DashboardRow['steps'];
-    const refreshGrantEnabled = grants.find((g) => g.learnerId === member.learnerId)?.refreshGrantEnabled ?? null;
-    const completedAt = completions.find((c) => c.learnerId === member.learnerId)?.completedAt ?? null;
-    const currentStep = completedAt ? 'complete' : (CHECK_STEPS.find((step) => rowSteps[step].status !== 'pass') ?? 'complete');
+    ) as Record<S, StepCell>;
+    const completedAt = completedAtOf.get(member.learnerId) ?? null;
+    const currentStep: S | 'complete' = completedAt ? 'complete' : (stepIds.find((step) => rowSteps[step].status !== 'pass') ?? 'complete');
     const lastActivityAt = mine.at(-1)?.createdAt ?? member.joinedAt;
     const startedAt = mine[0]?.createdAt ?? null;
     return {
@@ -99,7 +117,6 @@ export function buildDashboardRows({ members, steps, completions, attempts, gran
       displayName: member.displayName,
       currentStep,
       steps: rowSteps,
-      enable: { status: enableStatusOf(refreshGrantEnabled, rowSteps) },
       joinedAt: member.joinedAt,
       startedAt,
       lastActivityAt,
@@ -111,7 +128,33 @@ export function buildDashboardRows({ members, steps, completions, attempts, gran
   });
 }
 
-function findStuck(step: StepId, attempts: AttemptInput[], lastActivityAt: string, now: Date): DashboardRow['stuck'] {
+/**
+ * The instructor dashboard's rows for the Refresh Tokens exercise, from plain data (pure: the
+ * clock is passed in): {@link buildExerciseRows} over its checked steps, and Enable.
+ */
+export function buildDashboardRows(input: DashboardInput, now: Date): DashboardRow[] {
+  const grants = new Map((input.grants ?? []).map((g) => [g.learnerId, g.refreshGrantEnabled]));
+  return buildExerciseRows(input, now, CHECK_STEPS).map(({ learnerId, displayName, currentStep, steps, ...rest }) => ({
+    learnerId,
+    displayName,
+    currentStep,
+    steps,
+    enable: { status: enableStatusOf(grants.get(learnerId) ?? null, steps) },
+    ...rest,
+  }));
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+function findStuck<S extends string>(step: S, attempts: AttemptInput[], lastActivityAt: string, now: Date): ExerciseRow<S>['stuck'] {
   let streak = 0;
   for (const attempt of [...attempts].reverse()) {
     if (attempt.step !== step) continue;
@@ -156,9 +199,12 @@ export function rootCauseCodes(codes: string[]): string[] {
  * (by attempts; at equal attempts, the mistake more learners made first). Each attempt counts
  * each root cause once ({@link rootCauseCodes}).
  */
-export function countMistakes(attempts: AttemptInput[]): Record<StepId, MistakeCount[]> {
-  const result = Object.fromEntries(CHECK_STEPS.map((step) => [step, [] as MistakeCount[]])) as Record<StepId, MistakeCount[]>;
-  for (const step of CHECK_STEPS) {
+export function countMistakes<S extends string = StepId>(
+  attempts: AttemptInput[],
+  stepIds: readonly S[] = CHECK_STEPS as unknown as readonly S[],
+): Record<S, MistakeCount[]> {
+  const result = Object.fromEntries(stepIds.map((step) => [step, [] as MistakeCount[]])) as Record<S, MistakeCount[]>;
+  for (const step of stepIds) {
     const counts = new Map<string, { count: number; learners: Set<string> }>();
     for (const attempt of attempts) {
       if (attempt.step !== step) continue;

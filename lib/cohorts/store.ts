@@ -1,10 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DB } from '../db/client';
 import { ensureLearner } from '../db/learners';
-import { buildDashboardRows, countMistakes, secondsToComplete, type AttemptInput, type DashboardRow } from './dashboard';
+import type { ProviderConfig } from '../exercise/setup';
+import { buildDashboardRows, countMistakes, type DashboardRow } from './dashboard';
+import { cohortAttempts, readExerciseInput, toAttemptInput } from './exercise-store';
 import { CohortFull, DEFAULT_COHORT_CAPACITY } from './capacity';
 import { newShortCode, normalizeShortCode } from './join-code';
 import { refresh } from '../course/exercises/refresh';
+import { parseCohortExercises } from './exercises';
 
 const REFRESH_EXERCISE = refresh.id;
 
@@ -20,6 +23,8 @@ export interface Cohort {
   learnerCount: number;
   /** How many learners it admits (lib/cohorts/capacity.ts). */
   capacity: number;
+  /** The exercises it does, in its order (lib/cohorts/exercises.ts; every built one unless chosen). */
+  exercises: string[];
 }
 
 /** 16 random bytes: an unguessable join code (128 bits), URL-safe. */
@@ -44,7 +49,15 @@ export async function createCohort(
   db: DB,
   instructorId: string,
   name: string,
-  { capacity = DEFAULT_COHORT_CAPACITY, now = new Date() }: { capacity?: number; now?: Date } = {},
+  {
+    capacity = DEFAULT_COHORT_CAPACITY,
+    exercises,
+    now = new Date(),
+  }: {
+    capacity?: number;
+    /** Validated ids (lib/cohorts/exercises.ts); none: every built exercise. */ exercises?: string[];
+    now?: Date;
+  } = {},
 ): Promise<Cohort> {
   const cohort: Cohort = {
     id: randomUUID(),
@@ -55,6 +68,7 @@ export async function createCohort(
     archivedAt: null,
     learnerCount: 0,
     capacity,
+    exercises: parseCohortExercises(exercises ? JSON.stringify(exercises) : null),
   };
   await db
     .insertInto('cohorts')
@@ -67,6 +81,7 @@ export async function createCohort(
       created_at: cohort.createdAt,
       archived_at: null,
       capacity,
+      exercises: exercises ? JSON.stringify(exercises) : null,
     })
     .execute();
   return cohort;
@@ -81,6 +96,7 @@ const COHORT_COLUMNS = [
   'cohorts.created_at',
   'cohorts.archived_at',
   'cohorts.capacity',
+  'cohorts.exercises',
 ] as const;
 
 /** The instructor's cohorts, newest first, with their learner counts. */
@@ -103,6 +119,7 @@ export async function listCohorts(db: DB, instructorId: string): Promise<Cohort[
     archivedAt: r.archived_at,
     learnerCount: Number(r.learner_count),
     capacity: Number(r.capacity),
+    exercises: parseCohortExercises(r.exercises),
   }));
 }
 
@@ -121,6 +138,17 @@ export async function setCohortArchived(
   await db
     .updateTable('cohorts')
     .set({ archived_at: archived ? now.toISOString() : null })
+    .where('id', '=', cohortId)
+    .where('instructor_id', '=', instructorId)
+    .execute();
+  return findOwnCohort(db, instructorId, cohortId);
+}
+
+/** Sets the exercises a cohort does, in order (ids validated by the caller: lib/cohorts/exercises.ts). */
+export async function setCohortExercises(db: DB, instructorId: string, cohortId: string, exercises: string[]): Promise<Cohort | null> {
+  await db
+    .updateTable('cohorts')
+    .set({ exercises: JSON.stringify(exercises) })
     .where('id', '=', cohortId)
     .where('instructor_id', '=', instructorId)
     .execute();
@@ -196,86 +224,31 @@ export async function cohortAllowanceOf(db: DB, learnerId: string): Promise<{ co
   return row ? { cohortId: row.id, capacity: Number(row.capacity) } : null;
 }
 
-/** A cohort's attempts at one exercise (the Refresh Tokens exercise unless said). */
-async function cohortAttempts(db: DB, cohortId: string, learnerId?: string, exercise: string = REFRESH_EXERCISE) {
-  let query = db
-    .selectFrom('exercise_attempts')
-    .select(['learner_id', 'step', 'status', 'codes', 'claims', 'created_at'])
-    .where('cohort_id', '=', cohortId)
-    .where('exercise', '=', exercise)
-    .orderBy('created_at', 'asc');
-  if (learnerId) query = query.where('learner_id', '=', learnerId);
-  return query.execute();
-}
-
-const toAttemptInput = (a: {
-  learner_id: string;
-  step: string;
-  status: 'pass' | 'fail';
-  codes: string;
-  created_at: string;
-}): AttemptInput => ({
-  learnerId: a.learner_id,
-  step: a.step,
-  status: a.status,
-  codes: JSON.parse(a.codes) as string[],
-  createdAt: a.created_at,
-});
-
-/** The dashboard rows of a cohort (one per learner), or of one of its learners. */
+/** The Refresh Tokens view's rows of a cohort (one per learner), or of one of its learners. */
 export async function fetchCohortRows(db: DB, cohortId: string, now = new Date(), learnerId?: string): Promise<DashboardRow[]> {
-  let membersQuery = db
-    .selectFrom('cohort_members')
-    .select(['learner_id', 'display_name', 'joined_at'])
-    .where('cohort_id', '=', cohortId)
-    .orderBy('joined_at');
-  if (learnerId) membersQuery = membersQuery.where('learner_id', '=', learnerId);
-  const members = await membersQuery.execute();
-  if (members.length === 0) return [];
-  const ids = members.map((m) => m.learner_id);
-  const [steps, progress, runs, apps, attempts] = await Promise.all([
-    db
-      .selectFrom('exercise_steps')
-      .select(['learner_id', 'step', 'status'])
-      .where('learner_id', 'in', ids)
-      .where('exercise', '=', REFRESH_EXERCISE)
-      .execute(),
-    db.selectFrom('exercise_progress').select(['learner_id', 'provider']).where('learner_id', 'in', ids).execute(),
-    db
-      .selectFrom('exercise_runs')
-      .select(['learner_id', 'completed_at'])
-      .where('learner_id', 'in', ids)
-      .where('exercise', '=', REFRESH_EXERCISE)
-      .execute(),
-    db.selectFrom('practice_clients').select(['learner_id', 'grant_types']).where('learner_id', 'in', ids).execute(),
-    cohortAttempts(db, cohortId, learnerId),
-  ]);
+  const input = await readExerciseInput(db, cohortId, REFRESH_EXERCISE, learnerId);
+  if (input.members.length === 0) return [];
+  const ids = input.members.map((m) => m.learnerId);
+  const apps = await db.selectFrom('practice_clients').select(['learner_id', 'grant_types']).where('learner_id', 'in', ids).execute();
   // Enable is a console setting, not a check: the practice app's grant, for a learner on the
   // practice server (as the learner's own step list reads it, lib/progress/page-data.ts).
   const grantTypes = new Map(apps.map((a) => [a.learner_id, JSON.parse(a.grant_types) as string[]]));
-  const onPractice = (provider: string | null) => provider !== null && (JSON.parse(provider) as { mode?: string }).mode === 'practice';
+  const onPractice = (provider: ProviderConfig | null) => provider?.mode === 'practice';
   return buildDashboardRows(
     {
-      members: members.map((m) => ({ learnerId: m.learner_id, displayName: m.display_name, joinedAt: m.joined_at })),
-      steps: [
-        ...steps.map((s) => ({ learnerId: s.learner_id, step: s.step, status: s.status })),
-        // The server choice counts as setup done wherever it was made (Getting Started too).
-        ...progress.flatMap((p) => (p.provider ? [{ learnerId: p.learner_id, step: 'setup', status: 'pass' as const }] : [])),
-      ],
-      completions: runs.map((r) => ({ learnerId: r.learner_id, completedAt: r.completed_at })),
-      attempts: attempts.map(toAttemptInput),
-      grants: progress.map((p) => {
-        const granted = onPractice(p.provider) ? grantTypes.get(p.learner_id) : undefined;
-        return { learnerId: p.learner_id, refreshGrantEnabled: granted ? granted.includes('refresh_token') : null };
+      ...input,
+      grants: input.providers.map((p) => {
+        const granted = onPractice(p.provider) ? grantTypes.get(p.learnerId) : undefined;
+        return { learnerId: p.learnerId, refreshGrantEnabled: granted ? granted.includes('refresh_token') : null };
       }),
     },
     now,
   );
 }
 
-/** Per step, the cohort's diagnosis codes with attempts and distinct learners, most frequent first. */
+/** Per step, the cohort's diagnosis codes with attempts and distinct learners, most frequent first (Refresh Tokens). */
 export async function fetchCohortMistakes(db: DB, cohortId: string) {
-  return countMistakes((await cohortAttempts(db, cohortId)).map(toAttemptInput));
+  return countMistakes((await cohortAttempts(db, cohortId, { exercise: REFRESH_EXERCISE })).map(toAttemptInput));
 }
 
 /** What the dashboard page shows first: the rows and mistakes, and when they were read (epoch ms). */
@@ -284,57 +257,4 @@ export async function fetchCohortDashboard(db: DB, cohortId: string, now = new D
   return { rows, mistakes, readAt: now.getTime() };
 }
 
-export interface AttemptView {
-  at: string;
-  step: string;
-  status: 'pass' | 'fail';
-  codes: string[];
-  claims: Record<string, unknown> | null;
-}
-
-export interface LearnerTimeline {
-  displayName: string;
-  joinedAt: string;
-  /** The first check in this cohort, or null before any. */
-  startedAt: string | null;
-  completedAt: string | null;
-  /** First check to completion, as on the dashboard; null until completed. */
-  timeToCompleteSeconds: number | null;
-  attempts: AttemptView[];
-}
-
-/** A learner's attempt timeline in a cohort (decoded claims only — never tokens). */
-export async function fetchLearnerTimeline(db: DB, cohortId: string, learnerId: string): Promise<LearnerTimeline | null> {
-  const member = await db
-    .selectFrom('cohort_members')
-    .select(['display_name', 'joined_at'])
-    .where('cohort_id', '=', cohortId)
-    .where('learner_id', '=', learnerId)
-    .executeTakeFirst();
-  if (!member) return null;
-  const [attempts, progress] = await Promise.all([
-    cohortAttempts(db, cohortId, learnerId),
-    db
-      .selectFrom('exercise_runs')
-      .select('completed_at')
-      .where('learner_id', '=', learnerId)
-      .where('exercise', '=', REFRESH_EXERCISE)
-      .executeTakeFirst(),
-  ]);
-  const startedAt = attempts[0]?.created_at ?? null;
-  const completedAt = progress?.completed_at ?? null;
-  return {
-    displayName: member.display_name,
-    joinedAt: member.joined_at,
-    startedAt,
-    completedAt,
-    timeToCompleteSeconds: secondsToComplete(startedAt, completedAt),
-    attempts: attempts.map((a) => ({
-      at: a.created_at,
-      step: a.step,
-      status: a.status,
-      codes: JSON.parse(a.codes) as string[],
-      claims: a.claims ? (JSON.parse(a.claims) as Record<string, unknown>) : null,
-    })),
-  };
-}
+export { fetchLearnerTimeline, type AttemptView, type LearnerTimeline } from './timeline-store';
