@@ -8,6 +8,8 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { Field, Input } from '@/components/ui/field';
 import { apiFetch } from '@/lib/client/api';
 import { DEFAULT_COHORT_CAPACITY, MAX_COHORT_CAPACITY } from '@/lib/cohorts/capacity';
+import { chosenIds, DEFAULT_COHORT_EXERCISES, exerciseChoices } from '@/lib/cohorts/exercises';
+import { ExerciseChooser } from './exercise-chooser';
 
 export interface CohortItem {
   id: string;
@@ -28,19 +30,21 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
   const [name, setName] = useState('');
   const [capacity, setCapacity] = useState(String(DEFAULT_COHORT_CAPACITY));
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [errors, setErrors] = useState<{ name?: string; capacity?: string }>({});
+  const [exercises, setExercises] = useState(() => exerciseChoices(DEFAULT_COHORT_EXERCISES));
+  const [errors, setErrors] = useState<{ name?: string; capacity?: string; exercises?: string }>({});
   const [busy, setBusy] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
   const capacityInput = useRef<HTMLInputElement>(null);
 
   /** What is wrong with the form, said on its fields (the browser's own bubble vanishes and is not announced). */
-  function validate(): { name?: string; capacity?: string } {
-    const found: { name?: string; capacity?: string } = {};
+  function validate(): { name?: string; capacity?: string; exercises?: string } {
+    const found: { name?: string; capacity?: string; exercises?: string } = {};
     if (name.trim() === '') found.name = 'Give the cohort a name.';
     const size = Number(capacity);
     if (!/^\d+$/.test(capacity.trim()) || size < 1 || size > MAX_COHORT_CAPACITY) {
       found.capacity = `Enter a whole number from 1 to ${MAX_COHORT_CAPACITY}.`;
     }
+    if (chosenIds(exercises).length === 0) found.exercises = 'Choose at least one exercise.';
     return found;
   }
 
@@ -53,8 +57,14 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
       (found.name ? nameInput : capacityInput).current?.focus();
       return;
     }
+    if (found.exercises) return;
     setBusy(true);
-    const answer = await apiFetch<{ name: string }>('/api/instructor/cohorts', { json: { name, capacity: Number(capacity) } });
+    // The default choice is not sent: the cohort then follows the course as exercises are built.
+    const chosen = chosenIds(exercises);
+    const isDefault = chosen.join() === DEFAULT_COHORT_EXERCISES.join();
+    const answer = await apiFetch<{ name: string }>('/api/instructor/cohorts', {
+      json: { name, capacity: Number(capacity), ...(isDefault ? {} : { exercises: chosen }) },
+    });
     setBusy(false);
     if (!answer.ok) {
       setStatus({ kind: 'error', text: answer.message.replace(/^Invalid request body: /, '') });
@@ -62,6 +72,7 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
     }
     setName('');
     setCapacity(String(DEFAULT_COHORT_CAPACITY));
+    setExercises(exerciseChoices(DEFAULT_COHORT_EXERCISES));
     setStatus({ kind: 'ok', text: `Cohort “${answer.data.name}” created. Share its join link with your learners.` });
     router.refresh();
   }
@@ -105,6 +116,9 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
             />
           )}
         </Field>
+        <div className="basis-full">
+          <ExerciseChooser choices={exercises} onChange={setExercises} error={errors.exercises} />
+        </div>
         <Button type="submit" disabled={busy}>
           Create Cohort
         </Button>

@@ -1,9 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { CELL, ScrollTable, STICKY } from '@/components/instructor/scroll-table';
 import { StepStatusMark } from '@/components/instructor/step-status';
-import { useHorizontalOverflow } from '@/components/instructor/use-horizontal-overflow';
+import { timeAgo } from '@/components/instructor/time-ago';
 import { cn } from '@/components/ui/cn';
 import { CheckIcon } from '@/components/ui/icons';
 import type { DashboardRow } from '@/lib/cohorts/dashboard';
@@ -15,33 +16,20 @@ type SortKey = 'name' | 'progress' | 'activity' | 'attempts';
 
 const attemptsOf = (row: DashboardRow) => CHECK_STEPS.reduce((sum, step) => sum + row.steps[step].attempts, 0);
 
-function timeAgo(iso: string, now: number): string {
-  const minutes = Math.round((now - Date.parse(iso)) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
-  return `${Math.round(minutes / 60)} h ago`;
-}
-
 const clock = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 // Eleven columns in the page's content column: they fit a laptop's (992 px at 1366) as cells
-// wrap; below the table's minimum width it scrolls inside its own card, never the page.
-const CELL = 'px-2 py-2 align-top';
-// The name column stays in view while a narrow screen scrolls the rest (opaque: rows pass under it).
-const STICKY = 'sticky left-0 z-10 bg-inherit shadow-[1px_0_0_0] shadow-slate-200 dark:shadow-slate-800';
+// wrap; below the table's minimum width (60 rem, which fits from the lg breakpoint up) it
+// scrolls inside its own card, never the page.
 
 /**
  * One row per learner: where they are, each of the six steps' status (and attempts, for the
  * five with a check), activity and completion; learners who look stuck are marked in words
  * and colour. Sortable by name, progress, attempts and last activity. The table scrolls
- * inside a focusable, labelled region, so keyboard users can scroll it too; when it does, a
- * hint above it (its description) and a fading right edge say that more columns are there.
+ * inside its own card ({@link ScrollTable}).
  */
 export function LearnersTable({ cohortId, rows, now }: { cohortId: string; rows: DashboardRow[]; now: number }) {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'progress', descending: false });
-  const [region, setRegion] = useState<HTMLDivElement | null>(null);
-  const overflow = useHorizontalOverflow(region);
-  const hintId = useId();
 
   const sorted = useMemo(() => {
     const compare: Record<SortKey, (a: DashboardRow, b: DashboardRow) => number> = {
@@ -69,128 +57,93 @@ export function LearnersTable({ cohortId, rows, now }: { cohortId: string; rows:
   );
 
   return (
-    <div className="space-y-1.5">
-      <p
-        id={hintId}
-        className={cn(
-          'text-sm text-slate-700 dark:text-slate-300',
-          // Before the browser has measured it, guess from the width: the table's minimum
-          // (60 rem) fits the content column from the lg breakpoint up.
-          overflow === 'unknown' && 'lg:hidden',
-          overflow === 'fits' && 'hidden',
-        )}
-      >
-        <span aria-hidden="true">&harr; </span>Scroll sideways for more columns
-      </p>
-      <div className="relative">
-        <div
-          ref={setRegion}
-          role="region"
-          aria-label="Learners table"
-          aria-describedby={overflow === 'fits' ? undefined : hintId}
-          tabIndex={0}
-          // Relative: the containing block of the cells' visually hidden text, which would
-          // otherwise escape the scroll clipping and widen the page.
-          className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
-        >
-          <table className="w-full min-w-[60rem] text-left text-sm">
-            <caption className="sr-only">Learners of this cohort, their current step and each step&apos;s status and attempts</caption>
-            <thead>
-              <tr className="bg-slate-50 dark:bg-slate-800">
-                {sortable('name', 'Name', STICKY)}
-                {sortable('progress', 'Current step')}
-                {JOURNEY.map((step) => (
-                  <th key={step.slug} scope="col" className={cn(CELL, 'align-bottom font-semibold')}>
-                    {step.title}
-                  </th>
-                ))}
-                {sortable('attempts', 'Attempts')}
-                {sortable('activity', 'Last activity')}
-                <th scope="col" className={cn(CELL, 'align-bottom font-semibold')}>
-                  Completed
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((row) => (
-                <tr
-                  key={row.learnerId}
-                  data-testid="learner-row"
-                  data-stuck={row.stuck ? 'true' : 'false'}
-                  className={cn(
-                    'border-t border-slate-200 dark:border-slate-800',
-                    // Opaque (the sticky name cell takes the row's colour): amber-950 at 40 % over the card.
-                    row.stuck
-                      ? 'bg-amber-50 dark:bg-[color-mix(in_oklab,var(--color-amber-950)_40%,var(--color-slate-900))]'
-                      : 'bg-white dark:bg-slate-900',
-                  )}
+    <ScrollTable label="Learners table">
+      <table className="w-full min-w-[60rem] text-left text-sm">
+        <caption className="sr-only">Learners of this cohort, their current step and each step&apos;s status and attempts</caption>
+        <thead>
+          <tr className="bg-slate-50 dark:bg-slate-800">
+            {sortable('name', 'Name', STICKY)}
+            {sortable('progress', 'Current step')}
+            {JOURNEY.map((step) => (
+              <th key={step.slug} scope="col" className={cn(CELL, 'align-bottom font-semibold')}>
+                {step.title}
+              </th>
+            ))}
+            {sortable('attempts', 'Attempts')}
+            {sortable('activity', 'Last activity')}
+            <th scope="col" className={cn(CELL, 'align-bottom font-semibold')}>
+              Completed
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((row) => (
+            <tr
+              key={row.learnerId}
+              data-testid="learner-row"
+              data-stuck={row.stuck ? 'true' : 'false'}
+              className={cn(
+                'border-t border-slate-200 dark:border-slate-800',
+                // Opaque (the sticky name cell takes the row's colour): amber-950 at 40 % over the card.
+                row.stuck
+                  ? 'bg-amber-50 dark:bg-[color-mix(in_oklab,var(--color-amber-950)_40%,var(--color-slate-900))]'
+                  : 'bg-white dark:bg-slate-900',
+              )}
+            >
+              <th scope="row" className={cn(CELL, STICKY, 'max-w-44 min-w-32 font-medium break-words')}>
+                <Link
+                  href={`/instructor/cohorts/${encodeURIComponent(cohortId)}/learners/${encodeURIComponent(row.learnerId)}`}
+                  className="text-indigo-800 underline-offset-2 hover:underline dark:text-indigo-300"
                 >
-                  <th scope="row" className={cn(CELL, STICKY, 'max-w-44 min-w-32 font-medium break-words')}>
-                    <Link
-                      href={`/instructor/cohorts/${encodeURIComponent(cohortId)}/learners/${encodeURIComponent(row.learnerId)}`}
-                      className="text-indigo-800 underline-offset-2 hover:underline dark:text-indigo-300"
-                    >
-                      {row.displayName}
-                    </Link>
-                    {row.stuck && (
-                      <span className="mt-1 block w-fit rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950">
-                        Stuck: {row.stuck.detail}
+                  {row.displayName}
+                </Link>
+                {row.stuck && (
+                  <span className="mt-1 block w-fit rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950">
+                    Stuck: {row.stuck.detail}
+                  </span>
+                )}
+              </th>
+              <td className={CELL}>
+                {row.currentStep === 'complete' ? (
+                  <>
+                    <CheckIcon /> Completed
+                  </>
+                ) : (
+                  currentStepTitle(row)
+                )}
+              </td>
+              {journeyCells(row).map((cell) => (
+                <td key={cell.slug} className={CELL} data-column={cell.slug}>
+                  <StepStatusMark status={cell.status} />
+                  {cell.check && cell.attempts > 0 && <span className="text-slate-700 dark:text-slate-300"> ({cell.attempts})</span>}
+                </td>
+              ))}
+              <td className={CELL}>{attemptsOf(row)}</td>
+              <td className={CELL}>
+                <time dateTime={row.lastActivityAt} suppressHydrationWarning>
+                  {timeAgo(row.lastActivityAt, now)}
+                </time>
+              </td>
+              <td className={CELL}>
+                {row.completedAt ? (
+                  <>
+                    <time dateTime={row.completedAt} suppressHydrationWarning>
+                      {clock(row.completedAt)}
+                    </time>
+                    {row.timeToCompleteSeconds !== null && (
+                      <span className="block text-xs text-slate-700 dark:text-slate-300">
+                        in {formatDuration(row.timeToCompleteSeconds)}
                       </span>
                     )}
-                  </th>
-                  <td className={CELL}>
-                    {row.currentStep === 'complete' ? (
-                      <>
-                        <CheckIcon /> Completed
-                      </>
-                    ) : (
-                      currentStepTitle(row)
-                    )}
-                  </td>
-                  {journeyCells(row).map((cell) => (
-                    <td key={cell.slug} className={CELL} data-column={cell.slug}>
-                      <StepStatusMark status={cell.status} />
-                      {cell.check && cell.attempts > 0 && <span className="text-slate-700 dark:text-slate-300"> ({cell.attempts})</span>}
-                    </td>
-                  ))}
-                  <td className={CELL}>{attemptsOf(row)}</td>
-                  <td className={CELL}>
-                    <time dateTime={row.lastActivityAt} suppressHydrationWarning>
-                      {timeAgo(row.lastActivityAt, now)}
-                    </time>
-                  </td>
-                  <td className={CELL}>
-                    {row.completedAt ? (
-                      <>
-                        <time dateTime={row.completedAt} suppressHydrationWarning>
-                          {clock(row.completedAt)}
-                        </time>
-                        {row.timeToCompleteSeconds !== null && (
-                          <span className="block text-xs text-slate-700 dark:text-slate-300">
-                            in {formatDuration(row.timeToCompleteSeconds)}
-                          </span>
-                        )}
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {/* A fading right edge while more columns lie to the right (the hint says it in words). */}
-        <div
-          aria-hidden="true"
-          data-testid="scroll-fade"
-          className={cn(
-            'pointer-events-none absolute inset-y-px right-px w-10 rounded-r-lg bg-linear-to-l from-slate-900/15 to-transparent dark:from-black/60',
-            overflow === 'unknown' && 'lg:hidden',
-            overflow !== 'more' && overflow !== 'unknown' && 'hidden',
-          )}
-        />
-      </div>
-    </div>
+                  </>
+                ) : (
+                  '—'
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
   );
 }

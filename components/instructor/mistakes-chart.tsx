@@ -1,7 +1,6 @@
 import type { MistakeCount } from '@/lib/cohorts/dashboard';
 import { meaningOf } from '@/lib/exercise/codes';
-import type { StepId } from '@/lib/exercise/report';
-import { CHECK_STEPS, JOURNEY } from '@/lib/exercise/steps';
+import { JOURNEY } from '@/lib/exercise/steps';
 
 /** Mistakes shown per step: enough to explain to a room, few enough to read from the back. */
 const SHOWN_PER_STEP = 6;
@@ -16,14 +15,28 @@ const percent = (value: number, max: number) => `${Math.round((value / max) * 10
  * the cohort's most repeated mistake — so a short list's top item does not look as big as
  * the biggest problem of the day. The darker part is how many learners hit it, the whole
  * bar how many attempts did. Enable refresh tokens has no check, so no codes: its mistake is
- * going past it without doing it (`skippedEnable` learners).
+ * going past it without doing it (`skippedEnable` learners). Another exercise's chart has its
+ * checked steps (`steps`, from its declaration) and no such step.
  */
-export function MistakesChart({ mistakes, skippedEnable }: { mistakes: Record<StepId, MistakeCount[]>; skippedEnable: number }) {
-  const shown = (step: StepId) => (mistakes[step] ?? []).slice(0, SHOWN_PER_STEP);
-  const maxAttempts = Math.max(0, ...CHECK_STEPS.flatMap((step) => shown(step).map((item) => item.count)));
+export function MistakesChart({
+  mistakes,
+  skippedEnable = 0,
+  steps,
+}: {
+  mistakes: Record<string, MistakeCount[]>;
+  skippedEnable?: number;
+  /** Another exercise's checked steps; without them, the Refresh Tokens journey (Enable among its steps). */
+  steps?: readonly { id: string; title: string }[];
+}) {
+  const columns: readonly { slug: string; title: string; check: string | null }[] = steps
+    ? steps.map((step) => ({ slug: step.id, title: step.title, check: step.id }))
+    : JOURNEY;
+  const checked = columns.flatMap((column) => (column.check ? [column.check] : []));
+  const shown = (step: string) => (mistakes[step] ?? []).slice(0, SHOWN_PER_STEP);
+  const maxAttempts = Math.max(0, ...checked.flatMap((step) => shown(step).map((item) => item.count)));
   const max = Math.max(1, maxAttempts, skippedEnable);
   const longest = maxAttempts >= skippedEnable ? plural(max, 'attempt', 'attempts') : plural(max, 'learner', 'learners');
-  const any = skippedEnable > 0 || CHECK_STEPS.some((step) => shown(step).length > 0);
+  const any = skippedEnable > 0 || checked.some((step) => shown(step).length > 0);
 
   return (
     <section aria-labelledby="mistakes-heading" className="space-y-4">
@@ -46,7 +59,7 @@ export function MistakesChart({ mistakes, skippedEnable }: { mistakes: Record<St
         )}
       </div>
       <div className="grid items-start gap-4 md:grid-cols-2">
-        {JOURNEY.map(({ slug, title, check: step }) => {
+        {columns.map(({ slug, title, check: step }) => {
           if (!step) return <SkippedStep key={slug} title={title} learners={skippedEnable} max={max} />;
           const items = shown(step);
           return (

@@ -52,3 +52,8 @@ export async function fetchCourseRows(
     exercises,
   );
 }
+
+/** What the course view shows first: its rows, and when they were read (epoch ms). */
+export async function fetchCourseDashboard(db: DB, cohortId: string, exercises: readonly ExerciseDeclaration[], now = new Date()) {
+  return { rows: await fetchCourseRows(db, cohortId, exercises), readAt: now.getTime() };
+}

@@ -122,3 +122,12 @@ export async function fetchExerciseMistakes(
     checkedSteps(exercise).map((step) => step.id),
   );
 }
+
+/** What an exercise's view shows first: its rows and mistakes, and when they were read (epoch ms). */
+export async function fetchExerciseDashboard(db: DB, cohortId: string, exercise: ExerciseDeclaration, now = new Date()) {
+  const [rows, mistakes] = await Promise.all([
+    fetchExerciseRows(db, cohortId, exercise, now),
+    fetchExerciseMistakes(db, cohortId, exercise),
+  ]);
+  return { rows, mistakes, readAt: now.getTime() };
+}

@@ -96,3 +96,18 @@ export function moveChoice(choices: readonly ExerciseChoice[], index: number, di
 
 /** The chosen ids, in the chooser's order. */
 export const chosenIds = (choices: readonly ExerciseChoice[]) => choices.filter((c) => c.chosen && !c.coming).map((c) => c.id);
+
+/**
+ * The dashboard's view when none is asked for: the Refresh Tokens view when the cohort does it
+ * (the dashboard instructors knew before the course, where their links and habits lead), else
+ * the course view.
+ */
+export function defaultDashboardView(exercises: readonly string[]): string {
+  return exercises.includes('refresh') ? 'refresh' : 'course';
+}
+
+/** The view asked for (`?view=`) when it is one of the cohort's, else the default. */
+export function dashboardView(requested: unknown, exercises: readonly string[]): string {
+  if (typeof requested === 'string' && (requested === 'course' || exercises.includes(requested))) return requested;
+  return defaultDashboardView(exercises);
+}
