@@ -75,19 +75,21 @@ export function ExerciseChooser({
                   ref={ref(`${choice.id}:up`)}
                   type="button"
                   className={MOVE}
+                  aria-label={`Move up: ${choice.title}`}
                   disabled={index === 0}
                   onClick={() => move(index, 'up')}
                 >
-                  Move up<span className="sr-only">: {choice.title}</span>
+                  Move up
                 </button>
                 <button
                   ref={ref(`${choice.id}:down`)}
                   type="button"
                   className={MOVE}
+                  aria-label={`Move down: ${choice.title}`}
                   disabled={index === movable - 1}
                   onClick={() => move(index, 'down')}
                 >
-                  Move down<span className="sr-only">: {choice.title}</span>
+                  Move down
                 </button>
               </span>
             )}
