@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { E2E_INSTRUCTOR } from '../playwright.config';
+import { expectNoAxeViolations } from './support/a11y';
 import { expect, test } from './fixtures';
 
 const LAPTOP_VIEWPORT = { width: 1366, height: 768 };
@@ -28,6 +29,7 @@ test('an instructor’s cohort with Getting Started and Refresh Tokens shows the
   const chooser = instructor.getByRole('group', { name: 'Exercises' });
   await expect(chooser.getByRole('checkbox', { name: 'Refresh Tokens' })).toBeChecked();
   await expect(chooser.getByRole('checkbox', { name: /Single-Page App \(coming\)/ })).toBeDisabled();
+  await expectNoAxeViolations(instructor, 'cohort list with the exercise chooser');
   await chooser.getByRole('checkbox', { name: 'Web App' }).uncheck();
   await chooser.getByRole('checkbox', { name: 'Machine to Machine' }).uncheck();
   // Keyboard: Refresh Tokens up to the top (the focus follows it, then moves to Move down at the top).
@@ -78,6 +80,9 @@ test('an instructor’s cohort with Getting Started and Refresh Tokens shows the
   await expect(ada.locator('[data-exercise="getting-started"]')).toContainText(/In progress\s*1\/2/);
   await expect(ada.locator('[data-exercise="refresh"]')).toContainText(/In progress\s*1\/5/);
   await expect(ada).toContainText('0 of 2');
+  await instructor.getByText('Exercises: Getting Started, Refresh Tokens').click();
+  await expect(instructor.getByRole('button', { name: 'Save Exercises' })).toBeVisible();
+  await expectNoAxeViolations(instructor, 'course view, exercises setting open');
 
   // The course CSV downloads: one record per learner and exercise.
   const [download] = await Promise.all([instructor.waitForEvent('download'), instructor.getByRole('link', { name: 'Export CSV' }).click()]);
@@ -106,6 +111,7 @@ test('an instructor’s cohort with Getting Started and Refresh Tokens shows the
   await expect(instructor.getByTestId('learner-row').filter({ hasText: 'Ada' }).locator('[data-column="setup"]')).toHaveText(
     /pass\s*\(1\)/,
   );
+  await expectNoAxeViolations(instructor, 'Getting Started view');
 
   // The learner's timeline names each check's exercise.
   await instructor.getByRole('link', { name: 'Ada' }).click();
@@ -116,6 +122,7 @@ test('an instructor’s cohort with Getting Started and Refresh Tokens shows the
   await expect(instructor.getByRole('region', { name: 'Exercises' }).locator('[data-exercise="getting-started"]')).toContainText(
     'in progress 1/2',
   );
+  await expectNoAxeViolations(instructor, 'learner detail with two exercises');
 
   expect(errors).toEqual([]);
   await learnerContext.close();
