@@ -10,6 +10,7 @@
  * @see docs/decisions/003-report-model-and-stable-codes.md
  */
 import { AUTHORIZE_URL_CODES } from './authorize-url';
+import { DISCOVERY_CODES } from './discovery';
 import { PASTE_CODES } from './paste';
 import { REDIRECT_CODES } from './redirect';
 import { RESPONSE_CODES } from './responses';
@@ -25,6 +26,7 @@ export const CODES = {
   ...RESPONSE_CODES,
   ...PASTE_CODES,
   ...SHELL_CODES,
+  ...DISCOVERY_CODES,
 } as const;
 
 export type DiagnosisCode = keyof typeof CODES;
