@@ -149,7 +149,8 @@ function diagnose(field: UrlField, value: string, answers: DiscoveryAnswers, ctx
   if (mixup) return bad('discovery.okta_org_server', `${quote(value)} ${mixup.message}`, mixup.hint);
 
   // Cut short (a selection that stopped early) only when what is left is still a URL.
-  const near = squash(value) === squash(expected) || (url !== null && expected.startsWith(value));
+  // A few hidden characters at most: a longer value is no near miss (and is not squashed).
+  const near = (value.length <= expected.length + 64 && squash(value) === squash(expected)) || (url !== null && expected.startsWith(value));
   const typo = (near ? explainDifference(value, expected) : null) ?? typoIn(value, expected);
   if (typo) {
     const hidden = hiddenCharacter(value);
