@@ -231,8 +231,8 @@ function notUrl(check: string, label: string, value: string, expected: string, c
       origin && `${origin}${value}` === expected ? `Put the host in front: ${quote(expected)}.` : copy,
     );
   }
-  const withScheme = parseUrl(`https://${value}`);
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(value) && withScheme) {
+  // Parsed again only when short enough to be a URL someone typed (a 64 KiB host is slow to parse).
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(value) && value.length <= 2048 && parseUrl(`https://${value}`)) {
     return bad(
       `The ${label} ${quote(value)} has no scheme; a URL starts with https://.`,
       `https://${value}` === expected ? `Start it with https://: ${quote(expected)}.` : `Start it with https://. ${copy}`,
