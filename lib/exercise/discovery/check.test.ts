@@ -138,3 +138,12 @@ describe('where the metadata document is (instructions)', () => {
     for (const text of Object.values(METADATA_INSTRUCTIONS)) expect(text.split(/[.;] /).length).toBeLessThanOrEqual(3);
   });
 });
+
+describe('checkDiscovery: metadata it was not promised', () => {
+  it('does not throw when a caller passes metadata without an endpoint', () => {
+    const ctx = oktaContext();
+    const partial = { ...ctx, metadata: { ...ctx.metadata, jwks_uri: undefined as unknown as string, scopes_supported: null } };
+    const report = checkDiscovery(answersFor(ctx, 'photos:read'), partial);
+    expect(report.results.map((r) => r.status)).toEqual(['pass', 'pass', 'pass', 'fail', 'info']);
+  });
+});

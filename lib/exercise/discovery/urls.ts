@@ -17,7 +17,7 @@ const METADATA_PATH = /\/\.well-known\/(?:oauth-authorization-server|openid-conf
 /** Checks one URL field; `answers` lets a swapped pair be named as such. */
 export function checkUrlField(field: UrlField, answers: DiscoveryAnswers, ctx: DiscoveryContext): CheckResult {
   const { check, key, label } = URL_FIELDS[field];
-  const expected = ctx.metadata[key];
+  const expected = expectedValue(ctx, key);
   const raw = answers[field];
   const copy = `Copy the metadata's "${key}" ${whereToCopy(ctx, field)}: ${quote(expected)}.`;
   const bad = (code: Parameters<typeof fail>[1], message: string, hint = copy) => fail(check, code, message, hint);
@@ -53,7 +53,7 @@ export function checkUrlField(field: UrlField, answers: DiscoveryAnswers, ctx: D
 
 function diagnose(field: UrlField, value: string, answers: DiscoveryAnswers, ctx: DiscoveryContext, copy: string): CheckResult {
   const { check, key, label } = URL_FIELDS[field];
-  const expected = ctx.metadata[key];
+  const expected = expectedValue(ctx, key);
   const bad = (code: Parameters<typeof fail>[1], message: string, hint = copy) => fail(check, code, message, hint);
   const Label = label === 'JWKS URI' ? label : `${label[0]!.toUpperCase()}${label.slice(1)}`;
   const matched = pass(check, `${Label} ${quote(value)} is the metadata's "${key}".`);
@@ -196,6 +196,12 @@ function diagnose(field: UrlField, value: string, answers: DiscoveryAnswers, ctx
     'discovery.mismatch',
     `${quote(value)} is not the metadata's "${key}", ${quote(expected)}: ${describeDivergence(value, expected)}.${legacy}`,
   );
+}
+
+/** The metadata's value (an empty string if a caller passed metadata without it: never a throw). */
+function expectedValue(ctx: DiscoveryContext, key: string): string {
+  const value = ctx.metadata[key];
+  return typeof value === 'string' ? value : '';
 }
 
 /** A typo of one or two characters (explainDifference bands its edit distance). */
