@@ -231,7 +231,12 @@ export async function fetchCohortRows(db: DB, cohortId: string, now = new Date()
   const [steps, progress, apps, attempts] = await Promise.all([
     db.selectFrom('exercise_steps').select(['learner_id', 'step', 'status']).where('learner_id', 'in', ids).execute(),
     db.selectFrom('exercise_progress').select(['learner_id', 'completed_at', 'provider']).where('learner_id', 'in', ids).execute(),
-    db.selectFrom('practice_clients').select(['learner_id', 'grant_types']).where('learner_id', 'in', ids).execute(),
+    db
+      .selectFrom('practice_clients')
+      .select(['learner_id', 'grant_types'])
+      .where('learner_id', 'in', ids)
+      .where('app_type', '=', 'web')
+      .execute(),
     cohortAttempts(db, cohortId, learnerId),
   ]);
   // Enable is a console setting, not a check: the practice app's grant, for a learner on the
