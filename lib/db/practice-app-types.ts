@@ -18,10 +18,14 @@ export interface PracticeAppTypeDefinition {
   name: string;
   /** "Application type" on the app's page. */
   label: string;
+  /** Okta's `application_type` of such an app (`web`, `browser`, `native`, `service`). */
+  oktaApplicationType: 'web' | 'browser' | 'native' | 'service';
   /** oidc-provider's `application_type` (RFC 7591): `native` for apps on a device. */
   applicationType: 'web' | 'native';
   /** Grant types the app may have (the console's checkboxes). */
   grantTypesAllowed: readonly PracticeGrantType[];
+  /** Grant types the app always has (a checkbox Okta does not let you untick). */
+  grantTypesRequired: readonly PracticeGrantType[];
   /** Grant types a new app starts with. */
   initialGrantTypes: readonly PracticeGrantType[];
   /** Whether the app has sign-in redirect URIs (apps that sign users in). */
@@ -36,8 +40,10 @@ export const PRACTICE_APP_TYPE_DEFINITIONS: { readonly [T in PracticeAppType]?: 
   web: {
     name: 'My Web App',
     label: 'Web',
+    oktaApplicationType: 'web',
     applicationType: 'web',
     grantTypesAllowed: PRACTICE_GRANT_TYPES,
+    grantTypesRequired: [],
     initialGrantTypes: ['authorization_code'],
     redirectUris: true,
     authMethod: 'client_secret_basic',
@@ -47,8 +53,10 @@ export const PRACTICE_APP_TYPE_DEFINITIONS: { readonly [T in PracticeAppType]?: 
   service: {
     name: 'My Service App',
     label: 'Service',
+    oktaApplicationType: 'service',
     applicationType: 'web',
     grantTypesAllowed: ['client_credentials'],
+    grantTypesRequired: ['client_credentials'],
     initialGrantTypes: ['client_credentials'],
     redirectUris: false,
     authMethod: 'client_secret_basic',
