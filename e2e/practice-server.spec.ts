@@ -138,7 +138,7 @@ test('"My Service App" joins "My Web App" in the console, listed like Okta\'s Ap
   await expect(page.getByRole('checkbox', { name: 'Client Credentials' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Client Credentials' })).toBeDisabled();
   await expect(page.getByRole('checkbox', { name: 'Authorization Code' })).toHaveCount(0);
-  await expect(page.getByText('Sign-in redirect URIs')).toHaveCount(0);
+  await expect(page.getByText('Sign-in redirect URIs', { exact: true })).toHaveCount(0);
 
   const token = await page.request.post(`${baseURL}/oauth2/default/v1/token`, {
     headers: { authorization: `Basic ${Buffer.from(`${service.clientId}:${service.clientSecret}`).toString('base64')}` },

@@ -108,7 +108,7 @@ describe('migration 011: one practice app per learner and app type', () => {
     ).rejects.toThrow(/foreign key/i);
     await expect(db.insertInto('practice_clients').values(app(before.client_id, 'spa')).execute()).rejects.toThrow(/unique|duplicate/i);
     // A new app without a type is a web app (the column's default).
-    const { app_type: _type, ...untyped } = app('0oaUNTYPED000000001', 'web', 'other-learner');
+    const untyped = { ...before, client_id: '0oaUNTYPED000000001', learner_id: 'other-learner' };
     await expect(db.insertInto('practice_clients').values(untyped).execute()).rejects.toThrow(/unique/i);
   });
 
