@@ -247,7 +247,12 @@ export async function fetchCohortRows(db: DB, cohortId: string, now = new Date()
       .where('learner_id', 'in', ids)
       .where('exercise', '=', REFRESH_EXERCISE)
       .execute(),
-    db.selectFrom('practice_clients').select(['learner_id', 'grant_types']).where('learner_id', 'in', ids).execute(),
+    db
+      .selectFrom('practice_clients')
+      .select(['learner_id', 'grant_types'])
+      .where('learner_id', 'in', ids)
+      .where('app_type', '=', 'web')
+      .execute(),
     cohortAttempts(db, cohortId, learnerId),
   ]);
   // Enable is a console setting, not a check: the practice app's grant, for a learner on the
