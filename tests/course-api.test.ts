@@ -137,6 +137,30 @@ describe('course API: Getting Started, then the Web App, then Refresh Tokens wit
     });
   });
 
+  it('does Machine to Machine: My Service App, a token with the web app’s credentials refused, then the right one', async () => {
+    expect((await callCourseStep('service', 'token-response', { cookie, json: { response: '{}' } })).status).toBe(409);
+    const created = await courseCheck('service', 'app', cookie, {});
+    expect(created.status).toBe('pass');
+    expect(created.results[0]!.message).toContain('My Service App');
+    const service = (await findPracticeAppByClientId(server.db, /client ID (\S+)\./.exec(created.results[0]!.message)![1]!))!;
+    expect(service.type).toBe('service');
+    expect(service.grantTypes).toEqual(['client_credentials']);
+
+    const withWebApp = await tokenEndpoint(server.issuer, app, { grant_type: 'client_credentials', scope: 'api:read' });
+    const refused = await courseCheck('service', 'token-response', cookie, { response: withWebApp.text });
+    expect(failingCodesOf(refused)).toEqual(['client_credentials.grant_not_allowed']);
+    const noScope = await tokenEndpoint(server.issuer, service, { grant_type: 'client_credentials' });
+    expect(noScope.status).toBe(400);
+    expect(failingCodesOf(await courseCheck('service', 'token-response', cookie, { response: noScope.text }))).toEqual([
+      'client_credentials.scope_missing',
+    ]);
+    const right = await tokenEndpoint(server.issuer, service, { grant_type: 'client_credentials', scope: 'api:read' });
+    expect(right.status).toBe(200);
+    const passed = await courseCheck('service', 'token-response', cookie, { response: right.text });
+    expect(passed.status, JSON.stringify(passed.results)).toBe('pass');
+    expect(await readExercise('service', cookie)).toMatchObject({ status: 'completed', stepsDone: 2 });
+  });
+
   it('resets one exercise only: the server and the other exercises stay', async () => {
     const response = await resetExercise('web', cookie);
     expect(response.status).toBe(200);

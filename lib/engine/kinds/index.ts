@@ -4,6 +4,7 @@
  */
 import type { CheckKind } from '../../course/check-kinds';
 import { apiCallKind } from './api-call';
+import { appKind } from './app';
 import { authorizeUrlKind } from './authorize-url';
 import { clientCredentialsKind } from './client-credentials';
 import { discoveryKind } from './discovery';
@@ -14,6 +15,7 @@ import type { CheckKindDefinition } from './types';
 
 export const STEP_KINDS: Partial<Record<CheckKind, CheckKindDefinition<never>>> = {
   setup: setupKind,
+  app: appKind,
   'authorize-url': authorizeUrlKind,
   redirect: redirectKind,
   'token-response': tokenResponseKind,

@@ -10,6 +10,7 @@
  * @see docs/decisions/003-report-model-and-stable-codes.md
  */
 import { API_CALL_CODES } from './api-call';
+import { APP_CODES } from './app';
 import { AUTHORIZE_URL_CODES } from './authorize-url';
 import { CLIENT_CREDENTIALS_CODES } from './client-credentials';
 import { DISCOVERY_CODES } from './discovery';
@@ -29,6 +30,7 @@ export const CODES = {
   ...PASTE_CODES,
   ...SHELL_CODES,
   ...API_CALL_CODES,
+  ...APP_CODES,
   ...CLIENT_CREDENTIALS_CODES,
   ...DISCOVERY_CODES,
 } as const;
