@@ -6,12 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as photosGet, POST as photosPost } from '@/app/api/practice/photos/route';
 import { findPracticeAppByClientId } from '@/lib/db/practice-clients';
+import { POST as postExerciseRecord } from '@/app/api/exercises/[exercise]/completion-record/route';
+import { POST as postCourseRecord } from '@/app/api/exercises/completion-record/route';
 import { getEnv } from '@/lib/env';
+import { findCompletionRecord } from '@/lib/progress/completion-records';
 import { buildAuthorizeUrl, failingCodesOf, readProgress, signInAt, tokenEndpoint } from './support/exercise-api';
 import { callCourseStep, courseCheck, readCourse, readExercise, resetExercise } from './support/course-api';
 import { nextLike } from './support/next-like';
 import { startPracticeServer, type PracticeServerHandle } from './support/practice-server';
-import { learnerCookie } from './support/requests';
+import { apiRequest, learnerCookie } from './support/requests';
 
 describe('course API: Getting Started, then the Web App, then Refresh Tokens without a second server choice', () => {
   let server: PracticeServerHandle;
@@ -159,6 +162,27 @@ describe('course API: Getting Started, then the Web App, then Refresh Tokens wit
     const passed = await courseCheck('service', 'token-response', cookie, { response: right.text });
     expect(passed.status, JSON.stringify(passed.results)).toBe('pass');
     expect(await readExercise('service', cookie)).toMatchObject({ status: 'completed', stepsDone: 2 });
+  });
+
+  it('records a completed exercise for sharing, and the course only once every exercise is done', async () => {
+    const exerciseRecord = await postExerciseRecord(
+      apiRequest('/api/exercises/web/completion-record', { method: 'POST', cookie, json: { displayName: 'Ada' } }),
+      { params: Promise.resolve({ exercise: 'web' }) },
+    );
+    expect(exerciseRecord.status).toBe(201);
+    const { url, record } = (await exerciseRecord.json()) as { url: string; record: { id: string; title: string; steps: string[] } };
+    expect(url).toContain(`/completions/${record.id}`);
+    expect(record).toMatchObject({ exercise: 'web', title: 'Web App', displayName: 'Ada', serverKind: 'practice' });
+    expect(record.steps).toEqual(['Build the authorization URL', 'Capture the authorization code', 'Exchange the code', 'Call the API']);
+    expect(JSON.stringify(await findCompletionRecord(server.db, record.id))).not.toContain(accessToken.slice(0, 40));
+
+    const early = await postCourseRecord(apiRequest('/api/exercises/completion-record', { method: 'POST', cookie, json: {} }));
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as { error: { message: string } }).error.message).toContain('Refresh Tokens');
+    const notDone = await postExerciseRecord(apiRequest('/api/exercises/refresh/completion-record', { method: 'POST', cookie, json: {} }), {
+      params: Promise.resolve({ exercise: 'refresh' }),
+    });
+    expect(notDone.status).toBe(409);
   });
 
   it('resets one exercise only: the server and the other exercises stay', async () => {
