@@ -6,7 +6,7 @@
 import type { CodeExchangeHistory, TokenCheckContext, TokenGrant } from './context';
 import { PROVIDERS } from '../../issuer/providers';
 import { fail, quote, type CheckResult } from '../report';
-import type { TerminalClues } from './terminal-output';
+import type { SentParams, TerminalClues } from './terminal-output';
 import { stepRef } from '../steps';
 
 /** An OAuth error JSON (`error`), or an Okta API error (`errorCode`) from a wrong endpoint. */
@@ -22,7 +22,8 @@ export function explainErrorResponse(
   body: Record<string, unknown>,
   grant: TokenGrant,
   ctx: Pick<TokenCheckContext, 'practice' | 'kind'>,
-  clues?: Pick<TerminalClues, 'accessTokenAsRefreshToken'> & { codeExchange?: CodeExchangeHistory | null },
+  clues?: Pick<TerminalClues, 'accessTokenAsRefreshToken'> &
+    Partial<Pick<TerminalClues, 'sent'>> & { codeExchange?: CodeExchangeHistory | null },
 ): CheckResult {
   if (typeof body.errorCode === 'string' && body.error === undefined) {
     const summary = typeof body.errorSummary === 'string' ? `: ${quote(body.errorSummary, 120)}` : '';
@@ -52,7 +53,7 @@ export function explainErrorResponse(
         ? explainReusedCode(clues.codeExchange)
         : code === 'invalid_grant' && grant === 'refresh_token' && clues?.codeExchange?.revokedAt
           ? explainRevokedLogin(clues.codeExchange.revokedAt)
-          : explainErrorCode(code, description, grant, ctx);
+          : explainErrorCode(code, description, grant, ctx, clues?.sent ?? {});
   return fail('response', 'response.error', `${seen}: ${meaning}`, hint);
 }
 
@@ -89,7 +90,10 @@ function explainErrorCode(
   description: string,
   grant: TokenGrant,
   ctx: Pick<TokenCheckContext, 'practice' | 'kind'>,
+  sent: SentParams,
 ): { meaning: string; hint: string } {
+  const provider = providerWording(code, description, grant, ctx);
+  if (provider) return provider;
   const d = description.toLowerCase();
   const practice = ctx.practice;
   const appSettings = practice ? 'the practice console (My Web App → Edit)' : PROVIDERS[ctx.kind ?? 'generic'].appSettings;
@@ -114,6 +118,13 @@ function explainErrorCode(
           meaning:
             'the refresh token is no longer valid. It was revoked, or rotated — with rotation on, each refresh returns a new refresh token and the old one stops working (reusing an old one revokes them all) — or it expired, or it was copied incompletely.',
           hint: 'Use the refresh_token from your most recent response, copied completely. If it was revoked, go back to the authorization URL step and log in again to get a new one.',
+        };
+      }
+      if (ANOTHER_CLIENT.test(d)) {
+        return {
+          meaning:
+            'the code was issued to another app: the client_id of your token request is not the one of the authorization URL you logged in with.',
+          hint: `Send the client_id (and that app's secret) of the authorization URL you checked in ${stepRef('authorize')}; log in again with it and exchange the new code.`,
         };
       }
       if (/pkce|code.?verifier|code.?challenge/.test(d)) {
@@ -174,7 +185,7 @@ function explainErrorCode(
         hint: `Send grant_type=${grant} exactly (lowercase, with an underscore), in a form-encoded body (-d lines), not JSON.`,
       };
     case 'invalid_request':
-      return { meaning: 'the request is missing a parameter, repeats one, or is malformed.', hint: invalidRequestHint(d, grant) };
+      return { meaning: 'the request is missing a parameter, repeats one, or is malformed.', hint: invalidRequestHint(d, grant, sent) };
     case 'invalid_scope':
       return refreshCurl
         ? {
@@ -204,15 +215,98 @@ function explainErrorCode(
   }
 }
 
-function invalidRequestHint(d: string, grant: TokenGrant): string {
-  if (/code.?verifier|pkce/.test(d))
+/**
+ * What to send for an invalid_request, checked against what the pasted command did send
+ * (issue 19, class 5): a hint never asks to add a line the command has — it says what is
+ * wrong with the value that is there.
+ */
+function invalidRequestHint(d: string, grant: TokenGrant, sent: SentParams): string {
+  const notRead =
+    'the server did not read it: the body was not sent as a form — remove any -H "Content-Type: application/json", keep the -d lines (curl then sends a form), and make sure each -d line is part of the command (every line but the last ends with \\).';
+  if (/code.?verifier|pkce/.test(d)) {
+    const verifier = sent.code_verifier;
+    if (verifier && (verifier.length < 43 || verifier.length > 128)) {
+      return `Your command does send a code_verifier, but it is ${verifier.length} characters long: a verifier is 43 to 128 characters (A–Z, a–z, 0–9 and - . _ ~), and it must be the very one that was hashed into the code_challenge. Send that verifier whole (copy it again, it may have been cut).`;
+    }
+    if (verifier) return `Your command does send a code_verifier (${verifier.length} characters), but ${notRead}`;
     return 'Add the code_verifier line (-d code_verifier=…): PKCE is required, and the verifier must be the one behind the code_challenge you sent.';
+  }
   if (/content.?type|form.?urlencoded|json/.test(d))
     return 'Send the parameters form-encoded with -d lines (Content-Type application/x-www-form-urlencoded), not as JSON.';
-  if (/redirect/.test(d)) return 'Add the redirect_uri line, with exactly the redirect URI of the authorization URL.';
-  if (/grant.?type/.test(d)) return `Add -d grant_type=${grant}.`;
-  if (/refresh.?token/.test(d)) return 'Add -d refresh_token=… with the refresh token from the previous step, copied completely.';
+  if (/redirect/.test(d)) {
+    const redirect = sent.redirect_uri?.value;
+    return redirect
+      ? `Your command does send redirect_uri=${redirect}: it must be exactly the redirect URI of the authorization URL, sent with --data-urlencode (an unencoded & or ? inside it cuts it).`
+      : 'Add the redirect_uri line, with exactly the redirect URI of the authorization URL.';
+  }
+  if (/grant.?type/.test(d)) {
+    const sentGrant = sent.grant_type?.value;
+    if (sentGrant && sentGrant !== grant) return `Your command sends grant_type=${sentGrant}: write grant_type=${grant} exactly.`;
+    return sentGrant ? `Your command does send grant_type=${grant}, but ${notRead}` : `Add -d grant_type=${grant}.`;
+  }
+  if (/refresh.?token/.test(d)) {
+    return sent.refresh_token
+      ? `Your command does send a refresh_token (${sent.refresh_token.length} characters), but ${notRead}`
+      : 'Add -d refresh_token=… with the refresh token from the previous step, copied completely.';
+  }
   if (/client/.test(d)) return 'Send client_id and client_secret (or HTTP Basic authentication), not both ways at once.';
-  if (/\bcode\b/.test(d)) return 'Add -d code=… with the code from the redirect step.';
+  if (/\bcode\b/.test(d)) {
+    return sent.code
+      ? `Your command does send a code (${sent.code.length} characters), but ${notRead}`
+      : 'Add -d code=… with the code from the redirect step.';
+  }
   return "The error description names the parameter. Compare your command with this step's curl command: every -d line present, and every line but the last ending in \\ (a missing backslash cuts the command short).";
+}
+
+/** RFC 6749's "was issued to another client", in the wordings servers use. */
+const ANOTHER_CLIENT = /(?:issued|belongs|granted) to (?:another|a different|other) (?:client|app)|client.{0,12}mismatch|different client/;
+
+/**
+ * Errors whose wording tells the provider's own cause (issue 19, class 3): Okta's access
+ * policy, Auth0's opaque "Unauthorized", Auth0's refresh-token and code wordings. The hint
+ * says where in that provider's console to look.
+ */
+function providerWording(
+  code: string,
+  description: string,
+  grant: TokenGrant,
+  ctx: Pick<TokenCheckContext, 'practice' | 'kind'>,
+): { meaning: string; hint: string } | null {
+  const d = description.toLowerCase();
+  if (code === 'access_denied' && d.includes('policy evaluation failed')) {
+    const grantName = grant === 'refresh_token' ? 'Refresh Token' : 'Authorization Code';
+    return {
+      meaning: `no rule of the authorization server's access policies allows this request: Okta found no rule that lets this app use the ${grantName} grant with the scopes asked for (the System Log shows it as no_matching_policy).`,
+      hint: `In the Okta Admin Console: Security → API → Authorization Servers → default → Access Policies. In the policy assigned to your app (or to all clients), edit the rule: under "IF Grant type is" tick ${grantName}${
+        grant === 'refresh_token' ? ' (and Authorization Code)' : ' (and Refresh Token for this exercise)'
+      }, and let "AND Scopes requested" be "Any scopes" or list every scope you ask for, offline_access included. Update Rule, then ${
+        grant === 'refresh_token' ? 'run the refresh command again' : 'log in again and exchange the new code'
+      }.`,
+    };
+  }
+  const auth0 = ctx.kind === 'auth0';
+  if (code === 'access_denied' && (d === 'unauthorized' || (auth0 && d.includes('unauthorized')))) {
+    return {
+      meaning:
+        "Auth0 refused the client's authentication: the client secret, or the way your command sends it, does not match the application (Auth0 answers “Unauthorized” for a wrong secret, a secret sent to an app set to “None”, or Basic sent to an app set to Post).",
+      hint: `In the Auth0 Dashboard → Applications → your app: copy the Client Secret again, and check its authentication method (Credentials tab, or "Token Endpoint Authentication Method" in Settings): Client Secret (Post) takes -d client_secret=…, Client Secret (Basic) takes -u "client_id:client_secret". A Single Page Application has no secret: use a Regular Web Application. Monitoring → Logs shows the failed exchange with its reason.${
+        grant === 'refresh_token' ? ' Then run the refresh command again.' : ' Then log in again and exchange the new code.'
+      }`,
+    };
+  }
+  if (code === 'invalid_grant' && grant === 'refresh_token' && d.includes('unknown or invalid refresh token')) {
+    return {
+      meaning:
+        'Auth0 does not know this refresh token for this application: it was revoked, or rotated (with Refresh Token Rotation on, each refresh returns a new one, and reusing an old one revokes them all), or it expired, or it belongs to another application, or it was copied incompletely.',
+      hint: 'Use the refresh_token of your most recent response, copied whole, with the same client_id and secret. If that fails, log in again — with offline_access in the scope and “Allow Offline Access” on for your API (Applications → APIs → your API → Settings) — and use the new refresh token.',
+    };
+  }
+  if (code === 'invalid_grant' && grant === 'authorization_code' && auth0 && d.includes('invalid authorization code')) {
+    return {
+      meaning:
+        'Auth0 does not accept this code: it was already exchanged (codes are single-use), or it expired, or it was issued to another application (a different client_id).',
+      hint: `Log in again with the Log In link of ${stepRef('authorize')}, and exchange the new code once, right away, with the client_id and secret of the same application.`,
+    };
+  }
+  return null;
 }
