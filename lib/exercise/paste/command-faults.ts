@@ -38,18 +38,18 @@ export function answerCommandFault(fault: CommandFault, after?: FaultConsequence
   switch (fault.kind) {
     case 'continuation': {
       const expected = fault.shell ? EXPECTED_CHAR[fault.shell] : undefined;
-      const wrongChar = expected !== undefined && fault.after !== null && fault.char !== expected;
+      const wrongChar = fault.wrongChar === true || (expected !== undefined && fault.after !== null && fault.char !== expected);
       const line = quote(maskArgument(fault.line), 90);
       const message =
-        fault.after === null
+        fault.after === null && !wrongChar
           ? `The line ${line} of your command does not end with ${CHAR_NAME[expected ?? '\\']}, so ${shell} ended the command there and ran the next line (an option such as -d) as a command of its own: curl sent an incomplete request${consequence}.`
           : wrongChar
             ? `The line ${line} of your command ends with ${CHAR_NAME[fault.char]}, which does not continue a line in ${shell}: the command ended there and curl sent an incomplete request${consequence}.`
-            : `The line ${line} of your command ends with ${CHAR_NAME[fault.char]} followed by ${nameCharacter(fault.after)}: ${shell} then reads the ${fault.char} as escaping that character, not as continuing the line, so the command ended there and curl sent an incomplete request${consequence}.`;
+            : `The line ${line} of your command ends with ${CHAR_NAME[fault.char]} followed by ${nameCharacter(fault.after ?? ' ')}: ${shell} then reads the ${fault.char} as escaping that character, not as continuing the line, so the command ended there and curl sent an incomplete request${consequence}.`;
       const hint =
         fault.after === null || wrongChar
           ? `${fault.shell ? shellAdvice(fault.shell).continueLine : 'End every line but the last with the line-continuation character of your shell (\\ in bash/zsh, ` in PowerShell, ^ in cmd.exe).'} Fix that line, or write the command on one line, ${AGAIN}.`
-          : `Delete what follows the ${fault.char} at the end of that line (it must be the line's very last character), or write the command on one line, ${AGAIN}.`;
+          : `Delete ${nameCharacter(fault.after ?? ' ')} after the ${CHAR_NAME[fault.char]!.slice(2)} at the end of that line (it must be the line's very last character), or write the command on one line, ${AGAIN}.`;
       return fail(CHECK, 'request.command_split', message, hint);
     }
     case 'smart_quotes':

@@ -14,7 +14,7 @@ import { detectShell, type ShellKind } from './shell';
 
 export type CommandFault =
   /** A continuation character with a space (or an invisible character) after it, or a line without one. */
-  | { kind: 'continuation'; shell: ShellKind | null; line: string; char: string; after: string | null }
+  | { kind: 'continuation'; shell: ShellKind | null; line: string; char: string; after: string | null; wrongChar?: boolean }
   /** Curly quotes around a word of the command: the shell passed them on as characters. */
   | { kind: 'smart_quotes'; shell: ShellKind | null; word: string }
   /** A character that looks like a space, or nothing, inside the command. */
@@ -53,7 +53,8 @@ interface CommandLine {
 }
 
 /** The lines of the paste that belong to a command (the tool's line and the lines continuing it). */
-function commandLines(text: string): { lines: CommandLine[]; outputs: string[] } {
+function commandLines(text: string, shell: ShellKind | null): { lines: CommandLine[]; outputs: string[] } {
+  const endsWithContinuation = (raw: string) => continues(raw, shell);
   const lines: CommandLine[] = [];
   const outputs: string[] = [];
   let inCommand = false;
@@ -67,7 +68,10 @@ function commandLines(text: string): { lines: CommandLine[]; outputs: string[] }
     const continuationPrompt = prompt !== null && /^(?:>>? ?|More\? )$/.test(prompt[0]);
     const raw = prompt ? full.trimStart().slice(prompt[0].length) : full;
     const bare = raw.trim();
-    if (TOOL.test(bare)) {
+    if (OPTION_RUN_AS_COMMAND.test(bare)) {
+      outputs.push(bare);
+      inCommand = false;
+    } else if (TOOL.test(bare)) {
       inCommand = true;
       lines.push({ raw: raw.trimStart(), continued: false });
     } else if (inCommand && (/^-{1,2}[A-Za-z]/.test(bare) || (continuationPrompt && endsWithContinuation(lines.at(-1)?.raw ?? '')))) {
@@ -81,13 +85,17 @@ function commandLines(text: string): { lines: CommandLine[]; outputs: string[] }
   return { lines, outputs };
 }
 
-const endsWithContinuation = (raw: string) => CONTINUATION.has(raw.trimEnd().at(-1) ?? '');
+/** Whether a line asks to be continued: with its shell's character when the shell is known (a \\ continues nothing in PowerShell). */
+function continues(raw: string, shell: ShellKind | null): boolean {
+  const last = raw.trimEnd().at(-1) ?? '';
+  return shell === null || shell === 'browser' ? CONTINUATION.has(last) : last === continuationChar(shell);
+}
 
 /** The first fault the paste's command shows, or null. */
 export function findCommandFault(paste: string, shellHint?: ShellKind | null): CommandFault | null {
   const text = paste.length > MAX_TEXT ? paste.slice(0, MAX_TEXT) : paste;
   const shell = shellHint !== undefined ? shellHint : detectShell(text).shell;
-  const { lines, outputs } = commandLines(text);
+  const { lines, outputs } = commandLines(text, shell);
   if (lines.length === 0) return null;
 
   const glob = outputs.map((line) => ZSH_GLOB.exec(line)).find((match) => match !== null);
@@ -97,11 +105,20 @@ export function findCommandFault(paste: string, shellHint?: ShellKind | null): C
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i]!;
     const next = lines[i + 1];
-    const continuation = continuationFault(line.raw, next !== undefined, shell);
+    const continuation = continuationFault(line.raw, next !== undefined || splitSeen, shell);
     if (continuation) return continuation;
-    if (splitSeen && next !== undefined && !next.continued && !endsWithContinuation(line.raw)) {
-      // The shell ran the next line as a command of its own: this line did not ask to continue.
-      return { kind: 'continuation', shell, line: line.raw.trim(), char: continuationChar(shell), after: null };
+    if (splitSeen && next !== undefined && !next.continued && !continues(line.raw, shell)) {
+      // The shell ran the next line as a command of its own: this line did not ask to continue (or with another shell's character).
+      const last = line.raw.trimEnd().at(-1) ?? '';
+      const wrongChar = CONTINUATION.has(last);
+      return {
+        kind: 'continuation',
+        shell,
+        line: line.raw.trim(),
+        char: wrongChar ? last : continuationChar(shell),
+        after: null,
+        wrongChar,
+      };
     }
   }
   for (const { raw } of lines) {
@@ -161,8 +178,8 @@ function characterFault(raw: string, shell: ShellKind | null): CommandFault | nu
   }
   if (shell === 'cmd') {
     // Credentials after -u are told by the Basic-header check (recipe-errors.ts), which names what reached the server.
-    const quoted = /(?:^|\s)(-u |--user )?'([^'\s]{1,200})/.exec(raw);
-    if (quoted && !quoted[1]) return { kind: 'cmd_single_quotes', shell: 'cmd', word: `'${quoted[2]}` };
+    const quoted = /(?:^|\s)(-u |--user )?('[^'\s]{1,200}'?)/.exec(raw);
+    if (quoted && !quoted[1]) return { kind: 'cmd_single_quotes', shell: 'cmd', word: quoted[2]! };
   }
   return null;
 }
