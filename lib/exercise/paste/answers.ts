@@ -37,6 +37,17 @@ export function answerResponsePaste(paste: PasteKind, ctx: PasteAnswerContext): 
         }${paste.status ? `; the server answered ${paste.status}, which PowerShell shows without its JSON body` : ''}.`,
         `Type curl.exe instead of curl (the real curl, part of Windows 10 and later), keep the rest of the command, ${RUN_AGAIN}. PowerShell continues lines with a backtick (\`), not a backslash: or put the command on one line.`,
       );
+    case 'browser_error':
+      return fail(
+        CHECK,
+        'paste.browser_error',
+        `This is the browser console's error (${quote(paste.line, 120)}), not the token endpoint's answer: the browser did not let the page read it${
+          paste.origin
+            ? ` — the console runs under the page's origin, ${quote(paste.origin, 80)}, and the token endpoint does not allow that origin (CORS)`
+            : ' (CORS)'
+        }${paste.status ? `; the server had answered ${paste.status}` : ''}.`,
+        `Run the curl command of this step in a terminal instead (a token request with a client secret belongs to a server or a terminal, never to a page), and paste what it prints.`,
+      );
     case 'http_error':
       return answerHttpError(paste.status, paste.reason, paste.path, ctx, paste.sent);
     case 'html': {

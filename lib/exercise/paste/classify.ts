@@ -17,6 +17,8 @@ import type { FaultConsequence } from './command-faults';
 export type PasteKind =
   | { kind: 'curl_error'; exitCode: number; line: string; host: string | null; port: number | null; commandUrl: string | null }
   | { kind: 'powershell_error'; line: string; parameter: string | null; status: number | null }
+  /** A browser console's error for a fetch() (CORS, a network error), with the page's origin and a status when it names them. */
+  | { kind: 'browser_error'; line: string; origin: string | null; status: number | null }
   | { kind: 'http_error'; status: number | null; reason: string; path: string | null; sent?: CommandTraits }
   | { kind: 'html'; title: string | null; status: number | null; path: string | null }
   | { kind: 'url'; url: string; role: UrlRole }
@@ -43,6 +45,12 @@ const POWERSHELL_ERROR =
   /^(?:Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\s*:|^A parameter cannot be found that matches parameter name|^Cannot bind parameter|^\+ FullyQualifiedErrorId|^\s*\+ CategoryInfo/;
 const POWERSHELL_PARAMETER = /parameter name '([^']{1,40})'|Cannot bind parameter '([^']{1,40})'/;
 const POWERSHELL_STATUS = /\((\d{3})\) [A-Z]/;
+
+/** Chrome's, Firefox's and Safari's console errors for a fetch() the page could not read. */
+const BROWSER_ERROR =
+  /blocked by CORS policy|^Cross-Origin Request Blocked|(?:^|: )TypeError: (?:Failed to fetch|NetworkError when attempting to fetch|Load failed)|net::ERR_FAILED|Fetch API cannot load/;
+const BROWSER_ORIGIN = /from origin '([^']{1,200})'/;
+const BROWSER_STATUS = /Status code: (\d{3})|net::ERR_FAILED (\d{3})|status of (\d{3})/;
 
 const STATUS_LINE = /^HTTP\/\d(?:\.\d)? (\d{3})(?: (.{0,80}))?$/;
 /** A bare error answer: a reason phrase, Express's `Cannot POST /path`, Go's `404 page not found`. */
@@ -96,6 +104,8 @@ function consequenceOf(paste: PasteKind): FaultConsequence | null {
       return { who: 'curl', said: paste.line };
     case 'powershell_error':
       return { who: 'PowerShell', said: paste.line };
+    case 'browser_error':
+      return null;
     case 'http_error':
       return { who: 'server', said: `${paste.status ?? ''} ${paste.reason}`.trim() };
     case 'html':
@@ -126,6 +136,7 @@ function classifyOutput(text: string): PasteKind | null {
     if (curl) return curlError(Number(curl[1]), line, commandUrl);
     if (CURL_USAGE.test(line)) return { kind: 'curl_error', exitCode: 2, line, host: null, port: null, commandUrl };
     if (POWERSHELL_ERROR.test(line)) return powershellError(lines, line);
+    if (BROWSER_ERROR.test(line)) return browserError(lines, line);
     // curl -v prints the response's status line after "< " (issue 19: evidence deeper in the paste).
     const statusLine =
       STATUS_LINE.exec(line.startsWith('< ') ? line.slice(2) : line) ?? ERROR_PAGE_STATUS.exec(line) ?? WGET_STATUS.exec(line);
@@ -227,6 +238,17 @@ function powershellError(lines: string[], line: string): PasteKind {
     if (code && status === null) status = Number(code[1]);
   }
   return { kind: 'powershell_error', line, parameter, status };
+}
+
+function browserError(lines: string[], line: string): PasteKind {
+  let origin: string | null = null;
+  let status: number | null = null;
+  for (const each of lines) {
+    origin ??= BROWSER_ORIGIN.exec(each)?.[1] ?? null;
+    const code = BROWSER_STATUS.exec(each);
+    if (code && status === null) status = Number(code[1] ?? code[2] ?? code[3]);
+  }
+  return { kind: 'browser_error', line, origin, status };
 }
 
 function htmlTitle(lines: string[]): string | null {

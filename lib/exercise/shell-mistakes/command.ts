@@ -193,7 +193,7 @@ export function readPrintedChallenge(paste: string): { challenge: string; verifi
       let challenge = line;
       const nextEnd = text.indexOf('\n', start);
       const next = text.slice(start, nextEnd < 0 ? text.length : Math.min(nextEnd, start + MAX_LINE)).trim();
-      if ((line.length === 64 || line.length === 76) && PRINTED.test(next)) challenge += next;
+      if ((line.length === 64 || line.length === 76) && /^[A-Za-z0-9+/_=-]{1,120}$/.test(next)) challenge += next;
       return { challenge, verifier: ECHOED.exec(recipe)?.[1] ?? null };
     }
     if (HASHING.test(line)) recipe = line;

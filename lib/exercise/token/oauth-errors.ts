@@ -259,7 +259,8 @@ function invalidRequestHint(d: string, grant: TokenGrant, sent: SentParams): str
 }
 
 /** RFC 6749's "was issued to another client", in the wordings servers use. */
-const ANOTHER_CLIENT = /(?:issued|belongs|granted) to (?:another|a different|other) (?:client|app)|client.{0,12}mismatch|different client/;
+const ANOTHER_CLIENT =
+  /(?:issued|belongs|granted) to (?:another|a different|other) (?:client|app)|client.{0,12}mismatch|different client|authorized client don't match/;
 
 /**
  * Errors whose wording tells the provider's own cause (issue 19, class 3): Okta's access
@@ -306,6 +307,49 @@ function providerWording(
       meaning:
         'Auth0 does not accept this code: it was already exchanged (codes are single-use), or it expired, or it was issued to another application (a different client_id).',
       hint: `Log in again with the Log In link of ${stepRef('authorize')}, and exchange the new code once, right away, with the client_id and secret of the same application.`,
+    };
+  }
+  if (code === 'access_denied' && d.startsWith('service not found')) {
+    return {
+      meaning:
+        'the audience your request names is not the identifier of any API of this Auth0 tenant, so Auth0 cannot issue a token for it.',
+      hint: "In the Auth0 Dashboard → Applications → APIs, copy your API's Identifier exactly (it is a name, often a URL, not the tenant's address) into audience, then log in again.",
+    };
+  }
+  return keycloakWording(code, d, grant);
+}
+
+/** Keycloak's wordings (issue 19, class 3): its client errors say unauthorized_client, its sessions end refresh tokens. */
+function keycloakWording(code: string, d: string, grant: TokenGrant): { meaning: string; hint: string } | null {
+  if (
+    (code === 'unauthorized_client' || code === 'invalid_client') &&
+    /invalid client(?: or invalid client)? credentials|invalid client secret/.test(d)
+  ) {
+    return {
+      meaning:
+        'client authentication failed: Keycloak did not accept the client ID and secret (it says unauthorized_client for that, not that a grant is off).',
+      hint: 'In the Keycloak admin console → Clients → your client → Credentials: copy the Client Secret again (Client Authenticator "Client Id and Secret", Client authentication on), send it with the client_id as client_secret or -u "client_id:client_secret", and run the command again.',
+    };
+  }
+  if (code !== 'invalid_grant') return null;
+  if (grant === 'authorization_code' && d === 'code not valid') {
+    return {
+      meaning: "Keycloak does not accept this code: it was already exchanged, or it expired — Keycloak's codes last one minute by default.",
+      hint: `Log in again with the Log In link of ${stepRef('authorize')} and run the exchange within the minute (the command ready before you log in).`,
+    };
+  }
+  if (grant === 'refresh_token' && /session not active|token is not active|session doesn't have required client/.test(d)) {
+    return {
+      meaning:
+        "the Keycloak login session behind this refresh token has ended (logged out, or past the realm's SSO Session Idle or Max), so its refresh token ended with it.",
+      hint: `Log in again (${stepRef('authorize')}), exchange the new code, and refresh soon after; the session lengths are in Realm settings → Sessions.`,
+    };
+  }
+  if (grant === 'refresh_token' && d.startsWith('stale token')) {
+    return {
+      meaning:
+        'this refresh token was already used: the realm revokes refresh tokens (Revoke Refresh Token is on), so each refresh returns a new one and the old one is refused.',
+      hint: 'Use the refresh_token of your most recent response; if that one was used too, log in again and start from the new one.',
     };
   }
   return null;
