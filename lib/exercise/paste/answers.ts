@@ -73,12 +73,19 @@ export function answerResponsePaste(paste: PasteKind, ctx: PasteAnswerContext): 
             `This is the command, and it still holds the template's ${paste.placeholders.length === 1 ? 'placeholder' : 'placeholders'} ${paste.placeholders.map((p) => quote(p, 40)).join(', ')}: run as it is, the server cannot know the value meant.`,
             `Replace ${paste.placeholders.length === 1 ? 'it' : 'each'} with your own value (${ctx.practice ? 'the client secret is in the practice console, My Web App' : "from your app's settings"}; the refresh token is the refresh_token of the response you checked in ${stepRef('token')}), run the command in a terminal and paste what it prints.`,
           )
-        : fail(
-            CHECK,
-            'paste.command_only',
-            `This is the ${paste.tool} command itself, not what it printed.`,
-            'Run the command in a terminal (not in the browser), then paste the JSON the server answered, from { to }.',
-          );
+        : /fetch$/.test(paste.tool)
+          ? fail(
+              CHECK,
+              'paste.command_only',
+              "This is a fetch() call (devtools' “Copy as fetch”), not what the token endpoint answered.",
+              "Run this step's curl command in a terminal instead — from the browser's console the token endpoint's answer is blocked (CORS), and a client secret does not belong in a page — then paste the JSON it prints.",
+            )
+          : fail(
+              CHECK,
+              'paste.command_only',
+              `This is the ${paste.tool} command itself, not what it printed.`,
+              'Run the command in a terminal (not in the browser), then paste the JSON the server answered, from { to }.',
+            );
   }
 }
 

@@ -78,3 +78,11 @@ describe('a command the shell changed, told before what it printed', () => {
     }
   });
 });
+
+describe("devtools' Copy as fetch", () => {
+  it('is the command alone: run the curl command in a terminal instead', () => {
+    const paste = `fetch("${TOKEN}", {\n  "headers": { "content-type": "application/x-www-form-urlencoded" },\n  "body": "grant_type=authorization_code&code=abc",\n  "method": "POST"\n});`;
+    expect(classifyPaste(paste)).toMatchObject({ kind: 'command', tool: 'fetch' });
+    expect(answer(paste).hint).toContain('CORS');
+  });
+});

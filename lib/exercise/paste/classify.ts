@@ -59,7 +59,7 @@ const BARE_ERROR =
 
 /** A shell prompt before a command: `$ `, `ana@laptop:~$ `, `% `, `PS C:\> `, `C:\Users\ana>`. */
 const PROMPT = /^(?:PS [^>]{0,200}> ?|[A-Za-z]:\\[^>]{0,200}> ?|[\w.@-]{0,64}(?::[^$%#\s]{0,200})?[$%#>] )/;
-const COMMAND = /^(curl(?:\.exe)?|wget|http|https|Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\s/;
+const COMMAND = /^(curl(?:\.exe)?|wget|http|https|Invoke-RestMethod|Invoke-WebRequest|irm|iwr|(?:await )?fetch(?=\())\s?/;
 /** The first http(s) URL on a command line, without the quotes around it. */
 const COMMAND_URL = /https?:\/\/[^\s'"`^\\]{1,500}/;
 /** Jetty's and Tomcat's error pages as text: `HTTP ERROR 405`, `HTTP Status 404 – Not Found`. */
@@ -173,7 +173,8 @@ function classifyOutput(text: string): PasteKind | null {
 
   const first = lines[0]!.replace(PROMPT, '');
   const command = COMMAND.exec(first);
-  if (command && output.length === 0) {
+  // A fetch() call spans lines of JavaScript (devtools' "Copy as fetch"): all of it is the command.
+  if (command && (output.length === 0 || /fetch$/.test(command[1]!))) {
     const joined = lines.join('\n');
     return { kind: 'command', tool: command[1]!, placeholders: [...new Set(joined.match(PLACEHOLDER) ?? [])].slice(0, 5) };
   }

@@ -151,6 +151,17 @@ function explainErrorCode(
         hint: 'Log in again for a fresh code and exchange it right away, sending the code_verifier of that authorization URL and exactly the same redirect_uri.',
       };
     case 'invalid_client':
+      if (sent.client_secret) {
+        // The command does send a secret (issue 19, class 5): it is the value, not its absence.
+        return {
+          meaning: `client authentication failed — your command sends a client_secret (${sent.client_secret.length} characters), but the server did not accept it with client_id${
+            sent.client_id?.value ? `=${sent.client_id.value}` : ''
+          }: it is not that app's secret, or it was cut or changed on the way.`,
+          hint: practice
+            ? 'Press "Fill in my practice secret" above the command on this page (it puts My Web App\'s secret into the command), then run the command again.'
+            : `Copy the client secret again from ${appSettings}, whole, and check that the client_id is that app's. If the app expects HTTP Basic authentication, send -u 'client_id:client_secret' instead of client_secret.`,
+        };
+      }
       return practice
         ? {
             meaning: "client authentication failed — the practice server did not get My Web App's client secret with the client_id.",
@@ -180,6 +191,12 @@ function explainErrorCode(
             hint: `In ${appSettings}, tick Authorization Code (and Refresh Token for this exercise) and Save, then log in again for a new code.`,
           };
     case 'unsupported_grant_type':
+      if (sent.grant_type?.value === grant) {
+        return {
+          meaning: `your command does send grant_type=${grant}, so the server did not read the body as a form.`,
+          hint: 'Send the parameters as -d name=value lines without a Content-Type: application/json header (curl then sends a form), every line but the last ending with the continuation character of your shell.',
+        };
+      }
       return {
         meaning: 'the server does not recognise the grant_type you sent.',
         hint: `Send grant_type=${grant} exactly (lowercase, with an underscore), in a form-encoded body (-d lines), not JSON.`,

@@ -99,6 +99,19 @@ describe('hints that check what the command sent (issue 19, class 5)', () => {
     expect((await lead(body('invalid_request', 'missing grant_type'))).hint).toBe('Add -d grant_type=authorization_code.');
   });
 
+  it('a client secret that is there is told as refused, not asked for', async () => {
+    const paste = `$ curl ${TOKEN} -d client_id=0oa1b2c3d4EXAMPLE -d client_secret=abcdefghij -d code=abcdef\n${body('invalid_client', 'Client authentication failed.')}`;
+    const result = await lead(paste, { practice: false, kind: 'okta' });
+    expect(result.message).toContain('sends a client_secret (10 characters)');
+    expect(result.hint).not.toContain('Replace YOUR_CLIENT_SECRET');
+    expect(result.message).not.toContain('abcdefghij');
+  });
+
+  it('an unsupported grant_type that was sent right means the body was not a form', async () => {
+    const paste = `$ curl ${TOKEN} -d grant_type=authorization_code -d code=abcdef\n${body('unsupported_grant_type')}`;
+    expect((await lead(paste)).message).toContain('did not read the body as a form');
+  });
+
   it('reads the sent parameters, keeping only the length of secrets', () => {
     const sent = readSentParams(`curl ${TOKEN} -d grant_type=refresh_token -d client_secret=s3cr3tValue -d 'refresh_token=abcdefgh'`);
     expect(sent).toEqual({
