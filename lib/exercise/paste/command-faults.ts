@@ -108,6 +108,13 @@ export function answerCommandFault(fault: CommandFault, after?: FaultConsequence
           : `Send each parameter as -d name=value${fault.how === 'json_header' ? ' and remove the Content-Type: application/json header' : ' instead of the JSON'} (curl then sends a form), ${AGAIN}.`,
       );
     }
+    case 'history':
+      return fail(
+        CHECK,
+        'request.shell_quoting',
+        `The shell took ${quote(maskArgument(fault.word), 60)} in your command for a history expansion (a ! outside single quotes) and ran nothing: the command was never sent.`,
+        `Put the value that holds the ! in single quotes ('…'), where bash and zsh expand nothing, ${AGAIN}.`,
+      );
     case 'zsh_glob':
       return fail(
         CHECK,

@@ -162,3 +162,11 @@ describe("another shell's continuation character", () => {
     expect(answer.hint).toContain('backtick (`)');
   });
 });
+
+describe('a history expansion', () => {
+  it('names the ! that bash took for one, and single quotes as the fix', () => {
+    const fault = findCommandFault(`$ curl ${URL} -d "client_secret=ab!x3Yz"\nbash: !x3Yz: event not found`);
+    expect(fault).toMatchObject({ kind: 'history', word: '!x3Yz' });
+    expect(answerCommandFault(fault!).hint).toContain("single quotes ('…')");
+  });
+});

@@ -25,6 +25,8 @@ export type CommandFault =
   | { kind: 'cmd_single_quotes'; shell: 'cmd'; word: string }
   /** zsh: an unquoted `?` or `[` made the URL a file pattern, and nothing ran. */
   | { kind: 'zsh_glob'; shell: 'posix'; word: string }
+  /** bash/zsh: a `!` outside single quotes started a history expansion, and nothing ran. */
+  | { kind: 'history'; shell: 'posix'; word: string }
   /** The body was not a form: httpie's JSON default, a JSON body or a JSON Content-Type with -d. */
   | { kind: 'not_a_form'; shell: ShellKind | null; how: 'httpie' | 'json_body' | 'json_header' };
 
@@ -41,6 +43,8 @@ const INVISIBLE = /[\u00A0\u2007\u202F\u200B\u200C\u200D\u2060\uFEFF\u00AD]/;
 /** `[1] 12345`: bash put a command in the background. */
 const JOB_LINE = /^\[\d{1,3}\][ +-]{0,3}\d{1,7}$/;
 const ZSH_GLOB = /^zsh: no matches found: (\S{1,300})/;
+/** `bash: !x3: event not found`, `zsh: event not found: x3`. */
+const HISTORY = /^(?:-?bash: (!\S{1,80}): event not found|zsh: event not found: (\S{1,80}))/;
 /** `bash: -d: command not found`, `'-d' is not recognized …`, PowerShell's `-d : The term '-d' …`. */
 const OPTION_RUN_AS_COMMAND =
   /(?:^|: )-{1,2}[A-Za-z][\w-]*: command not found|command not found: -{1,2}[A-Za-z]|^'-{1,2}[A-Za-z][\w-]*' is not recognized|^-{1,2}[A-Za-z][\w-]{0,40} ?: The term '-/;
@@ -100,6 +104,8 @@ export function findCommandFault(paste: string, shellHint?: ShellKind | null): C
 
   const glob = outputs.map((line) => ZSH_GLOB.exec(line)).find((match) => match !== null);
   if (glob) return { kind: 'zsh_glob', shell: 'posix', word: glob[1]! };
+  const history = outputs.map((line) => HISTORY.exec(line)).find((match) => match !== null);
+  if (history) return { kind: 'history', shell: 'posix', word: history[1] ?? `!${history[2]}` };
 
   const splitSeen = outputs.some((line) => OPTION_RUN_AS_COMMAND.test(line));
   for (let i = 0; i < lines.length; i += 1) {

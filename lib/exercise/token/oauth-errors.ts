@@ -53,7 +53,7 @@ export function explainErrorResponse(
         ? explainReusedCode(clues.codeExchange)
         : code === 'invalid_grant' && grant === 'refresh_token' && clues?.codeExchange?.revokedAt
           ? explainRevokedLogin(clues.codeExchange.revokedAt)
-          : explainErrorCode(code, description, grant, ctx, clues?.sent ?? {});
+          : explainErrorCode(code, description, grant, ctx, clues?.sent ?? null);
   return fail('response', 'response.error', `${seen}: ${meaning}`, hint);
 }
 
@@ -90,7 +90,7 @@ function explainErrorCode(
   description: string,
   grant: TokenGrant,
   ctx: Pick<TokenCheckContext, 'practice' | 'kind'>,
-  sent: SentParams,
+  sent: SentParams | null,
 ): { meaning: string; hint: string } {
   const provider = providerWording(code, description, grant, ctx);
   if (provider) return provider;
@@ -151,7 +151,15 @@ function explainErrorCode(
         hint: 'Log in again for a fresh code and exchange it right away, sending the code_verifier of that authorization URL and exactly the same redirect_uri.',
       };
     case 'invalid_client':
-      if (sent.client_secret) {
+      if (sent?.basic && !sent.client_secret) {
+        return {
+          meaning: `client authentication failed — your command sends the client ID and secret with HTTP Basic (-u or an Authorization: Basic header), and the server did not accept them: the secret is not that app's, it was cut or changed on the way, or the app expects the secret in the body.`,
+          hint: practice
+            ? 'Press "Fill in my practice secret" above the command on this page (it puts My Web App\'s secret into the command), then run the command again.'
+            : `Copy the client secret again from ${appSettings}, whole, into -u "client_id:client_secret"; if the app's client authentication is "client secret post", send -d client_id=… -d client_secret=… instead.`,
+        };
+      }
+      if (sent?.client_secret) {
         // The command does send a secret (issue 19, class 5): it is the value, not its absence.
         return {
           meaning: `client authentication failed — your command sends a client_secret (${sent.client_secret.length} characters), but the server did not accept it with client_id${
@@ -191,7 +199,7 @@ function explainErrorCode(
             hint: `In ${appSettings}, tick Authorization Code (and Refresh Token for this exercise) and Save, then log in again for a new code.`,
           };
     case 'unsupported_grant_type':
-      if (sent.grant_type?.value === grant) {
+      if (sent?.grant_type?.value === grant) {
         return {
           meaning: `your command does send grant_type=${grant}, so the server did not read the body as a form.`,
           hint: 'Send the parameters as -d name=value lines without a Content-Type: application/json header (curl then sends a form), every line but the last ending with the continuation character of your shell.',
@@ -202,17 +210,12 @@ function explainErrorCode(
         hint: `Send grant_type=${grant} exactly (lowercase, with an underscore), in a form-encoded body (-d lines), not JSON.`,
       };
     case 'invalid_request':
-      return { meaning: 'the request is missing a parameter, repeats one, or is malformed.', hint: invalidRequestHint(d, grant, sent) };
+      return {
+        meaning: 'the request is missing a parameter, repeats one, or is malformed.',
+        hint: invalidRequestHint(d, grant, sent ?? {}),
+      };
     case 'invalid_scope':
-      return refreshCurl
-        ? {
-            meaning: 'a refresh can only ask for scopes the original login granted (or fewer).',
-            hint: 'Remove the scope parameter from the refresh curl command; you then get the same scopes as before.',
-          }
-        : {
-            meaning: 'a scope in the request is not allowed.',
-            hint: 'Scopes, including offline_access, go in the authorization URL; the code exchange takes none. Remove any scope parameter from the curl command, fix the scopes in the authorization URL and log in again.',
-          };
+      return invalidScope(d, refreshCurl, sent, ctx);
     case 'access_denied':
       return {
         meaning: "the server's policy refused to issue the token.",
@@ -370,4 +373,51 @@ function keycloakWording(code: string, d: string, grant: TokenGrant): { meaning:
     };
   }
   return null;
+}
+
+/**
+ * invalid_scope, told from what the command sent (issue 19, class 5): "remove the scope
+ * parameter" only when the command has one; otherwise the scope came from the login.
+ */
+function invalidScope(
+  d: string,
+  refreshCurl: boolean,
+  sent: SentParams | null,
+  ctx: Pick<TokenCheckContext, 'practice' | 'kind'>,
+): { meaning: string; hint: string } {
+  if (sent === null) {
+    // The command is not in the paste: what it sent is unknown.
+    return refreshCurl
+      ? {
+          meaning: 'a refresh can only ask for scopes the original login granted (or fewer).',
+          hint: 'Remove the scope parameter from the refresh curl command, if it has one; you then get the same scopes as before.',
+        }
+      : {
+          meaning: 'a scope in the request is not allowed.',
+          hint: 'Scopes, including offline_access, go in the authorization URL; the code exchange takes none. Remove any scope parameter from the curl command, fix the scopes in the authorization URL and log in again.',
+        };
+  }
+  const scope = sent.scope?.value;
+  if (scope) {
+    return refreshCurl
+      ? {
+          meaning: `your refresh command asks for scope=${scope}, and a refresh can only ask for scopes the original login granted (or fewer).`,
+          hint: 'Remove the scope parameter from the refresh command; you then get the same scopes as before.',
+        }
+      : {
+          meaning: `your command sends scope=${scope} to the token endpoint, where the code exchange takes none: the scopes were decided when you logged in.`,
+          hint: `Remove the scope line from the command; to ask for other scopes (offline_access too), put them in the authorization URL in ${stepRef('authorize')} and log in again.`,
+        };
+  }
+  const okta = ctx.practice || ctx.kind === 'okta';
+  return {
+    meaning: /not configured|not defined|unknown/.test(d)
+      ? 'a scope your login asked for is not defined on this authorization server.'
+      : 'a scope your login asked for is not allowed for this app.',
+    hint: `Your command sends no scope, so the scope came from the authorization URL: check its scope parameter in ${stepRef('authorize')}${
+      okta && !ctx.practice
+        ? ' (custom scopes such as api:read must exist in Security → API → Authorization Servers → default → Scopes, and the access policy rule must allow them)'
+        : ''
+    }, then log in again and exchange the new code.`,
+  };
 }

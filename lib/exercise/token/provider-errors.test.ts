@@ -107,6 +107,13 @@ describe('hints that check what the command sent (issue 19, class 5)', () => {
     expect(result.message).not.toContain('abcdefghij');
   });
 
+  it('credentials sent with -u are not asked for again', async () => {
+    const paste = `$ curl ${TOKEN} -u "0oa1b2c3d4EXAMPLE:$SECRET" -d grant_type=authorization_code -d code=abcdef\n${body('invalid_client')}`;
+    const result = await lead(paste, { practice: false, kind: 'okta' });
+    expect(result.message).toContain('with HTTP Basic');
+    expect(result.hint).not.toContain('YOUR_CLIENT_SECRET');
+  });
+
   it('an unsupported grant_type that was sent right means the body was not a form', async () => {
     const paste = `$ curl ${TOKEN} -d grant_type=authorization_code -d code=abcdef\n${body('unsupported_grant_type')}`;
     expect((await lead(paste)).message).toContain('did not read the body as a form');
@@ -114,11 +121,23 @@ describe('hints that check what the command sent (issue 19, class 5)', () => {
 
   it('reads the sent parameters, keeping only the length of secrets', () => {
     const sent = readSentParams(`curl ${TOKEN} -d grant_type=refresh_token -d client_secret=s3cr3tValue -d 'refresh_token=abcdefgh'`);
-    expect(sent).toEqual({
+    expect(sent).toStrictEqual({
       grant_type: { value: 'refresh_token', length: 13 },
       client_secret: { value: null, length: 11 },
       refresh_token: { value: null, length: 8 },
     });
     expect(JSON.stringify(readTerminalClues(`curl -d client_secret=s3cr3tValue ${TOKEN}`))).not.toContain('s3cr3t');
+  });
+});
+
+describe('invalid_scope, from what the command sent', () => {
+  it('asks to remove a scope line only when the command has one', async () => {
+    const withScope = `$ curl ${TOKEN} -d grant_type=authorization_code -d scope=offline_access -d code=abcdef\n${body('invalid_scope')}`;
+    expect((await lead(withScope)).hint).toContain('Remove the scope line');
+    const without = `$ curl ${TOKEN} -d grant_type=authorization_code -d code=abcdef\n${body('invalid_scope', 'One or more scopes are not configured for the authorization server resource.')}`;
+    const result = await lead(without, { practice: false, kind: 'okta' });
+    expect(result.hint).toContain('Your command sends no scope');
+    expect(result.hint).toContain('Authorization Servers → default → Scopes');
+    expect(result.hint).not.toContain('Remove');
   });
 });

@@ -15,8 +15,8 @@ export interface TerminalClues {
   commandSplit: string | null;
   /** What the shell did to the command before curl ran it (shell-mistakes/faults.ts), or null. */
   commandFault: CommandFault | null;
-  /** The form parameters the pasted command sent (-d name=value): values of the public ones, only the length of secrets. */
-  sent: SentParams;
+  /** The form parameters the pasted command sent (-d name=value): values of the public ones, only the length of secrets; null when no command is in the paste. */
+  sent: SentParams | null;
   /** PowerShell's `Invoke-RestMethod` list of the response's fields (`name : value` lines). */
   powershellList: boolean;
   /** The pasted command sent a JWT, i.e. an access token, as `refresh_token`. */
@@ -44,21 +44,28 @@ export interface SentParam {
   value: string | null;
   length: number;
 }
-export type SentParams = Partial<Record<SentName, SentParam>>;
+export type SentParams = Partial<Record<SentName, SentParam>> & {
+  /** The command authenticates with HTTP Basic (curl -u, an Authorization: Basic header). */
+  basic?: boolean;
+};
+
+/** `-u id:secret`, `--user`, `-H "Authorization: Basic …"` on a line of the paste. */
+const BASIC_AUTH = /(?:^|\s)(?:-u|--user)[\s=]?\S|authorization: ?basic/i;
 
 const PUBLIC_PARAMS = ['grant_type', 'redirect_uri', 'client_id', 'scope'] as const;
 const SECRET_PARAMS = ['code', 'code_verifier', 'client_secret', 'refresh_token'] as const;
 type SentName = (typeof PUBLIC_PARAMS)[number] | (typeof SECRET_PARAMS)[number];
 
-/** The form parameters a pasted command sent; secrets by length only (SPEC §7: never kept). */
-export function readSentParams(text: string): SentParams {
+/** The form parameters a pasted command sent; secrets by length only (SPEC §7: never kept). Null: no command sent any. */
+export function readSentParams(text: string): SentParams | null {
   const sent: SentParams = {};
   for (const name of [...PUBLIC_PARAMS, ...SECRET_PARAMS]) {
     const value = sentValue(text, name);
     if (value === null) continue;
     sent[name] = { value: (PUBLIC_PARAMS as readonly string[]).includes(name) ? value : null, length: value.length };
   }
-  return sent;
+  if (BASIC_AUTH.test(text.slice(0, 32 * 1024))) sent.basic = true;
+  return Object.keys(sent).length > 0 ? sent : null;
 }
 
 export function readTerminalClues(text: string): TerminalClues {
