@@ -42,7 +42,7 @@ const RESOLVE = /resolve host: ?([^\s;]{1,255})/;
 
 /** PowerShell's error record for a cmdlet: `Invoke-WebRequest : …` or the newer one-line form. */
 const POWERSHELL_ERROR =
-  /^(?:Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\s*:|^A parameter cannot be found that matches parameter name|^Cannot bind parameter|^\+ FullyQualifiedErrorId|^\s*\+ CategoryInfo/;
+  /^(?:Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\s*:|^A parameter cannot be found that matches parameter name|^Cannot bind parameter|^The ampersand \(&\) character is not allowed|^Missing expression after unary operator|^\+ FullyQualifiedErrorId|^\s*\+ CategoryInfo/;
 const POWERSHELL_PARAMETER = /parameter name '([^']{1,40})'|Cannot bind parameter '([^']{1,40})'/;
 const POWERSHELL_STATUS = /\((\d{3})\) [A-Z]/;
 

@@ -48,7 +48,11 @@ export function answerCommandFault(fault: CommandFault, after?: FaultConsequence
             : `The line ${line} of your command ends with ${CHAR_NAME[fault.char]} followed by ${nameCharacter(fault.after ?? ' ')}: ${shell} then reads the ${fault.char} as escaping that character, not as continuing the line, so the command ended there and curl sent an incomplete request${consequence}.`;
       const hint =
         fault.after === null || wrongChar
-          ? `${fault.shell ? shellAdvice(fault.shell).continueLine : 'End every line but the last with the line-continuation character of your shell (\\ in bash/zsh, ` in PowerShell, ^ in cmd.exe).'} Fix that line, or write the command on one line, ${AGAIN}.`
+          ? `${
+              fault.shell
+                ? `In ${shellAdvice(fault.shell).name}: ${lowerFirst(shellAdvice(fault.shell).continueLine)}`
+                : 'End every line but the last with the line-continuation character of your shell (\\ in bash/zsh, ` in PowerShell, ^ in cmd.exe).'
+            } Fix that line, or write the command on one line, ${AGAIN}.`
           : `Delete ${nameCharacter(fault.after ?? ' ')} after the ${CHAR_NAME[fault.char]!.slice(2)} at the end of that line (it must be the line's very last character), or write the command on one line, ${AGAIN}.`;
       return fail(CHECK, 'request.command_split', message, hint);
     }
@@ -126,3 +130,4 @@ export function answerCommandFault(fault: CommandFault, after?: FaultConsequence
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

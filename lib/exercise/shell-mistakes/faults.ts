@@ -47,7 +47,7 @@ const ZSH_GLOB = /^zsh: no matches found: (\S{1,300})/;
 const HISTORY = /^(?:-?bash: (!\S{1,80}): event not found|zsh: event not found: (\S{1,80}))/;
 /** `bash: -d: command not found`, `'-d' is not recognized …`, PowerShell's `-d : The term '-d' …`. */
 const OPTION_RUN_AS_COMMAND =
-  /(?:^|: )-{1,2}[A-Za-z][\w-]*: command not found|command not found: -{1,2}[A-Za-z]|^'-{1,2}[A-Za-z][\w-]*' is not recognized|^-{1,2}[A-Za-z][\w-]{0,40} ?: The term '-/;
+  /(?:^|: )-{1,2}[A-Za-z][\w-]*: command not found|command not found: -{1,2}[A-Za-z]|^'-{1,2}[A-Za-z][\w-]*' is not recognized|^-{1,2}[A-Za-z][\w-]{0,40} ?: The term '-|^Missing expression after unary operator '--'/;
 
 interface CommandLine {
   /** The line without its prompt, trailing whitespace kept. */
@@ -113,7 +113,8 @@ export function findCommandFault(paste: string, shellHint?: ShellKind | null): C
     const next = lines[i + 1];
     const continuation = continuationFault(line.raw, next !== undefined || splitSeen, shell);
     if (continuation) return continuation;
-    if (splitSeen && next !== undefined && !next.continued && !continues(line.raw, shell)) {
+    // The last line shown may be the one the shell stopped at: what ran next is the shell's error, not a command line.
+    if (splitSeen && (next === undefined || !next.continued) && !continues(line.raw, shell)) {
       // The shell ran the next line as a command of its own: this line did not ask to continue (or with another shell's character).
       const last = line.raw.trimEnd().at(-1) ?? '';
       const wrongChar = CONTINUATION.has(last);
