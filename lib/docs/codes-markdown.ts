@@ -11,6 +11,7 @@ const KIND_TITLES: Partial<Record<CheckKind, string>> = {
   ...STEP_TITLES,
   'client-credentials-response': 'Get a token with client credentials',
   'api-call': 'Use the token at an API',
+  discovery: 'Find the endpoints in the metadata',
 };
 
 const cell = (text: string) => text.replaceAll('|', '\\|');

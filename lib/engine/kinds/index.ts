@@ -6,6 +6,7 @@ import type { CheckKind } from '../../course/check-kinds';
 import { apiCallKind } from './api-call';
 import { authorizeUrlKind } from './authorize-url';
 import { clientCredentialsKind } from './client-credentials';
+import { discoveryKind } from './discovery';
 import { redirectKind } from './redirect';
 import { setupKind } from './setup';
 import { refreshResponseKind, tokenResponseKind } from './token-response';
@@ -19,6 +20,7 @@ export const STEP_KINDS: Partial<Record<CheckKind, CheckKindDefinition<never>>> 
   'refresh-response': refreshResponseKind,
   'api-call': apiCallKind,
   'client-credentials-response': clientCredentialsKind,
+  discovery: discoveryKind,
 } as Partial<Record<CheckKind, CheckKindDefinition<never>>>;
 
 export function kindOf(kind: string): CheckKindDefinition<unknown> | null {

@@ -12,6 +12,7 @@
 import { API_CALL_CODES } from './api-call';
 import { AUTHORIZE_URL_CODES } from './authorize-url';
 import { CLIENT_CREDENTIALS_CODES } from './client-credentials';
+import { DISCOVERY_CODES } from './discovery';
 import { PASTE_CODES } from './paste';
 import { REDIRECT_CODES } from './redirect';
 import { RESPONSE_CODES } from './responses';
@@ -29,6 +30,7 @@ export const CODES = {
   ...SHELL_CODES,
   ...API_CALL_CODES,
   ...CLIENT_CREDENTIALS_CODES,
+  ...DISCOVERY_CODES,
 } as const;
 
 export type DiagnosisCode = keyof typeof CODES;
