@@ -37,8 +37,8 @@ export default function HomePage() {
           The course
         </h2>
         <p className="mt-2 text-slate-700 dark:text-slate-300">
-          Refresh Tokens is one exercise of a course: getting started with a server, the authorization code flow for a web app, machine
-          to machine with client credentials, and more to come.
+          Refresh Tokens is one exercise of a course: getting started with a server, the authorization code flow for a web app, machine to
+          machine with client credentials, and more to come.
         </p>
         <Link
           href="/exercises"

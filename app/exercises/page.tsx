@@ -21,8 +21,8 @@ export default async function CoursePage() {
       <header className="max-w-prose space-y-2">
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">The course</h1>
         <p className="text-slate-700 dark:text-slate-300">
-          One OAuth flow per exercise, in an order that builds up. Each is checked step by step; your progress is saved. The advice on
-          what to do first is advice: you can start any exercise.
+          One OAuth flow per exercise, in an order that builds up. Each is checked step by step; your progress is saved. The advice on what
+          to do first is advice: you can start any exercise.
         </p>
         <p className="text-sm text-slate-700 dark:text-slate-300">
           {course.completed} of {course.built} exercises completed.

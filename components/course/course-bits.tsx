@@ -49,9 +49,7 @@ export function statusText(view: ExerciseView): string {
 }
 
 export function StatusBadge({ view }: { view: ExerciseView }) {
-  return (
-    <span className={cn('inline-block rounded px-2 py-0.5 text-xs font-medium', STATUS_STYLE[view.status])}>{statusText(view)}</span>
-  );
+  return <span className={cn('inline-block rounded px-2 py-0.5 text-xs font-medium', STATUS_STYLE[view.status])}>{statusText(view)}</span>;
 }
 
 /** The learner's server, shared by every exercise, or where to choose one. */

@@ -13,8 +13,7 @@ export function courseStepHref(exercise: ExerciseDeclaration, step: StepDeclarat
 }
 
 /** A check's endpoint: `POST /api/exercises/<id>/<step>`. */
-export const checkEndpoint = (exercise: ExerciseDeclaration, step: StepDeclaration): string =>
-  `/api/exercises/${exercise.id}/${step.id}`;
+export const checkEndpoint = (exercise: ExerciseDeclaration, step: StepDeclaration): string => `/api/exercises/${exercise.id}/${step.id}`;
 
 /** The step after `step` in the declaration, or null. */
 export function nextStep(exercise: ExerciseDeclaration, step: StepDeclaration): StepDeclaration | null {
@@ -27,7 +26,7 @@ export function nextLink(exercise: ExerciseDeclaration, step: StepDeclaration): 
   const next = nextStep(exercise, step);
   return next
     ? { href: courseStepHref(exercise, next), label: `Next: ${lowerFirst(next.title)}` }
-    : { href: exercise.basePath ?? `/exercise/${exercise.id}`, label: `Finish ${exercise.title}` };
+    : { href: exercise.basePath ?? `/exercise/${exercise.id}`, label: 'See the exercise overview' };
 }
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

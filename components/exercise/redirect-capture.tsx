@@ -213,7 +213,13 @@ export function RedirectCapture({
       <div ref={results} aria-live="polite">
         {checking && <p className="text-sm text-slate-700 dark:text-slate-300">Checking…</p>}
         {error && <Notice kind="error">{error}</Notice>}
-        {report && <CheckResults report={report} headingId={ids.results} action={report.status === 'pass' ? <NextLink next={target.next} /> : null} />}
+        {report && (
+          <CheckResults
+            report={report}
+            headingId={ids.results}
+            action={report.status === 'pass' ? <NextLink next={target.next} /> : null}
+          />
+        )}
       </div>
     </div>
   );

@@ -35,7 +35,11 @@ export async function exerciseForState(db: DB, learnerId: string, state: string)
     .selectFrom('exercise_steps')
     .select(['exercise', 'step', 'artifact', 'updated_at'])
     .where('learner_id', '=', learnerId)
-    .where('exercise', 'in', candidates.map((c) => c.exercise.id))
+    .where(
+      'exercise',
+      'in',
+      candidates.map((c) => c.exercise.id),
+    )
     .where('artifact', 'is not', null)
     .orderBy('updated_at', 'desc')
     .execute();

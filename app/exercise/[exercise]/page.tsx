@@ -83,13 +83,19 @@ export default async function ExerciseOverviewPage({ params }: Params) {
                   aria-hidden="true"
                   className={cn(
                     'mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full border text-xs',
-                    status === 'pass' ? 'border-emerald-700 bg-emerald-700 text-white' : 'border-slate-400 text-slate-600 dark:text-slate-300',
+                    status === 'pass'
+                      ? 'border-emerald-700 bg-emerald-700 text-white'
+                      : 'border-slate-400 text-slate-600 dark:text-slate-300',
                   )}
                 >
                   {status === 'pass' ? <CheckIcon className="size-3.5" /> : index + 1}
                 </span>
                 <span>
-                  <Link href={courseStepHref(exercise, step)} prefetch={false} className="font-medium text-indigo-800 underline dark:text-indigo-300">
+                  <Link
+                    href={courseStepHref(exercise, step)}
+                    prefetch={false}
+                    className="font-medium text-indigo-800 underline dark:text-indigo-300"
+                  >
                     {step.title}
                   </Link>
                   <span className="sr-only"> ({STATUS_TEXT[status]})</span>. {step.summary}

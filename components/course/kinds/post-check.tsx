@@ -14,7 +14,8 @@ import type { Report } from '@/lib/exercise/report';
 /**
  * A check without a paste: a button that posts the step's body (`{}` for "Create My Service
  * App" and "Check my call"), or a form of labelled one-line fields, and the report. The
- * report is announced and brought into view like CheckForm's.
+ * report is announced and brought into view like CheckForm's. Every prop is plain data, so
+ * a server component can render it.
  */
 export function PostCheck<R extends Report>({
   endpoint,
@@ -22,7 +23,7 @@ export function PostCheck<R extends Report>({
   busyLabel = 'Checking…',
   fields = [],
   next,
-  extra,
+  afterPass,
 }: {
   endpoint: string;
   buttonLabel: string;
@@ -30,14 +31,12 @@ export function PostCheck<R extends Report>({
   /** One-line fields sent by name (their values as typed); none: the body is `{}`. */
   fields?: readonly { name: string; label: string; hint?: string; placeholder?: string; initial?: string; mono?: boolean }[];
   next?: { href: string; label: string } | null;
-  /** Extras under the checklist, by what the report carries. */
-  extra?: (report: R) => React.ReactNode;
+  /** Shown under a passing checklist (e.g. where the new app's settings are). */
+  afterPass?: React.ReactNode;
 }) {
   const router = useRouter();
   const headingId = useId();
-  const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])),
-  );
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
   const [report, setReport] = useState<R | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -97,7 +96,7 @@ export function PostCheck<R extends Report>({
                 ) : null
               }
             />
-            {extra?.(report)}
+            {report.status === 'pass' && afterPass}
           </div>
         )}
       </div>
