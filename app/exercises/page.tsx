@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PrerequisiteAdvice, ServerInUse, StatusBadge } from '@/components/course/course-bits';
 import { buttonClass } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
 import { loadCoursePage } from '@/lib/engine/page-data';
 import type { ExerciseView } from '@/lib/engine/view';
 
@@ -34,7 +35,12 @@ export default async function CoursePage() {
           <li key={view.id}>
             <section
               aria-labelledby={`exercise-${view.id}`}
-              className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:flex-row sm:items-start sm:justify-between dark:border-slate-800 dark:bg-slate-900"
+              className={cn(
+                'flex flex-col gap-3 rounded-lg border p-5 sm:flex-row sm:items-start sm:justify-between',
+                view.status === 'coming'
+                  ? 'border-dashed border-slate-300 bg-slate-50 dark:border-slate-700 dark:bg-slate-950'
+                  : 'border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900',
+              )}
             >
               <div className="min-w-0 space-y-2">
                 <h2 id={`exercise-${view.id}`} className="text-lg font-semibold">

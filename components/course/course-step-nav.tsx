@@ -2,11 +2,11 @@ import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
 import { CheckIcon } from '@/components/ui/icons';
 import type { ExerciseDeclaration } from '@/lib/course/types';
-import type { StepStatus } from '@/lib/engine/store';
+import type { StepView } from '@/lib/engine/view';
 import type { ExerciseView } from '@/lib/engine/view';
 import { courseStepHref } from './hrefs';
 
-const STATUS_TEXT: Record<StepStatus, string> = { pass: 'done', fail: 'needs another try', pending: 'not done yet' };
+const STATUS_TEXT: Record<StepView['status'], string> = { pass: 'done', fail: 'needs another try', pending: 'not done yet' };
 
 /** An exercise's steps from its declaration, with their status and the current page marked. */
 export function CourseStepNav({
