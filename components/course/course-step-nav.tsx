@@ -2,8 +2,7 @@ import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
 import { CheckIcon } from '@/components/ui/icons';
 import type { ExerciseDeclaration } from '@/lib/course/types';
-import type { StepView } from '@/lib/engine/view';
-import type { ExerciseView } from '@/lib/engine/view';
+import type { ExerciseView, StepView } from '@/lib/engine/view';
 import { courseStepHref } from './hrefs';
 
 const STATUS_TEXT: Record<StepView['status'], string> = { pass: 'done', fail: 'needs another try', pending: 'not done yet' };
