@@ -28,6 +28,10 @@ const STORE = [
     '**/progress/run-checks',
     '@/lib/cohorts/store',
     '**/cohorts/store',
+    '@/lib/engine/store',
+    '**/engine/store',
+    '@/lib/engine/run-step',
+    '**/engine/run-step',
   ],
   'No progress or cohort store here: the data comes in as arguments.',
 ];
@@ -57,6 +61,20 @@ const config = [
     ['lib/exercise/**/*.ts'],
     [API_ERROR, NEXT, NODE_HTTP, DB, STORE, HTTP_LAYER, [['react', 'react-dom', 'react/*'], 'Checks return data; components render it.']],
     ['lib/exercise/**/*.test.ts'],
+  ),
+  // The course's declarations: plain data that the engine, the pages and the docs read.
+  restrict(
+    ['lib/course/**/*.ts'],
+    [
+      API_ERROR,
+      NEXT,
+      NODE_HTTP,
+      DB,
+      STORE,
+      HTTP_LAYER,
+      [['@/lib/engine/*', '**/engine/*', '**/engine/**'], 'Declarations are data: the engine reads them, never the other way round.'],
+    ],
+    ['lib/course/**/*.test.ts'],
   ),
   // Issuer discovery is infrastructure the checks may use, not the other way round.
   restrict(

@@ -37,6 +37,13 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </Link>
             <Link
               prefetch={false}
+              href="/exercises"
+              className="text-sm text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white"
+            >
+              Course
+            </Link>
+            <Link
+              prefetch={false}
               href="/exercise/refresh"
               className="text-sm text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white"
             >

@@ -29,6 +29,24 @@ export default function HomePage() {
           Start the exercise
         </Link>
       </section>
+      <section
+        aria-labelledby="course-heading"
+        className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+      >
+        <h2 id="course-heading" className="text-xl font-semibold">
+          The course
+        </h2>
+        <p className="mt-2 text-slate-700 dark:text-slate-300">
+          Refresh Tokens is one exercise of a course: getting started with a server, the authorization code flow for a web app, machine to
+          machine with client credentials, and more to come.
+        </p>
+        <Link
+          href="/exercises"
+          className="mt-4 inline-block rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700"
+        >
+          See the whole course
+        </Link>
+      </section>
       <JoinCodeInvite />
     </div>
   );

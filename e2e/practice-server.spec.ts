@@ -113,3 +113,36 @@ test('"Require PKCE as additional verification" in the console: off by default, 
   expect(refused.searchParams.get('state')).toBe('no-pkce-state');
   expect(refused.searchParams.get('code')).toBeNull();
 });
+
+test('"My Service App" joins "My Web App" in the console, listed like Okta\'s Applications page', async ({
+  learnerPage: page,
+  baseURL,
+}) => {
+  await page.goto('/practice/console');
+  await expect(page.getByRole('heading', { name: 'My Web App', level: 1 })).toBeVisible();
+  // The web app alone: no list of applications.
+  await expect(page.getByRole('navigation', { name: 'Applications' })).toHaveCount(0);
+
+  const created = await page.request.put('/api/practice/apps/service');
+  expect(created.status()).toBe(201);
+  const service = (await created.json()) as { clientId: string; clientSecret: string };
+
+  await page.goto('/practice/console');
+  const list = page.getByRole('navigation', { name: 'Applications' });
+  await expect(list.getByRole('link', { name: 'My Web App' })).toHaveAttribute('aria-current', 'page');
+  await list.getByRole('link', { name: 'My Service App' }).click();
+  await expect(page.getByRole('heading', { name: 'My Service App', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('client-id')).toHaveText(service.clientId);
+  await page.getByRole('button', { name: 'Reveal secret' }).click();
+  await expect(page.getByTestId('client-secret')).toHaveText(service.clientSecret);
+  await expect(page.getByRole('checkbox', { name: 'Client Credentials' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Client Credentials' })).toBeDisabled();
+  await expect(page.getByRole('checkbox', { name: 'Authorization Code' })).toHaveCount(0);
+  await expect(page.getByText('Sign-in redirect URIs', { exact: true })).toHaveCount(0);
+
+  const token = await page.request.post(`${baseURL}/oauth2/default/v1/token`, {
+    headers: { authorization: `Basic ${Buffer.from(`${service.clientId}:${service.clientSecret}`).toString('base64')}` },
+    form: { grant_type: 'client_credentials', scope: 'api:read' },
+  });
+  expect(token.status()).toBe(200);
+});

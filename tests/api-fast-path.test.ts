@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { NextConfig } from 'next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as checkRoute } from '@/app/api/exercise/[step]/route';
+import { POST as courseCheckRoute } from '@/app/api/exercises/[exercise]/[step]/route';
 import { getEnv } from '@/lib/env';
 import { getLogger } from '@/lib/logging/logger';
 import { createCheckApiFastPath, STATIC_SECURITY_HEADERS } from '@/lib/server/api-fast-path';
@@ -32,7 +33,7 @@ describe('check API fast path', () => {
         next: async (_req, res) => {
           res.writeHead(299, { 'content-type': 'text/plain' }).end('next.js');
         },
-        fastPaths: [createCheckApiFastPath(checkRoute)],
+        fastPaths: [createCheckApiFastPath(checkRoute, courseCheckRoute)],
       }),
     );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -64,6 +65,22 @@ describe('check API fast path', () => {
     expect(next.status).toBe(200);
     expect(await next.json()).toMatchObject({ step: 'authorize-url', status: 'fail' });
     expect(next.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('serves the course’s checks too (POST /api/exercises/<exercise>/<step>), with the same learner', async () => {
+    const response = await post('/api/exercises/getting-started/setup', JSON.stringify({ mode: 'practice' }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ step: 'setup', status: 'pass' });
+    for (const { key, value } of STATIC_SECURITY_HEADERS) expect(response.headers.get(key), key).toBe(value);
+    const session = response.headers.getSetCookie().find((c) => c.startsWith('oauthlab_sid='))!.split(';')[0]!;
+    // The server chosen in Getting Started is the learner's: the Refresh Tokens API sees it.
+    const next = await post('/api/exercise/authorize-url', JSON.stringify({ url: 'https://example.com/' }), { cookie: session });
+    expect(await next.json()).toMatchObject({ step: 'authorize-url', status: 'fail' });
+    const unknown = await post('/api/exercises/getting-started/nope', '{}', { cookie: session });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { code: 'not_found' } });
+    // Anything else under /api/exercises (the course, progress) is Next's.
+    expect((await fetch(`${base}/api/exercises`)).status).toBe(299);
   });
 
   it('answers malformed calls and cross-site posts with the API error envelope', async () => {

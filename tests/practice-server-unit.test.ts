@@ -14,6 +14,7 @@ const app: PracticeApp = {
   clientId: '0oaabcdefghijklmnopq',
   clientSecret: 'secret-secret-secret',
   learnerId: 'learner-1',
+  type: 'web',
   redirectUris: ['http://localhost:3000/redirect', 'https://example-app.com/redirect'],
   grantTypes: ['authorization_code'],
   refreshTokenRotation: 'persistent',

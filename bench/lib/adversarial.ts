@@ -18,6 +18,10 @@ import type { TokenCheckContext } from '../../lib/exercise/token/context';
 import type { TokenSummary } from '../../lib/exercise/token/inspect';
 import { checkRefreshResponse } from '../../lib/exercise/token/refresh-step';
 import { checkTokenResponse } from '../../lib/exercise/token/token-step';
+import { checkDiscovery } from '../../lib/exercise/discovery/check';
+import { checkClientCredentialsResponse } from '../../lib/exercise/client-credentials/check';
+import { checkApiCall } from '../../lib/exercise/api-call/check';
+import { checkOwnAppClientId } from '../../lib/exercise/app-step';
 import type { DiscoveryOutcome } from '../../lib/issuer/discover';
 import { ADVERSARIAL_FAMILIES, fitBody, KIB } from '../../tests/support/adversarial';
 import { LearnerSession } from './learner';
@@ -138,6 +142,51 @@ async function pureChecks(): Promise<Check[]> {
     { name: 'token-response', run: (text) => checkTokenResponse(text, ctx) },
     { name: 'refresh-response', run: (text) => checkRefreshResponse(text, { ...ctx, first }) },
     { name: 'setup (pure)', run: (text) => checkSetup({ issuer: text, clientId: text, redirectUri: text }, foundFor(`${text}x`)) },
+    // The course's check kinds (issue 21): every field holds the hostile text.
+    {
+      name: 'discovery',
+      run: (text) =>
+        checkDiscovery(
+          { issuer: text, authorizationEndpoint: text, tokenEndpoint: text, jwksUri: text, scope: text },
+          {
+            metadata: {
+              issuer: ISSUER,
+              authorization_endpoint: `${ISSUER}/v1/authorize`,
+              token_endpoint: `${ISSUER}/v1/token`,
+              jwks_uri: `${ISSUER}/v1/keys`,
+              scopes_supported: ['openid', 'profile', 'email', 'offline_access', 'api:read', 'api:write'],
+            },
+            metadataUrl: `${ISSUER}/.well-known/openid-configuration`,
+            kind: 'okta',
+            practice: true,
+          },
+        ),
+    },
+    {
+      name: 'client-credentials-response',
+      run: (text) =>
+        checkClientCredentialsResponse(text, { ...ctx, tokenEndpoint: `${ISSUER}/v1/token`, otherClientIds: { web: '0oaWEB' } }),
+    },
+    { name: 'app (own server)', run: (text) => checkOwnAppClientId(text, CLIENT_ID) },
+    {
+      // The api-call check reads observed calls, not text: the hostile part is a token's scopes and the call's jti.
+      name: 'api-call',
+      run: (text) =>
+        checkApiCall(
+          [
+            {
+              clientId: CLIENT_ID,
+              tokenJti: text,
+              status: 403,
+              outcome: 'insufficient_scope',
+              sentVia: 'header',
+              scopes: [text],
+              calledAt: iat,
+            },
+          ],
+          { clientId: CLIENT_ID, since: null, now, apiUrl: 'http://localhost:3000/api/practice/photos' },
+        ),
+    },
   ];
 }
 

@@ -11,6 +11,8 @@ import { PkceHelper } from './pkce-helper';
 import { ServerScopes } from './server-scopes';
 import { StepSection } from './step-section';
 
+const REFRESH_SCOPE = 'offline_access+{YOUR_SCOPE}';
+
 /** The seed's multi-line template, filled with what we know. */
 export function buildAuthorizeTemplate(o: {
   authorizationEndpoint: string;
@@ -18,11 +20,13 @@ export function buildAuthorizeTemplate(o: {
   redirectUri: string;
   state: string;
   codeChallenge: string;
+  /** The template's scope value (default Refresh Tokens': offline_access plus the learner's scope). */
+  scope?: string;
 }): string {
   return [
     `${o.authorizationEndpoint}?`,
     '  response_type=code&',
-    '  scope=offline_access+{YOUR_SCOPE}&',
+    `  scope=${o.scope ?? REFRESH_SCOPE}&`,
     `  client_id=${o.clientId}&`,
     `  state=${o.state || '{STATE}'}&`,
     `  redirect_uri=${o.redirectUri}&`,
@@ -52,10 +56,22 @@ export function AuthorizeStep(props: {
   scopes: ScopeGroups | null;
   /** Where the practice console lists the scopes (practice server only). */
   scopesConsoleHref?: string;
+  /** The template's scope value; default Refresh Tokens' offline_access+{YOUR_SCOPE}. */
+  scope?: string;
+  /** What the scope explanation says instead of Refresh Tokens' (which asks for offline_access). */
+  scopeNote?: React.ReactNode;
+  /** The check's endpoint; default Refresh Tokens'. */
+  endpoint?: string;
 }) {
   const [codeChallenge] = useStoredValue('codeChallenge');
   const [state] = useStoredValue('state');
   const template = buildAuthorizeTemplate({ ...props, codeChallenge: codeChallenge ?? '', state: state ?? '' });
+  const scopeNote = props.scopeNote ?? (
+    <>
+      Replace <code className="font-mono">{'{YOUR_SCOPE}'}</code> with {props.scopeAdvice.text}. The{' '}
+      <code className="font-mono">offline_access</code> scope is what asks for a refresh token.
+    </>
+  );
 
   return (
     <div className="space-y-8">
@@ -70,8 +86,7 @@ export function AuthorizeStep(props: {
 
       <StepSection id="template-heading" title="2. Build the URL">
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-          Start from this template. Replace <code className="font-mono">{'{YOUR_SCOPE}'}</code> with {props.scopeAdvice.text}. The{' '}
-          <code className="font-mono">offline_access</code> scope is what asks for a refresh token. Line breaks are fine: they are ignored.
+          Start from this template. {scopeNote} Line breaks are fine: they are ignored.
         </p>
         <ServerScopes groups={props.scopes} consoleHref={props.scopesConsoleHref} />
         <div className="mt-3">
@@ -81,7 +96,7 @@ export function AuthorizeStep(props: {
 
       <StepSection id="check-heading" title="3. Check it" headingClassName="mb-3">
         <CheckForm<AuthorizeUrlReport>
-          endpoint="/api/exercise/authorize-url"
+          endpoint={props.endpoint ?? '/api/exercise/authorize-url'}
           field="url"
           label="Authorization URL"
           description="Paste your finished authorization URL."

@@ -36,7 +36,21 @@ function readAddressBar(): Captured | null {
  * shown, although the address bar is cleaned right away. Forgotten when the page goes, so
  * the next visit reads its own address bar (a timer rides out Strict Mode's re-subscribe).
  */
-const checkRedirect = (body: Record<string, string>) => apiFetch<RedirectReport>('/api/exercise/redirect', { json: body });
+const REFRESH_TARGET: RedirectTarget = {
+  endpoint: '/api/exercise/redirect',
+  next: { href: '/exercise/refresh/token', label: 'Next: exchange the code' },
+  authorize: { href: '/exercise/refresh/authorize', ref: stepRef('authorize') },
+  cleanPath: null,
+};
+
+/** The exercise a redirect answers: where it is checked, what comes next, where the authorization URL was built. */
+export interface RedirectTarget {
+  endpoint: string;
+  next: { href: string; label: string };
+  authorize: { href: string; ref: string };
+  /** The address the page keeps once the code is removed (null: the bare path). */
+  cleanPath: string | null;
+}
 
 const addressBar = {
   value: undefined as Captured | null | undefined,
@@ -63,7 +77,20 @@ const addressBar = {
  * one this browser put in the checked authorization URL: anyone can link a learner to
  * /redirect?error=…, and such a link must not record a failed attempt in their progress.
  */
-export function RedirectCapture({ done = null }: { done?: 'captured' | 'exchanged' | null }) {
+export function RedirectCapture({
+  done = null,
+  target: given = REFRESH_TARGET,
+}: {
+  done?: 'captured' | 'exchanged' | null;
+  /** Default: the Refresh Tokens exercise. */
+  target?: RedirectTarget;
+}) {
+  // Chosen by the code's state on the first render: the address bar loses it right after.
+  const [target] = useState(given);
+  const checkRedirect = useCallback(
+    (body: Record<string, string>) => apiFetch<RedirectReport>(target.endpoint, { json: body }),
+    [target.endpoint],
+  );
   const router = useRouter();
   const ids = { results: useId() };
   const captured = useSyncExternalStore(addressBar.subscribe, addressBar.read, () => null);
@@ -98,25 +125,25 @@ export function RedirectCapture({ done = null }: { done?: 'captured' | 'exchange
     // Next.js hooks history.replaceState in an effect of its router — a parent, whose effects
     // run after this child's in the same commit. Replaced now, the router would keep the old
     // URL and put the code back on its next refresh; one task later, it learns the new URL.
-    const clean = setTimeout(() => window.history.replaceState(null, '', window.location.pathname), 0);
+    const clean = setTimeout(() => window.history.replaceState(null, '', target.cleanPath ?? window.location.pathname), 0);
     if (ours && !started.current) {
       started.current = true;
       void checkRedirect(captured.body).then(showAnswer);
     }
     return () => clearTimeout(clean);
-  }, [captured, ours, showAnswer]);
+  }, [captured, ours, showAnswer, checkRedirect, target.cleanPath]);
 
   if (!captured) {
     return (
       <>
-        {done && <DoneNotice done={done} />}
+        {done && <DoneNotice done={done} authorize={target.authorize} />}
         <StepSection id="paste-heading" title="Used another redirect URI?" headingClassName="mb-2">
           <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
             If your authorization URL sent you somewhere else (for example https://example-app.com/redirect), copy the whole address from
             your browser&apos;s address bar after logging in and paste it here.
           </p>
           <CheckForm<RedirectReport>
-            endpoint="/api/exercise/redirect"
+            endpoint={target.endpoint}
             field="url"
             label="Redirect URL"
             buttonLabel="Check Redirect URL"
@@ -125,7 +152,7 @@ export function RedirectCapture({ done = null }: { done?: 'captured' | 'exchange
             onReport={(r) => {
               if (r.status === 'pass' && r.code) writeStored('code', r.code);
             }}
-            action={(r) => (r.status === 'pass' ? <NextLink /> : null)}
+            action={(r) => (r.status === 'pass' ? <NextLink next={target.next} /> : null)}
           />
         </StepSection>
       </>
@@ -171,7 +198,7 @@ export function RedirectCapture({ done = null }: { done?: 'captured' | 'exchange
             {waitsForChoice === 'other-state'
               ? 'This state is not the one in the authorization URL you checked in this browser, so we have not checked it: the link may not come from your own login.'
               : 'No authorization URL was checked in this browser, so we have not checked this redirect on our own: the link may not come from your own login.'}{' '}
-            If it is yours, check it now; otherwise start again from {stepRef('authorize')} and log in again.
+            If it is yours, check it now; otherwise start again from {target.authorize.ref} and log in again.
           </p>
           <Button
             onClick={() => {
@@ -186,14 +213,20 @@ export function RedirectCapture({ done = null }: { done?: 'captured' | 'exchange
       <div ref={results} aria-live="polite">
         {checking && <p className="text-sm text-slate-700 dark:text-slate-300">Checking…</p>}
         {error && <Notice kind="error">{error}</Notice>}
-        {report && <CheckResults report={report} headingId={ids.results} action={report.status === 'pass' ? <NextLink /> : null} />}
+        {report && (
+          <CheckResults
+            report={report}
+            headingId={ids.results}
+            action={report.status === 'pass' ? <NextLink next={target.next} /> : null}
+          />
+        )}
       </div>
     </div>
   );
 }
 
 /** A done step, revisited (issue 20, item 6): what happened to the code, and how to get another one. */
-function DoneNotice({ done }: { done: 'captured' | 'exchanged' }) {
+function DoneNotice({ done, authorize }: { done: 'captured' | 'exchanged'; authorize: RedirectTarget['authorize'] }) {
   return (
     <Notice kind="success" className="space-y-2">
       <p className="font-medium">
@@ -204,8 +237,8 @@ function DoneNotice({ done }: { done: 'captured' | 'exchanged' }) {
           ? 'An authorization code works once, so that one is used up. '
           : 'It is kept in the tab where you captured it; go on with the code exchange there. '}
         For a new code, Log In again with the link of{' '}
-        <Link href="/exercise/refresh/authorize" className="underline">
-          {stepRef('authorize')}
+        <Link href={authorize.href} className="underline">
+          {authorize.ref}
         </Link>
         : you come back to this page with it.
       </p>
@@ -213,10 +246,10 @@ function DoneNotice({ done }: { done: 'captured' | 'exchanged' }) {
   );
 }
 
-function NextLink() {
+function NextLink({ next }: { next: RedirectTarget['next'] }) {
   return (
-    <Link href="/exercise/refresh/token" className={buttonClass('primary')}>
-      Next: exchange the code
+    <Link href={next.href} className={buttonClass('primary')}>
+      {next.label}
     </Link>
   );
 }

@@ -6,8 +6,17 @@ import { Button } from '@/components/ui/button';
 import { apiFetch } from '@/lib/client/api';
 import { clearBrowserExerciseData } from '@/lib/client/browser-storage';
 
-/** "Reset": starts the exercise over (after a confirmation), from any step. */
-export function ResetButton() {
+/**
+ * "Reset": starts the exercise over (after a confirmation), from any step. `endpoint` and
+ * `afterHref` default to the Refresh Tokens exercise's.
+ */
+export function ResetButton({
+  endpoint = '/api/progress',
+  afterHref = '/exercise/refresh/setup',
+}: {
+  endpoint?: string;
+  afterHref?: string;
+} = {}) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -16,7 +25,7 @@ export function ResetButton() {
   async function reset() {
     setBusy(true);
     setError(null);
-    const answer = await apiFetch('/api/progress', { method: 'DELETE' });
+    const answer = await apiFetch(endpoint, { method: 'DELETE' });
     setBusy(false);
     if (!answer.ok) {
       setError(`Could not reset: ${answer.message}`);
@@ -24,7 +33,7 @@ export function ResetButton() {
     }
     clearBrowserExerciseData();
     setConfirming(false);
-    router.push('/exercise/refresh/setup');
+    router.push(afterHref);
     router.refresh();
   }
 

@@ -11,8 +11,23 @@ import type { SetupReport } from '@/lib/exercise/setup';
 import { CheckResults } from './check-results';
 import { useRevealResult } from './use-reveal-result';
 
-/** Step 0: the practice server in one click, or the learner's own server by discovery. */
-export function SetupForm({ practiceAvailable, defaultRedirectUri }: { practiceAvailable: boolean; defaultRedirectUri: string }) {
+const REFRESH_NEXT = { href: '/exercise/refresh/enable', label: 'Next: enable refresh tokens' };
+
+/**
+ * Choosing the server: the practice server in one click, or the learner's own server by
+ * discovery. `endpoint` and `next` default to the Refresh Tokens exercise's.
+ */
+export function SetupForm({
+  practiceAvailable,
+  defaultRedirectUri,
+  endpoint = '/api/exercise/setup',
+  next = REFRESH_NEXT,
+}: {
+  practiceAvailable: boolean;
+  defaultRedirectUri: string;
+  endpoint?: string;
+  next?: { href: string; label: string };
+}) {
   const router = useRouter();
   const ids = { results: useId() };
   const [issuer, setIssuer] = useState('');
@@ -29,7 +44,7 @@ export function SetupForm({ practiceAvailable, defaultRedirectUri }: { practiceA
   async function run(body: object, which: 'practice' | 'custom') {
     setBusy(which);
     setError(null);
-    const answer = await apiFetch<SetupReport>('/api/exercise/setup', { json: body });
+    const answer = await apiFetch<SetupReport>(endpoint, { json: body });
     setBusy(null);
     if (!answer.ok) {
       setError(answer.message);
@@ -131,8 +146,8 @@ export function SetupForm({ practiceAvailable, defaultRedirectUri }: { practiceA
             headingId={ids.results}
             action={
               report.status === 'pass' ? (
-                <Link href="/exercise/refresh/enable" className={buttonClass('primary')}>
-                  Next: enable refresh tokens
+                <Link href={next.href} className={buttonClass('primary')}>
+                  {next.label}
                 </Link>
               ) : null
             }

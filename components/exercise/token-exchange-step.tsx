@@ -53,8 +53,18 @@ export function TokenExchangeStep(props: {
   practice: boolean;
   /** Whether this server's refresh tokens are opaque (practice, Okta, Auth0), so a JWT there is the access token. */
   opaqueRefreshTokens: boolean;
+  /** Another exercise's check endpoint, paste description and next step (defaults: Refresh Tokens'). */
+  endpoint?: string;
+  description?: string;
+  next?: { href: string; label: string } | null;
 }) {
-  const step = STEPS[props.grant];
+  const defaults = STEPS[props.grant];
+  const step = {
+    ...defaults,
+    endpoint: props.endpoint ?? defaults.endpoint,
+    description: props.description ?? defaults.description,
+    next: props.next === undefined ? defaults.next : props.next,
+  };
   const { secret, update, fillFromPracticeApp } = useClientSecret();
   const [code] = useStoredValue('code');
   const [verifier] = useStoredValue('codeVerifier');
@@ -113,7 +123,7 @@ export function TokenExchangeStep(props: {
             if (report.status === 'pass') rememberRefreshToken(input);
           }}
           action={(report) =>
-            report.status === 'pass' ? (
+            report.status === 'pass' && step.next ? (
               <Link href={step.next.href} className={buttonClass('primary')}>
                 {step.next.label}
               </Link>

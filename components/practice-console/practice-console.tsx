@@ -4,18 +4,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import Link from 'next/link';
 import { Breakable } from '@/components/ui/breakable';
 import { Button, buttonClass } from '@/components/ui/button';
-import { CopyButton } from '@/components/ui/copy-button';
 import { CheckIcon, CrossIcon } from '@/components/ui/icons';
 import { apiFetch } from '@/lib/client/api';
 import type { PracticeAppView } from '@/lib/practice-server/app-view';
-
-/** Console labels, in Okta's order and wording. */
-const GRANT_TYPE_LABELS: [PracticeAppView['grantTypes'][number], string][] = [
-  ['client_credentials', 'Client Credentials'],
-  ['authorization_code', 'Authorization Code'],
-  ['refresh_token', 'Refresh Token'],
-  ['implicit', 'Implicit (Hybrid)'],
-];
+import { CredentialsSection } from './credentials-section';
+import { GRANT_TYPE_LABELS } from './labels';
 
 const ROTATION_LABELS: [PracticeAppView['refreshTokenRotation'], string, string][] = [
   ['persistent', 'Use persistent token', 'The same refresh token keeps working until it is revoked or expires.'],
@@ -43,12 +36,11 @@ export function PracticeConsole({
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<Draft>(initialApp);
   const [redirectText, setRedirectText] = useState(initialApp.redirectUris.join('\n'));
-  const [secretShown, setSecretShown] = useState(false);
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const firstFieldRef = useRef<HTMLInputElement>(null);
   const editButtonRef = useRef<HTMLButtonElement>(null);
-  const ids = { redirect: useId(), redirectHelp: useId(), secret: useId(), pkceHelp: useId() };
+  const ids = { redirect: useId(), redirectHelp: useId(), pkceHelp: useId() };
 
   // Keyboard users land where the change happened: the first field when editing starts,
   // the Edit button when it ends. In an effect, i.e. after React has committed the DOM.
@@ -106,46 +98,7 @@ export function PracticeConsole({
 
   return (
     <div className="space-y-6">
-      <section
-        aria-labelledby="credentials-heading"
-        className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6 dark:border-slate-800 dark:bg-slate-900"
-      >
-        <h2 id="credentials-heading" className="text-lg font-semibold">
-          Client Credentials
-        </h2>
-        <dl className="mt-4 grid gap-4 sm:grid-cols-[12rem_1fr] sm:items-center">
-          <dt className="text-sm font-medium text-slate-600 dark:text-slate-400">Client ID</dt>
-          <dd className="flex flex-wrap items-center gap-2">
-            <code className="rounded bg-slate-100 px-2 py-1 font-mono text-sm break-all dark:bg-slate-800" data-testid="client-id">
-              {app.clientId}
-            </code>
-            <CopyButton value={app.clientId} label="Client ID" />
-          </dd>
-          <dt id={ids.secret} className="text-sm font-medium text-slate-600 dark:text-slate-400">
-            Client secret
-          </dt>
-          <dd className="flex flex-wrap items-center gap-2">
-            <code
-              aria-labelledby={ids.secret}
-              className="rounded bg-slate-100 px-2 py-1 font-mono text-sm break-all dark:bg-slate-800"
-              data-testid="client-secret"
-            >
-              {secretShown ? app.clientSecret : '•'.repeat(24)}
-            </code>
-            <Button variant="secondary" onClick={() => setSecretShown((s) => !s)} aria-pressed={secretShown}>
-              {secretShown ? 'Hide secret' : 'Reveal secret'}
-            </Button>
-            <CopyButton value={app.clientSecret} label="Client secret" />
-          </dd>
-          <dt className="text-sm font-medium text-slate-600 dark:text-slate-400">Issuer</dt>
-          <dd className="flex flex-wrap items-center gap-2">
-            <code className="rounded bg-slate-100 px-2 py-1 font-mono text-sm wrap-anywhere dark:bg-slate-800">
-              <Breakable text={app.issuer} />
-            </code>
-            <CopyButton value={app.issuer} label="Issuer" />
-          </dd>
-        </dl>
-      </section>
+      <CredentialsSection app={app} />
 
       <form
         id="general-settings"

@@ -229,7 +229,13 @@ export async function fetchCohortRows(db: DB, cohortId: string, now = new Date()
   const input = await readExerciseInput(db, cohortId, REFRESH_EXERCISE, learnerId);
   if (input.members.length === 0) return [];
   const ids = input.members.map((m) => m.learnerId);
-  const apps = await db.selectFrom('practice_clients').select(['learner_id', 'grant_types']).where('learner_id', 'in', ids).execute();
+  // The Refresh Tokens exercise's app is the learner's web app (a service app has no refresh grant).
+  const apps = await db
+    .selectFrom('practice_clients')
+    .select(['learner_id', 'grant_types'])
+    .where('learner_id', 'in', ids)
+    .where('app_type', '=', 'web')
+    .execute();
   // Enable is a console setting, not a check: the practice app's grant, for a learner on the
   // practice server (as the learner's own step list reads it, lib/progress/page-data.ts).
   const grantTypes = new Map(apps.map((a) => [a.learner_id, JSON.parse(a.grant_types) as string[]]));

@@ -2,18 +2,36 @@ import { randomBytes } from 'node:crypto';
 import type { Selectable, Updateable } from 'kysely';
 import type { DB } from './client';
 import { ensureLearner } from './learners';
+import {
+  isPracticeAppType,
+  PRACTICE_APP_TYPES,
+  practiceAppTypeDefinition,
+  type PracticeAppType,
+  type PracticeAppTypeDefinition,
+  type PracticeGrantType,
+} from './practice-app-types';
 import type { PracticeClientsTable } from './schema';
 
-/** Grant types the practice console offers (labels: see components/practice-console). */
-export const PRACTICE_GRANT_TYPES = ['client_credentials', 'authorization_code', 'refresh_token', 'implicit'] as const;
-export type PracticeGrantType = (typeof PRACTICE_GRANT_TYPES)[number];
+export {
+  BUILT_PRACTICE_APP_TYPES,
+  isPracticeAppType,
+  PRACTICE_APP_TYPE_DEFINITIONS,
+  PRACTICE_APP_TYPES,
+  PRACTICE_GRANT_TYPES,
+  practiceAppTypeDefinition,
+  type PracticeAppType,
+  type PracticeAppTypeDefinition,
+  type PracticeGrantType,
+} from './practice-app-types';
 export type RefreshTokenRotation = 'persistent' | 'rotate';
 
-/** A learner's practice app ("My Web App"), as the console and the provider see it. */
+/** A learner's practice app of one type ("My Web App", "My Service App"…), as the console and the provider see it. */
 export interface PracticeApp {
   clientId: string;
   clientSecret: string;
   learnerId: string;
+  /** One app per learner and type. */
+  type: PracticeAppType;
   redirectUris: string[];
   grantTypes: PracticeGrantType[];
   refreshTokenRotation: RefreshTokenRotation;
@@ -35,6 +53,8 @@ function toApp(row: Selectable<PracticeClientsTable>): PracticeApp {
     clientId: row.client_id,
     clientSecret: row.client_secret,
     learnerId: row.learner_id,
+    // Written only by this module from PRACTICE_APP_TYPES; anything else would be the web app's of 001.
+    type: isPracticeAppType(row.app_type) ? row.app_type : 'web',
     redirectUris: JSON.parse(row.redirect_uris) as string[],
     grantTypes: JSON.parse(row.grant_types) as PracticeGrantType[],
     refreshTokenRotation: row.refresh_token_rotation,
@@ -49,9 +69,20 @@ function newClientId(): string {
   return `0oa${randomBytes(13).toString('base64url').replace(/[-_]/g, 'x').slice(0, 17)}`;
 }
 
-export async function findPracticeAppByLearner(db: DB, learnerId: string): Promise<PracticeApp | null> {
-  const row = await db.selectFrom('practice_clients').selectAll().where('learner_id', '=', learnerId).executeTakeFirst();
+/** The learner's app of one type, or null when they have not needed one yet. */
+export async function findPracticeApp(db: DB, learnerId: string, type: PracticeAppType): Promise<PracticeApp | null> {
+  const row = await db
+    .selectFrom('practice_clients')
+    .selectAll()
+    .where('learner_id', '=', learnerId)
+    .where('app_type', '=', type)
+    .executeTakeFirst();
   return row ? toApp(row) : null;
+}
+
+/** The learner's web app ("My Web App"), or null. */
+export async function findPracticeAppByLearner(db: DB, learnerId: string): Promise<PracticeApp | null> {
+  return findPracticeApp(db, learnerId, 'web');
 }
 
 export async function findPracticeAppByClientId(db: DB, clientId: string): Promise<PracticeApp | null> {
@@ -59,38 +90,83 @@ export async function findPracticeAppByClientId(db: DB, clientId: string): Promi
   return row ? toApp(row) : null;
 }
 
+/** Every app the learner has, in the console's order of types (web first). */
+export async function listPracticeApps(db: DB, learnerId: string): Promise<PracticeApp[]> {
+  const rows = await db.selectFrom('practice_clients').selectAll().where('learner_id', '=', learnerId).execute();
+  const order = (app: PracticeApp) => PRACTICE_APP_TYPES.indexOf(app.type);
+  return rows.map(toApp).sort((a, b) => order(a) - order(b));
+}
+
+function definitionOf(type: PracticeAppType): PracticeAppTypeDefinition {
+  const definition = practiceAppTypeDefinition(type);
+  if (!definition) throw new Error(`practice app type "${type}" is not built yet`);
+  return definition;
+}
+
 /**
- * The learner's practice app, created on first need with the Authorization Code grant
- * only — Refresh Token starts unticked, as in the seed, so the learner enables it.
+ * The learner's app of a built type, created on first need with the type's defaults (see
+ * lib/db/practice-app-types.ts); `created` says whether this call created it. Throws for a
+ * type that is not built yet.
  */
-export async function getOrCreatePracticeApp(db: DB, learnerId: string, publicUrl: string, now: Date = new Date()): Promise<PracticeApp> {
-  const existing = await findPracticeAppByLearner(db, learnerId);
-  if (existing) return existing;
+export async function ensurePracticeAppOfType(
+  db: DB,
+  learnerId: string,
+  type: PracticeAppType,
+  publicUrl: string,
+  now: Date = new Date(),
+): Promise<{ app: PracticeApp; created: boolean }> {
+  const definition = definitionOf(type);
+  const existing = await findPracticeApp(db, learnerId, type);
+  if (existing) return { app: existing, created: false };
   await ensureLearner(db, learnerId, now);
   const iso = now.toISOString();
-  await db
+  const inserted = await db
     .insertInto('practice_clients')
     .values({
       client_id: newClientId(),
       learner_id: learnerId,
+      app_type: type,
       client_secret: randomBytes(30).toString('base64url'),
-      grant_types: JSON.stringify(['authorization_code']),
-      redirect_uris: JSON.stringify(defaultRedirectUris(publicUrl)),
+      grant_types: JSON.stringify(definition.initialGrantTypes),
+      redirect_uris: JSON.stringify(definition.redirectUris ? defaultRedirectUris(publicUrl) : []),
       refresh_token_rotation: 'persistent',
       created_at: iso,
       updated_at: iso,
     })
-    .onConflict((oc) => oc.column('learner_id').doNothing())
-    .execute();
-  const created = await findPracticeAppByLearner(db, learnerId);
-  if (!created) throw new Error('practice app was not created');
-  return created;
+    .onConflict((oc) => oc.columns(['learner_id', 'app_type']).doNothing())
+    .executeTakeFirst();
+  const app = await findPracticeApp(db, learnerId, type);
+  if (!app) throw new Error('practice app was not created');
+  return { app, created: Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0 };
 }
 
-/** Applies a validated console edit; the provider sees it on its next request. */
-export async function updatePracticeApp(
+/** The learner's app of a built type, created on first need. */
+export async function getOrCreatePracticeAppOfType(
   db: DB,
   learnerId: string,
+  type: PracticeAppType,
+  publicUrl: string,
+  now: Date = new Date(),
+): Promise<PracticeApp> {
+  return (await ensurePracticeAppOfType(db, learnerId, type, publicUrl, now)).app;
+}
+
+/**
+ * The learner's web app, created on first need with the Authorization Code grant only —
+ * Refresh Token starts unticked, as in the seed, so the learner enables it.
+ */
+export async function getOrCreatePracticeApp(db: DB, learnerId: string, publicUrl: string, now: Date = new Date()): Promise<PracticeApp> {
+  return getOrCreatePracticeAppOfType(db, learnerId, 'web', publicUrl, now);
+}
+
+/**
+ * Applies a validated console edit to the learner's app of one type (the caller checks the
+ * patch against the type); the provider sees it on its next request.
+ */
+export async function updatePracticeAppOfType(
+  db: DB,
+  learnerId: string,
+  type: PracticeAppType,
   patch: PracticeAppPatch,
   now: Date = new Date(),
 ): Promise<PracticeApp | null> {
@@ -99,8 +175,18 @@ export async function updatePracticeApp(
   if (patch.redirectUris) values.redirect_uris = JSON.stringify([...new Set(patch.redirectUris)]);
   if (patch.refreshTokenRotation) values.refresh_token_rotation = patch.refreshTokenRotation;
   if (patch.requirePkce !== undefined) values.require_pkce = patch.requirePkce ? 1 : 0;
-  await db.updateTable('practice_clients').set(values).where('learner_id', '=', learnerId).execute();
-  return findPracticeAppByLearner(db, learnerId);
+  await db.updateTable('practice_clients').set(values).where('learner_id', '=', learnerId).where('app_type', '=', type).execute();
+  return findPracticeApp(db, learnerId, type);
+}
+
+/** Applies a validated console edit to the learner's web app. */
+export async function updatePracticeApp(
+  db: DB,
+  learnerId: string,
+  patch: PracticeAppPatch,
+  now: Date = new Date(),
+): Promise<PracticeApp | null> {
+  return updatePracticeAppOfType(db, learnerId, 'web', patch, now);
 }
 
 export interface TokenOriginRecord {

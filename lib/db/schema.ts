@@ -55,6 +55,8 @@ export interface PracticeClientsTable {
   require_pkce: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;
+  /** 'web' | 'spa' | 'native' | 'service' | 'device': one app per learner and type. */
+  app_type: ColumnType<string, string | undefined, string>;
 }
 
 /**

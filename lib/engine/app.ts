@@ -4,7 +4,7 @@
  * on an own server the web app is the one named at setup, any other the one the exercise's
  * app step recorded.
  */
-import { getOrCreatePracticeApp, type PracticeApp } from '../db/practice-clients';
+import { findPracticeApp, getOrCreatePracticeApp, isPracticeAppType, type PracticeApp } from '../db/practice-clients';
 import { PrerequisiteMissing } from '../progress/errors';
 import { artifactOf } from './artifacts';
 import type { KindContext } from './kinds/types';
@@ -31,5 +31,13 @@ export function exerciseApp(ctx: KindContext): ExerciseApp {
     const first = ctx.exercise.steps.find((s) => s.kind === 'app');
     throw new PrerequisiteMissing(`Create the exercise's app first (the step “${first?.title ?? 'app'}”).`);
   }
-  return { clientId: recorded.clientId, practiceApp: null };
+  const practiceApp =
+    provider.mode === 'practice' && isPracticeAppType(type)
+      ? async () => {
+          const app = await findPracticeApp(ctx.db, ctx.learner.id, type);
+          if (!app) throw new PrerequisiteMissing(`Create the exercise's app first: it is not in the practice console any more.`);
+          return app;
+        }
+      : null;
+  return { clientId: recorded.clientId, practiceApp };
 }

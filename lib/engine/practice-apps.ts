@@ -1,7 +1,8 @@
 /** The learner's practice apps by client id, named as the console names them (for checks that name "another app"). */
 import type { DB } from '../db/client';
+import { listPracticeApps, practiceAppTypeDefinition } from '../db/practice-clients';
 
 export async function listPracticeAppNames(db: DB, learnerId: string): Promise<Record<string, string>> {
-  const rows = await db.selectFrom('practice_clients').select(['client_id']).where('learner_id', '=', learnerId).execute();
-  return Object.fromEntries(rows.map((row) => [row.client_id, 'My Web App']));
+  const apps = await listPracticeApps(db, learnerId);
+  return Object.fromEntries(apps.map((app) => [app.clientId, practiceAppTypeDefinition(app.type)?.name ?? app.type]));
 }

@@ -5,7 +5,7 @@
  */
 
 /** Scopes defined by OpenID Connect (and offline_access): not what {YOUR_SCOPE} is for. */
-const STANDARD_SCOPES = new Set(['openid', 'profile', 'email', 'address', 'phone', 'offline_access']);
+export const STANDARD_SCOPES: ReadonlySet<string> = new Set(['openid', 'profile', 'email', 'address', 'phone', 'offline_access']);
 
 export interface ScopeAdvice {
   /** A scope to put in the template, or null when the server publishes none to pick from. */

@@ -1,11 +1,11 @@
 /**
- * Maps a learner's practice app ("My Web App") to oidc-provider client metadata.
- * Pure: no provider, no database.
+ * Maps a learner's practice app ("My Web App", "My Service App"…) to oidc-provider client
+ * metadata. Pure: no provider, no database.
  */
 import type { ClientMetadata, ResponseType } from 'oidc-provider';
-import type { PracticeApp } from '../db/practice-clients';
+import { practiceAppTypeDefinition, type PracticeApp } from '../db/practice-clients';
 
-/** The name shown on the sign-in page and in the console. */
+/** The web app's name, shown on the sign-in page and in the console. */
 export const PRACTICE_APP_NAME = 'My Web App';
 
 /** Response types the provider is configured with (and a client may register). */
@@ -35,20 +35,24 @@ export function responseTypesFor(grantTypes: readonly string[]): ResponseType[] 
 }
 
 /**
- * The provider's view of a practice app: a confidential web client authenticated with its
- * secret (Basic or POST — both are accepted for any secret-based client by
- * oidc-provider 9.13), exact redirect URIs, the app's grants, its refresh-token
- * behaviour (read by `rotateRefreshToken`) and whether it requires PKCE (`pkce.required`).
+ * The provider's view of a practice app: a client of its type (lib/db/practice-app-types.ts)
+ * — the web and service apps are confidential, authenticated with their secret (Basic or
+ * POST: both are accepted for any secret-based client by oidc-provider 9.13) — with exact
+ * redirect URIs (none for a service app), the app's grants, its refresh-token behaviour
+ * (read by `rotateRefreshToken`) and whether it requires PKCE (`pkce.required`).
  */
 export function toClientMetadata(app: PracticeApp): ClientMetadata {
-  const grantTypes = [...new Set(app.grantTypes)];
+  const definition = practiceAppTypeDefinition(app.type);
+  // A row of a type this version does not build is no client (its grants are unknown).
+  const allowed: readonly string[] = definition?.grantTypesAllowed ?? [];
+  const grantTypes = [...new Set(app.grantTypes)].filter((grant) => allowed.includes(grant));
   return {
     client_id: app.clientId,
     client_secret: app.clientSecret,
-    client_name: PRACTICE_APP_NAME,
-    application_type: 'web',
-    token_endpoint_auth_method: 'client_secret_basic',
-    redirect_uris: [...app.redirectUris],
+    client_name: definition?.name ?? PRACTICE_APP_NAME,
+    application_type: definition?.applicationType ?? 'web',
+    token_endpoint_auth_method: definition?.authMethod ?? 'client_secret_basic',
+    redirect_uris: definition?.redirectUris ? [...app.redirectUris] : [],
     grant_types: grantTypes,
     response_types: responseTypesFor(grantTypes),
     refresh_token_rotation: app.refreshTokenRotation,

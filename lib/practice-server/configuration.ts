@@ -6,7 +6,7 @@
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import type { DB } from '../db/client';
-import { findPracticeAppByClientId, recordTokenOrigin, type TokenOriginRecord } from '../db/practice-clients';
+import { findPracticeAppByClientId, practiceAppTypeDefinition, recordTokenOrigin, type TokenOriginRecord } from '../db/practice-clients';
 import { idTokenExtras, loginForAccountId, SCOPE_CLAIMS, userClaims, userIdFor } from './account';
 import { createAdapterClass } from './adapter';
 import { SUPPORTED_RESPONSE_TYPES, toClientMetadata } from './client-metadata';
@@ -63,6 +63,26 @@ function assertKnownScopes(value: unknown): void {
 }
 
 /**
+ * Okta's rules for a client credentials request's `scope` (oidc-provider would issue a
+ * token with no scope instead): it must be given — the default server has no default
+ * scopes — and it may name custom scopes only. Okta documents its wording for `openid`;
+ * the other OpenID Connect scopes (profile, email) and `offline_access` (no refresh token
+ * without a user) are refused in the same words, as Okta's wording for them is not
+ * documented.
+ */
+function assertClientCredentialsScopes(value: unknown): void {
+  const scopes = String(value ?? '')
+    .split(' ')
+    .filter(Boolean);
+  if (scopes.length === 0) throw new errors.CustomOIDCProviderError('invalid_scope', OKTA_MESSAGES.scopeRequired);
+  assertKnownScopes(value);
+  const oidcScopes: readonly string[] = PRACTICE_OIDC_SCOPES;
+  if (scopes.some((scope) => oidcScopes.includes(scope))) {
+    throw new errors.CustomOIDCProviderError('invalid_scope', OKTA_MESSAGES.openidScopesWithClientCredentials);
+  }
+}
+
+/**
  * The grant an authorization request uses: the one its consent step just saved, or a new
  * one holding the requested scopes — consent is implicit, as for an Okta org's own apps —
  * saved now because the code it issues refers to it.
@@ -98,7 +118,9 @@ export function buildConfiguration({ db, issuer, demoUser, signingKey, cookieKey
   return {
     adapter: createAdapterClass(db, {
       async findClient(clientId) {
-        const app = await findPracticeAppByClientId(db, clientId);
+        const found = await findPracticeAppByClientId(db, clientId);
+        // An app of a type this version does not build (yet) is no client.
+        const app = found && practiceAppTypeDefinition(found.type) ? found : null;
         // The console refuses hosts outside the policy; filtering here too keeps rows saved
         // before the policy (or under a wider PRACTICE_REDIRECT_HOSTS) from redirecting.
         return app ? toClientMetadata({ ...app, redirectUris: allowedRedirectUris(app.redirectUris, redirectPolicy) }) : undefined;
@@ -210,7 +232,9 @@ export function buildConfiguration({ db, issuer, demoUser, signingKey, cookieKey
           if (resourceIndicator !== PRACTICE_AUDIENCE) throw new errors.InvalidTarget();
           // The token endpoint's `scope` (client credentials, refresh) is checked here,
           // the one hook every grant calls: unknown scopes would be dropped silently.
-          if (ctx.oidc.route === 'token') assertKnownScopes(ctx.oidc.params?.scope);
+          if (ctx.oidc.route === 'token' && ctx.oidc.params?.grant_type === 'client_credentials') {
+            assertClientCredentialsScopes(ctx.oidc.params.scope);
+          } else if (ctx.oidc.route === 'token') assertKnownScopes(ctx.oidc.params?.scope);
           return {
             scope: PRACTICE_API_SCOPES.join(' '),
             audience: PRACTICE_AUDIENCE,

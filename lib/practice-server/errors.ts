@@ -33,6 +33,8 @@ export const OKTA_MESSAGES = {
   invalidClient: 'Client authentication failed. Either the client or the client credentials are invalid.',
   unsupportedGrantType: 'The authorization grant type is not supported by the authorization server.',
   scopeNotConfigured: 'One or more scopes are not configured for the authorization server resource.',
+  scopeRequired: "The authorization server resource does not have any configured default scopes, 'scope' must be provided.",
+  openidScopesWithClientCredentials: "Cannot request 'openid' scopes using client credentials.",
 } as const;
 
 const CODE_DETAILS = new Set(['authorization code not found', 'authorization code already consumed', 'authorization code is expired']);

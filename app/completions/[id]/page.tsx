@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { Card } from '@/components/ui/card';
 import { CheckIcon } from '@/components/ui/icons';
 import { getDb } from '@/lib/db/client';
-import { findCompletionRecord } from '@/lib/progress/completion-records';
+import { findCompletionRecord, isRefreshRecord, type CourseCompletionRecord } from '@/lib/progress/completion-records';
 
 export const metadata: Metadata = { title: 'Completion record' };
 
@@ -25,19 +25,25 @@ export default async function CompletionRecordPage({ params }: { params: Promise
     year: 'numeric',
     timeZone: 'UTC',
   });
-  const minutes = record.accessTokenLifetimes.find((seconds) => seconds !== null);
+  const refresh = isRefreshRecord(record) ? record : null;
+  const minutes = refresh?.accessTokenLifetimes.find((seconds) => seconds !== null);
+  const what = refresh
+    ? 'the Refresh Tokens exercise'
+    : record.exercise === 'course'
+      ? (record as CourseCompletionRecord).title
+      : `the ${(record as CourseCompletionRecord).title} exercise`;
   return (
     <div className="mx-auto max-w-prose space-y-6">
       <p className="text-sm font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">OAuth Lab · Completion record</p>
       <h1 className="text-3xl font-bold tracking-tight">
-        {record.displayName ? `${record.displayName} completed` : 'Completed'} the Refresh Tokens exercise
+        {record.displayName ? `${record.displayName} completed` : 'Completed'} {what}
       </h1>
       <p className="text-lg text-slate-700 dark:text-slate-300">
         On {date}, against {SERVER_NAMES[record.serverKind] ?? SERVER_NAMES.generic}.
       </p>
       <Card aria-labelledby="steps-heading">
         <h2 id="steps-heading" className="text-lg font-semibold">
-          Every step checked
+          {record.exercise === 'course' ? 'Every exercise completed' : 'Every step checked'}
         </h2>
         <ol className="mt-3 space-y-2">
           {record.steps.map((step) => (
@@ -50,11 +56,13 @@ export default async function CompletionRecordPage({ params }: { params: Promise
             </li>
           ))}
         </ol>
-        <p className="mt-4 text-sm text-slate-700 dark:text-slate-300">
-          An authorization URL with PKCE and offline_access, a code exchanged with curl for a refresh token, and that refresh token used for
-          a new access token{minutes ? ` (access tokens here last ${Math.round(minutes / 60)} minutes)` : ''}
-          {record.rotated ? ', with refresh token rotation on' : ''}.
-        </p>
+        {refresh && (
+          <p className="mt-4 text-sm text-slate-700 dark:text-slate-300">
+            An authorization URL with PKCE and offline_access, a code exchanged with curl for a refresh token, and that refresh token used
+            for a new access token{minutes ? ` (access tokens here last ${Math.round(minutes / 60)} minutes)` : ''}
+            {refresh.rotated ? ', with refresh token rotation on' : ''}.
+          </p>
+        )}
       </Card>
     </div>
   );

@@ -1,13 +1,10 @@
 import type { Metadata } from 'next';
-import { CODES, type DiagnosisCode } from '@/lib/exercise/codes';
-import { CHECK_STEPS, STEP_TITLES } from '@/lib/exercise/steps';
+import { codesByKind, stepsOfKinds } from '@/lib/course/code-uses';
+import { CODES } from '@/lib/exercise/codes';
 
 export const metadata: Metadata = { title: 'Diagnosis codes' };
 
-const codesByStep = CHECK_STEPS.map((step) => ({
-  step,
-  codes: (Object.keys(CODES) as DiagnosisCode[]).filter((code) => CODES[code].steps[0] === step),
-}));
+const codesByStep = codesByKind().map(({ kind, title, codes }) => ({ step: kind, title, codes }));
 
 /** Every diagnosis code, what it means and what usually causes it; each result links here. */
 export default function CodesPage() {
@@ -21,10 +18,10 @@ export default function CodesPage() {
           does not.
         </p>
       </div>
-      {codesByStep.map(({ step, codes }) => (
+      {codesByStep.map(({ step, title, codes }) => (
         <section key={step} aria-labelledby={`step-${step}`} className="space-y-3">
           <h2 id={`step-${step}`} className="text-xl font-semibold">
-            {STEP_TITLES[step]}
+            {title}
           </h2>
           <dl className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
             {codes.map((code) => (
@@ -35,6 +32,12 @@ export default function CodesPage() {
                 </dt>
                 <dd>{CODES[code].meaning}</dd>
                 <dd className="text-sm text-slate-700 dark:text-slate-300">Typical cause: {CODES[code].cause}</dd>
+                <dd className="text-sm text-slate-600 dark:text-slate-400">
+                  Used in:{' '}
+                  {stepsOfKinds(CODES[code].steps)
+                    .map((use) => `${use.exerciseTitle} → ${use.stepTitle}`)
+                    .join('; ')}
+                </dd>
               </div>
             ))}
           </dl>

@@ -9,6 +9,7 @@ import * as m007 from './007-cohort-short-codes';
 import * as m008 from './008-revoked-access-tokens';
 import * as m009 from './009-cohort-capacity';
 import * as m010 from './010-practice-recipe-mistakes';
+import * as m011 from './011-practice-app-types';
 import * as m012 from './012-practice-api-calls';
 import * as m013 from './013-course';
 
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '008-revoked-access-tokens': m008,
   '009-cohort-capacity': m009,
   '010-practice-recipe-mistakes': m010,
+  '011-practice-app-types': m011,
   '012-practice-api-calls': m012,
   '013-course': m013,
 };

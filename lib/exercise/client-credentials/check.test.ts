@@ -453,7 +453,7 @@ const MISTAKES: Mistake[] = [
     paste: () =>
       `$ curl -u "$CLIENT_ID:$CLIENT_SECRET" \\ \nbash: -d: command not found\n${error('invalid_request', 'The request is missing a required parameter.')}`,
     code: 'request.command_split',
-    quotes: '-d: command not found',
+    quotes: 'curl -u "$CLIENT_ID:$CLIENT_SECRET"',
     hint: /backslash/,
   },
   {

@@ -10,7 +10,6 @@ import { checkAuthorizeUrl, type AuthorizeUrlExpectations } from '../authorize-u
 import { build, CHALLENGE, GOOD, OKTA, PRACTICE, VERIFIER, withParams } from '../authorize-url/test-support';
 import { CODES, DIAGNOSIS_CODES, type CodeSeverity, type DiagnosisCode } from './index';
 import { checkRedirect, type RedirectContext, type RedirectInput } from '../redirect';
-import type { Report } from '../report';
 import { COURSE_EXAMPLES, mergeExamples, type CodeExample } from './examples';
 import { checkSetup, type SetupInput } from '../setup';
 import type { TokenCheckContext } from '../token/context';

@@ -10,8 +10,10 @@
  * @see docs/decisions/003-report-model-and-stable-codes.md
  */
 import { API_CALL_CODES } from './api-call';
+import { APP_CODES } from './app';
 import { AUTHORIZE_URL_CODES } from './authorize-url';
 import { CLIENT_CREDENTIALS_CODES } from './client-credentials';
+import { DISCOVERY_CODES } from './discovery';
 import { PASTE_CODES } from './paste';
 import { REDIRECT_CODES } from './redirect';
 import { RESPONSE_CODES } from './responses';
@@ -28,7 +30,9 @@ export const CODES = {
   ...PASTE_CODES,
   ...SHELL_CODES,
   ...API_CALL_CODES,
+  ...APP_CODES,
   ...CLIENT_CREDENTIALS_CODES,
+  ...DISCOVERY_CODES,
 } as const;
 
 export type DiagnosisCode = keyof typeof CODES;

@@ -19,6 +19,12 @@ export const PASTE_CODES = {
     'PowerShell refused the command: its curl is Invoke-WebRequest, not curl.',
     'Running the curl command in PowerShell without .exe (curl.exe is the real curl).',
   ),
+  'paste.browser_error': code(
+    RESPONSES,
+    ['fail'],
+    "A browser console's error for a fetch() was pasted: the browser did not let the page read the answer.",
+    "Sending the token request with fetch() in the browser's console (or devtools' Copy as fetch), where CORS applies.",
+  ),
   'paste.http_error': code(
     WITH_SERVICE,
     ['fail'],

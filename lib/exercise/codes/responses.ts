@@ -47,6 +47,18 @@ export const RESPONSE_CODES = {
     'The shell ran part of the curl command as a separate command, so the request was incomplete.',
     'A space after a line-ending backslash, or a line without its backslash, when copying the command.',
   ),
+  'request.shell_quoting': code(
+    RESPONSES,
+    ['fail'],
+    'The shell changed the command before curl ran it: curly quotes, an invisible character, an & outside quotes, single quotes in cmd.exe.',
+    'Copying the command through a word processor or chat app, writing several parameters in one unquoted -d value, running a bash command in cmd.exe.',
+  ),
+  'request.not_a_form': code(
+    RESPONSES,
+    ['fail'],
+    'The request body was not a form: the token endpoint found none of the parameters.',
+    'httpie without --form (it sends JSON), a JSON body in -d, or a Content-Type: application/json header.',
+  ),
   'json.extra_text': code(
     WITH_SERVICE,
     ['warn'],

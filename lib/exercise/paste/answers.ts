@@ -10,7 +10,8 @@ import { parseUrl } from '../authorize-url/normalize';
 import { explainDifference } from '../explain-difference';
 import { fail, quote, type CheckResult } from '../report';
 import { stepRef } from '../steps';
-import { maskUrlSecrets, type PasteKind } from './classify';
+import { maskUrlSecrets, type CommandTraits, type PasteKind } from './classify';
+import { answerCommandFault } from './command-faults';
 
 export interface PasteAnswerContext {
   /** The learner's token endpoint (from discovery, or the practice server's). */
@@ -47,8 +48,19 @@ export function answerResponsePaste(paste: PasteKind, ctx: PasteAnswerContext): 
         }${paste.status ? `; the server answered ${paste.status}, which PowerShell shows without its JSON body` : ''}.`,
         `Type curl.exe instead of curl (the real curl, part of Windows 10 and later), keep the rest of the command, ${RUN_AGAIN}. PowerShell continues lines with a backtick (\`), not a backslash: or put the command on one line.`,
       );
+    case 'browser_error':
+      return fail(
+        CHECK,
+        'paste.browser_error',
+        `This is the browser console's error (${quote(paste.line, 120)}), not the token endpoint's answer: the browser did not let the page read it${
+          paste.origin
+            ? ` — the console runs under the page's origin, ${quote(paste.origin, 80)}, and the token endpoint does not allow that origin (CORS)`
+            : ' (CORS)'
+        }${paste.status ? `; the server had answered ${paste.status}` : ''}.`,
+        `Run the curl command of this step in a terminal instead (a token request with a client secret belongs to a server or a terminal, never to a page), and paste what it prints.`,
+      );
     case 'http_error':
-      return answerHttpError(paste.status, paste.reason, paste.path, ctx);
+      return answerHttpError(paste.status, paste.reason, paste.path, ctx, paste.sent);
     case 'html': {
       if (paste.status === 404 || paste.status === 405 || /\b404\b/.test(paste.title ?? '')) {
         return answerHttpError(paste.status ?? 404, paste.title ?? 'Not Found', paste.path, ctx);
@@ -62,6 +74,8 @@ export function answerResponsePaste(paste: PasteKind, ctx: PasteAnswerContext): 
     }
     case 'url':
       return answerUrl(paste.url, paste.role, ctx);
+    case 'command_fault':
+      return answerCommandFault(paste.fault, paste.after);
     case 'command':
       return paste.placeholders.length > 0
         ? fail(
@@ -70,12 +84,19 @@ export function answerResponsePaste(paste: PasteKind, ctx: PasteAnswerContext): 
             `This is the command, and it still holds the template's ${paste.placeholders.length === 1 ? 'placeholder' : 'placeholders'} ${paste.placeholders.map((p) => quote(p, 40)).join(', ')}: run as it is, the server cannot know the value meant.`,
             `Replace ${paste.placeholders.length === 1 ? 'it' : 'each'} with your own value (${whereValues(ctx, 'the')}), run the command in a terminal and paste what it prints.`,
           )
-        : fail(
-            CHECK,
-            'paste.command_only',
-            `This is the ${paste.tool} command itself, not what it printed.`,
-            'Run the command in a terminal (not in the browser), then paste the JSON the server answered, from { to }.',
-          );
+        : /fetch$/.test(paste.tool)
+          ? fail(
+              CHECK,
+              'paste.command_only',
+              "This is a fetch() call (devtools' “Copy as fetch”), not what the token endpoint answered.",
+              "Run this step's curl command in a terminal instead — from the browser's console the token endpoint's answer is blocked (CORS), and a client secret does not belong in a page — then paste the JSON it prints.",
+            )
+          : fail(
+              CHECK,
+              'paste.command_only',
+              `This is the ${paste.tool} command itself, not what it printed.`,
+              'Run the command in a terminal (not in the browser), then paste the JSON the server answered, from { to }.',
+            );
   }
 }
 
@@ -174,9 +195,17 @@ const CURL_EXIT_MEANINGS: Record<number, { said: string; fix: string }> = {
   },
 };
 
-function answerHttpError(status: number | null, reason: string, path: string | null, ctx: PasteAnswerContext): CheckResult {
+function answerHttpError(
+  status: number | null,
+  reason: string,
+  path: string | null,
+  ctx: PasteAnswerContext,
+  sent?: CommandTraits,
+): CheckResult {
   const expected = expectedEndpoint(ctx);
   const seen = `${status ?? ''} ${reason}`.trim();
+  const authentication = status === 400 || status === 401 ? answerAuthenticationStatus(seen, status, ctx, sent) : null;
+  if (authentication) return authentication;
   if (status === 404) {
     const difference = path && expected ? explainDifference(path, expected.pathname) : null;
     return fail(
@@ -214,6 +243,43 @@ function answerHttpError(status: number | null, reason: string, path: string | n
     serverSide
       ? `Wait a moment and ${RUN_AGAIN}; if it persists, the server is the problem, not your request.`
       : `Check the address (the token endpoint${endpointText(ctx)}) and the client credentials, ${RUN_AGAIN}.`,
+  );
+}
+
+/** The bodies of these answers are hidden by the tool: how to see the server's JSON. */
+const SHOW_BODY: Record<NonNullable<CommandTraits['tool']>, string> = {
+  curl: '',
+  wget: ' wget hides the JSON of an error: add --content-on-error -O - to see it (or use curl).',
+  httpie: '',
+  other: '',
+};
+
+/**
+ * A 400 or 401 without the OAuth JSON, read with the command that caused it (issue 19): a
+ * Basic header that GNU base64 wrapped, no client credentials at all, or credentials the
+ * server refused.
+ */
+function answerAuthenticationStatus(seen: string, status: 400 | 401, ctx: PasteAnswerContext, sent?: CommandTraits): CheckResult | null {
+  const tool = sent?.tool ? SHOW_BODY[sent.tool] : '';
+  if (sent?.wrappingBase64) {
+    return fail(
+      'response',
+      'client.basic_header_recipe',
+      `The server answered ${quote(seen, 60)} without the OAuth JSON: your command builds the Basic header with $(… | base64), and GNU base64 breaks its output into lines of 76 characters whenever client_id:client_secret is longer than 57 characters (an Okta app's is 61), so the header carried a line break and the request was malformed.`,
+      `Let curl build the header: -u "$CLIENT_ID:$CLIENT_SECRET" — or keep it on one line with base64 -w 0 (GNU) or openssl base64 -A — ${RUN_AGAIN}.`,
+    );
+  }
+  if (status !== 401) return null;
+  const secret = ctx.practice
+    ? `Press "Fill in my practice secret" above the command (it puts My Web App's client ID and secret in)`
+    : "Copy the client ID and secret again from your app's settings, completely";
+  return fail(
+    CHECK,
+    'paste.http_error',
+    sent && sent.tool !== null && !sent.credentials
+      ? `The server answered ${quote(seen, 60)}: it authenticates the client before anything else, and your command sends no client secret (no -u, no Authorization header, no client_secret).`
+      : `The server answered ${quote(seen, 60)}: it did not accept the client's authentication — the client ID and secret your command sent (in the Authorization: Basic header or as client_secret) are not ${ctx.practice ? "My Web App's" : "your app's"}.`,
+    `${secret}, ${RUN_AGAIN}.${tool}`,
   );
 }
 

@@ -10,15 +10,21 @@
  */
 
 import { parseUrl } from '../authorize-url/normalize';
+import { findCommandFault, type CommandFault } from '../shell-mistakes/faults';
+import type { FaultConsequence } from './command-faults';
 
 /** What a paste is, with the facts the answer quotes. `null` from {@link classifyPaste}: nothing but (maybe broken) JSON. */
 export type PasteKind =
   | { kind: 'curl_error'; exitCode: number; line: string; host: string | null; port: number | null; commandUrl: string | null }
   | { kind: 'powershell_error'; line: string; parameter: string | null; status: number | null }
-  | { kind: 'http_error'; status: number | null; reason: string; path: string | null }
+  /** A browser console's error for a fetch() (CORS, a network error), with the page's origin and a status when it names them. */
+  | { kind: 'browser_error'; line: string; origin: string | null; status: number | null }
+  | { kind: 'http_error'; status: number | null; reason: string; path: string | null; sent?: CommandTraits }
   | { kind: 'html'; title: string | null; status: number | null; path: string | null }
   | { kind: 'url'; url: string; role: UrlRole }
-  | { kind: 'command'; tool: string; placeholders: string[] };
+  | { kind: 'command'; tool: string; placeholders: string[] }
+  /** The shell changed the command before curl ran it; `said` is what came back (told as the consequence). */
+  | { kind: 'command_fault'; fault: CommandFault; after: FaultConsequence | null };
 
 export type UrlRole = 'authorize' | 'redirect' | 'token' | 'other';
 
@@ -36,9 +42,15 @@ const RESOLVE = /resolve host: ?([^\s;]{1,255})/;
 
 /** PowerShell's error record for a cmdlet: `Invoke-WebRequest : …` or the newer one-line form. */
 const POWERSHELL_ERROR =
-  /^(?:Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\s*:|^A parameter cannot be found that matches parameter name|^Cannot bind parameter|^\+ FullyQualifiedErrorId|^\s*\+ CategoryInfo/;
+  /^(?:Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\s*:|^A parameter cannot be found that matches parameter name|^Cannot bind parameter|^The ampersand \(&\) character is not allowed|^Missing expression after unary operator|^\+ FullyQualifiedErrorId|^\s*\+ CategoryInfo/;
 const POWERSHELL_PARAMETER = /parameter name '([^']{1,40})'|Cannot bind parameter '([^']{1,40})'/;
 const POWERSHELL_STATUS = /\((\d{3})\) [A-Z]/;
+
+/** Chrome's, Firefox's and Safari's console errors for a fetch() the page could not read. */
+const BROWSER_ERROR =
+  /blocked by CORS policy|^Cross-Origin Request Blocked|(?:^|: )TypeError: (?:Failed to fetch|NetworkError when attempting to fetch|Load failed)|net::ERR_FAILED|Fetch API cannot load/;
+const BROWSER_ORIGIN = /from origin '([^']{1,200})'/;
+const BROWSER_STATUS = /Status code: (\d{3})|net::ERR_FAILED (\d{3})|status of (\d{3})/;
 
 const STATUS_LINE = /^HTTP\/\d(?:\.\d)? (\d{3})(?: (.{0,80}))?$/;
 /** A bare error answer: a reason phrase, Express's `Cannot POST /path`, Go's `404 page not found`. */
@@ -47,11 +59,13 @@ const BARE_ERROR =
 
 /** A shell prompt before a command: `$ `, `ana@laptop:~$ `, `% `, `PS C:\> `, `C:\Users\ana>`. */
 const PROMPT = /^(?:PS [^>]{0,200}> ?|[A-Za-z]:\\[^>]{0,200}> ?|[\w.@-]{0,64}(?::[^$%#\s]{0,200})?[$%#>] )/;
-const COMMAND = /^(curl(?:\.exe)?|wget|http|https|Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\s/;
+const COMMAND = /^(curl(?:\.exe)?|wget|http|https|Invoke-RestMethod|Invoke-WebRequest|irm|iwr|(?:await )?fetch(?=\())\s?/;
 /** The first http(s) URL on a command line, without the quotes around it. */
 const COMMAND_URL = /https?:\/\/[^\s'"`^\\]{1,500}/;
 /** Jetty's and Tomcat's error pages as text: `HTTP ERROR 405`, `HTTP Status 404 – Not Found`. */
 const ERROR_PAGE_STATUS = /^HTTP (?:ERROR|Status) (\d{3})\b/;
+/** wget's progress: `HTTP request sent, awaiting response... 401 Unauthorized`. */
+const WGET_STATUS = /^HTTP request sent, awaiting response\.\.\. (\d{3})(?: (.{0,80}))?$/;
 /** `Problem accessing /oauth2/token.` (Jetty) */
 const PROBLEM_PATH = /^Problem accessing (\/\S{0,300}?)\.? Reason/;
 /** Placeholders the site's templates and provider docs use: YOUR_CLIENT_SECRET, {yourOktaDomain}, ${CLIENT_ID}, <client_secret>. */
@@ -71,8 +85,37 @@ export function linesOf(text: string): string[] {
   return lines;
 }
 
-/** Classifies a paste; null when it is (perhaps broken) JSON, a lone token or other text the JSON checks explain. */
+/**
+ * Classifies a paste; null when it is (perhaps broken) JSON, a lone token or other text the
+ * JSON checks explain. A command the shell changed (curly quotes, an `&` outside quotes, a
+ * broken continuation: shell-mistakes/faults.ts) is told before what it printed, which is
+ * its consequence — unless the paste is the command alone.
+ */
 export function classifyPaste(text: string): PasteKind | null {
+  const output = classifyOutput(text);
+  if (output?.kind === 'command' || output?.kind === 'url') return output;
+  const fault = findCommandFault(text);
+  return fault ? { kind: 'command_fault', fault, after: output ? consequenceOf(output) : null } : output;
+}
+
+function consequenceOf(paste: PasteKind): FaultConsequence | null {
+  switch (paste.kind) {
+    case 'curl_error':
+      return { who: 'curl', said: paste.line };
+    case 'powershell_error':
+      return { who: 'PowerShell', said: paste.line };
+    case 'browser_error':
+      return null;
+    case 'http_error':
+      return { who: 'server', said: `${paste.status ?? ''} ${paste.reason}`.trim() };
+    case 'html':
+      return paste.title ? { who: 'server', said: paste.title } : null;
+    default:
+      return null;
+  }
+}
+
+function classifyOutput(text: string): PasteKind | null {
   const lines = linesOf(text);
   if (lines.length === 0) return null;
 
@@ -93,7 +136,10 @@ export function classifyPaste(text: string): PasteKind | null {
     if (curl) return curlError(Number(curl[1]), line, commandUrl);
     if (CURL_USAGE.test(line)) return { kind: 'curl_error', exitCode: 2, line, host: null, port: null, commandUrl };
     if (POWERSHELL_ERROR.test(line)) return powershellError(lines, line);
-    const statusLine = STATUS_LINE.exec(line) ?? ERROR_PAGE_STATUS.exec(line);
+    if (BROWSER_ERROR.test(line)) return browserError(lines, line);
+    // curl -v prints the response's status line after "< " (issue 19: evidence deeper in the paste).
+    const statusLine =
+      STATUS_LINE.exec(line.startsWith('< ') ? line.slice(2) : line) ?? ERROR_PAGE_STATUS.exec(line) ?? WGET_STATUS.exec(line);
     if (statusLine && status === null) {
       status = Number(statusLine[1]);
       reason = (statusLine[2] ?? '').trim();
@@ -105,7 +151,7 @@ export function classifyPaste(text: string): PasteKind | null {
   if (htmlAt >= 0) return { kind: 'html', title: htmlTitle(lines.slice(htmlAt)), status, path: path ?? pathOfCommand };
   const json = lines.some((line) => line.startsWith('{') || /\{"/.test(line));
   if (status !== null && status >= 400 && !json) {
-    return { kind: 'http_error', status, reason: reason || `HTTP ${status}`, path: path ?? pathOfCommand };
+    return { kind: 'http_error', status, reason: reason || `HTTP ${status}`, path: path ?? pathOfCommand, sent: commandTraits(lines) };
   }
 
   const output = lines.filter((line) => !COMMAND.test(line.replace(PROMPT, '')) && !/^>\s/.test(line) && !/\\$/.test(line));
@@ -114,18 +160,56 @@ export function classifyPaste(text: string): PasteKind | null {
     const bare = BARE_ERROR.exec(last);
     if (bare) {
       const said = bare[2] ?? `Cannot ${bare[3]}`;
-      return { kind: 'http_error', status: bare[1] ? Number(bare[1]) : statusOfReason(said), reason: said, path: bare[4] ?? pathOfCommand };
+      return {
+        kind: 'http_error',
+        status: bare[1] ? Number(bare[1]) : statusOfReason(said),
+        reason: said,
+        path: bare[4] ?? pathOfCommand,
+        sent: commandTraits(lines),
+      };
     }
     if (lines.length === 1 && /^https?:\/\/\S+$/.test(last)) return { kind: 'url', url: last, role: urlRole(last) };
   }
 
   const first = lines[0]!.replace(PROMPT, '');
   const command = COMMAND.exec(first);
-  if (command && output.length === 0) {
+  // A fetch() call spans lines of JavaScript (devtools' "Copy as fetch"): all of it is the command.
+  if (command && (output.length === 0 || /fetch$/.test(command[1]!))) {
     const joined = lines.join('\n');
     return { kind: 'command', tool: command[1]!, placeholders: [...new Set(joined.match(PLACEHOLDER) ?? [])].slice(0, 5) };
   }
   return null;
+}
+
+/** What the pasted command shows about how it authenticated the client (for an HTTP error without a body). */
+export interface CommandTraits {
+  tool: 'curl' | 'wget' | 'httpie' | 'other' | null;
+  /** A Basic header built with `$(… | base64)` without -w 0 / -A: GNU base64 wraps after 76 characters. */
+  wrappingBase64: boolean;
+  /** The command sends client credentials (-u, an Authorization header, client_secret=). */
+  credentials: boolean;
+}
+
+/** Reads the command lines of a paste for {@link CommandTraits}: fixed-string tests per line. */
+export function commandTraits(lines: string[]): CommandTraits {
+  const traits: CommandTraits = { tool: null, wrappingBase64: false, credentials: false };
+  for (const line of lines) {
+    const bare = line.replace(PROMPT, '');
+    const tool = COMMAND.exec(bare)?.[1];
+    if (tool && traits.tool === null) {
+      traits.tool = tool.startsWith('curl') ? 'curl' : tool === 'wget' ? 'wget' : tool.startsWith('http') ? 'httpie' : 'other';
+    }
+    const lower = bare.toLowerCase();
+    if (lower.includes('authorization: basic') || /(?:^|\s)(?:-u|--user|-a|--auth)[\s=]/.test(bare) || lower.includes('client_secret=')) {
+      traits.credentials = true;
+    }
+    const base64 = lower.indexOf('| base64');
+    if (base64 >= 0 && lower.includes('basic')) {
+      const rest = lower.slice(base64, base64 + 60);
+      if (!/-w ?0|--wrap=0|-a\b|\| ?tr -d/.test(rest)) traits.wrappingBase64 = true;
+    }
+  }
+  return traits;
 }
 
 function pathOf(url: string): string | null {
@@ -155,6 +239,17 @@ function powershellError(lines: string[], line: string): PasteKind {
     if (code && status === null) status = Number(code[1]);
   }
   return { kind: 'powershell_error', line, parameter, status };
+}
+
+function browserError(lines: string[], line: string): PasteKind {
+  let origin: string | null = null;
+  let status: number | null = null;
+  for (const each of lines) {
+    origin ??= BROWSER_ORIGIN.exec(each)?.[1] ?? null;
+    const code = BROWSER_STATUS.exec(each);
+    if (code && status === null) status = Number(code[1] ?? code[2] ?? code[3]);
+  }
+  return { kind: 'browser_error', line, origin, status };
 }
 
 function htmlTitle(lines: string[]): string | null {
@@ -242,7 +337,9 @@ export function truncatedField(text: string): { field: string | null } | null {
         let start = at;
         // A token's characters, dots included (a JWT's three parts).
         while (start > 0 && /[A-Za-z0-9_.-]/.test(line[start - 1]!)) start -= 1;
-        if (at - start >= 8) {
+        // A token's run, not a word ("awaiting response...", "Resolving localhost..."): a digit and a letter, or a JWT's start.
+        const run = line.slice(start, at);
+        if (at - start >= 8 && ((/\d/.test(run) && /[A-Za-z]/.test(run)) || run.startsWith('eyJ'))) {
           const before = line.slice(Math.max(0, start - 40), start);
           const field = /["']?([a-z_]{2,20})["']?\s*[:=]\s*["']?$/i.exec(before)?.[1] ?? null;
           return { field };

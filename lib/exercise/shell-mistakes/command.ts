@@ -167,3 +167,39 @@ function readUser(line: string, shell: ShellKind | null, tool: ToolKind | null):
   }
   return found;
 }
+
+/** A hashing pipeline on a command line: the tools the usual S256 recipes use. */
+const HASHING = /openssl (?:dgst|sha256)|sha256sum|shasum|Get-FileHash|SHA256\]::Create|createHash\(/;
+/** What such a pipeline prints as the challenge: one run of base64 or base64url characters (a wrapped second line is read too). */
+const PRINTED = /^[A-Za-z0-9+/_=-]{20,120}$/;
+/** `echo "V"`, `echo -n 'V'`, `printf %s "V"`, `printf '%s' V`: the value the recipe hashed. */
+const ECHOED = /(?:echo(?: -n)?|printf(?: ['"]?%s['"]?)?) +['"]?([A-Za-z0-9._~-]{20,200})['"]?/;
+
+/**
+ * The challenge a hashing recipe printed in the paste, with the verifier it echoed when that
+ * is written out (issue 19, class 4): a learner who pastes the recipe along with the token
+ * error shows both sides of the PKCE check. The line after the recipe's line is its output.
+ */
+export function readPrintedChallenge(paste: string): { challenge: string; verifier: string | null } | null {
+  const text = paste.length > MAX_TEXT ? paste.slice(0, MAX_TEXT) : paste;
+  let recipe: string | null = null;
+  let start = 0;
+  for (let n = 0; n < MAX_LINES && start < text.length; n += 1) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, Math.min(end, start + MAX_LINE)).trim();
+    start = end + 1;
+    if (line === '') continue;
+    if (recipe !== null) {
+      if (!PRINTED.test(line)) return null;
+      // base64 without -A wraps at 64 or 76 characters: the next line may continue it.
+      let challenge = line;
+      const nextEnd = text.indexOf('\n', start);
+      const next = text.slice(start, nextEnd < 0 ? text.length : Math.min(nextEnd, start + MAX_LINE)).trim();
+      if ((line.length === 64 || line.length === 76) && /^[A-Za-z0-9+/_=-]{1,120}$/.test(next)) challenge += next;
+      return { challenge, verifier: ECHOED.exec(recipe)?.[1] ?? null };
+    }
+    if (HASHING.test(line)) recipe = line;
+  }
+  return null;
+}

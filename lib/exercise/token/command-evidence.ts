@@ -33,7 +33,7 @@ export function explainFromCommand(
   text: string,
   body: Record<string, unknown>,
   grant: TokenGrant,
-  ctx: Pick<TokenCheckContext, 'redirectUri'> & Partial<Pick<TokenCheckContext, 'practice' | 'kind' | 'otherClientIds'>>,
+  ctx: Pick<TokenCheckContext, 'redirectUri'> & Partial<Pick<TokenCheckContext, 'practice' | 'kind' | 'otherClientIds' | 'clientId'>>,
 ): CheckResult | null {
   const error = typeof body.error === 'string' ? body.error : '';
   const description = typeof body.error_description === 'string' ? body.error_description : '';
@@ -49,6 +49,28 @@ export function explainFromCommand(
     if (explained) return fail('response', explained.code ?? 'response.error', `${seen}: ${explained.meaning}`, explained.hint);
   }
 
+  // The description names another cause (a redirect URI, the verifier): that one is told, not the client.
+  if (CLIENT_ERRORS.has(error) && ctx.clientId && !OTHER_CAUSE.test(description)) {
+    // The code or the refresh token belongs to the app that asked for it (RFC 6749 §5.2 "issued to another client").
+    const sent = sentValue(text, 'client_id');
+    const decoded = sent === null || /^[$%]|[{}<>]/.test(sent) ? null : formDecode(sent);
+    if (decoded !== null && decoded !== ctx.clientId) {
+      const difference = explainDifference(decoded, ctx.clientId);
+      const bound = grant === 'authorization_code' ? 'the code' : 'the refresh token';
+      return fail(
+        'response',
+        'response.error',
+        `${seen}: your command sends client_id=${quote(decoded, 60)}, but your app's client ID is ${quote(ctx.clientId, 60)}${
+          difference ? ` — ${difference}` : ''
+        }. ${capitalize(bound)} was issued to your app, and only that app (with its own secret) can use it.`,
+        `Send client_id=${ctx.clientId} with that app's client secret and run the command again${
+          grant === 'authorization_code'
+            ? `; if the code is then refused as invalid or expired, log in again with the Log In link of ${stepRef('authorize')} and exchange the new code`
+            : ''
+        }.`,
+      );
+    }
+  }
   if (error === 'unsupported_grant_type') {
     const sent = sentValue(text, 'grant_type');
     if (sent !== null && sent !== grant) {
@@ -78,3 +100,7 @@ export function explainFromCommand(
   }
   return null;
 }
+
+const CLIENT_ERRORS = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client']);
+const OTHER_CAUSE = /redirect|pkce|verifier|challenge|grant.?type|scope/i;
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

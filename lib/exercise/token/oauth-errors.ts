@@ -7,7 +7,7 @@ import type { CodeExchangeHistory, TokenCheckContext, TokenGrant } from './conte
 import { PROVIDERS } from '../../issuer/providers';
 import { explainClientCredentialsError, type ErrorExplanation } from '../client-credentials/oauth-errors';
 import { fail, quote, type CheckResult } from '../report';
-import type { TerminalClues } from './terminal-output';
+import type { SentParams, TerminalClues } from './terminal-output';
 import { stepRef } from '../steps';
 
 /** An OAuth error JSON (`error`), or an Okta API error (`errorCode`) from a wrong endpoint. */
@@ -23,7 +23,8 @@ export function explainErrorResponse(
   body: Record<string, unknown>,
   grant: TokenGrant,
   ctx: Pick<TokenCheckContext, 'practice' | 'kind' | 'otherClientIds'>,
-  clues?: Pick<TerminalClues, 'accessTokenAsRefreshToken'> & { codeExchange?: CodeExchangeHistory | null },
+  clues?: Pick<TerminalClues, 'accessTokenAsRefreshToken'> &
+    Partial<Pick<TerminalClues, 'sent'>> & { codeExchange?: CodeExchangeHistory | null },
 ): CheckResult {
   if (typeof body.errorCode === 'string' && body.error === undefined) {
     const summary = typeof body.errorSummary === 'string' ? `: ${quote(body.errorSummary, 120)}` : '';
@@ -54,7 +55,7 @@ export function explainErrorResponse(
         : code === 'invalid_grant' && grant === 'refresh_token' && clues?.codeExchange?.revokedAt
           ? explainRevokedLogin(clues.codeExchange.revokedAt)
           : ((grant === 'client_credentials' ? explainClientCredentialsError(code, description, ctx) : null) ??
-            explainErrorCode(code, description, grant, ctx));
+            explainErrorCode(code, description, grant, ctx, clues?.sent ?? null));
   return fail('response', explained.code ?? 'response.error', `${seen}: ${explained.meaning}`, explained.hint);
 }
 
@@ -91,7 +92,10 @@ function explainErrorCode(
   description: string,
   grant: TokenGrant,
   ctx: Pick<TokenCheckContext, 'practice' | 'kind'>,
+  sent: SentParams | null,
 ): { meaning: string; hint: string } {
+  const provider = providerWording(code, description, grant, ctx);
+  if (provider) return provider;
   const d = description.toLowerCase();
   const practice = ctx.practice;
   const appSettings = practice ? 'the practice console (My Web App → Edit)' : PROVIDERS[ctx.kind ?? 'generic'].appSettings;
@@ -118,6 +122,13 @@ function explainErrorCode(
           hint: 'Use the refresh_token from your most recent response, copied completely. If it was revoked, go back to the authorization URL step and log in again to get a new one.',
         };
       }
+      if (ANOTHER_CLIENT.test(d)) {
+        return {
+          meaning:
+            'the code was issued to another app: the client_id of your token request is not the one of the authorization URL you logged in with.',
+          hint: `Send the client_id (and that app's secret) of the authorization URL you checked in ${stepRef('authorize')}; log in again with it and exchange the new code.`,
+        };
+      }
       if (/pkce|code.?verifier|code.?challenge/.test(d)) {
         return {
           meaning: 'the code_verifier does not match the code_challenge in your authorization URL.',
@@ -142,6 +153,25 @@ function explainErrorCode(
         hint: 'Log in again for a fresh code and exchange it right away, sending the code_verifier of that authorization URL and exactly the same redirect_uri.',
       };
     case 'invalid_client':
+      if (sent?.basic && !sent.client_secret) {
+        return {
+          meaning: `client authentication failed — your command sends the client ID and secret with HTTP Basic (-u or an Authorization: Basic header), and the server did not accept them: the secret is not that app's, it was cut or changed on the way, or the app expects the secret in the body.`,
+          hint: practice
+            ? 'Press "Fill in my practice secret" above the command on this page (it puts My Web App\'s secret into the command), then run the command again.'
+            : `Copy the client secret again from ${appSettings}, whole, into -u "client_id:client_secret"; if the app's client authentication is "client secret post", send -d client_id=… -d client_secret=… instead.`,
+        };
+      }
+      if (sent?.client_secret) {
+        // The command does send a secret (issue 19, class 5): it is the value, not its absence.
+        return {
+          meaning: `client authentication failed — your command sends a client_secret (${sent.client_secret.length} characters), but the server did not accept it with client_id${
+            sent.client_id?.value ? `=${sent.client_id.value}` : ''
+          }: it is not that app's secret, or it was cut or changed on the way.`,
+          hint: practice
+            ? 'Press "Fill in my practice secret" above the command on this page (it puts My Web App\'s secret into the command), then run the command again.'
+            : `Copy the client secret again from ${appSettings}, whole, and check that the client_id is that app's. If the app expects HTTP Basic authentication, send -u 'client_id:client_secret' instead of client_secret.`,
+        };
+      }
       return practice
         ? {
             meaning: "client authentication failed — the practice server did not get My Web App's client secret with the client_id.",
@@ -171,22 +201,23 @@ function explainErrorCode(
             hint: `In ${appSettings}, tick Authorization Code (and Refresh Token for this exercise) and Save, then log in again for a new code.`,
           };
     case 'unsupported_grant_type':
+      if (sent?.grant_type?.value === grant) {
+        return {
+          meaning: `your command does send grant_type=${grant}, so the server did not read the body as a form.`,
+          hint: 'Send the parameters as -d name=value lines without a Content-Type: application/json header (curl then sends a form), every line but the last ending with the continuation character of your shell.',
+        };
+      }
       return {
         meaning: 'the server does not recognise the grant_type you sent.',
         hint: `Send grant_type=${grant} exactly (lowercase, with an underscore), in a form-encoded body (-d lines), not JSON.`,
       };
     case 'invalid_request':
-      return { meaning: 'the request is missing a parameter, repeats one, or is malformed.', hint: invalidRequestHint(d, grant) };
+      return {
+        meaning: 'the request is missing a parameter, repeats one, or is malformed.',
+        hint: invalidRequestHint(d, grant, sent ?? {}),
+      };
     case 'invalid_scope':
-      return refreshCurl
-        ? {
-            meaning: 'a refresh can only ask for scopes the original login granted (or fewer).',
-            hint: 'Remove the scope parameter from the refresh curl command; you then get the same scopes as before.',
-          }
-        : {
-            meaning: 'a scope in the request is not allowed.',
-            hint: 'Scopes, including offline_access, go in the authorization URL; the code exchange takes none. Remove any scope parameter from the curl command, fix the scopes in the authorization URL and log in again.',
-          };
+      return invalidScope(d, refreshCurl, sent, ctx);
     case 'access_denied':
       return {
         meaning: "the server's policy refused to issue the token.",
@@ -206,15 +237,189 @@ function explainErrorCode(
   }
 }
 
-function invalidRequestHint(d: string, grant: TokenGrant): string {
-  if (/code.?verifier|pkce/.test(d))
+/**
+ * What to send for an invalid_request, checked against what the pasted command did send
+ * (issue 19, class 5): a hint never asks to add a line the command has — it says what is
+ * wrong with the value that is there.
+ */
+function invalidRequestHint(d: string, grant: TokenGrant, sent: SentParams): string {
+  const notRead =
+    'the server did not read it: the body was not sent as a form — remove any -H "Content-Type: application/json", keep the -d lines (curl then sends a form), and make sure each -d line is part of the command (every line but the last ends with \\).';
+  if (/code.?verifier|pkce/.test(d)) {
+    const verifier = sent.code_verifier;
+    if (verifier && (verifier.length < 43 || verifier.length > 128)) {
+      return `Your command does send a code_verifier, but it is ${verifier.length} characters long: a verifier is 43 to 128 characters (A–Z, a–z, 0–9 and - . _ ~), and it must be the very one that was hashed into the code_challenge. Send that verifier whole (copy it again, it may have been cut).`;
+    }
+    if (verifier) return `Your command does send a code_verifier (${verifier.length} characters), but ${notRead}`;
     return 'Add the code_verifier line (-d code_verifier=…): PKCE is required, and the verifier must be the one behind the code_challenge you sent.';
+  }
   if (/content.?type|form.?urlencoded|json/.test(d))
     return 'Send the parameters form-encoded with -d lines (Content-Type application/x-www-form-urlencoded), not as JSON.';
-  if (/redirect/.test(d)) return 'Add the redirect_uri line, with exactly the redirect URI of the authorization URL.';
-  if (/grant.?type/.test(d)) return `Add -d grant_type=${grant}.`;
-  if (/refresh.?token/.test(d)) return 'Add -d refresh_token=… with the refresh token from the previous step, copied completely.';
+  if (/redirect/.test(d)) {
+    const redirect = sent.redirect_uri?.value;
+    return redirect
+      ? `Your command does send redirect_uri=${redirect}: it must be exactly the redirect URI of the authorization URL, sent with --data-urlencode (an unencoded & or ? inside it cuts it).`
+      : 'Add the redirect_uri line, with exactly the redirect URI of the authorization URL.';
+  }
+  if (/grant.?type/.test(d)) {
+    const sentGrant = sent.grant_type?.value;
+    if (sentGrant && sentGrant !== grant) return `Your command sends grant_type=${sentGrant}: write grant_type=${grant} exactly.`;
+    return sentGrant ? `Your command does send grant_type=${grant}, but ${notRead}` : `Add -d grant_type=${grant}.`;
+  }
+  if (/refresh.?token/.test(d)) {
+    return sent.refresh_token
+      ? `Your command does send a refresh_token (${sent.refresh_token.length} characters), but ${notRead}`
+      : 'Add -d refresh_token=… with the refresh token from the previous step, copied completely.';
+  }
   if (/client/.test(d)) return 'Send client_id and client_secret (or HTTP Basic authentication), not both ways at once.';
-  if (/\bcode\b/.test(d)) return 'Add -d code=… with the code from the redirect step.';
+  if (/\bcode\b/.test(d)) {
+    return sent.code
+      ? `Your command does send a code (${sent.code.length} characters), but ${notRead}`
+      : 'Add -d code=… with the code from the redirect step.';
+  }
   return "The error description names the parameter. Compare your command with this step's curl command: every -d line present, and every line but the last ending in \\ (a missing backslash cuts the command short).";
+}
+
+/** RFC 6749's "was issued to another client", in the wordings servers use. */
+const ANOTHER_CLIENT =
+  /(?:issued|belongs|granted) to (?:another|a different|other) (?:client|app)|client.{0,12}mismatch|different client|authorized client don't match/;
+
+/**
+ * Errors whose wording tells the provider's own cause (issue 19, class 3): Okta's access
+ * policy, Auth0's opaque "Unauthorized", Auth0's refresh-token and code wordings. The hint
+ * says where in that provider's console to look.
+ */
+function providerWording(
+  code: string,
+  description: string,
+  grant: TokenGrant,
+  ctx: Pick<TokenCheckContext, 'practice' | 'kind'>,
+): { meaning: string; hint: string } | null {
+  const d = description.toLowerCase();
+  if (code === 'access_denied' && d.includes('policy evaluation failed')) {
+    const grantName = grant === 'refresh_token' ? 'Refresh Token' : 'Authorization Code';
+    return {
+      meaning: `no rule of the authorization server's access policies allows this request: Okta found no rule that lets this app use the ${grantName} grant with the scopes asked for (the System Log shows it as no_matching_policy).`,
+      hint: `In the Okta Admin Console: Security → API → Authorization Servers → default → Access Policies. In the policy assigned to your app (or to all clients), edit the rule: under "IF Grant type is" tick ${grantName}${
+        grant === 'refresh_token' ? ' (and Authorization Code)' : ' (and Refresh Token for this exercise)'
+      }, and let "AND Scopes requested" be "Any scopes" or list every scope you ask for, offline_access included. Update Rule, then ${
+        grant === 'refresh_token' ? 'run the refresh command again' : 'log in again and exchange the new code'
+      }.`,
+    };
+  }
+  const auth0 = ctx.kind === 'auth0';
+  if (code === 'access_denied' && (d === 'unauthorized' || (auth0 && d.includes('unauthorized')))) {
+    return {
+      meaning:
+        "Auth0 refused the client's authentication: the client secret, or the way your command sends it, does not match the application (Auth0 answers “Unauthorized” for a wrong secret, a secret sent to an app set to “None”, or Basic sent to an app set to Post).",
+      hint: `In the Auth0 Dashboard → Applications → your app: copy the Client Secret again, and check its authentication method (Credentials tab, or "Token Endpoint Authentication Method" in Settings): Client Secret (Post) takes -d client_secret=…, Client Secret (Basic) takes -u "client_id:client_secret". A Single Page Application has no secret: use a Regular Web Application. Monitoring → Logs shows the failed exchange with its reason.${
+        grant === 'refresh_token' ? ' Then run the refresh command again.' : ' Then log in again and exchange the new code.'
+      }`,
+    };
+  }
+  if (code === 'invalid_grant' && grant === 'refresh_token' && d.includes('unknown or invalid refresh token')) {
+    return {
+      meaning:
+        'Auth0 does not know this refresh token for this application: it was revoked, or rotated (with Refresh Token Rotation on, each refresh returns a new one, and reusing an old one revokes them all), or it expired, or it belongs to another application, or it was copied incompletely.',
+      hint: 'Use the refresh_token of your most recent response, copied whole, with the same client_id and secret. If that fails, log in again — with offline_access in the scope and “Allow Offline Access” on for your API (Applications → APIs → your API → Settings) — and use the new refresh token.',
+    };
+  }
+  if (code === 'invalid_grant' && grant === 'authorization_code' && auth0 && d.includes('invalid authorization code')) {
+    return {
+      meaning:
+        'Auth0 does not accept this code: it was already exchanged (codes are single-use), or it expired, or it was issued to another application (a different client_id).',
+      hint: `Log in again with the Log In link of ${stepRef('authorize')}, and exchange the new code once, right away, with the client_id and secret of the same application.`,
+    };
+  }
+  if (code === 'access_denied' && d.startsWith('service not found')) {
+    return {
+      meaning:
+        'the audience your request names is not the identifier of any API of this Auth0 tenant, so Auth0 cannot issue a token for it.',
+      hint: "In the Auth0 Dashboard → Applications → APIs, copy your API's Identifier exactly (it is a name, often a URL, not the tenant's address) into audience, then log in again.",
+    };
+  }
+  return keycloakWording(code, d, grant);
+}
+
+/** Keycloak's wordings (issue 19, class 3): its client errors say unauthorized_client, its sessions end refresh tokens. */
+function keycloakWording(code: string, d: string, grant: TokenGrant): { meaning: string; hint: string } | null {
+  if (
+    (code === 'unauthorized_client' || code === 'invalid_client') &&
+    /invalid client(?: or invalid client)? credentials|invalid client secret/.test(d)
+  ) {
+    return {
+      meaning:
+        'client authentication failed: Keycloak did not accept the client ID and secret (it says unauthorized_client for that, not that a grant is off).',
+      hint: 'In the Keycloak admin console → Clients → your client → Credentials: copy the Client Secret again (Client Authenticator "Client Id and Secret", Client authentication on), send it with the client_id as client_secret or -u "client_id:client_secret", and run the command again.',
+    };
+  }
+  if (code !== 'invalid_grant') return null;
+  if (grant === 'authorization_code' && d === 'code not valid') {
+    return {
+      meaning: "Keycloak does not accept this code: it was already exchanged, or it expired — Keycloak's codes last one minute by default.",
+      hint: `Log in again with the Log In link of ${stepRef('authorize')} and run the exchange within the minute (the command ready before you log in).`,
+    };
+  }
+  if (grant === 'refresh_token' && /session not active|token is not active|session doesn't have required client/.test(d)) {
+    return {
+      meaning:
+        "the Keycloak login session behind this refresh token has ended (logged out, or past the realm's SSO Session Idle or Max), so its refresh token ended with it.",
+      hint: `Log in again (${stepRef('authorize')}), exchange the new code, and refresh soon after; the session lengths are in Realm settings → Sessions.`,
+    };
+  }
+  if (grant === 'refresh_token' && d.startsWith('stale token')) {
+    return {
+      meaning:
+        'this refresh token was already used: the realm revokes refresh tokens (Revoke Refresh Token is on), so each refresh returns a new one and the old one is refused.',
+      hint: 'Use the refresh_token of your most recent response; if that one was used too, log in again and start from the new one.',
+    };
+  }
+  return null;
+}
+
+/**
+ * invalid_scope, told from what the command sent (issue 19, class 5): "remove the scope
+ * parameter" only when the command has one; otherwise the scope came from the login.
+ */
+function invalidScope(
+  d: string,
+  refreshCurl: boolean,
+  sent: SentParams | null,
+  ctx: Pick<TokenCheckContext, 'practice' | 'kind'>,
+): { meaning: string; hint: string } {
+  if (sent === null) {
+    // The command is not in the paste: what it sent is unknown.
+    return refreshCurl
+      ? {
+          meaning: 'a refresh can only ask for scopes the original login granted (or fewer).',
+          hint: 'Remove the scope parameter from the refresh curl command, if it has one; you then get the same scopes as before.',
+        }
+      : {
+          meaning: 'a scope in the request is not allowed.',
+          hint: 'Scopes, including offline_access, go in the authorization URL; the code exchange takes none. Remove any scope parameter from the curl command, fix the scopes in the authorization URL and log in again.',
+        };
+  }
+  const scope = sent.scope?.value;
+  if (scope) {
+    return refreshCurl
+      ? {
+          meaning: `your refresh command asks for scope=${scope}, and a refresh can only ask for scopes the original login granted (or fewer).`,
+          hint: 'Remove the scope parameter from the refresh command; you then get the same scopes as before.',
+        }
+      : {
+          meaning: `your command sends scope=${scope} to the token endpoint, where the code exchange takes none: the scopes were decided when you logged in.`,
+          hint: `Remove the scope line from the command; to ask for other scopes (offline_access too), put them in the authorization URL in ${stepRef('authorize')} and log in again.`,
+        };
+  }
+  const okta = ctx.practice || ctx.kind === 'okta';
+  return {
+    meaning: /not configured|not defined|unknown/.test(d)
+      ? 'a scope your login asked for is not defined on this authorization server.'
+      : 'a scope your login asked for is not allowed for this app.',
+    hint: `Your command sends no scope, so the scope came from the authorization URL: check its scope parameter in ${stepRef('authorize')}${
+      okta && !ctx.practice
+        ? ' (custom scopes such as api:read must exist in Security → API → Authorization Servers → default → Scopes, and the access policy rule must allow them)'
+        : ''
+    }, then log in again and exchange the new code.`,
+  };
 }

@@ -17,6 +17,8 @@ import { explainSyntaxError, isNestedDeeperThan, locateJsonSyntaxError, matching
 import { fail, pass, quote, warn, type CheckResult } from '../report';
 import { commandSplit, powershellList, readTerminalClues, type TerminalClues } from './terminal-output';
 import { detectShell } from '../shell-mistakes/shell';
+import { answerCommandFault } from '../paste/command-faults';
+import type { CommandFault } from '../shell-mistakes/faults';
 
 /** The paste parsed into a JSON object (warnings about repairs are in `results`). */
 export interface ParsedResponse {
@@ -73,7 +75,8 @@ export function parseResponse(text: string): ParseResponseResult {
 
   const clues = readTerminalClues(text);
   if (clues.powershellList) return { ok: false, clues, results: [powershellList()] };
-  if (clues.commandSplit !== null) results.push(commandSplit(clues.commandSplit, detectShell(text).shell));
+  if (clues.commandFault?.kind === 'continuation') results.push(answerCommandFault(clues.commandFault));
+  else if (clues.commandSplit !== null) results.push(commandSplit(clues.commandSplit, detectShell(text).shell));
 
   let body = text.replace(/^\uFEFF/, '');
 
@@ -182,6 +185,11 @@ export function parseResponse(text: string): ParseResponseResult {
     );
   }
 
+  // The shell changed the command (issue 19): the server's error is its consequence, told after it.
+  if (clues.commandFault !== null && clues.commandFault.kind !== 'continuation' && explainsError(clues.commandFault, value)) {
+    results.unshift(answerCommandFault(clues.commandFault, { who: 'server', said: serverSaid(value) }));
+  }
+
   const keys = Object.keys(value);
   results.push(
     pass(
@@ -274,8 +282,13 @@ function stripHttpTranscript(text: string): { body: string; kind: TranscriptKind
   let statusLine: string | null = null;
   let lines = text.split(/\r\n|\r|\n/);
 
+  // A "> " line is curl -v's request (a request line, a header, the blank after them), or else
+  // the shell's continuation prompt before a line of the command, which is not transcript.
   const isVerboseLine = (line: string) =>
-    /^[*<>](?: |$)/.test(line) || /^[{}] \[\d+ bytes data\]\s*$/.test(line) || /^Note: Unnecessary use of -X/.test(line);
+    /^[*<](?: |$)/.test(line) ||
+    /^>(?: [A-Z]{3,7} \S+ HTTP\/| [\w-]{1,60}: | ?$)/.test(line) ||
+    /^[{}] \[\d+ bytes data\]\s*$/.test(line) ||
+    /^Note: Unnecessary use of -X/.test(line);
   if (lines.some(isVerboseLine)) {
     lines = lines.filter((line) => !isVerboseLine(line)).map(cutConnectionNote);
     kind = 'verbose';
@@ -416,6 +429,20 @@ function describeJsonKind(value: unknown): string {
   if (Array.isArray(value)) return `it is a list with ${value.length} ${value.length === 1 ? 'item' : 'items'}`;
   if (typeof value === 'string') return 'it is a quoted string';
   return `it is a ${typeof value} (${quote(String(value), 20)})`;
+}
+
+/** The errors of a server that could not read a parameter: what a body that is not a form gets. */
+const UNREAD = new Set(['invalid_request', 'unsupported_grant_type', 'invalid_client', 'unauthorized_client']);
+
+/** A fault explains an error answer; a body that is not a form explains only an error about reading parameters. */
+function explainsError(fault: CommandFault, body: Record<string, unknown>): boolean {
+  if (typeof body.error !== 'string' && typeof body.errorCode !== 'string') return false;
+  return fault.kind !== 'not_a_form' || UNREAD.has(String(body.error));
+}
+
+function serverSaid(body: Record<string, unknown>): string {
+  const error = typeof body.error === 'string' ? body.error : String(body.errorCode);
+  return typeof body.error_description === 'string' ? `${error}: ${body.error_description}` : error;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

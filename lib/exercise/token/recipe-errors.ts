@@ -24,6 +24,7 @@ import {
   parseBasicLabel,
   PLAIN_LABEL,
   readPastedCommand,
+  readPrintedChallenge,
   s256Recipe,
   UNRELATED_LABEL,
   shellAdvice,
@@ -70,9 +71,14 @@ async function explainPkce(text: string, seen: string, ctx: TokenCheckContext): 
   const record = ctx.lookupRecipeMistake ? await safeLookup(() => ctx.lookupRecipeMistake!('pkce')) : null;
   // The practice server compared the very verifier and challenge of the code the learner captured: that is the surest.
   if (record?.sameCode === true) return pkceFromRecord(record, seen, shell.shell);
-  const verifier = readPastedCommand(text, shell).codeVerifier;
-  if (verifier !== null && ctx.codeChallenge) {
-    const diagnosis = await diagnoseChallenge(verifier, ctx.codeChallenge);
+  const printed = readPrintedChallenge(text);
+  const verifier = readPastedCommand(text, shell).codeVerifier ?? printed?.verifier ?? null;
+  // The checked URL's challenge; else the one the learner's own recipe printed in the paste.
+  const challenge = ctx.codeChallenge ?? printed?.challenge ?? null;
+  const source = ctx.codeChallenge ? 'command' : 'printed';
+  if (verifier !== null && challenge !== null) {
+    const diagnosis = await diagnoseChallenge(verifier, challenge);
+    if (diagnosis === null && source === 'printed') return isFresh(record, ctx.now) ? pkceFromRecord(record, seen, shell.shell) : null;
     if (diagnosis === null) {
       return fail(
         'response',
@@ -89,7 +95,8 @@ async function explainPkce(text: string, seen: string, ctx: TokenCheckContext): 
         'Open the Log In link of the URL you checked, then exchange that new code with this same verifier.',
       );
     }
-    return pkceRecipe(diagnosis, seen, 'command', shell.shell);
+    if (diagnosis.correct && source === 'printed') return null;
+    return pkceRecipe(diagnosis, seen, source, shell.shell);
   }
   return isFresh(record, ctx.now) ? pkceFromRecord(record, seen, shell.shell) : null;
 }
@@ -109,11 +116,18 @@ function pkceFromRecord(record: RecipeMistakeRecord, seen: string, shell: ShellK
   return diagnosis && !diagnosis.correct ? pkceRecipe(diagnosis, seen, 'server', shell) : null;
 }
 
-function pkceRecipe(diagnosis: PkceDiagnosis, seen: string, source: 'command' | 'server', shell: ShellKind | null): CheckResult {
+function pkceRecipe(
+  diagnosis: PkceDiagnosis,
+  seen: string,
+  source: 'command' | 'server' | 'printed',
+  shell: ShellKind | null,
+): CheckResult {
   const compared =
     source === 'server'
       ? "the practice server compared the code_verifier you sent with this code's code_challenge"
-      : "we compared your command's code_verifier with the code_challenge of the URL you checked";
+      : source === 'printed'
+        ? 'we compared your code_verifier with the code_challenge your hashing command printed in the paste'
+        : "we compared your command's code_verifier with the code_challenge of the URL you checked";
   if (diagnosis.label === PLAIN_LABEL) {
     return fail(
       'response',

@@ -6,11 +6,17 @@
  * consequences. One pass over at most the first lines; pure and browser-safe.
  */
 import { fail, quote, type CheckResult } from '../report';
+import { findCommandFault, type CommandFault } from '../shell-mistakes/faults';
 import { shellAdvice, type ShellKind } from '../shell-mistakes/shell';
+import { sentValue } from './command-evidence';
 
 export interface TerminalClues {
-  /** A shell error for a curl option run as a command (a line broken by "\ " or a missing "\"), quoted. */
+  /** The shell cut the command in two: its error for a curl option run as a command, or the line whose continuation failed, quoted. */
   commandSplit: string | null;
+  /** What the shell did to the command before curl ran it (shell-mistakes/faults.ts), or null. */
+  commandFault: CommandFault | null;
+  /** The form parameters the pasted command sent (-d name=value): values of the public ones, only the length of secrets; null when no command is in the paste. */
+  sent: SentParams | null;
   /** PowerShell's `Invoke-RestMethod` list of the response's fields (`name : value` lines). */
   powershellList: boolean;
   /** The pasted command sent a JWT, i.e. an access token, as `refresh_token`. */
@@ -33,8 +39,43 @@ const POWERSHELL_FIELD = /^(access_token|token_type|expires_in|refresh_token|sco
 /** `refresh_token=eyJ…` in a pasted command: a JWT (three base64url parts) is an access or ID token. */
 const JWT_AS_REFRESH = /refresh_token=['"]?eyJ[\w-]*\.[\w-]*\./;
 
+/** A parameter the command sent: its value when it is not a secret, and its length. */
+export interface SentParam {
+  value: string | null;
+  length: number;
+}
+export type SentParams = Partial<Record<SentName, SentParam>> & {
+  /** The command authenticates with HTTP Basic (curl -u, an Authorization: Basic header). */
+  basic?: boolean;
+};
+
+/** `-u id:secret`, `--user`, `-H "Authorization: Basic …"` on a line of the paste. */
+const BASIC_AUTH = /(?:^|\s)(?:-u|--user)[\s=]?\S|authorization: ?basic/i;
+
+const PUBLIC_PARAMS = ['grant_type', 'redirect_uri', 'client_id', 'scope'] as const;
+const SECRET_PARAMS = ['code', 'code_verifier', 'client_secret', 'refresh_token'] as const;
+type SentName = (typeof PUBLIC_PARAMS)[number] | (typeof SECRET_PARAMS)[number];
+
+/** The form parameters a pasted command sent; secrets by length only (SPEC §7: never kept). Null: no command sent any. */
+export function readSentParams(text: string): SentParams | null {
+  const sent: SentParams = {};
+  for (const name of [...PUBLIC_PARAMS, ...SECRET_PARAMS]) {
+    const value = sentValue(text, name);
+    if (value === null) continue;
+    sent[name] = { value: (PUBLIC_PARAMS as readonly string[]).includes(name) ? value : null, length: value.length };
+  }
+  if (BASIC_AUTH.test(text.slice(0, 32 * 1024))) sent.basic = true;
+  return Object.keys(sent).length > 0 ? sent : null;
+}
+
 export function readTerminalClues(text: string): TerminalClues {
-  const clues: TerminalClues = { commandSplit: null, powershellList: false, accessTokenAsRefreshToken: false };
+  const clues: TerminalClues = {
+    commandSplit: null,
+    commandFault: findCommandFault(text),
+    sent: readSentParams(text),
+    powershellList: false,
+    accessTokenAsRefreshToken: false,
+  };
   let fields = 0;
   let braces = false;
   let start = 0;
@@ -50,6 +91,8 @@ export function readTerminalClues(text: string): TerminalClues {
       clues.accessTokenAsRefreshToken = true;
   }
   clues.powershellList = fields >= 2 && !braces;
+  // A continuation that failed cut the command as surely as a shell error shows it.
+  if (clues.commandFault?.kind === 'continuation') clues.commandSplit ??= clues.commandFault.line.slice(0, 80);
   return clues;
 }
 

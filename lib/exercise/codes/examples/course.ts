@@ -4,9 +4,15 @@ import { build, OKTA, withParams } from '../../authorize-url/test-support';
 import { ctx, respond } from '../../token/test-support';
 import { checkTokenResponse } from '../../token/token-step';
 import { info, makeReport } from '../../report';
+import { checkOwnAppClientId } from '../../app-step';
 import type { CodeExample } from './types';
 
+const appExample = (raw: string): CodeExample[] => [{ step: 'app', severity: 'fail', run: () => checkOwnAppClientId(raw, '0oaWEBAPP123') }];
+
 export const COURSE_KIND_EXAMPLES: Record<string, CodeExample[]> = {
+  'app.client_id_missing': appExample(''),
+  'app.client_id_invalid': appExample('{yourClientId}'),
+  'app.same_as_web_app': appExample('0oaWEBAPP123'),
   'scope.required_missing': [
     {
       step: 'authorize-url',

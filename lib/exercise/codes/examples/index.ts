@@ -5,6 +5,8 @@
 import { API_CALL_EXAMPLES } from './api-call';
 import { CLIENT_CREDENTIALS_EXAMPLES } from './client-credentials';
 import { COURSE_KIND_EXAMPLES } from './course';
+import { DISCOVERY_EXAMPLES } from './discovery';
+import { REQUEST_EXAMPLES } from './requests';
 import type { CodeExample } from './types';
 
 export type { CodeExample } from './types';
@@ -13,6 +15,8 @@ export const COURSE_EXAMPLES: Record<string, CodeExample[]> = mergeExamples(
   COURSE_KIND_EXAMPLES,
   API_CALL_EXAMPLES,
   CLIENT_CREDENTIALS_EXAMPLES,
+  DISCOVERY_EXAMPLES,
+  REQUEST_EXAMPLES,
 );
 
 /** One table from several: a code several families return keeps every family's examples. */

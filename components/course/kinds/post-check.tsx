@@ -1,0 +1,105 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useId, useState, useTransition } from 'react';
+import { CheckResults } from '@/components/exercise/check-results';
+import { useRevealResult } from '@/components/exercise/use-reveal-result';
+import { Button, buttonClass } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
+import { apiFetch } from '@/lib/client/api';
+import type { Report } from '@/lib/exercise/report';
+
+/**
+ * A check without a paste: a button that posts the step's body (`{}` for "Create My Service
+ * App" and "Check my call"), or a form of labelled one-line fields, and the report. The
+ * report is announced and brought into view like CheckForm's. Every prop is plain data, so
+ * a server component can render it.
+ */
+export function PostCheck<R extends Report>({
+  endpoint,
+  buttonLabel,
+  busyLabel = 'Checking…',
+  fields = [],
+  next,
+  afterPass,
+}: {
+  endpoint: string;
+  buttonLabel: string;
+  busyLabel?: string;
+  /** One-line fields sent by name (their values as typed); none: the body is `{}`. */
+  fields?: readonly { name: string; label: string; hint?: string; placeholder?: string; initial?: string; mono?: boolean }[];
+  next?: { href: string; label: string } | null;
+  /** Shown under a passing checklist (e.g. where the new app's settings are). */
+  afterPass?: React.ReactNode;
+}) {
+  const router = useRouter();
+  const headingId = useId();
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
+  const [report, setReport] = useState<R | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [refreshing, startRefresh] = useTransition();
+  const results = useRevealResult(report, !refreshing);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const answer = await apiFetch<R>(endpoint, { json: values });
+    setBusy(false);
+    if (!answer.ok) {
+      setReport(null);
+      setError(answer.message);
+      return;
+    }
+    setReport(answer.data);
+    startRefresh(() => router.refresh());
+  }
+
+  return (
+    <div className="space-y-5">
+      <form onSubmit={submit} className="space-y-3">
+        {fields.map((f) => (
+          <Field key={f.name} label={f.label} hint={f.hint}>
+            {(control) => (
+              <Input
+                {...control}
+                name={f.name}
+                value={values[f.name] ?? ''}
+                onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
+                placeholder={f.placeholder}
+                autoComplete="off"
+                spellCheck={false}
+                className={f.mono === false ? undefined : 'font-mono text-sm'}
+              />
+            )}
+          </Field>
+        ))}
+        <Button type="submit" disabled={busy}>
+          {busy ? busyLabel : buttonLabel}
+        </Button>
+      </form>
+      <div ref={results} aria-live="polite">
+        {error && <Notice kind="error">{error}</Notice>}
+        {report && (
+          <div className="space-y-4">
+            <CheckResults
+              report={report}
+              headingId={headingId}
+              action={
+                report.status === 'pass' && next ? (
+                  <Link href={next.href} className={buttonClass('primary')}>
+                    {next.label}
+                  </Link>
+                ) : null
+              }
+            />
+            {report.status === 'pass' && afterPass}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The course (SPEC §9), a newcomer's way in: the index lists every exercise in order with its
+ * status and the advice on what to do first; Getting Started on the practice server chooses
+ * the server and reads its metadata document.
+ */
+import { expect, expectChecklist, test } from './fixtures';
+
+test('a newcomer opens the course and does Getting Started on the practice server', async ({ learnerPage: page, baseURL }) => {
+  await page.getByRole('link', { name: 'See the whole course' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'The course' })).toBeVisible();
+  await expect(page.getByText('No server chosen yet.')).toBeVisible();
+  const web = page.getByRole('region', { name: /Web App/ });
+  await expect(web.getByText('Not started')).toBeVisible();
+  await expect(web.getByText(/Do Getting Started first: .* — or start anyway\./)).toBeVisible();
+  await expect(page.getByRole('region', { name: /Device/ }).getByText('Coming')).toBeVisible();
+  await expect(page.getByRole('region', { name: /Device/ }).getByRole('link')).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Start Getting Started' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Getting Started' })).toBeVisible();
+  await page.getByRole('link', { name: 'Start the exercise' }).click();
+
+  // Choose the server.
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose your server' })).toBeVisible();
+  await page.getByRole('button', { name: 'Use the practice server' }).click();
+  await expectChecklist(page, 'pass');
+  await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '1');
+  await page.getByRole('link', { name: 'Next: find the endpoints' }).click();
+
+  // Find the endpoints: the metadata document opens in a new tab.
+  await expect(page.getByRole('heading', { level: 1, name: 'Find the endpoints' })).toBeVisible();
+  const metadataLink = page.getByRole('link', { name: /well-known/ });
+  await expect(metadataLink).toHaveAttribute('target', '_blank');
+  const metadataUrl = (await metadataLink.getAttribute('href'))!;
+  const metadata = (await (await fetch(metadataUrl)).json()) as Record<string, string>;
+
+  // A first mistake: the token endpoint in the authorization endpoint's field.
+  await page.getByLabel('Issuer').fill(metadata.issuer!);
+  await page.getByLabel('Authorization endpoint').fill(metadata.token_endpoint!);
+  await page.getByLabel('Token endpoint').fill(metadata.token_endpoint!);
+  await page.getByLabel('JWKS URI').fill(metadata.jwks_uri!);
+  await page.getByLabel('Custom scope').fill('api:read');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expectChecklist(page, 'fail');
+
+  await page.getByLabel('Authorization endpoint').fill(metadata.authorization_endpoint!);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expectChecklist(page, 'pass');
+  await page.getByRole('link', { name: 'See the exercise overview' }).click();
+
+  await expect(page.getByRole('status').filter({ hasText: 'You have completed Getting Started' })).toBeVisible();
+  await page.getByRole('link', { name: 'All exercises' }).click();
+  await expect(page.getByText(`Your server: the practice server, ${baseURL}/oauth2/default`)).toBeVisible();
+  await expect(page.getByRole('region', { name: /Getting Started/ }).getByText('Completed')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Review Getting Started' })).toBeVisible();
+  // Its advice is followed: the Web App no longer says to do Getting Started first.
+  await expect(page.getByRole('region', { name: /Web App/ }).getByText(/first/)).toHaveCount(0);
+});
+
+test('unknown and coming exercises are not found', async ({ request }) => {
+  for (const path of ['/exercise/nope', '/exercise/device', '/exercise/web/nope']) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+});
