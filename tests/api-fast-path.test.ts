@@ -72,7 +72,10 @@ describe('check API fast path', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ step: 'setup', status: 'pass' });
     for (const { key, value } of STATIC_SECURITY_HEADERS) expect(response.headers.get(key), key).toBe(value);
-    const session = response.headers.getSetCookie().find((c) => c.startsWith('oauthlab_sid='))!.split(';')[0]!;
+    const session = response.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('oauthlab_sid='))!
+      .split(';')[0]!;
     // The server chosen in Getting Started is the learner's: the Refresh Tokens API sees it.
     const next = await post('/api/exercise/authorize-url', JSON.stringify({ url: 'https://example.com/' }), { cookie: session });
     expect(await next.json()).toMatchObject({ step: 'authorize-url', status: 'fail' });
