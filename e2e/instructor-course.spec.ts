@@ -1,15 +1,14 @@
 /**
  * The course for instructors (issue 21): a cohort chooses and orders its exercises (checkboxes
  * and Move up / Move down, by keyboard), and the dashboard's course view shows each learner's
- * progress in every exercise, with its CSV. The learner acts in their own browser; Getting
- * Started's server step goes through the engine's API from that browser (its pages come with
- * the exercise).
+ * progress in every exercise, with its CSV, beside each exercise's view. The learner acts in
+ * their own browser, on the course's pages.
  */
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { E2E_INSTRUCTOR } from '../playwright.config';
 import { expectNoAxeViolations } from './support/a11y';
-import { expect, test } from './fixtures';
+import { expect, expectChecklist, test } from './fixtures';
 
 const LAPTOP_VIEWPORT = { width: 1366, height: 768 };
 
@@ -52,22 +51,38 @@ test('an instructor’s cohort with Getting Started and Refresh Tokens shows the
   await expect(instructor.getByText('Exercises: Getting Started, Refresh Tokens')).toBeVisible();
   const joinUrl = (await instructor.locator('code').filter({ hasText: '/join/' }).textContent())!.trim();
 
-  // A learner joins, chooses the practice server on Refresh Tokens' page and checks Getting Started's server step.
+  // A learner joins, does Getting Started (one mistake on the way) and starts Refresh Tokens.
   const learnerContext = await browser.newContext();
   const learner = await learnerContext.newPage();
   await learner.goto(joinUrl);
   await learner.getByLabel('Display name').fill('Ada');
   await learner.getByRole('button', { name: 'Join Cohort' }).click();
   await expect(learner.getByRole('status').filter({ hasText: 'You joined' })).toBeVisible();
+  await learner.goto('/exercise/getting-started/setup');
+  await learner.getByRole('button', { name: 'Use the practice server' }).click();
+  await expectChecklist(learner, 'pass');
+  await learner.getByRole('link', { name: 'Next: find the endpoints' }).click();
+  const metadataUrl = (await learner.getByRole('link', { name: /well-known/ }).getAttribute('href'))!;
+  const metadata = (await (await learner.request.get(metadataUrl)).json()) as Record<string, string>;
+  await learner.getByLabel('Issuer').fill(metadata.issuer!);
+  await learner.getByLabel('Authorization endpoint').fill(metadata.token_endpoint!);
+  await learner.getByLabel('Token endpoint').fill(metadata.token_endpoint!);
+  await learner.getByLabel('JWKS URI').fill(metadata.jwks_uri!);
+  await learner.getByLabel('Custom scope').fill('api:read');
+  await learner.getByRole('button', { name: 'Check', exact: true }).click();
+  await expectChecklist(learner, 'fail');
+  await learner.getByLabel('Authorization endpoint').fill(metadata.authorization_endpoint!);
+  await learner.getByRole('button', { name: 'Check', exact: true }).click();
+  await expectChecklist(learner, 'pass');
   await learner.goto('/exercise/refresh/setup');
   await learner.getByRole('button', { name: 'Use the practice server' }).click();
   await expect(learner.getByRole('heading', { name: /All checks passed/ })).toBeVisible();
-  const gs = await learner.request.post('/api/exercises/getting-started/setup', { data: { mode: 'practice' } });
-  expect(((await gs.json()) as { status: string }).status).toBe('pass');
 
   // The course view: Ada's progress in both exercises.
   await instructor.getByRole('navigation', { name: 'Dashboard views' }).getByRole('link', { name: 'Course', exact: true }).click();
-  await expect(instructor.getByRole('link', { name: 'Course', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(
+    instructor.getByRole('navigation', { name: 'Dashboard views' }).getByRole('link', { name: 'Course', exact: true }),
+  ).toHaveAttribute('aria-current', 'page');
   const table = instructor.getByRole('table', { name: /progress in each exercise/ });
   await expect(table.getByRole('columnheader')).toContainText([
     'Name',
@@ -77,9 +92,10 @@ test('an instructor’s cohort with Getting Started and Refresh Tokens shows the
     'Last activity',
   ]);
   const ada = instructor.getByTestId('course-row').filter({ hasText: 'Ada' });
-  await expect(ada.locator('[data-exercise="getting-started"]')).toContainText(/In progress\s*1\/2/);
+  await expect(ada.locator('[data-exercise="getting-started"]')).toContainText('Completed');
+  await expect(ada.locator('[data-exercise="getting-started"]')).toContainText(/in \d+ s/);
   await expect(ada.locator('[data-exercise="refresh"]')).toContainText(/In progress\s*1\/5/);
-  await expect(ada).toContainText('0 of 2');
+  await expect(ada).toContainText('1 of 2');
   await instructor.getByText('Exercises: Getting Started, Refresh Tokens').click();
   await expect(instructor.getByRole('button', { name: 'Save Exercises' })).toBeVisible();
   await expectNoAxeViolations(instructor, 'course view, exercises setting open');
@@ -100,7 +116,7 @@ test('an instructor’s cohort with Getting Started and Refresh Tokens shows the
     'Time to complete',
   ]);
   expect(records.slice(1).map((r) => r.slice(0, 4))).toEqual([
-    ['Ada', 'Getting Started', 'in progress', '1'],
+    ['Ada', 'Getting Started', 'completed', '2'],
     ['Ada', 'Refresh Tokens', 'in progress', '1'],
   ]);
 
@@ -111,6 +127,11 @@ test('an instructor’s cohort with Getting Started and Refresh Tokens shows the
   await expect(instructor.getByTestId('learner-row').filter({ hasText: 'Ada' }).locator('[data-column="setup"]')).toHaveText(
     /pass\s*\(1\)/,
   );
+  await expect(instructor.getByTestId('learner-row').filter({ hasText: 'Ada' }).locator('[data-column="discovery"]')).toHaveText(
+    /pass\s*\(2\)/,
+  );
+  // Its mistakes chart: the discovery step's mistake, counted once.
+  await expect(instructor.locator('[data-step="discovery"] li[data-code]').first()).toContainText('1 learner');
   await expectNoAxeViolations(instructor, 'Getting Started view');
 
   // The learner's timeline names each check's exercise.
@@ -118,9 +139,12 @@ test('an instructor’s cohort with Getting Started and Refresh Tokens shows the
   await expect(instructor.getByRole('heading', { level: 1, name: 'Ada' })).toBeVisible();
   const checks = instructor.getByRole('list', { name: 'Attempts, oldest first' });
   await expect(checks.locator('[data-exercise="refresh"]')).toContainText('Refresh Tokens · Choose your server');
-  await expect(checks.locator('[data-exercise="getting-started"]')).toContainText('Getting Started · Choose your server');
+  await expect(checks.locator('[data-exercise="getting-started"]').first()).toContainText('Getting Started · Choose your server');
+  await expect(checks.locator('[data-exercise="getting-started"]').last()).toContainText(
+    'Getting Started · Find the endpoints · attempt 2',
+  );
   await expect(instructor.getByRole('region', { name: 'Exercises' }).locator('[data-exercise="getting-started"]')).toContainText(
-    'in progress 1/2',
+    'completed',
   );
   await expectNoAxeViolations(instructor, 'learner detail with two exercises');
 
