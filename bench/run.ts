@@ -29,6 +29,17 @@ import { killAllNow, stopAll, stopProcess } from './lib/processes';
 import { ensureBaselineBuild, ensureSiteBuild, ROOT, startBaseline, startSite, type RunningServer } from './lib/servers';
 import { renderReport, type BenchData } from './lib/report';
 
+const COURSE_PAGES = [
+  '/exercises',
+  '/exercise/getting-started',
+  '/exercise/getting-started/discovery',
+  '/exercise/web',
+  '/exercise/web/authorize-url',
+  '/exercise/web/token-response',
+  '/exercise/web/api-call',
+  '/exercise/service/app',
+  '/exercise/service/token-response',
+];
 const STEP_PAGES = [
   '/exercise/refresh',
   '/exercise/refresh/setup',
@@ -39,6 +50,8 @@ const STEP_PAGES = [
   '/exercise/refresh/complete',
   '/redirect',
   '/practice/console',
+  // The course's pages (issue 21; SPEC §9: on the mobile preset none below the Refresh pages' median).
+  ...COURSE_PAGES,
 ];
 const BASELINE_PAGE = '/';
 /** The check API's body limit (MAX_BODY_BYTES in lib/http.ts, not imported: it pulls in the server's env). */
@@ -200,6 +213,7 @@ async function main(): Promise<number> {
       apiDuration: args.duration,
       pageLearnerChecks: pageLearner?.checks ?? {},
       stepPages: STEP_PAGES,
+      coursePages: COURSE_PAGES,
     };
 
     if (args.parts.includes('js')) {
