@@ -39,30 +39,46 @@ export const PENDING_STEP: StepRecord = Object.freeze({ status: 'pending', attem
 const parse = (json: string | null): unknown => (json ? JSON.parse(json) : null);
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
-/** A learner's run of one exercise: two queries (the server and the run; the steps). */
+/**
+ * A learner's run of one exercise, in one query (a check's hot path, decision 005): the
+ * learner's server, the run and its steps, one row per recorded step.
+ */
 export async function loadRun(db: DB, learnerId: string, exercise: string): Promise<ExerciseRun> {
-  const [row, stepRows] = await Promise.all([
-    db
-      .selectFrom('learners')
-      .leftJoin('exercise_progress', 'exercise_progress.learner_id', 'learners.id')
-      .leftJoin('exercise_runs', (join) =>
-        join.onRef('exercise_runs.learner_id', '=', 'learners.id').on('exercise_runs.exercise', '=', exercise),
-      )
-      .select(['exercise_progress.provider', 'exercise_runs.started_at', 'exercise_runs.completed_at', 'exercise_runs.completion'])
-      .where('learners.id', '=', learnerId)
-      .executeTakeFirst(),
-    db.selectFrom('exercise_steps').selectAll().where('learner_id', '=', learnerId).where('exercise', '=', exercise).execute(),
-  ]);
+  const rows = await db
+    .selectFrom('learners')
+    .leftJoin('exercise_progress', 'exercise_progress.learner_id', 'learners.id')
+    .leftJoin('exercise_runs', (join) =>
+      join.onRef('exercise_runs.learner_id', '=', 'learners.id').on('exercise_runs.exercise', '=', exercise),
+    )
+    .leftJoin('exercise_steps', (join) =>
+      join.onRef('exercise_steps.learner_id', '=', 'learners.id').on('exercise_steps.exercise', '=', exercise),
+    )
+    .select([
+      'exercise_progress.provider',
+      'exercise_runs.started_at',
+      'exercise_runs.completed_at',
+      'exercise_runs.completion',
+      'exercise_steps.step',
+      'exercise_steps.status',
+      'exercise_steps.attempts',
+      'exercise_steps.last_codes',
+      'exercise_steps.artifact',
+      'exercise_steps.updated_at',
+    ])
+    .where('learners.id', '=', learnerId)
+    .execute();
   const steps: Record<string, StepRecord> = {};
-  for (const s of stepRows) {
+  for (const s of rows) {
+    if (s.step === null || s.status === null) continue;
     steps[s.step] = {
       status: s.status,
       attempts: Number(s.attempts),
-      lastCodes: JSON.parse(s.last_codes) as string[],
+      lastCodes: JSON.parse(s.last_codes ?? '[]') as string[],
       updatedAt: s.updated_at,
       artifact: parse(s.artifact),
     };
   }
+  const row = rows[0];
   return {
     exercise,
     provider: parse(row?.provider ?? null) as ProviderConfig | null,
@@ -128,8 +144,6 @@ export async function recordAttempt(
         .set({ completed_at: null, completion: null, updated_at: at })
         .where('learner_id', '=', learnerId)
         .execute();
-    } else {
-      await trx.updateTable('exercise_progress').set({ updated_at: at }).where('learner_id', '=', learnerId).execute();
     }
 
     await trx
