@@ -66,6 +66,16 @@ test('the Web App on the practice server, then Refresh Tokens without choosing t
 
   await expect(page.getByRole('status').filter({ hasText: 'You have completed Web App' })).toBeVisible();
   await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '4');
+  // A shareable record of this exercise.
+  await page.getByLabel('Name on the record (optional)').fill('Ada');
+  await page.getByRole('button', { name: 'Create a Shareable Record' }).click();
+  const recordLink = page.getByRole('link', { name: /\/completions\// });
+  await expect(recordLink).toBeVisible();
+  const recordUrl = (await recordLink.getAttribute('href'))!;
+  await page.goto(recordUrl);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ada completed the Web App exercise' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Call the API' })).toBeVisible();
+  await page.goBack();
   await page.getByRole('link', { name: 'All exercises' }).click();
   await expect(page.getByRole('region', { name: /Web App/ }).getByText('Completed')).toBeVisible();
 

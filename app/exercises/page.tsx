@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PrerequisiteAdvice, ServerInUse, StatusBadge } from '@/components/course/course-bits';
+import { CompletionRecordPanel } from '@/components/exercise/keep-going';
 import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { loadCoursePage } from '@/lib/engine/page-data';
 import type { ExerciseView } from '@/lib/engine/view';
@@ -30,6 +32,14 @@ export default async function CoursePage() {
         </p>
         <ServerInUse provider={course.provider} />
       </header>
+      {course.completedAt && (
+        <Card aria-labelledby="course-record-heading" className="space-y-3">
+          <h2 id="course-record-heading" className="text-lg font-semibold">
+            You have completed every exercise of the course so far
+          </h2>
+          <CompletionRecordPanel endpoint="/api/exercises/completion-record" />
+        </Card>
+      )}
       <ol className="space-y-4">
         {course.exercises.map((view, index) => (
           <li key={view.id}>

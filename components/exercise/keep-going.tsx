@@ -40,7 +40,8 @@ export function ResumeLinkPanel() {
 }
 
 /** A shareable record of the completed exercise, with a name if the learner wants one. */
-export function CompletionRecordPanel() {
+/** A form that creates a shareable completion record: the Refresh Tokens exercise's by default, another exercise's or the course's with `endpoint`. */
+export function CompletionRecordPanel({ endpoint = '/api/progress/completion-record' }: { endpoint?: string } = {}) {
   const [name, setName] = useState('');
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +51,7 @@ export function CompletionRecordPanel() {
       onSubmit={async (event) => {
         event.preventDefault();
         setError(null);
-        const answer = await apiFetch<{ url: string }>('/api/progress/completion-record', {
+        const answer = await apiFetch<{ url: string }>(endpoint, {
           json: name.trim() ? { displayName: name.trim() } : {},
         });
         if (answer.ok) setUrl(answer.data.url);

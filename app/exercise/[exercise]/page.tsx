@@ -10,6 +10,7 @@ import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { CheckIcon } from '@/components/ui/icons';
 import { Notice } from '@/components/ui/notice';
+import { CompletionRecordPanel } from '@/components/exercise/keep-going';
 import { findBuiltExercise, findStep } from '@/lib/course/catalogue';
 import { loadExercisePage } from '@/lib/engine/page-data';
 
@@ -50,6 +51,14 @@ export default async function ExerciseOverviewPage({ params }: Params) {
             .
           </p>
         </Notice>
+      )}
+      {view.status === 'completed' && (
+        <Card aria-labelledby="record-heading" className="space-y-3">
+          <h2 id="record-heading" className="text-lg font-semibold">
+            A record of what you did
+          </h2>
+          <CompletionRecordPanel endpoint={`/api/exercises/${exercise.id}/completion-record`} />
+        </Card>
       )}
       <Card aria-labelledby="before-heading">
         <h2 id="before-heading" className="text-lg font-semibold">
