@@ -14,13 +14,17 @@ const CHALLENGES_OF_EMPTY_VERIFIERS: Readonly<Record<string, string>> = {
   'dCNOmK_nSY-12vHzasLXiswzlGT5UHA7jAGYkvmCuQs': 'the text "null"',
 };
 
+/** Whether the value is base64 or base64url of a hex string (`shasum` / `openssl dgst` output encoded again). */
 function decodesToHex(value: string): boolean {
   try {
-    return /^[0-9a-f]{64}$/i.test(atob(value.replace(/-/g, '+').replace(/_/g, '/')));
+    return /^[0-9a-f]{64}\n?$/i.test(atob(value.replace(/-/g, '+').replace(/_/g, '/')));
   } catch {
     return false;
   }
 }
+
+/** What `openssl dgst -sha256` or `shasum -a 256` print: a label or a file name around the hex of the hash. */
+const PRINTED_HASH = /^(?:(?:SHA2?-?256)?\(stdin\)=\s*([0-9a-f]{64})|([0-9a-f]{64})\s+-)$/i;
 
 /**
  * `code_challenge` must be an S256 challenge, not hex, standard base64, the verifier or the hash of nothing.
@@ -39,6 +43,31 @@ export function checkCodeChallenge(p: Param, _expected: AuthorizeUrlExpectations
       'is 64 hexadecimal characters: a SHA-256 hash written in hex.',
       'Encode the 32 raw bytes of the hash with base64url instead of hex (the "Calculate Hash" helper does it): the result is 43 characters.',
     );
+  }
+  // Decoded before the alphabet is judged (issue 19): base64 of the hash's hex text is two
+  // mistakes at once, and naming only the alphabet would leave the hex in.
+  const printed = PRINTED_HASH.exec(value.trim());
+  if (printed) {
+    return [
+      fail(
+        'code_challenge',
+        'code_challenge.malformed',
+        `code_challenge ${shown} is what the hashing command printed: a label and the hash in hex, not the challenge.`,
+        "Hash the raw bytes and encode them with base64url: printf '%s' \"$CODE_VERIFIER\" | openssl dgst -sha256 -binary | openssl base64 -A | tr '+/' '-_' | tr -d '=' (43 characters).",
+      ),
+    ];
+  }
+  if (decodesToHex(value.replace(/ /g, '+'))) {
+    // The codes stay what they were for each shape (instructors count them): the wrong alphabet, or malformed.
+    const standard = /[+/=]|%2B|%2F|%3D/i.test(raw);
+    return [
+      fail(
+        'code_challenge',
+        standard ? 'code_challenge.not_base64url' : 'code_challenge.malformed',
+        `code_challenge ${shown} is the ${standard ? 'standard base64' : 'base64url'} encoding of a hex string (${value.length} characters): the hash was written out in hex before it was encoded.`,
+        'Encode the 32 raw bytes of the hash, not its hex text, with base64url: openssl dgst -sha256 -binary (not without -binary, not shasum), then base64url without padding — 43 characters.',
+      ),
+    ];
   }
   if (/[+/=]|%2B|%2F|%3D/i.test(raw)) {
     return notBase64url(
@@ -66,16 +95,6 @@ export function checkCodeChallenge(p: Param, _expected: AuthorizeUrlExpectations
         'code_challenge.empty_verifier',
         `code_challenge is the SHA-256 hash of ${hashed}, so the code verifier was empty when it was hashed.`,
         'Generate a code verifier first ("Generate Random String"), then "Calculate Hash", and copy the new Code Challenge.',
-      ),
-    ];
-  }
-  if (decodesToHex(value)) {
-    return [
-      fail(
-        'code_challenge',
-        'code_challenge.malformed',
-        `code_challenge ${shown} is the base64url encoding of a hex string (${value.length} characters).`,
-        'Base64url-encode the 32 raw bytes of the SHA-256 hash, not its hex text: the result is 43 characters.',
       ),
     ];
   }
