@@ -76,6 +76,13 @@ export default async function ExerciseOverviewPage({ params }: Params) {
               <ServerInUse provider={provider} className="text-base" />
             </li>
           )}
+          {provider && provider.mode !== 'practice' && exercise.steps.some((s) => s.kind === 'api-call') && (
+            <li>
+              On your own server the step “{exercise.steps.find((s) => s.kind === 'api-call')!.title}” is not applicable: the lab sees only
+              the calls its practice API receives. Its check passes with a note and suggests a call to your server’s userinfo endpoint
+              instead.
+            </li>
+          )}
         </ul>
         <PrerequisiteAdvice view={view} className="mt-3 text-base" />
       </Card>
