@@ -63,6 +63,11 @@ export function stepRef(slug: JourneySlug | typeof RESULTS_PAGE.slug): string {
   return `“${title}”`;
 }
 
+/** A journey page's title (its tab title and step list entry), from the declaration. */
+export function stepTitle(slug: JourneySlug): string {
+  return JOURNEY.find((step) => step.slug === slug)!.title;
+}
+
 /** A step's number as the pages show it (1–6). */
 export function stepNumber(slug: JourneySlug): number {
   return JOURNEY.findIndex((step) => step.slug === slug) + 1;

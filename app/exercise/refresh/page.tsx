@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { refresh } from '@/lib/course/exercises/refresh';
 import Link from 'next/link';
 import { ExerciseShell } from '@/components/exercise/exercise-shell';
 import { JoinCodeInvite } from '@/components/exercise/join-code-invite';
@@ -8,7 +9,7 @@ import { Card } from '@/components/ui/card';
 import { JOURNEY, RESULTS_PAGE, stepHref } from '@/lib/exercise/steps';
 import { loadPageProgress } from '@/lib/progress/page-data';
 
-export const metadata: Metadata = { title: 'Refresh Tokens' };
+export const metadata: Metadata = { title: refresh.title };
 
 export default async function RefreshOverviewPage() {
   const { progress, journey } = await loadPageProgress();

@@ -5,10 +5,10 @@ import { ExerciseShell } from '@/components/exercise/exercise-shell';
 import { StepHeader } from '@/components/exercise/step-header';
 import { Notice } from '@/components/ui/notice';
 import { adviseScope, groupScopes } from '@/lib/exercise/scope-advice';
-import { stepHref, stepNumber } from '@/lib/exercise/steps';
+import { stepHref, stepNumber, stepTitle } from '@/lib/exercise/steps';
 import { loadPageProgress } from '@/lib/progress/page-data';
 
-export const metadata: Metadata = { title: 'Build the authorization URL' };
+export const metadata: Metadata = { title: stepTitle('authorize') };
 
 export default async function AuthorizePage() {
   const { progress, journey, refreshGrantEnabled } = await loadPageProgress();

@@ -9,10 +9,10 @@ import { getDb } from '@/lib/db/client';
 import { getOrCreatePracticeApp } from '@/lib/db/practice-clients';
 import { getEnv } from '@/lib/env';
 import { PROVIDERS } from '@/lib/issuer/providers';
-import { stepHref, stepNumber } from '@/lib/exercise/steps';
+import { stepHref, stepNumber, stepTitle } from '@/lib/exercise/steps';
 import { loadPageProgress } from '@/lib/progress/page-data';
 
-export const metadata: Metadata = { title: 'Enable refresh tokens' };
+export const metadata: Metadata = { title: stepTitle('enable') };
 
 const NEXT = { href: stepHref('authorize'), label: 'Next: build the authorization URL' };
 

@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { ExerciseShell } from '@/components/exercise/exercise-shell';
 import { TokenExchangeStep } from '@/components/exercise/token-exchange-step';
 import { StepHeader } from '@/components/exercise/step-header';
-import { stepNumber } from '@/lib/exercise/steps';
+import { stepNumber, stepTitle } from '@/lib/exercise/steps';
 import { loadPageProgress } from '@/lib/progress/page-data';
 
-export const metadata: Metadata = { title: 'Use the refresh token' };
+export const metadata: Metadata = { title: stepTitle('refresh') };
 
 export default async function RefreshPage() {
   const { progress, journey } = await loadPageProgress();

@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { ExerciseShell } from '@/components/exercise/exercise-shell';
 import { StepHeader } from '@/components/exercise/step-header';
 import { TokenExchangeStep } from '@/components/exercise/token-exchange-step';
-import { stepNumber } from '@/lib/exercise/steps';
+import { stepNumber, stepTitle } from '@/lib/exercise/steps';
 import { loadPageProgress } from '@/lib/progress/page-data';
 
-export const metadata: Metadata = { title: 'Exchange the code' };
+export const metadata: Metadata = { title: stepTitle('token') };
 
 export default async function TokenPage() {
   const { progress, state, journey } = await loadPageProgress();
