@@ -1,11 +1,10 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Textarea } from '@/components/ui/field';
-import { Notice } from '@/components/ui/notice';
 import type { Report } from '@/lib/exercise/report';
-import { CheckResults } from './check-results';
+import { CheckOutcome } from './check-outcome';
 import { useCheckSubmit } from './use-check-submit';
 
 /**
@@ -44,7 +43,6 @@ export function CheckForm<R extends Report>({
   /** Step-specific extras under the checklist (e.g. the decoded claims). */
   children?: (report: R) => React.ReactNode;
 }) {
-  const ids = { results: useId() };
   const [value, setValue] = useState(initialValue);
   const { report, error, busy, results, submit: post } = useCheckSubmit<R>(endpoint);
 
@@ -72,15 +70,9 @@ export function CheckForm<R extends Report>({
           {busy ? 'Checking…' : buttonLabel}
         </Button>
       </form>
-      <div ref={results} aria-live="polite">
-        {error && <Notice kind="error">{error}</Notice>}
-        {report && (
-          <div className="space-y-4">
-            <CheckResults report={report} headingId={ids.results} action={action?.(report)} />
-            {children?.(report)}
-          </div>
-        )}
-      </div>
+      <CheckOutcome results={results} error={error} report={report} action={action}>
+        {children}
+      </CheckOutcome>
     </div>
   );
 }
