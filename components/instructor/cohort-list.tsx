@@ -10,7 +10,7 @@ import { apiFetch } from '@/lib/client/api';
 import { DEFAULT_COHORT_CAPACITY, MAX_COHORT_CAPACITY } from '@/lib/cohorts/capacity';
 import { chosenIds, DEFAULT_COHORT_EXERCISES, exerciseChoices } from '@/lib/cohorts/exercises';
 import { ExerciseChooser } from './exercise-chooser';
-import { StatusText } from '@/components/instructor/status-text';
+import { StatusText } from './status-text';
 
 export interface CohortItem {
   id: string;
