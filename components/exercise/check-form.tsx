@@ -1,18 +1,15 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Textarea } from '@/components/ui/field';
-import { Notice } from '@/components/ui/notice';
-import { apiFetch } from '@/lib/client/api';
 import type { Report } from '@/lib/exercise/report';
-import { CheckResults } from './check-results';
-import { useRevealResult } from './use-reveal-result';
+import { CheckOutcome } from './check-outcome';
+import { useCheckSubmit } from './use-check-submit';
 
 /**
  * A paste box with a check button and the resulting checklist. The report is announced,
- * focus moves to its heading and the verdict is scrolled into view (useRevealResult);
+ * focus moves to its heading and the verdict is scrolled into view (useCheckSubmit);
  * `action(report)` sits beside the verdict, and
  * `children(report)` renders step-specific extras below.
  */
@@ -46,31 +43,12 @@ export function CheckForm<R extends Report>({
   /** Step-specific extras under the checklist (e.g. the decoded claims). */
   children?: (report: R) => React.ReactNode;
 }) {
-  const router = useRouter();
-  const ids = { results: useId() };
   const [value, setValue] = useState(initialValue);
-  const [report, setReport] = useState<R | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [refreshing, startRefresh] = useTransition();
-  const results = useRevealResult(report, !refreshing);
+  const { report, error, busy, results, submit: post } = useCheckSubmit<R>(endpoint);
 
-  async function submit(event: React.FormEvent) {
+  function submit(event: React.FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const answer = await apiFetch<R>(endpoint, { json: { ...extraBody, [field]: value } });
-    setBusy(false);
-    if (!answer.ok) {
-      setReport(null);
-      setError(answer.message);
-      return;
-    }
-    setReport(answer.data);
-    onReport?.(answer.data, value);
-    // Progress, step list and later steps reflect the new state; the transition tells when
-    // that has rendered, for the verdict to be brought back into view if it moved.
-    startRefresh(() => router.refresh());
+    void post({ ...extraBody, [field]: value }, (answer) => onReport?.(answer, value));
   }
 
   return (
@@ -92,15 +70,9 @@ export function CheckForm<R extends Report>({
           {busy ? 'Checking…' : buttonLabel}
         </Button>
       </form>
-      <div ref={results} aria-live="polite">
-        {error && <Notice kind="error">{error}</Notice>}
-        {report && (
-          <div className="space-y-4">
-            <CheckResults report={report} headingId={ids.results} action={action?.(report)} />
-            {children?.(report)}
-          </div>
-        )}
-      </div>
+      <CheckOutcome results={results} error={error} report={report} action={action}>
+        {children}
+      </CheckOutcome>
     </div>
   );
 }

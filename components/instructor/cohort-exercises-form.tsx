@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { apiFetch } from '@/lib/client/api';
 import { chosenIds, exerciseChoices } from '@/lib/cohorts/exercises';
 import { ExerciseChooser } from './exercise-chooser';
+import { StatusText } from '@/components/instructor/status-text';
 
 /** The cohort's "Exercises" setting: which exercises it does and in what order, saved with PATCH. */
 export function CohortExercisesForm({ cohortId, chosen }: { cohortId: string; chosen: string[] }) {
@@ -43,11 +44,7 @@ export function CohortExercisesForm({ cohortId, chosen }: { cohortId: string; ch
           Save Exercises
         </Button>
         <div role="status" aria-live="polite" className="text-sm">
-          {status && (
-            <p className={status.kind === 'ok' ? 'text-emerald-800 dark:text-emerald-300' : 'text-red-800 dark:text-red-300'}>
-              {status.text}
-            </p>
-          )}
+          <StatusText status={status} />
         </div>
       </div>
     </form>

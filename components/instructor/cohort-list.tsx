@@ -10,6 +10,7 @@ import { apiFetch } from '@/lib/client/api';
 import { DEFAULT_COHORT_CAPACITY, MAX_COHORT_CAPACITY } from '@/lib/cohorts/capacity';
 import { chosenIds, DEFAULT_COHORT_EXERCISES, exerciseChoices } from '@/lib/cohorts/exercises';
 import { ExerciseChooser } from './exercise-chooser';
+import { StatusText } from './status-text';
 
 export interface CohortItem {
   id: string;
@@ -124,11 +125,7 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
         </Button>
       </form>
       <div role="status" aria-live="polite" className="text-sm">
-        {status && (
-          <p className={status.kind === 'ok' ? 'text-emerald-800 dark:text-emerald-300' : 'text-red-800 dark:text-red-300'}>
-            {status.text}
-          </p>
-        )}
+        <StatusText status={status} />
       </div>
       {cohorts.length === 0 ? (
         <p className="text-slate-700 dark:text-slate-300">No cohorts yet.</p>

@@ -1,17 +1,20 @@
 'use client';
 
-import Link from 'next/link';
-import { useMemo, useState } from 'react';
 import { CELL, ScrollTable, STICKY } from '@/components/instructor/scroll-table';
+import { HeaderCell, LastActivityCell, LearnerNameCell, TookFor, useSortedRows } from '@/components/instructor/table-parts';
 import { timeAgo } from '@/components/instructor/time-ago';
-import { cn } from '@/components/ui/cn';
 import { CheckIcon } from '@/components/ui/icons';
 import type { CourseCell, CourseRow } from '@/lib/cohorts/course';
-import { formatDuration } from '@/lib/cohorts/format';
 
 type SortKey = 'name' | 'progress' | 'activity';
 
 const stepsDone = (row: CourseRow) => row.exercises.reduce((sum, cell) => sum + (cell.status === 'not_started' ? 0 : cell.stepsDone), 0);
+
+const COMPARE: Record<SortKey, (a: CourseRow, b: CourseRow) => number> = {
+  name: (a, b) => a.displayName.localeCompare(b.displayName),
+  progress: (a, b) => a.completed - b.completed || stepsDone(a) - stepsDone(b),
+  activity: (a, b) => a.lastActivityAt.localeCompare(b.lastActivityAt),
+};
 
 function Status({ cell }: { cell: CourseCell }) {
   if (cell.status === 'completed') {
@@ -52,32 +55,7 @@ export function CourseTable({
   rows: CourseRow[];
   now: number;
 }) {
-  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false });
-  const sorted = useMemo(() => {
-    const compare: Record<SortKey, (a: CourseRow, b: CourseRow) => number> = {
-      name: (a, b) => a.displayName.localeCompare(b.displayName),
-      progress: (a, b) => a.completed - b.completed || stepsDone(a) - stepsDone(b),
-      activity: (a, b) => a.lastActivityAt.localeCompare(b.lastActivityAt),
-    };
-    const list = [...rows].sort(compare[sort.key]);
-    return sort.descending ? list.reverse() : list;
-  }, [rows, sort]);
-  const sortable = (key: SortKey, label: string, className?: string) => (
-    <th
-      scope="col"
-      className={cn(CELL, 'align-bottom', className)}
-      aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}
-    >
-      <button
-        type="button"
-        onClick={() => setSort((current) => ({ key, descending: current.key === key ? !current.descending : false }))}
-        className="text-left font-semibold underline-offset-2 hover:underline"
-      >
-        {label}
-        <span aria-hidden="true"> {sort.key === key ? (sort.descending ? '▼' : '▲') : '↕'}</span>
-      </button>
-    </th>
-  );
+  const { sorted, sortable } = useSortedRows(rows, COMPARE, 'name');
 
   return (
     <ScrollTable label="Course table" fitsFromLg={exercises.length <= 5}>
@@ -88,9 +66,7 @@ export function CourseTable({
             {sortable('name', 'Name', STICKY)}
             {sortable('progress', 'Exercises completed')}
             {exercises.map((exercise) => (
-              <th key={exercise.id} scope="col" className={cn(CELL, 'align-bottom font-semibold')}>
-                {exercise.title}
-              </th>
+              <HeaderCell key={exercise.id}>{exercise.title}</HeaderCell>
             ))}
             {sortable('activity', 'Last activity')}
           </tr>
@@ -102,25 +78,14 @@ export function CourseTable({
               data-testid="course-row"
               className="border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
             >
-              <th scope="row" className={cn(CELL, STICKY, 'max-w-44 min-w-32 font-medium break-words')}>
-                <Link
-                  href={`/instructor/cohorts/${encodeURIComponent(cohortId)}/learners/${encodeURIComponent(row.learnerId)}`}
-                  className="text-indigo-800 underline-offset-2 hover:underline dark:text-indigo-300"
-                >
-                  {row.displayName}
-                </Link>
-              </th>
+              <LearnerNameCell cohortId={cohortId} learnerId={row.learnerId} displayName={row.displayName} />
               <td className={CELL}>
                 {row.completed} of {row.exercises.length}
               </td>
               {row.exercises.map((cell) => (
                 <td key={cell.exercise} className={CELL} data-exercise={cell.exercise}>
                   <Status cell={cell} />
-                  {cell.timeToCompleteSeconds !== null && (
-                    <span className="block text-xs text-slate-700 dark:text-slate-300">
-                      in {formatDuration(cell.timeToCompleteSeconds)}
-                    </span>
-                  )}
+                  {cell.timeToCompleteSeconds !== null && <TookFor seconds={cell.timeToCompleteSeconds} />}
                   {cell.lastActivityAt && cell.status !== 'completed' && (
                     <span className="block text-xs text-slate-700 dark:text-slate-300" suppressHydrationWarning>
                       last check {timeAgo(cell.lastActivityAt, now)}
@@ -128,11 +93,7 @@ export function CourseTable({
                   )}
                 </td>
               ))}
-              <td className={CELL}>
-                <time dateTime={row.lastActivityAt} suppressHydrationWarning>
-                  {timeAgo(row.lastActivityAt, now)}
-                </time>
-              </td>
+              <LastActivityCell at={row.lastActivityAt} now={now} />
             </tr>
           ))}
         </tbody>

@@ -1,19 +1,11 @@
-import { stringify } from 'csv-stringify/sync';
 import { checkedSteps } from '../course/catalogue';
 import type { ExerciseDeclaration } from '../course/types';
 import type { CourseRow } from './course';
 import { COURSE_STATUS_WORDS } from './course';
-import { neutralizeFormula } from './csv';
+import { LEARNER_TAIL_HEADER, learnerTailFields, toCsv } from './csv';
 import type { ExerciseRow } from './dashboard';
 import { formatClock } from './format';
 import { STATUS_WORDS } from './journey';
-
-/** As the Refresh CSV writes: RFC 4180 by csv-stringify, CRLF, every field quoted (see `cohortRowsToCsv`). */
-const toCsv = (records: string[][]) =>
-  stringify(
-    records.map((record) => record.map(neutralizeFormula)),
-    { record_delimiter: '\r\n', quoted: true, quoted_empty: true },
-  );
 
 const clockOrEmpty = (seconds: number | null) => (seconds === null ? '' : formatClock(seconds));
 
@@ -64,13 +56,7 @@ export function exerciseRowsToCsv(rows: ExerciseRow[], exercise: ExerciseDeclara
     'Display name',
     'Current step',
     ...steps.flatMap((step) => [`${step.title}: status`, `${step.title}: attempts`]),
-    'Last activity',
-    'Completed at',
-    'Stuck',
-    'Stuck on',
-    'Joined at',
-    'Time to complete',
-    'Mistake codes',
+    ...LEARNER_TAIL_HEADER,
   ];
   const records = rows.map((row) => [
     row.displayName,
@@ -79,13 +65,7 @@ export function exerciseRowsToCsv(rows: ExerciseRow[], exercise: ExerciseDeclara
       const cell = row.steps[step.id] ?? { status: 'pending' as const, attempts: 0 };
       return [STATUS_WORDS[cell.status], String(cell.attempts)];
     }),
-    row.lastActivityAt,
-    row.completedAt ?? '',
-    row.stuck ? 'yes' : 'no',
-    row.stuck ? `${title(row.stuck.step)}: ${row.stuck.detail}` : '',
-    row.joinedAt,
-    clockOrEmpty(row.timeToCompleteSeconds),
-    row.mistakeCodes.join(' '),
+    ...learnerTailFields(row, (stuck) => title(stuck.step)),
   ]);
   return toCsv([header, ...records]);
 }

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { JOURNEY } from '../exercise/steps';
-import type { DashboardRow } from './dashboard';
+import type { DashboardRow, ExerciseRow } from './dashboard';
 import { formatClock } from './format';
 import { currentStepTitle, journeyCells, STATUS_WORDS, stuckStepTitle } from './journey';
 
@@ -11,6 +11,29 @@ import { currentStepTitle, journeyCells, STATUS_WORDS, stuckStepTitle } from './
  */
 export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** As every instructor CSV is written: RFC 4180 by csv-stringify, CRLF, every field quoted and formulas neutralized. */
+export const toCsv = (records: string[][]) =>
+  stringify(
+    records.map((record) => record.map(neutralizeFormula)),
+    { record_delimiter: '\r\n', quoted: true, quoted_empty: true },
+  );
+
+/** The columns after the steps' in an exercise's table as CSV (Refresh Tokens' and any other's). */
+export const LEARNER_TAIL_HEADER = ['Last activity', 'Completed at', 'Stuck', 'Stuck on', 'Joined at', 'Time to complete', 'Mistake codes'];
+
+/** A learner's fields under {@link LEARNER_TAIL_HEADER}; `stuckTitle`: the title of the step they are stuck on. */
+export function learnerTailFields<R extends ExerciseRow>(row: R, stuckTitle: (stuck: NonNullable<R['stuck']>) => string | null): string[] {
+  return [
+    row.lastActivityAt,
+    row.completedAt ?? '',
+    row.stuck ? 'yes' : 'no',
+    row.stuck ? `${stuckTitle(row.stuck as NonNullable<R['stuck']>)}: ${row.stuck.detail}` : '',
+    row.joinedAt,
+    row.timeToCompleteSeconds === null ? '' : formatClock(row.timeToCompleteSeconds),
+    row.mistakeCodes.join(' '),
+  ];
 }
 
 /** A step's columns: its status, and its attempts when it has a check (Enable has none). */
@@ -28,32 +51,12 @@ const stepColumns = (step: (typeof JOURNEY)[number]) =>
  * locales) would otherwise cut `x;=2+5` into a cell that starts with `=` and runs it as a formula.
  */
 export function cohortRowsToCsv(rows: DashboardRow[]): string {
-  const header = [
-    'Display name',
-    'Current step',
-    ...JOURNEY.flatMap(stepColumns),
-    'Last activity',
-    'Completed at',
-    'Stuck',
-    'Stuck on',
-    'Joined at',
-    'Time to complete',
-    'Mistake codes',
-  ];
+  const header = ['Display name', 'Current step', ...JOURNEY.flatMap(stepColumns), ...LEARNER_TAIL_HEADER];
   const records = rows.map((row) => [
     row.displayName,
     currentStepTitle(row),
     ...journeyCells(row).flatMap((cell) => (cell.check ? [STATUS_WORDS[cell.status], String(cell.attempts)] : [STATUS_WORDS[cell.status]])),
-    row.lastActivityAt,
-    row.completedAt ?? '',
-    row.stuck ? 'yes' : 'no',
-    row.stuck ? `${stuckStepTitle(row)}: ${row.stuck.detail}` : '',
-    row.joinedAt,
-    row.timeToCompleteSeconds === null ? '' : formatClock(row.timeToCompleteSeconds),
-    row.mistakeCodes.join(' '),
+    ...learnerTailFields(row, () => stuckStepTitle(row)),
   ]);
-  return stringify(
-    [header, ...records].map((record) => record.map(neutralizeFormula)),
-    { record_delimiter: '\r\n', quoted: true, quoted_empty: true },
-  );
+  return toCsv([header, ...records]);
 }

@@ -1,14 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
-import { CheckResults } from '@/components/exercise/check-results';
-import { useRevealResult } from '@/components/exercise/use-reveal-result';
+import { useState } from 'react';
+import { CheckOutcome } from '@/components/exercise/check-outcome';
+import { useCheckSubmit } from '@/components/exercise/use-check-submit';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
-import { Notice } from '@/components/ui/notice';
-import { apiFetch } from '@/lib/client/api';
 import type { Report } from '@/lib/exercise/report';
 
 /**
@@ -34,28 +31,12 @@ export function PostCheck<R extends Report>({
   /** Shown under a passing checklist (e.g. where the new app's settings are). */
   afterPass?: React.ReactNode;
 }) {
-  const router = useRouter();
-  const headingId = useId();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
-  const [report, setReport] = useState<R | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [refreshing, startRefresh] = useTransition();
-  const results = useRevealResult(report, !refreshing);
+  const { report, error, busy, results, submit: post } = useCheckSubmit<R>(endpoint);
 
-  async function submit(event: React.FormEvent) {
+  function submit(event: React.FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const answer = await apiFetch<R>(endpoint, { json: values });
-    setBusy(false);
-    if (!answer.ok) {
-      setReport(null);
-      setError(answer.message);
-      return;
-    }
-    setReport(answer.data);
-    startRefresh(() => router.refresh());
+    void post(values);
   }
 
   return (
@@ -81,25 +62,20 @@ export function PostCheck<R extends Report>({
           {busy ? busyLabel : buttonLabel}
         </Button>
       </form>
-      <div ref={results} aria-live="polite">
-        {error && <Notice kind="error">{error}</Notice>}
-        {report && (
-          <div className="space-y-4">
-            <CheckResults
-              report={report}
-              headingId={headingId}
-              action={
-                report.status === 'pass' && next ? (
-                  <Link href={next.href} className={buttonClass('primary')}>
-                    {next.label}
-                  </Link>
-                ) : null
-              }
-            />
-            {report.status === 'pass' && afterPass}
-          </div>
-        )}
-      </div>
+      <CheckOutcome
+        results={results}
+        error={error}
+        report={report}
+        action={(r) =>
+          r.status === 'pass' && next ? (
+            <Link href={next.href} className={buttonClass('primary')}>
+              {next.label}
+            </Link>
+          ) : null
+        }
+      >
+        {(r) => r.status === 'pass' && afterPass}
+      </CheckOutcome>
     </div>
   );
 }
