@@ -61,3 +61,37 @@ test('unknown and coming exercises are not found', async ({ request }) => {
     expect((await request.get(path)).status(), path).toBe(404);
   }
 });
+
+test('a resume link carries the whole course to another browser', async ({ learnerPage: page, browser }) => {
+  const issuer = `${new URL(page.url()).origin}/oauth2/default`;
+  expect((await page.request.post('/api/exercises/getting-started/setup', { data: { mode: 'practice' } })).status()).toBe(200);
+  const discovery = await page.request.post('/api/exercises/getting-started/discovery', {
+    data: {
+      issuer,
+      authorizationEndpoint: `${issuer}/v1/authorize`,
+      tokenEndpoint: `${issuer}/v1/token`,
+      jwksUri: `${issuer}/v1/keys`,
+      scope: 'api:read',
+    },
+  });
+  expect(((await discovery.json()) as { status: string }).status).toBe('pass');
+
+  await page.goto('/exercises');
+  await page.getByText('Continue on another device').click();
+  await page.getByRole('button', { name: 'Get a Resume Link' }).click();
+  const link = page.getByTestId('resume-link');
+  await expect(link).toContainText('/resume/');
+  const url = (await link.textContent())!.trim();
+
+  const other = await browser.newContext();
+  try {
+    const second = await other.newPage();
+    await second.goto(url);
+    await expect(second.getByText(/opens someone's progress in the course/)).toBeVisible();
+    await second.getByRole('button', { name: 'Continue here' }).click();
+    await expect(second).toHaveURL(/\/exercises$/);
+    await expect(second.getByRole('region', { name: /Getting Started/ }).getByText('Completed')).toBeVisible();
+  } finally {
+    await other.close();
+  }
+});

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PrerequisiteAdvice, ServerInUse, StatusBadge } from '@/components/course/course-bits';
-import { CompletionRecordPanel } from '@/components/exercise/keep-going';
+import { CompletionRecordPanel, ResumeLinkPanel } from '@/components/exercise/keep-going';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
@@ -32,6 +32,15 @@ export default async function CoursePage() {
         </p>
         <ServerInUse provider={course.provider} />
       </header>
+      {course.provider && (
+        <details className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <summary className="cursor-pointer font-medium">Continue on another device</summary>
+          <p className="mt-2 mb-3 text-sm text-slate-700 dark:text-slate-300">
+            A link that opens your progress in the whole course in another browser.
+          </p>
+          <ResumeLinkPanel />
+        </details>
+      )}
       {course.completedAt && (
         <Card aria-labelledby="course-record-heading" className="space-y-3">
           <h2 id="course-record-heading" className="text-lg font-semibold">

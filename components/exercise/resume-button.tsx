@@ -7,8 +7,8 @@ import { Notice } from '@/components/ui/notice';
 import { apiFetch } from '@/lib/client/api';
 import { clearBrowserExerciseData } from '@/lib/client/browser-storage';
 
-/** "Continue here": makes this browser continue as the learner of a resume link. */
-export function ResumeButton({ token }: { token: string }) {
+/** "Continue here": makes this browser continue as the learner of a resume link, then opens `destination`. */
+export function ResumeButton({ token, destination = '/exercise/refresh' }: { token: string; destination?: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +26,7 @@ export function ResumeButton({ token }: { token: string }) {
           }
           // What this browser kept belonged to the progress it had before.
           clearBrowserExerciseData();
-          router.push('/exercise/refresh');
+          router.push(destination);
           router.refresh();
         }}
       >

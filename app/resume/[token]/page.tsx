@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ResumeButton } from '@/components/exercise/resume-button';
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/lib/db/client';
+import { loadCourse } from '@/lib/engine/course-progress';
 import { findLearnerByResumeToken } from '@/lib/learners/resume-links';
 import { currentLearnerId } from '@/lib/session/server';
 
@@ -16,11 +17,16 @@ export default async function ResumePage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const learnerId = await findLearnerByResumeToken(await getDb(), token);
   const already = learnerId !== null && learnerId === (await currentLearnerId());
+  // The link carries the whole course: a learner with only Refresh Tokens under way goes back
+  // to it, one with other exercises started to the course index.
+  const course = learnerId ? await loadCourse(await getDb(), learnerId) : null;
+  const elsewhere = course?.exercises.some((e) => e.id !== 'refresh' && e.status !== 'coming' && e.status !== 'not_started') ?? false;
+  const destination = elsewhere ? '/exercises' : '/exercise/refresh';
 
   const goToExercise = (
     <p className="mt-3">
-      <Link href="/exercise/refresh" className="font-medium text-indigo-800 underline dark:text-indigo-300">
-        Go to the exercise
+      <Link href={destination} className="font-medium text-indigo-800 underline dark:text-indigo-300">
+        {elsewhere ? 'Go to the course' : 'Go to the exercise'}
       </Link>
     </p>
   );
@@ -40,10 +46,10 @@ export default async function ResumePage({ params }: { params: Promise<{ token: 
       ) : (
         <Card className="space-y-4">
           <p>
-            This link opens someone&apos;s progress in the Refresh Tokens exercise — yours, if you made it on another device. Continuing
-            replaces the progress this browser has now.
+            This link opens someone&apos;s progress in {elsewhere ? 'the course' : 'the Refresh Tokens exercise'} — yours, if you made it on
+            another device. Continuing replaces the progress this browser has now.
           </p>
-          <ResumeButton token={token} />
+          <ResumeButton token={token} destination={destination} />
         </Card>
       )}
     </div>
