@@ -82,8 +82,11 @@ describe('check API fast path', () => {
     const unknown = await post('/api/exercises/getting-started/nope', '{}', { cookie: session });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: { code: 'not_found' } });
-    // Anything else under /api/exercises (the course, progress) is Next's.
+    // Anything else under /api/exercises (the course, progress, completion records) is Next's.
     expect((await fetch(`${base}/api/exercises`)).status).toBe(299);
+    for (const route of ['progress', 'completion-record']) {
+      expect((await post(`/api/exercises/web/${route}`, '{}', { cookie: session })).status, route).toBe(299);
+    }
   });
 
   it('answers malformed calls and cross-site posts with the API error envelope', async () => {

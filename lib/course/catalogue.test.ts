@@ -43,6 +43,8 @@ describe('the course declarations', () => {
     expect(new Set(slugs).size).toBe(slugs.length);
     for (const step of exercise.steps) {
       expect(step.id).toMatch(ID);
+      // The routes beside the checks (app/api/exercises/[exercise]/progress, …/completion-record).
+      expect(['progress', 'completion-record']).not.toContain(step.id);
       expect(step.kind === 'console-task' || (CHECK_KINDS as readonly string[]).includes(step.kind), step.kind).toBe(true);
       if (step.kind !== 'console-task') expect(STEP_KINDS[step.kind], `kind ${step.kind} has a checker`).toBeDefined();
       expect(step.title.length).toBeGreaterThan(0);

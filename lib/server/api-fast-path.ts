@@ -39,6 +39,8 @@ export const STATIC_SECURITY_HEADERS: readonly { key: string; value: string }[] 
  */
 const CHECK_PATH = /^\/api\/exercise\/([a-z-]{1,40})$/;
 const COURSE_CHECK_PATH = /^\/api\/exercises\/([a-z-]{1,40})\/([a-z-]{1,40})$/;
+/** Routes of their own beside the checks (app/api/exercises/[exercise]/…): never a step id (lib/course/catalogue.test.ts). */
+export const EXERCISE_ROUTE_NAMES: readonly string[] = ['progress', 'completion-record'];
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -69,7 +71,8 @@ export function createCheckApiFastPath(handler: RouteHandler, courseHandler?: Co
     if (req.method !== 'POST') return false;
     const url = req.url ?? '/';
     const match = CHECK_PATH.exec(url);
-    const course = match || !courseHandler ? null : COURSE_CHECK_PATH.exec(url);
+    const courseMatch = match || !courseHandler ? null : COURSE_CHECK_PATH.exec(url);
+    const course = courseMatch && !EXERCISE_ROUTE_NAMES.includes(courseMatch[2]!) ? courseMatch : null;
     if (!match && !course) return false;
     void (async () => {
       const body = await readBody(req);
