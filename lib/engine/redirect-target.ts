@@ -5,12 +5,13 @@
  * opened for (`?exercise=`, from a step list), else Refresh Tokens (the page's first owner).
  */
 import { BUILT_EXERCISES, findBuiltExercise } from '../course/catalogue';
+import { refresh } from '../course/exercises/refresh';
 import type { ExerciseDeclaration } from '../course/types';
 import type { DB } from '../db/client';
 import type { AuthorizeUrlRequest } from '../exercise/authorize-url';
 
 /** The exercise every redirect belongs to when nothing says otherwise. */
-export const DEFAULT_REDIRECT_EXERCISE = 'refresh';
+export const DEFAULT_REDIRECT_EXERCISE = refresh.id;
 
 /** Built exercises with a redirect step, and their authorize-url steps' ids. */
 function redirectExercises(): { exercise: ExerciseDeclaration; authorizeSteps: string[] }[] {

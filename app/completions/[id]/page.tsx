@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { Card } from '@/components/ui/card';
 import { CheckIcon } from '@/components/ui/icons';
 import { getDb } from '@/lib/db/client';
-import { findCompletionRecord, isRefreshRecord, type CourseCompletionRecord } from '@/lib/progress/completion-records';
+import { findCompletionRecord, isRefreshRecord } from '@/lib/progress/completion-records';
 
 export const metadata: Metadata = { title: 'Completion record' };
 
@@ -27,11 +27,9 @@ export default async function CompletionRecordPage({ params }: { params: Promise
   });
   const refresh = isRefreshRecord(record) ? record : null;
   const minutes = refresh?.accessTokenLifetimes.find((seconds) => seconds !== null);
-  const what = refresh
-    ? 'the Refresh Tokens exercise'
-    : record.exercise === 'course'
-      ? (record as CourseCompletionRecord).title
-      : `the ${(record as CourseCompletionRecord).title} exercise`;
+  // A record is Refresh Tokens' own, another exercise's, or the course's (`exercise: 'course'`).
+  const titled = isRefreshRecord(record) ? null : record;
+  const what = !titled ? 'the Refresh Tokens exercise' : titled.exercise === 'course' ? titled.title : `the ${titled.title} exercise`;
   return (
     <div className="mx-auto max-w-prose space-y-6">
       <p className="text-sm font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">OAuth Lab · Completion record</p>

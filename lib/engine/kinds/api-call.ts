@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { checkApiCall } from '../../exercise/api-call/check';
+import { apiCallOnOwnServer, checkApiCall } from '../../exercise/api-call/check';
 import { latestApiCalls } from '../../db/practice-api-calls';
 import { listPracticeAppNames } from '../practice-apps';
-import { info, makeReport } from '../../exercise/report';
 import { exerciseApp } from '../app';
 import { artifactOf } from '../artifacts';
 import { defineKind } from './types';
@@ -17,18 +16,7 @@ export const apiCallKind = defineKind({
   needsServer: true,
   async check(ctx) {
     const provider = ctx.provider!;
-    if (provider.mode !== 'practice') {
-      return {
-        report: makeReport('api-call', [
-          info(
-            'api_call',
-            'api_call.own_server',
-            'This step is not applicable on your own server: the lab cannot see the calls your API receives.',
-            `Try the token on your server's userinfo endpoint instead: curl -H "Authorization: Bearer $ACCESS_TOKEN" ${provider.issuer.replace(/\/+$/, '')}/v1/userinfo (Okta; other servers publish it as userinfo_endpoint in their metadata).`,
-          ),
-        ]),
-      };
-    }
+    if (provider.mode !== 'practice') return { report: apiCallOnOwnServer(provider.issuer) };
     const app = exerciseApp(ctx);
     const names = await listPracticeAppNames(ctx.db, ctx.learner.id);
     const token = artifactOf(ctx, 'token-response');

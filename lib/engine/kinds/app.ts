@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { getOrCreatePracticeAppOfType, isPracticeAppType, practiceAppTypeDefinition } from '../../db/practice-clients';
 import { checkOwnAppClientId } from '../../exercise/app-step';
 import { makeReport, pass } from '../../exercise/report';
-import { admitLearner } from '../../learners/admission';
 import { defineKind } from './types';
 
 /**
@@ -19,7 +18,6 @@ export const appKind = defineKind({
     const type = ctx.exercise.app;
     if (!type || !isPracticeAppType(type)) throw new Error(`exercise ${ctx.exercise.id} declares no app type`);
     if (provider.mode === 'practice') {
-      await admitLearner(ctx.db, ctx.learner);
       const app = await getOrCreatePracticeAppOfType(ctx.db, ctx.learner.id, type, ctx.env.PUBLIC_URL);
       const report = makeReport('app', [
         pass(
@@ -29,10 +27,8 @@ export const appKind = defineKind({
       ]);
       return { report, effects: { artifact: { clientId: app.clientId } } };
     }
-    const report = checkOwnAppClientId('clientId' in body ? body.clientId : '', provider.clientId);
-    return {
-      report,
-      effects: report.status === 'pass' ? { artifact: { clientId: ('clientId' in body ? body.clientId : '').trim() } } : {},
-    };
+    const clientId = 'clientId' in body ? body.clientId.trim() : '';
+    const report = checkOwnAppClientId(clientId, provider.clientId);
+    return { report, effects: report.status === 'pass' ? { artifact: { clientId } } : {} };
   },
 });

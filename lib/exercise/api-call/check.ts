@@ -209,3 +209,21 @@ const REJECTED = {
 
 const REJECTED_HINT =
   'Use the access token exactly as this site’s practice server issued it in your token response, unchanged, then call the API again.';
+
+/**
+ * On the learner's own server the lab cannot observe the calls their API receives: the step is
+ * not applicable, passes with this note, and suggests a call they can try instead.
+ */
+export function apiCallOnOwnServer(issuer: string): ApiCallReport {
+  return {
+    ...makeReport('api-call', [
+      info(
+        CHECK,
+        'api_call.own_server',
+        'This step is not applicable on your own server: the lab cannot see the calls your API receives.',
+        `Try the token on your server's userinfo endpoint instead: curl -H "Authorization: Bearer $ACCESS_TOKEN" ${issuer.replace(/\/+$/, '')}/v1/userinfo (Okta; other servers publish it as userinfo_endpoint in their metadata).`,
+      ),
+    ]),
+    call: null,
+  };
+}

@@ -3,7 +3,7 @@ import { checkAuthorizeUrl } from '../../authorize-url';
 import { build, OKTA, withParams } from '../../authorize-url/test-support';
 import { ctx, respond } from '../../token/test-support';
 import { checkTokenResponse } from '../../token/token-step';
-import { info, makeReport } from '../../report';
+import { apiCallOnOwnServer } from '../../api-call/check';
 import { checkOwnAppClientId } from '../../app-step';
 import type { CodeExample } from './types';
 
@@ -20,13 +20,8 @@ export const COURSE_KIND_EXAMPLES: Record<string, CodeExample[]> = {
       run: () => checkAuthorizeUrl(build(withParams({ scope: 'openid' })), { ...OKTA, requiredScopes: ['api:read'] }),
     },
   ],
-  // The engine's api-call kind answers an own server without a check (lib/engine/kinds/api-call.ts).
   'api_call.own_server': [
-    {
-      step: 'api-call',
-      severity: 'info',
-      run: () => makeReport('api-call', [info('api_call', 'api_call.own_server', 'Not applicable on your own server.')]),
-    },
+    { step: 'api-call', severity: 'info', run: () => apiCallOnOwnServer('https://dev-123456.okta.com/oauth2/default') },
   ],
   'refresh_token.not_needed': [
     { step: 'token-response', severity: 'info', run: async () => checkTokenResponse(await respond(), ctx({ refreshToken: 'optional' })) },
