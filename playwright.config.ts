@@ -25,6 +25,10 @@ export default defineConfig({
   use: {
     baseURL: E2E_BASE_URL,
     trace: 'retain-on-failure',
+    // An action or navigation that cannot happen fails in a minute, naming its locator, instead
+    // of waiting out the test's whole timeout (10 minutes for the multi-instance test).
+    actionTimeout: 30_000,
+    navigationTimeout: 60_000,
     launchOptions: chromiumLaunchOptions,
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions } }],

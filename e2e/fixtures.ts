@@ -41,6 +41,36 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
+/**
+ * Follows the page's requests so a test can wait until none is in flight: a page that has
+ * shown its result may still be refreshing (router.refresh after a check), and a test that
+ * stops a server at that moment cuts a request it did not mean to.
+ */
+export function trackRequests(page: Page) {
+  const inFlight = new Set<unknown>();
+  page.on('request', (request) => inFlight.add(request));
+  page.on('requestfinished', (request) => inFlight.delete(request));
+  page.on('requestfailed', (request) => inFlight.delete(request));
+  return {
+    /** Resolves once no request has been in flight for `quietMs`. */
+    async settled(quietMs = 1000) {
+      await expect
+        .poll(
+          async () => {
+            const deadline = Date.now() + quietMs;
+            while (Date.now() < deadline) {
+              if (inFlight.size > 0) return inFlight.size;
+              await page.waitForTimeout(100);
+            }
+            return 0;
+          },
+          { message: 'requests still in flight', timeout: 30_000 },
+        )
+        .toBe(0);
+    },
+  };
+}
+
 /** Waits for a step's checklist to show the given outcome. */
 export async function expectChecklist(page: Page, outcome: 'pass' | 'fail') {
   const heading = outcome === 'pass' ? /All checks passed/ : /problems? to fix/;

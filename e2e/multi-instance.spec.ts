@@ -15,7 +15,15 @@ import { request as playwrightRequest, type BrowserContext, type Page } from '@p
 import { E2E_INSTRUCTOR, E2E_PORT } from '../playwright.config';
 import { startPostgresCluster, type PostgresCluster } from '../tests/support/postgres';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../tests/support/round-robin-proxy';
-import { enableRefreshTokenInConsole, expect, expectChecklist, runCurlFromPage, signInOnPracticeServer, test } from './fixtures';
+import {
+  enableRefreshTokenInConsole,
+  expect,
+  expectChecklist,
+  runCurlFromPage,
+  signInOnPracticeServer,
+  test,
+  trackRequests,
+} from './fixtures';
 import { signalInstance, startInstance, waitUntilReady, type Instance } from './support/instances';
 
 const PORTS = { proxy: E2E_PORT + 1, a: E2E_PORT + 2, b: E2E_PORT + 3 };
@@ -79,6 +87,7 @@ test('two instances on one Postgres behind a round-robin proxy: a learner, an in
     const learnerContext = await browser.newContext({ baseURL: proxyOrigin });
     contexts.push(learnerContext);
     const page = await learnerContext.newPage();
+    const learnerRequests = trackRequests(page);
     let acknowledgedChecks = 0;
     page.on('response', (response) => {
       if (/\/api\/exercise\/[a-z-]+$/.test(new URL(response.url()).pathname) && response.status() === 200) acknowledgedChecks += 1;
@@ -88,6 +97,9 @@ test('two instances on one Postgres behind a round-robin proxy: a learner, an in
     await page.getByRole('button', { name: 'Join Cohort' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'You joined' })).toBeVisible();
     const secrets = await journeyUntilRedirect(page);
+    // The redirect page refreshes itself after its check: the learner reads the result first.
+    // (Killed inside that refresh, B would answer it 502 and Next would reload the page.)
+    await learnerRequests.settled();
 
     // Mid-journey, instance B dies without a chance to clean up.
     expect(await signalInstance(b, 'SIGKILL')).toBe('SIGKILL');
@@ -169,10 +181,12 @@ test('two instances on one Postgres behind a round-robin proxy: a learner, an in
     for (const instance of instances) console.log(`--- instance ${instance.name} output ---\n${instance.output()}`);
     throw error;
   } finally {
-    for (const context of contexts) await context.close();
-    await proxy?.close();
+    // The ports first, so that a retry can start its instances; each step on its own, so
+    // that one which fails (a context closed by the test's timeout) does not skip the rest.
     for (const instance of instances) await signalInstance(instance, 'SIGKILL').catch(() => undefined);
-    await cluster?.stop();
+    await proxy?.close().catch(() => undefined);
+    await cluster?.stop().catch(() => undefined);
+    for (const context of contexts) await context.close().catch(() => undefined);
   }
 });
 
