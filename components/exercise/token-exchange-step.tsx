@@ -120,7 +120,7 @@ export function TokenExchangeStep(props: {
           buttonLabel="Check Your Response"
           rows={8}
           onReport={(report, input) => {
-            if (report.status === 'pass') rememberRefreshToken(input);
+            if (report.status === 'pass') void rememberRefreshToken(input);
           }}
           action={(report) =>
             report.status === 'pass' && step.next ? (
