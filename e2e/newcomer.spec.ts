@@ -199,3 +199,30 @@ test('the practice console lists the server’s scopes, read-only', async ({ lea
   await expect(scopes.getByRole('checkbox')).toHaveCount(0);
   await expect(page.getByRole('main')).not.toContainText('PRACTICE_REDIRECT_HOSTS');
 });
+
+test('a name typed on a slow phone before the join page has loaded its script is the name that joins', async ({
+  learnerPage: page,
+  browser,
+}) => {
+  const cohort = await createCohort(browser);
+  // The page's scripts wait until the learner has typed: the input holds the name, React's state does not.
+  let release = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto(cohort.joinUrl, { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Display name').fill('Early Typist');
+  release();
+  // Hydrated: React has attached itself to the form (its event handlers are live).
+  await page.waitForFunction(() => {
+    const form = document.querySelector('main form');
+    return form !== null && Object.keys(form).some((key) => key.startsWith('__react'));
+  });
+  await expect(page.getByLabel('Display name')).toHaveValue('Early Typist');
+  await page.getByRole('button', { name: 'Join Cohort' }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    `You joined ${cohort.name} as Early Typist. Your instructor can now follow your progress.`,
+  );
+});

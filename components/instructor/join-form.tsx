@@ -56,11 +56,16 @@ export function JoinForm({ code, cohortName, joinedAs }: { code: string; cohortN
     wasRenaming.current = renaming;
   }, [renaming]);
 
-  async function join(event: React.FormEvent) {
+  async function join(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // The field as the learner sees it: a name typed before the page hydrated is in the
+    // input but not in the state (React keeps the typed value and fires no change for it).
+    const typed = new FormData(event.currentTarget).get('displayName');
+    const name = typeof typed === 'string' ? typed : displayName;
+    setDisplayName(name);
     setBusy(true);
     setError(null);
-    const answer = await apiFetch<{ displayName: string }>('/api/cohorts/join', { json: { code, displayName } });
+    const answer = await apiFetch<{ displayName: string }>('/api/cohorts/join', { json: { code, displayName: name } });
     setBusy(false);
     if (!answer.ok) {
       setError(answer.message);
@@ -103,6 +108,7 @@ export function JoinForm({ code, cohortName, joinedAs }: { code: string; cohortN
         {(control) => (
           <Input
             {...control}
+            name="displayName"
             value={displayName}
             onChange={(e) => setDisplayName(e.target.value)}
             maxLength={60}
