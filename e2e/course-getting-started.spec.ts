@@ -3,7 +3,7 @@
  * status and the advice on what to do first; Getting Started on the practice server chooses
  * the server and reads its metadata document.
  */
-import { expect, expectChecklist, test } from './fixtures';
+import { expect, expectChecklist, test, typeBeforeHydration } from './fixtures';
 
 test('a newcomer opens the course and does Getting Started on the practice server', async ({ learnerPage: page, baseURL }) => {
   await page.getByRole('link', { name: 'See the whole course' }).click();
@@ -54,6 +54,25 @@ test('a newcomer opens the course and does Getting Started on the practice serve
   await expect(page.getByRole('link', { name: 'Review Getting Started' })).toBeVisible();
   // Its advice is followed: the Web App no longer says to do Getting Started first.
   await expect(page.getByRole('region', { name: /Web App/ }).getByText(/first/)).toHaveCount(0);
+});
+
+test('answers typed before the endpoints page has loaded its script are the answers checked', async ({ learnerPage: page }) => {
+  await page.goto('/exercise/getting-started/setup');
+  await page.getByRole('button', { name: 'Use the practice server' }).click();
+  await expectChecklist(page, 'pass');
+  const metadata = (await (await page.request.get('/oauth2/default/.well-known/oauth-authorization-server')).json()) as Record<
+    string,
+    string
+  >;
+  await typeBeforeHydration(page, '/exercise/getting-started/discovery', async () => {
+    await page.getByLabel('Issuer').fill(metadata.issuer!);
+    await page.getByLabel('Authorization endpoint').fill(metadata.authorization_endpoint!);
+    await page.getByLabel('Token endpoint').fill(metadata.token_endpoint!);
+    await page.getByLabel('JWKS URI').fill(metadata.jwks_uri!);
+    await page.getByLabel('Custom scope').fill('api:read');
+  });
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expectChecklist(page, 'pass');
 });
 
 test('unknown and coming exercises are not found', async ({ request }) => {

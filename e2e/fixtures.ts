@@ -71,6 +71,29 @@ export function trackRequests(page: Page) {
   };
 }
 
+/**
+ * Opens `url` with the page's scripts held back, so that what `typeFirst` does happens on the
+ * server-rendered page before React hydrates it (a learner on a slow phone); returns once
+ * React has attached itself to the page's form.
+ */
+export async function typeBeforeHydration(page: Page, url: string, typeFirst: () => Promise<void>) {
+  let release = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+  const route = '**/_next/static/chunks/*.js';
+  await page.route(route, async (held) => {
+    await scriptsHeld;
+    await held.continue();
+  });
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await typeFirst();
+  release();
+  await page.waitForFunction(() => {
+    const form = document.querySelector('main form');
+    return form !== null && Object.keys(form).some((key) => key.startsWith('__react'));
+  });
+  await page.unroute(route);
+}
+
 /** Waits for a step's checklist to show the given outcome. */
 export async function expectChecklist(page: Page, outcome: 'pass' | 'fail') {
   const heading = outcome === 'pass' ? /All checks passed/ : /problems? to fix/;

@@ -7,7 +7,15 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { E2E_INSTRUCTOR } from '../playwright.config';
-import { enableRefreshTokenInConsole, expect, expectChecklist, runCurlFromPage, signInOnPracticeServer, test } from './fixtures';
+import {
+  enableRefreshTokenInConsole,
+  expect,
+  expectChecklist,
+  runCurlFromPage,
+  signInOnPracticeServer,
+  test,
+  typeBeforeHydration,
+} from './fixtures';
 
 const VIEWPORTS = { laptop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } } as const;
 
@@ -205,21 +213,8 @@ test('a name typed on a slow phone before the join page has loaded its script is
   browser,
 }) => {
   const cohort = await createCohort(browser);
-  // The page's scripts wait until the learner has typed: the input holds the name, React's state does not.
-  let release = () => {};
-  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_next/static/chunks/*.js', async (route) => {
-    await scriptsHeld;
-    await route.continue();
-  });
-  await page.goto(cohort.joinUrl, { waitUntil: 'domcontentloaded' });
-  await page.getByLabel('Display name').fill('Early Typist');
-  release();
-  // Hydrated: React has attached itself to the form (its event handlers are live).
-  await page.waitForFunction(() => {
-    const form = document.querySelector('main form');
-    return form !== null && Object.keys(form).some((key) => key.startsWith('__react'));
-  });
+  // The input holds the name, React's state does not.
+  await typeBeforeHydration(page, cohort.joinUrl, () => page.getByLabel('Display name').fill('Early Typist'));
   await expect(page.getByLabel('Display name')).toHaveValue('Early Typist');
   await page.getByRole('button', { name: 'Join Cohort' }).click();
   await expect(page.getByRole('status')).toHaveText(

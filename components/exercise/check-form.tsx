@@ -1,8 +1,9 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Textarea } from '@/components/ui/field';
+import { useTypedBeforeHydration } from '@/lib/client/typed-values';
 import type { Report } from '@/lib/exercise/report';
 import { CheckOutcome } from './check-outcome';
 import { useCheckSubmit } from './use-check-submit';
@@ -44,6 +45,8 @@ export function CheckForm<R extends Report>({
   children?: (report: R) => React.ReactNode;
 }) {
   const [value, setValue] = useState(initialValue);
+  const form = useRef<HTMLFormElement>(null);
+  useTypedBeforeHydration(form, { [field]: value }, (typed) => setValue(typed[field]!));
   const { report, error, busy, results, submit: post } = useCheckSubmit<R>(endpoint);
 
   function submit(event: React.FormEvent) {
@@ -53,7 +56,7 @@ export function CheckForm<R extends Report>({
 
   return (
     <div className="space-y-5">
-      <form onSubmit={submit} className="space-y-3">
+      <form ref={form} onSubmit={submit} className="space-y-3">
         <Field label={label} labelClassName="text-base" hint={description}>
           {(control) => (
             <Textarea

@@ -7,6 +7,7 @@ import { Field, Input } from '@/components/ui/field';
 import { CheckIcon } from '@/components/ui/icons';
 import { Notice } from '@/components/ui/notice';
 import { apiFetch } from '@/lib/client/api';
+import { useTypedBeforeHydration } from '@/lib/client/typed-values';
 
 /** `text` closing a sentence: a full stop added unless it ends with one already ("Bob S."). */
 export function endSentence(text: string): string {
@@ -47,6 +48,8 @@ export function JoinForm({ code, cohortName, joinedAs }: { code: string; cohortN
   const [displayName, setDisplayName] = useState(joinedAs ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useTypedBeforeHydration(form, { displayName }, (typed) => setDisplayName(typed.displayName!));
 
   // Back from renaming (saved or cancelled), keyboard users land on the button that started it.
   const changeButton = useRef<HTMLButtonElement>(null);
@@ -56,16 +59,11 @@ export function JoinForm({ code, cohortName, joinedAs }: { code: string; cohortN
     wasRenaming.current = renaming;
   }, [renaming]);
 
-  async function join(event: React.FormEvent<HTMLFormElement>) {
+  async function join(event: React.FormEvent) {
     event.preventDefault();
-    // The field as the learner sees it: a name typed before the page hydrated is in the
-    // input but not in the state (React keeps the typed value and fires no change for it).
-    const typed = new FormData(event.currentTarget).get('displayName');
-    const name = typeof typed === 'string' ? typed : displayName;
-    setDisplayName(name);
     setBusy(true);
     setError(null);
-    const answer = await apiFetch<{ displayName: string }>('/api/cohorts/join', { json: { code, displayName: name } });
+    const answer = await apiFetch<{ displayName: string }>('/api/cohorts/join', { json: { code, displayName } });
     setBusy(false);
     if (!answer.ok) {
       setError(answer.message);
@@ -99,7 +97,7 @@ export function JoinForm({ code, cohortName, joinedAs }: { code: string; cohortN
   }
 
   return (
-    <form onSubmit={join} className="space-y-4">
+    <form ref={form} onSubmit={join} className="space-y-4">
       <Field
         label="Display name"
         labelClassName="text-base"

@@ -1,11 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { CheckOutcome } from '@/components/exercise/check-outcome';
 import { useCheckSubmit } from '@/components/exercise/use-check-submit';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { useTypedBeforeHydration } from '@/lib/client/typed-values';
 import type { Report } from '@/lib/exercise/report';
 
 /**
@@ -33,6 +34,8 @@ export function PostCheck<R extends Report>({
 }) {
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
   const { report, error, busy, results, submit: post } = useCheckSubmit<R>(endpoint);
+  const form = useRef<HTMLFormElement>(null);
+  useTypedBeforeHydration(form, values, setValues);
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -41,7 +44,7 @@ export function PostCheck<R extends Report>({
 
   return (
     <div className="space-y-5">
-      <form onSubmit={submit} className="space-y-3">
+      <form ref={form} onSubmit={submit} className="space-y-3">
         {fields.map((f) => (
           <Field key={f.name} label={f.label} hint={f.hint}>
             {(control) => (
