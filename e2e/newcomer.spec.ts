@@ -143,6 +143,15 @@ test('an empty Issuer URL is told apart from a malformed one, next to the form',
   await expect(page.getByRole('heading', { name: /problems? to fix/ })).toBeInViewport({ ratio: 1 });
 });
 
+test('an Issuer URL typed before the setup page has loaded its script is the one checked', async ({ learnerPage: page }) => {
+  await typeBeforeHydration(page, '/exercise/refresh/setup', () => page.getByLabel('Issuer URL').fill('dev-123456.okta.com'));
+  await page.getByRole('button', { name: 'Use my server' }).click();
+  await expectChecklist(page, 'fail');
+  await expect(page.locator('[data-code="issuer.missing"]')).toHaveCount(0);
+  await expect(page.getByRole('listitem').filter({ hasText: 'dev-123456.okta.com' }).first()).toBeVisible();
+  await expect(page.getByLabel('Issuer URL')).toHaveValue('dev-123456.okta.com');
+});
+
 /** An instructor's cohort, created over the API as the instructor's page would. */
 async function createCohort(browser: Browser): Promise<{ name: string; shortCode: string; joinUrl: string }> {
   const context = await browser.newContext();

@@ -2,11 +2,12 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useId, useRef, useState, useTransition } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { apiFetch } from '@/lib/client/api';
+import { useTypedBeforeHydration } from '@/lib/client/typed-values';
 import type { SetupReport } from '@/lib/exercise/setup';
 import { CheckResults } from './check-results';
 import { useRevealResult } from './use-reveal-result';
@@ -36,6 +37,12 @@ export function SetupForm({
   const [report, setReport] = useState<SetupReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'practice' | 'custom' | null>(null);
+  const customForm = useRef<HTMLFormElement>(null);
+  useTypedBeforeHydration(customForm, { issuer, clientId, redirectUri }, (typed) => {
+    setIssuer(typed.issuer!);
+    setClientId(typed.clientId!);
+    setRedirectUri(typed.redirectUri!);
+  });
   const [refreshing, startRefresh] = useTransition();
   // The refresh adds the "You are using…" banner above the results: the verdict and its
   // Next link are brought back into view once it has rendered (issue 20, item 7).
@@ -87,6 +94,7 @@ export function SetupForm({
           </h2>
           <p className="mt-2 text-slate-700 dark:text-slate-300">Okta, Auth0, Keycloak or any standards-based OAuth 2.0 server.</p>
           <form
+            ref={customForm}
             className="mt-4 space-y-3"
             onSubmit={(e) => {
               e.preventDefault();
@@ -100,6 +108,7 @@ export function SetupForm({
               {(control) => (
                 <Input
                   {...control}
+                  name="issuer"
                   value={issuer}
                   onChange={(e) => setIssuer(e.target.value)}
                   placeholder="https://dev-123456.okta.com/oauth2/default"
@@ -113,6 +122,7 @@ export function SetupForm({
               {(control) => (
                 <Input
                   {...control}
+                  name="clientId"
                   value={clientId}
                   onChange={(e) => setClientId(e.target.value)}
                   autoComplete="off"
@@ -124,6 +134,7 @@ export function SetupForm({
               {(control) => (
                 <Input
                   {...control}
+                  name="redirectUri"
                   value={redirectUri}
                   onChange={(e) => setRedirectUri(e.target.value)}
                   inputMode="url"

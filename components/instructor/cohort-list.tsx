@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Field, Input } from '@/components/ui/field';
 import { apiFetch } from '@/lib/client/api';
+import { useTypedBeforeHydration } from '@/lib/client/typed-values';
 import { DEFAULT_COHORT_CAPACITY, MAX_COHORT_CAPACITY } from '@/lib/cohorts/capacity';
 import { chosenIds, DEFAULT_COHORT_EXERCISES, exerciseChoices } from '@/lib/cohorts/exercises';
 import { ExerciseChooser } from './exercise-chooser';
@@ -34,6 +35,11 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
   const [exercises, setExercises] = useState(() => exerciseChoices(DEFAULT_COHORT_EXERCISES));
   const [errors, setErrors] = useState<{ name?: string; capacity?: string; exercises?: string }>({});
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useTypedBeforeHydration(form, { name, capacity }, (typed) => {
+    setName(typed.name!);
+    setCapacity(typed.capacity!);
+  });
   const nameInput = useRef<HTMLInputElement>(null);
   const capacityInput = useRef<HTMLInputElement>(null);
 
@@ -92,13 +98,22 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
   return (
     <div className="space-y-6">
       <form
+        ref={form}
         noValidate
         onSubmit={create}
         className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900"
       >
         <Field label="Cohort name" labelClassName="text-base" className="min-w-64 flex-1" error={errors.name}>
           {(control) => (
-            <Input {...control} ref={nameInput} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required />
+            <Input
+              {...control}
+              ref={nameInput}
+              name="name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={100}
+              required
+            />
           )}
         </Field>
         <Field label="Learners it admits" labelClassName="text-base" className="w-44" error={errors.capacity}>
@@ -106,6 +121,7 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
             <Input
               {...control}
               ref={capacityInput}
+              name="capacity"
               type="number"
               inputMode="numeric"
               min={1}
