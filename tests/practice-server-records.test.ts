@@ -32,7 +32,11 @@ describe('the practice server records the checks read', () => {
     const before = Math.floor(Date.now() / 1000);
     const { code, verifier } = await server.signInForCode(app, { scope: 'offline_access api:read' });
     const issue = await practiceCodeIssue(server.db, fingerprint(code));
-    expect(issue).toMatchObject({ scopes: expect.arrayContaining(['offline_access', 'api:read']), codeChallenge: s256(verifier), clientId: app.clientId });
+    expect(issue).toMatchObject({
+      scopes: expect.arrayContaining(['offline_access', 'api:read']),
+      codeChallenge: s256(verifier),
+      clientId: app.clientId,
+    });
     expect(issue!.issuedAt).toBeGreaterThanOrEqual(before - 1);
     expect(issue!.expiresAt - issue!.issuedAt).toBe(5 * 60);
     expect(await practiceCodeIssue(server.db, fingerprint('never-issued'))).toBeNull();
@@ -52,7 +56,12 @@ describe('the practice server records the checks read', () => {
   it("lists a login's tokens by its grant, and the refresh step's lookup tells when it was refreshed", async () => {
     const app = await server.createApp({ ...WITH_REFRESH, refreshTokenRotation: 'rotate' });
     const { code, verifier, redirectUri } = await server.signInForCode(app, { scope: 'offline_access api:read' });
-    const first = await tokenRequest(server, app, { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier });
+    const first = await tokenRequest(server, app, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      code_verifier: verifier,
+    });
     expect(first.status).toBe(200);
     const firstRefresh = String(first.body.refresh_token);
     const once = await tokenRequest(server, app, { grant_type: 'refresh_token', refresh_token: firstRefresh });

@@ -76,10 +76,21 @@ async function codeIssue(ctx: KindContext, captured: ArtifactOfKind['redirect'])
   const { codeFingerprint } = captured;
   const kept =
     captured.issuedAt !== undefined && captured.expiresAt !== undefined
-      ? { issuedAt: captured.issuedAt, expiresAt: captured.expiresAt, scopes: captured.scopes ?? null, codeChallenge: captured.codeChallenge ?? null }
+      ? {
+          issuedAt: captured.issuedAt,
+          expiresAt: captured.expiresAt,
+          scopes: captured.scopes ?? null,
+          codeChallenge: captured.codeChallenge ?? null,
+        }
       : await practiceCodeIssue(ctx.db, codeFingerprint);
   if (!kept) return null;
-  return { codeFingerprint, issuedAt: at(kept.issuedAt), expiresAt: at(kept.expiresAt), scopes: kept.scopes, codeChallenge: kept.codeChallenge };
+  return {
+    codeFingerprint,
+    issuedAt: at(kept.issuedAt),
+    expiresAt: at(kept.expiresAt),
+    scopes: kept.scopes,
+    codeChallenge: kept.codeChallenge,
+  };
 }
 
 /**

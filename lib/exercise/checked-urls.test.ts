@@ -34,7 +34,9 @@ describe('the checked authorization URLs', () => {
   });
 
   it('reads an artefact from before the history was kept as one URL without a time', () => {
-    expect(checkedUrlsOf(request('old'))).toEqual([{ checkedAt: null, state: 'old', scopes: request('old').scopes, codeChallenge: 'challenge-of-old' }]);
+    expect(checkedUrlsOf(request('old'))).toEqual([
+      { checkedAt: null, state: 'old', scopes: request('old').scopes, codeChallenge: 'challenge-of-old' },
+    ]);
     expect(checkedUrlsOf(null)).toEqual([]);
   });
 

@@ -193,7 +193,9 @@ function worldContext(world: World): Partial<TokenCheckContext> {
     refreshTokenExists: async (token) => !(world.revokedRefreshTokens ?? []).includes(token),
     lookupCodeExchange: code
       ? async () =>
-          code.exchangedAt ? { exchangedAt: new Date(code.exchangedAt), reusedAt: time(code.reusedAt), revokedAt: time(code.revokedAt) } : null
+          code.exchangedAt
+            ? { exchangedAt: new Date(code.exchangedAt), reusedAt: time(code.reusedAt), revokedAt: time(code.revokedAt) }
+            : null
       : undefined,
     lookupCodeIssue: code
       ? async () => {

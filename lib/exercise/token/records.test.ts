@@ -108,7 +108,11 @@ describe('a refused refresh, told from the records', () => {
 
   it('with rotation, the code exchange refresh token sent again: when it was used, and that the login was revoked', async () => {
     const result = await refreshLead(refreshCommand(REFRESH_TOKEN), {
-      lookupLoginRefreshes: async () => ({ rotation: 'rotate', refreshTokenFingerprint: fingerprint(REFRESH_TOKEN), refreshedAt: [minutesAgo(6)] }),
+      lookupLoginRefreshes: async () => ({
+        rotation: 'rotate',
+        refreshTokenFingerprint: fingerprint(REFRESH_TOKEN),
+        refreshedAt: [minutesAgo(6)],
+      }),
       refreshTokenExists: async () => false,
     });
     expect(result.message).toMatch(/rotates refresh tokens.*already used at 09:54:00 UTC.*revoke the whole login/);
@@ -118,11 +122,19 @@ describe('a refused refresh, told from the records', () => {
 
   it('without rotation, or for another refresh token, the records do not answer', async () => {
     const persistent = await refreshLead(refreshCommand(REFRESH_TOKEN), {
-      lookupLoginRefreshes: async () => ({ rotation: 'persistent', refreshTokenFingerprint: fingerprint(REFRESH_TOKEN), refreshedAt: [minutesAgo(6)] }),
+      lookupLoginRefreshes: async () => ({
+        rotation: 'persistent',
+        refreshTokenFingerprint: fingerprint(REFRESH_TOKEN),
+        refreshedAt: [minutesAgo(6)],
+      }),
     });
     expect(persistent.message).not.toMatch(/already used/);
     const another = await refreshLead(refreshCommand('someOtherRefreshToken0123456789abcdefghijk'), {
-      lookupLoginRefreshes: async () => ({ rotation: 'rotate', refreshTokenFingerprint: fingerprint(REFRESH_TOKEN), refreshedAt: [minutesAgo(6)] }),
+      lookupLoginRefreshes: async () => ({
+        rotation: 'rotate',
+        refreshTokenFingerprint: fingerprint(REFRESH_TOKEN),
+        refreshedAt: [minutesAgo(6)],
+      }),
     });
     expect(another.message).not.toMatch(/already used/);
   });

@@ -124,9 +124,7 @@ async function rotatedTokenSentAgain(text: string, seen: string, ctx: TokenCheck
     'response',
     'response.error',
     `${seen}: My Web App rotates refresh tokens, and ${which}. That refresh returned a new refresh token and retired the old one; sending the old one again ${
-      revoked
-        ? 'made the practice server revoke the whole login — the new refresh token too — as rotation is meant to'
-        : 'is refused'
+      revoked ? 'made the practice server revoke the whole login — the new refresh token too — as rotation is meant to' : 'is refused'
     }.`,
     revoked
       ? `Log in again (the Log In link of ${stepRef('authorize')}), exchange the new code in ${stepRef('token')}, and from then on refresh with the newest refresh_token each response returns.`

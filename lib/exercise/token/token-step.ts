@@ -180,7 +180,12 @@ async function checkRefreshTokenPresence(
  * asks for it: the login used another URL — unless the app's settings changed after the login
  * (the Refresh Token grant ticked only then).
  */
-async function loginWithoutOfflineAccess(message: string, granted: string[], summary: TokenSummary, ctx: TokenCheckContext): Promise<CheckResult> {
+async function loginWithoutOfflineAccess(
+  message: string,
+  granted: string[],
+  summary: TokenSummary,
+  ctx: TokenCheckContext,
+): Promise<CheckResult> {
   const changedAt = await safeLookup(ctx.lookupAppChangedAt);
   const loginAt = summary.issuedAt === null ? null : new Date(summary.issuedAt * 1000);
   const logIn = `Log in with the Log In link under your checked URL in ${stepRef('authorize')}, paste the address you come back to in ${stepRef('redirect')}, and exchange that code.`;
@@ -196,7 +201,9 @@ async function loginWithoutOfflineAccess(message: string, granted: string[], sum
   const latest = urls.at(-1) ?? null;
   const asked = latest ? ` (${quote(latest.scopes.join(' '), 100)})` : '';
   // An earlier checked URL that asked for just these scopes is where the login came from.
-  const earlier = urls.slice(0, -1).findLast((url) => !url.scopes.includes('offline_access') && url.scopes.every((s) => granted.includes(s)));
+  const earlier = urls
+    .slice(0, -1)
+    .findLast((url) => !url.scopes.includes('offline_access') && url.scopes.every((s) => granted.includes(s)));
   const source = earlier
     ? `it came from the URL you checked earlier${atClock(earlier.checkedAt)} (${quote(earlier.scopes.join(' '), 100)}), not from your latest one`
     : "it did not come from your checked URL (an older one, from the browser's history or another tab?)";

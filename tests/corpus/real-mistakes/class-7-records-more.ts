@@ -33,7 +33,10 @@ const exchange = (code: string, verifier = PKCE.ok.verifier) =>
 export const CLASS_7_MORE: RealMistake[] = [
   {
     id: 'code-expired-while-typing-the-curl-command',
-    source: { url: 'https://github.com/bshaffer/oauth2-server-php/issues/307', title: 'Invalid grant "authorization_code"? Expiration incorrect?' },
+    source: {
+      url: 'https://github.com/bshaffer/oauth2-server-php/issues/307',
+      title: 'Invalid grant "authorization_code"? Expiration incorrect?',
+    },
     class: 7,
     step: 'token-response',
     server: 'practice',
@@ -74,7 +77,10 @@ export const CLASS_7_MORE: RealMistake[] = [
   },
   {
     id: 'login-finished-in-the-first-of-two-tabs',
-    source: { url: 'https://github.com/auth0/nextjs-auth0/issues/142', title: 'Login flow with two browser tabs produces a state mismatch error' },
+    source: {
+      url: 'https://github.com/auth0/nextjs-auth0/issues/142',
+      title: 'Login flow with two browser tabs produces a state mismatch error',
+    },
     class: 7,
     step: 'redirect',
     server: 'practice',
@@ -98,7 +104,10 @@ export const CLASS_7_MORE: RealMistake[] = [
   },
   {
     id: 'second-login-tab-overwrote-the-state',
-    source: { url: 'https://github.com/chef/automate/issues/1561', title: 'Second login attempt (in tabs) makes the first one fail with "expected state X got Y"' },
+    source: {
+      url: 'https://github.com/chef/automate/issues/1561',
+      title: 'Second login attempt (in tabs) makes the first one fail with "expected state X got Y"',
+    },
     class: 7,
     step: 'redirect',
     server: 'practice',
@@ -137,7 +146,8 @@ export const CLASS_7_MORE: RealMistake[] = [
       mustMention: ['rotat', '10:52:40'],
       mustNotSay: ['expired', 'client.secret'],
     },
-    records: 'App refreshTokenRotation: rotate. Refreshes of the checked login answered at 10:52:40 and 11:01:12; the check runs at 11:05:00.',
+    records:
+      'App refreshTokenRotation: rotate. Refreshes of the checked login answered at 10:52:40 and 11:01:12; the check runs at 11:05:00.',
     world: {
       now: `${D}11:05:00Z`,
       app: { ...BOTH, rotation: 'rotate' },
@@ -191,7 +201,8 @@ export const CLASS_7_MORE: RealMistake[] = [
       mustMention: ['10:26:30', 'Log In|log in again'],
       mustNotSay: ['tick Refresh Token', 'add offline_access'],
     },
-    records: 'Checked URL at 10:22:40 with offline_access api:read; token issued at 10:24:05 (authorization_code); My Web App edited at 10:26:30 (refresh_token added).',
+    records:
+      'Checked URL at 10:22:40 with offline_access api:read; token issued at 10:24:05 (authorization_code); My Web App edited at 10:26:30 (refresh_token added).',
     world: {
       now: `${D}10:27:00Z`,
       app: { ...BOTH, changedAt: `${D}10:26:30Z` },

@@ -230,7 +230,12 @@ export const CLASS_7: RealMistake[] = [
         { at: '2026-03-10T10:12:03Z', state: STATE_OLD, scopes: ['offline_access', 'api:read'], codeChallenge: PKCE.older.challenge },
         { at: '2026-03-10T10:19:40Z', state: STATE, scopes: ['offline_access', 'api:read'], codeChallenge: PKCE.newer.challenge },
       ],
-      code: { value: CODES.e, issuedAt: '2026-03-10T10:19:52Z', scopes: ['offline_access', 'api:read'], codeChallenge: PKCE.newer.challenge },
+      code: {
+        value: CODES.e,
+        issuedAt: '2026-03-10T10:19:52Z',
+        scopes: ['offline_access', 'api:read'],
+        codeChallenge: PKCE.newer.challenge,
+      },
     },
   },
 ];
