@@ -171,3 +171,18 @@ describe('a redirect with the state of an earlier checked URL', () => {
     expect(`${result.message} ${result.hint}`).not.toMatch(/forged|attack/);
   });
 });
+
+describe('hostile input', () => {
+  it('stays linear: 64 KiB of command lines before the error, with every record on offer', async () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => `>   -d code_verifier=${'a'.repeat(20)}${i} \\`).join('\n');
+    const text = `${lines}\n${INVALID_CODE}`.slice(-64 * 1024);
+    const context = ctx({
+      checkedUrls: [url(9, OLD_VERIFIER), url(2, NEW_VERIFIER)],
+      lookupCodeIssue: async () => issued(),
+      lookupCodeExchange: async () => null,
+    });
+    const started = performance.now();
+    await checkTokenResponse(text, context);
+    expect(performance.now() - started).toBeLessThan(250);
+  });
+});
