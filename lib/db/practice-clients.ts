@@ -229,6 +229,25 @@ export async function findTokenOrigin(db: DB, jti: string): Promise<TokenOriginR
     : null;
 }
 
+/** The access tokens issued for one login (its grant), oldest first: its code exchange, then its refreshes. */
+export async function listTokenOriginsOfGrant(db: DB, grantId: string): Promise<TokenOriginRecord[]> {
+  const rows = await db
+    .selectFrom('practice_token_origins')
+    .selectAll()
+    .where('grant_id', '=', grantId)
+    .orderBy('issued_at')
+    .limit(100)
+    .execute();
+  return rows.map((row) => ({
+    jti: row.jti,
+    grantType: row.grant_type,
+    clientId: row.client_id,
+    subject: row.subject,
+    grantId: row.grant_id,
+    issuedAt: Number(row.issued_at),
+  }));
+}
+
 /** An authorization code's exchange, and what a later attempt with the same code did. */
 export interface CodeExchangeRecord {
   /** SHA-256 (hex) of the code: `fingerprint()` of lib/exercise/token/inspect.ts. */

@@ -4,12 +4,15 @@
  */
 import type { StepKind } from '../course/types';
 import type { AuthorizeUrlRequest } from '../exercise/authorize-url';
+import type { CheckedUrlHistory } from '../exercise/checked-urls';
 import type { TokenSummary } from '../exercise/token/inspect';
 import type { KindContext } from './kinds/types';
 
 export interface ArtifactOfKind {
-  'authorize-url': AuthorizeUrlRequest;
-  redirect: { codeFingerprint: string };
+  /** The latest checked URL, when it was checked and the few checked before it (issue 19, class 7). */
+  'authorize-url': AuthorizeUrlRequest & CheckedUrlHistory;
+  /** The captured code's fingerprint and, on the practice server, what its issue recorded (epoch seconds). */
+  redirect: { codeFingerprint: string; issuedAt?: number; expiresAt?: number; scopes?: string[] | null; codeChallenge?: string | null };
   'token-response': TokenSummary;
   'refresh-response': TokenSummary;
   app: { clientId: string };

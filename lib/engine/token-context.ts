@@ -4,15 +4,17 @@
  * when they need them (a missing refresh token, a rotation to describe), so a passing paste
  * costs no extra database work on the check API's hot path.
  */
-import { findCodeExchange, findTokenOrigin } from '../db/practice-clients';
+import { findCodeExchange, findTokenOrigin, listTokenOriginsOfGrant } from '../db/practice-clients';
 import { findRecipeMistake } from '../db/practice-recipe-mistakes';
-import type { TokenCheckContext } from '../exercise/token/context';
+import { checkedUrlsOf } from '../exercise/checked-urls';
+import type { CodeIssueRecord, LoginRefreshes, TokenCheckContext } from '../exercise/token/context';
+import type { TokenSummary } from '../exercise/token/inspect';
 import { getKeyResolver } from '../issuer/jwks';
 import { getPracticeKeyResolver } from '../practice-server/keys';
 import { PRACTICE_AUDIENCE } from '../practice-server/mount';
-import { practiceRefreshTokenExists } from '../practice-server/token-standing';
+import { practiceCodeIssue, practiceRefreshTokenExists } from '../practice-server/token-standing';
 import type { ExerciseApp } from './app';
-import { artifactOf } from './artifacts';
+import { artifactOf, type ArtifactOfKind } from './artifacts';
 import type { KindContext } from './kinds/types';
 
 export async function tokenContext(ctx: KindContext, app: ExerciseApp): Promise<TokenCheckContext> {
@@ -20,7 +22,8 @@ export async function tokenContext(ctx: KindContext, app: ExerciseApp): Promise<
   const provider = ctx.provider!;
   const practice = provider.mode === 'practice';
   const request = artifactOf(ctx, 'authorize-url');
-  const codeFingerprint = artifactOf(ctx, 'redirect')?.codeFingerprint ?? null;
+  const captured = artifactOf(ctx, 'redirect');
+  const codeFingerprint = captured?.codeFingerprint ?? null;
   const clientId = app.clientId;
   return {
     issuer: provider.issuer,
@@ -47,6 +50,9 @@ export async function tokenContext(ctx: KindContext, app: ExerciseApp): Promise<
           }
         : undefined,
     codeChallenge: request?.codeChallenge ?? null,
+    checkedUrls: checkedUrlsOf(request),
+    lookupCodeIssue: practice && captured ? () => codeIssue(ctx, captured) : undefined,
+    lookupAppChangedAt: app.practiceApp ? async () => new Date((await app.practiceApp!()).updatedAt) : undefined,
     // Asked only when a refused client authentication's paste shows a Basic header: compared, never kept.
     lookupClientSecret: app.practiceApp ? async () => (await app.practiceApp!()).clientSecret : undefined,
     lookupRecipeMistake: practice
@@ -57,5 +63,55 @@ export async function tokenContext(ctx: KindContext, app: ExerciseApp): Promise<
           return { label: row.label, recordedAt: new Date(row.recordedAt * 1000), sameCode };
         }
       : undefined,
+  };
+}
+
+const at = (seconds: number) => new Date(seconds * 1000);
+
+/**
+ * The captured code's issue: as the redirect step recorded it while the code was fresh, else
+ * the server's row if it is still there (an artefact from before the redirect step kept it).
+ */
+async function codeIssue(ctx: KindContext, captured: ArtifactOfKind['redirect']): Promise<CodeIssueRecord | null> {
+  const { codeFingerprint } = captured;
+  const kept =
+    captured.issuedAt !== undefined && captured.expiresAt !== undefined
+      ? {
+          issuedAt: captured.issuedAt,
+          expiresAt: captured.expiresAt,
+          scopes: captured.scopes ?? null,
+          codeChallenge: captured.codeChallenge ?? null,
+        }
+      : await practiceCodeIssue(ctx.db, codeFingerprint);
+  if (!kept) return null;
+  return {
+    codeFingerprint,
+    issuedAt: at(kept.issuedAt),
+    expiresAt: at(kept.expiresAt),
+    scopes: kept.scopes,
+    codeChallenge: kept.codeChallenge,
+  };
+}
+
+/**
+ * Practice server only, at the refresh step: the refreshes the server answered for the login
+ * the checked code exchange came from (found by its access token's recorded grant).
+ */
+export function loginRefreshesLookup(
+  ctx: KindContext,
+  first: TokenSummary | null,
+  rotation: () => Promise<'persistent' | 'rotate' | null>,
+): (() => Promise<LoginRefreshes | null>) | undefined {
+  if (ctx.provider?.mode !== 'practice' || !first?.jti) return undefined;
+  const jti = first.jti;
+  return async () => {
+    const grantId = (await findTokenOrigin(ctx.db, jti))?.grantId;
+    if (!grantId) return null;
+    const refreshes = (await listTokenOriginsOfGrant(ctx.db, grantId)).filter((origin) => origin.grantType === 'refresh_token');
+    return {
+      rotation: await rotation(),
+      refreshTokenFingerprint: first.refreshTokenFingerprint,
+      refreshedAt: refreshes.map((origin) => at(origin.issuedAt)),
+    };
   };
 }

@@ -7,6 +7,7 @@
  */
 import { type CheckResult, type Report, fail, makeReport, pass, quote, warn } from './report';
 import { stepRef } from './steps';
+import { atClock, clockTime, type CheckedUrlRecord } from './checked-urls';
 
 export interface RedirectContext {
   /** `state` of the last authorization URL that passed its check; null when none has passed yet. */
@@ -15,6 +16,11 @@ export interface RedirectContext {
   redirectUri: string | null;
   /** The learner's issuer: an `iss` in the redirect must name it (RFC 9207); not checked when absent. */
   issuer?: string;
+  /**
+   * The authorization URLs checked since the last reset, oldest first, the last being the one
+   * `expectedState` comes from (absent: not known). A state of an earlier one is told as that.
+   */
+  checkedUrls?: CheckedUrlRecord[];
 }
 
 /** A full redirect URL as pasted, or the query values the /redirect page read. */
@@ -299,6 +305,8 @@ function checkState(params: RedirectParams, context: RedirectContext): CheckResu
     ];
   }
   if (params.state !== context.expectedState) {
+    const earlier = stateOfEarlierUrl(params.state, context);
+    if (earlier) return [earlier];
     return [
       fail(
         'state',
@@ -309,6 +317,22 @@ function checkState(params: RedirectParams, context: RedirectContext): CheckResu
     ];
   }
   return [pass('state', 'state matches the one in your authorization URL.')];
+}
+
+/** The state is the one of a URL checked before the latest (issue 19, class 7): an older tab's Log In link, not a forgery. */
+function stateOfEarlierUrl(state: string, context: RedirectContext): CheckResult | null {
+  const urls = context.checkedUrls ?? [];
+  const latest = urls.at(-1);
+  const earlier = urls.slice(0, -1).findLast((url) => url.state === state);
+  if (!latest || !earlier) return null;
+  return fail(
+    'state',
+    'redirect.state_mismatch',
+    `The redirect's state ${quote(state, STATE_QUOTE)} is the one of the URL you checked${atClock(earlier.checkedAt)}, not of your latest checked URL${
+      latest.checkedAt ? ` (${clockTime(latest.checkedAt)}, state ${quote(context.expectedState ?? '', STATE_QUOTE)})` : ''
+    }: you logged in with the older URL's Log In link, from another tab or the browser's history.`,
+    `Click Log In under your latest checked URL in ${stepRef('authorize')} and paste the address you come back to. Leave this code alone: it answers the older request.`,
+  );
 }
 
 interface ErrorExplanation {

@@ -10,7 +10,11 @@
  * - 1: some of the facts are there; 0: none (a generic or wrong answer).
  *
  * The server's side is simulated as the lab sees it: the practice server's or the case's
- * provider's metadata; discovery of a host that does not exist fails as DNS would. JWTs in
+ * provider's metadata; discovery of a host that does not exist fails as DNS would. A case's
+ * `world` (what the practice server recorded: checked URLs, the captured code's issue and
+ * exchange, the app's grants and rotation, how each token was issued, refreshes, revoked
+ * refresh tokens) becomes the context's fields and lookups, as lib/engine/token-context.ts
+ * builds them from the database; a case without one runs in the default world of before. JWTs in
  * the corpus were signed with a key nobody kept: each whole one (a 342-character RS256
  * signature) is signed again, byte for byte the same header and payload, with this run's
  * key, which the checks then trust; a token cut short keeps its broken signature.
@@ -19,13 +23,14 @@ import { checkAuthorizeUrl, type AuthorizeUrlExpectations } from '@/lib/exercise
 import type { CheckResult } from '@/lib/exercise/report';
 import { checkRedirect } from '@/lib/exercise/redirect';
 import { checkSetup } from '@/lib/exercise/setup';
-import type { TokenCheckContext } from '@/lib/exercise/token/context';
+import type { CheckedUrlRecord, TokenCheckContext } from '@/lib/exercise/token/context';
+import { fingerprint } from '@/lib/exercise/token/inspect';
 import { checkRefreshResponse } from '@/lib/exercise/token/refresh-step';
 import { checkTokenResponse } from '@/lib/exercise/token/token-step';
 import type { DiscoveryOutcome } from '@/lib/issuer/discover';
 import { CompactSign, createLocalJWKSet, exportJWK, generateKeyPair, type JWTVerifyGetKey } from 'jose';
-import { CLIENT_ID, ISSUER, OKTA_ISSUER, REDIRECT_URI, STATE, TOKENS, tokenJson } from './real-mistakes/fixtures';
-import type { RealMistake } from './real-mistakes';
+import { CLIENT_ID, ISSUER, OKTA_ISSUER, PKCE, REDIRECT_URI, STATE, TOKENS, tokenJson } from './real-mistakes/fixtures';
+import type { RealMistake, World } from './real-mistakes';
 
 const PRACTICE_SCOPES = ['openid', 'profile', 'email', 'address', 'phone', 'offline_access', 'api:read'];
 
@@ -123,6 +128,12 @@ async function resigned(text: string): Promise<string> {
 }
 
 async function tokenContext(mistake: RealMistake): Promise<TokenCheckContext> {
+  const base = await baseTokenContext(mistake);
+  return base.practice && mistake.world ? { ...base, ...worldContext(mistake.world) } : base;
+}
+
+/** The context every case had before worlds: the fixtures' checked URL, no records to look up. */
+async function baseTokenContext(mistake: RealMistake): Promise<TokenCheckContext> {
   const issuer = ISSUERS[mistake.server];
   const practice = mistake.server === 'practice';
   return {
@@ -137,6 +148,67 @@ async function tokenContext(mistake: RealMistake): Promise<TokenCheckContext> {
     practice,
     kind: practice ? undefined : (mistake.server as Exclude<RealMistake['server'], 'practice'>),
     offlineAccessRequested: true,
+  };
+}
+
+/** The checked URL of the runner's default world: the fixtures' (see World). */
+const DEFAULT_CHECKED_URLS: NonNullable<World['checkedUrls']> = [
+  { at: '', state: STATE, scopes: ['offline_access', 'api:read'], codeChallenge: PKCE.ok.challenge },
+];
+
+const time = (iso: string | undefined): Date | null => (iso ? new Date(iso) : null);
+const jtiOf = (jwt: string): string | null => {
+  try {
+    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()) as { jti?: unknown };
+    return typeof payload.jti === 'string' ? payload.jti : null;
+  } catch {
+    return null;
+  }
+};
+
+function checkedUrls(world: World): CheckedUrlRecord[] {
+  return (world.checkedUrls ?? DEFAULT_CHECKED_URLS).map((url) => ({
+    checkedAt: time(url.at),
+    state: url.state,
+    scopes: url.scopes,
+    codeChallenge: url.codeChallenge ?? null,
+  }));
+}
+
+/** What the case's world says, as the context's fields and lookups (lib/engine/token-context.ts builds them from the database). */
+function worldContext(world: World): Partial<TokenCheckContext> {
+  const urls = checkedUrls(world);
+  const latest = urls.at(-1) ?? null;
+  const { code, app } = world;
+  const issued = new Map((world.issued ?? []).map((token) => [jtiOf(token.accessToken), token.grant]));
+  return {
+    ...(world.now ? { now: new Date(world.now) } : {}),
+    checkedUrls: urls,
+    redirectUri: latest ? REDIRECT_URI : undefined,
+    offlineAccessRequested: latest ? latest.scopes.includes('offline_access') : null,
+    codeChallenge: latest?.codeChallenge ?? null,
+    lookupRefreshGrant: app ? async () => app.grantTypes.includes('refresh_token') : undefined,
+    lookupAppChangedAt: async () => time(app?.changedAt),
+    lookupOrigin: async (jti) => issued.get(jti) ?? null,
+    refreshTokenExists: async (token) => !(world.revokedRefreshTokens ?? []).includes(token),
+    lookupCodeExchange: code
+      ? async () =>
+          code.exchangedAt
+            ? { exchangedAt: new Date(code.exchangedAt), reusedAt: time(code.reusedAt), revokedAt: time(code.revokedAt) }
+            : null
+      : undefined,
+    lookupCodeIssue: code
+      ? async () => {
+          const issuedAt = new Date(code.issuedAt);
+          return {
+            codeFingerprint: fingerprint(code.value),
+            issuedAt,
+            expiresAt: code.expiresAt ? new Date(code.expiresAt) : new Date(issuedAt.getTime() + 5 * 60_000),
+            scopes: code.scopes ?? null,
+            codeChallenge: code.codeChallenge ?? null,
+          };
+        }
+      : undefined,
   };
 }
 
@@ -165,13 +237,19 @@ export async function runCase(mistake: RealMistake): Promise<CheckResult[]> {
       };
       return checkAuthorizeUrl(String(input), expected).results;
     }
-    case 'redirect':
-      return checkRedirect(typeof input === 'string' ? { url: input } : input, { expectedState: STATE, redirectUri: REDIRECT_URI, issuer })
-        .results;
+    case 'redirect': {
+      const urls = mistake.world ? checkedUrls(mistake.world) : null;
+      const context = urls
+        ? { expectedState: urls.at(-1)?.state ?? null, redirectUri: urls.length ? REDIRECT_URI : null, issuer, checkedUrls: urls }
+        : { expectedState: STATE, redirectUri: REDIRECT_URI, issuer };
+      return checkRedirect(typeof input === 'string' ? { url: input } : input, context).results;
+    }
     case 'token-response':
       return (await checkTokenResponse(await resigned(String(input)), await tokenContext(mistake))).results;
     case 'refresh-response': {
       const ctx = await tokenContext(mistake);
+      const world = mistake.world;
+      // The first response as the code exchange step checked it, before any later record.
       const first = await checkTokenResponse(
         await resigned(
           tokenJson({
@@ -182,9 +260,26 @@ export async function runCase(mistake: RealMistake): Promise<CheckResult[]> {
             refresh_token: TOKENS.RT_A,
           }),
         ),
-        ctx,
+        await baseTokenContext(mistake),
       );
-      return (await checkRefreshResponse(await resigned(String(input)), { ...ctx, first: first.summary })).results;
+      const summary = world?.tokenStepPassed === false ? null : first.summary;
+      const rotation = world?.app?.rotation ?? (world?.app ? 'persistent' : null);
+      const refreshes = world?.refreshes;
+      return (
+        await checkRefreshResponse(await resigned(String(input)), {
+          ...ctx,
+          first: summary,
+          lookupRotation: world?.app ? async () => rotation : undefined,
+          lookupLoginRefreshes:
+            refreshes && summary
+              ? async () => ({
+                  rotation,
+                  refreshTokenFingerprint: summary.refreshTokenFingerprint,
+                  refreshedAt: refreshes.map((at) => new Date(at)),
+                })
+              : undefined,
+        })
+      ).results;
     }
   }
 }

@@ -12,6 +12,7 @@ import * as m010 from './010-practice-recipe-mistakes';
 import * as m011 from './011-practice-app-types';
 import * as m012 from './012-practice-api-calls';
 import * as m013 from './013-course';
+import * as m014 from './014-token-origins-by-grant';
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '011-practice-app-types': m011,
   '012-practice-api-calls': m012,
   '013-course': m013,
+  '014-token-origins-by-grant': m014,
 };

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { checkAuthorizeUrl } from '../../exercise/authorize-url';
+import { withCheckHistory } from '../../exercise/checked-urls';
 import { exerciseApp } from '../app';
-import { defineKind } from './types';
+import type { ArtifactOfKind } from '../artifacts';
+import { defineKind, type KindContext } from './types';
+
+/** This step's own artefact: the URL that passed last. */
+const ownArtifact = (ctx: KindContext) => (ctx.run.steps[ctx.step.id]?.artifact ?? null) as ArtifactOfKind['authorize-url'] | null;
 
 /** Parameters: `requiredScopes` (default offline_access, the Refresh Tokens exercise's). */
 export const authorizeUrlKind = defineKind({
@@ -21,6 +26,8 @@ export const authorizeUrlKind = defineKind({
       scopesSupported: provider.scopesSupported ?? undefined,
       requiredScopes,
     });
-    return { report, effects: report.status === 'pass' && report.request ? { artifact: report.request } : {} };
+    // The URLs checked before it stay beside it, so later steps can name the one a redirect or verifier came from.
+    const artifact = report.status === 'pass' && report.request ? withCheckHistory(report.request, ownArtifact(ctx), ctx.now) : null;
+    return { report, effects: artifact ? { artifact } : {} };
   },
 });

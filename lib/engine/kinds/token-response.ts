@@ -5,7 +5,7 @@ import { findPracticeAppByLearner } from '../../db/practice-clients';
 import { toStoredClaims } from '../../progress/stored-claims';
 import { exerciseApp } from '../app';
 import { artifactOf, laterStepsOfKind } from '../artifacts';
-import { tokenContext } from '../token-context';
+import { loginRefreshesLookup, tokenContext } from '../token-context';
 import { defineKind } from './types';
 
 const responseBody = z.strictObject({ response: z.string() });
@@ -42,14 +42,16 @@ export const refreshResponseKind = defineKind({
   async check(ctx, { response, expect }) {
     const provider = ctx.provider!;
     const first = artifactOf(ctx, 'token-response');
+    const lookupRotation =
+      provider.mode === 'practice'
+        ? async () => (await findPracticeAppByLearner(ctx.db, ctx.learner.id))?.refreshTokenRotation ?? null
+        : undefined;
     const report = await checkRefreshResponse(response, {
       ...(await tokenContext(ctx, exerciseApp(ctx))),
       first,
       expectRevoked: expect === 'revoked',
-      lookupRotation:
-        provider.mode === 'practice'
-          ? async () => (await findPracticeAppByLearner(ctx.db, ctx.learner.id))?.refreshTokenRotation ?? null
-          : undefined,
+      lookupRotation,
+      lookupLoginRefreshes: lookupRotation ? loginRefreshesLookup(ctx, first, lookupRotation) : undefined,
     });
     const passed = report.status === 'pass' && report.summary && first;
     const completedAt = ctx.now.toISOString();

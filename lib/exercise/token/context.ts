@@ -4,6 +4,9 @@
  */
 import type { JWTVerifyGetKey } from 'jose';
 import type { ProviderKind } from '../../issuer/providers';
+import type { CheckedUrlRecord } from '../checked-urls';
+
+export type { CheckedUrlRecord } from '../checked-urls';
 
 /** What a token or refresh check is compared against. */
 export interface TokenCheckContext {
@@ -67,6 +70,47 @@ export interface TokenCheckContext {
    * the paste shows the error without the command.
    */
   lookupRecipeMistake?: (kind: RecipeMistakeKind) => Promise<RecipeMistakeRecord | null>;
+  /**
+   * The authorization URLs checked since the last reset, oldest first; the last is the one the
+   * later steps use (absent: not known). A verifier or a login that belongs to an earlier URL
+   * is named with the time that URL was checked.
+   */
+  checkedUrls?: CheckedUrlRecord[];
+  /**
+   * Practice server only: when the code the redirect step captured was issued, until when it
+   * was valid, and what its login asked for (null: not recorded). Asked when a code exchange
+   * failed with invalid_grant, to tell an expired code from one run twice.
+   */
+  lookupCodeIssue?: () => Promise<CodeIssueRecord | null>;
+  /** Practice server only: when My Web App's settings last changed (a grant ticked after a login explains that login's tokens). */
+  lookupAppChangedAt?: () => Promise<Date | null>;
+  /**
+   * Practice server only, at the refresh step: the refreshes of the login the checked code
+   * exchange came from. Asked when a refresh failed with invalid_grant.
+   */
+  lookupLoginRefreshes?: () => Promise<LoginRefreshes | null>;
+}
+
+/** A code the practice server issued, as its records show it (never the code). */
+export interface CodeIssueRecord {
+  /** SHA-256 (hex) of the code, as `fingerprint()` computes it. */
+  codeFingerprint: string;
+  issuedAt: Date;
+  expiresAt: Date;
+  /** The scopes the login asked for and got (null: not recorded). */
+  scopes: string[] | null;
+  /** The code_challenge of the authorization request that issued it (null: none or not recorded). */
+  codeChallenge: string | null;
+}
+
+/** What the practice server recorded about the refreshes of one login. */
+export interface LoginRefreshes {
+  /** My Web App's refresh token behaviour now. */
+  rotation: 'persistent' | 'rotate' | null;
+  /** SHA-256 (hex) of the refresh token the code exchange returned (the first response's). */
+  refreshTokenFingerprint: string | null;
+  /** When the practice server answered a refresh of that login, oldest first. */
+  refreshedAt: Date[];
 }
 
 export type RecipeMistakeKind = 'pkce' | 'basic';

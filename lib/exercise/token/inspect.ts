@@ -16,6 +16,7 @@ import { explainErrorResponse, isErrorResponse } from './oauth-errors';
 import { parseResponse } from './parse-response';
 import { explainFromCommand } from './command-evidence';
 import { explainRecipeMistake } from './recipe-errors';
+import { explainFromRecords } from './records';
 import { answerPlaceholdersSent, answerResponsePaste, answerTruncated } from '../paste/answers';
 import { classifyPaste, placeholdersInCommand, truncatedField } from '../paste/classify';
 import { formatDuration, isNumericDate } from '../claims';
@@ -91,8 +92,10 @@ export async function inspectTokenResponse(text: string, ctx: TokenCheckContext,
       // was already exchanged, which tells a command run twice from an expired code.
       // A refresh refused as invalid: the same record says whether that login was revoked.
       const codeExchange = body.error === 'invalid_grant' ? await safeLookup(ctx.lookupCodeExchange) : null;
+      // What the practice server recorded settles a refused grant before any guess (issue 19, class 7).
       results.push(
-        explainFromCommand(text, body, grant, ctx) ??
+        (await explainFromRecords(text, body, grant, ctx, { codeExchange })) ??
+          explainFromCommand(text, body, grant, ctx) ??
           (await explainRecipeMistake(text, body, grant, ctx)) ??
           explainErrorResponse(body, grant, ctx, { ...parsed.clues, codeExchange }),
       );

@@ -11,6 +11,7 @@
 import type { DecodedClaims } from './access-token';
 import type { TokenCheckContext, TokenOrigin } from './context';
 import { inspectTokenResponse, type TokenSummary } from './inspect';
+import { atClock } from '../checked-urls';
 import { formatUtc } from '../claims';
 import { fail, info, makeReport, pass, quote, type CheckResult, type Report } from '../report';
 import { stepRef } from '../steps';
@@ -213,14 +214,15 @@ async function compareWithFirst(
       origin = null;
     }
     if (origin === 'authorization_code' || origin === 'client_credentials') {
+      const issuedAt = atClock(second.issuedAt === null ? null : new Date(second.issuedAt * 1000));
       results.push(
         fail(
           'grant',
           'refresh.not_from_refresh_grant',
           origin === 'authorization_code'
-            ? 'The practice server issued this access token for a new login (authorization code), not for your refresh token.'
-            : 'The practice server issued this access token for the client credentials grant, not for your refresh token.',
-          "Don't log in again: run this step's curl command, which sends grant_type=refresh_token with the refresh token from the previous step, and paste its response.",
+            ? `The practice server issued this access token${issuedAt} for a new login (authorization code), not for your refresh token.`
+            : `The practice server issued this access token${issuedAt} for the client credentials grant, not for your refresh token.`,
+          `Don't log in again: run this step's curl command, which sends grant_type=refresh_token with the refresh token from ${stepRef('token')}, and paste its response.`,
         ),
       );
     } else if (origin === 'refresh_token') {

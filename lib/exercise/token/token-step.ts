@@ -12,6 +12,7 @@ import { describeJsonValue, inspectTokenResponse, type TokenSummary } from './in
 import { PROVIDERS } from '../../issuer/providers';
 import { fail, info, makeReport, pass, quote, type CheckResult, type Report } from '../report';
 import { stepRef } from '../steps';
+import { atClock, clockTime } from '../checked-urls';
 
 export interface TokenResponseReport extends Report<'token-response'> {
   claims: DecodedClaims | null;
@@ -111,7 +112,8 @@ async function checkRefreshTokenPresence(
     ? `In the practice console: My Web App → Edit → tick Refresh Token → Save (${stepRef('enable')}).`
     : `${capitalize(PROVIDERS[ctx.kind ?? 'generic'].enableRefreshTokenShort)}.`;
 
-  if (ctx.practice && ctx.lookupRefreshGrant && (await safeLookup(ctx.lookupRefreshGrant)) === false) {
+  const grantAllowed = ctx.practice ? await safeLookup(ctx.lookupRefreshGrant) : null;
+  if (grantAllowed === false) {
     return [
       fail(
         'refresh_token',
@@ -120,6 +122,11 @@ async function checkRefreshTokenPresence(
         `${enable} ${again}`,
       ),
     ];
+  }
+  // The app allows refresh tokens and the checked URL asks for offline_access, yet the login
+  // did not get it: the records say which login this was (issue 19, class 7).
+  if (grantAllowed === true && ctx.offlineAccessRequested && granted !== null && offlineGranted === false) {
+    return [await loginWithoutOfflineAccess(message, granted, summary, ctx)];
   }
   if (scopeAtTokenEndpoint && !ctx.offlineAccessRequested) {
     // The pasted command asked for offline_access at the token endpoint: the root cause (issue 19).
@@ -166,6 +173,46 @@ async function checkRefreshTokenPresence(
     results.push(pass('scope', `The granted scope includes offline_access (${quote(granted!.join(' '), 100)}).`));
   }
   return results;
+}
+
+/**
+ * No offline_access in a token from an app that allows refresh tokens, although the checked URL
+ * asks for it: the login used another URL — unless the app's settings changed after the login
+ * (the Refresh Token grant ticked only then).
+ */
+async function loginWithoutOfflineAccess(
+  message: string,
+  granted: string[],
+  summary: TokenSummary,
+  ctx: TokenCheckContext,
+): Promise<CheckResult> {
+  const changedAt = await safeLookup(ctx.lookupAppChangedAt);
+  const loginAt = summary.issuedAt === null ? null : new Date(summary.issuedAt * 1000);
+  const logIn = `Log in with the Log In link under your checked URL in ${stepRef('authorize')}, paste the address you come back to in ${stepRef('redirect')}, and exchange that code.`;
+  if (changedAt && loginAt && changedAt.getTime() > loginAt.getTime()) {
+    return fail(
+      'scope',
+      'scope.offline_access_not_granted',
+      `${message} My Web App's settings changed at ${clockTime(changedAt)}, after this token was issued${atClock(loginAt)}: if that is when you ticked Refresh Token, this login came before it and got only ${quote(granted.join(' '), 100)}.`,
+      `The app allows refresh tokens now, so a new login gets one: ${logIn}`,
+    );
+  }
+  const urls = ctx.checkedUrls ?? [];
+  const latest = urls.at(-1) ?? null;
+  const asked = latest ? ` (${quote(latest.scopes.join(' '), 100)})` : '';
+  // An earlier checked URL that asked for just these scopes is where the login came from.
+  const earlier = urls
+    .slice(0, -1)
+    .findLast((url) => !url.scopes.includes('offline_access') && url.scopes.every((s) => granted.includes(s)));
+  const source = earlier
+    ? `it came from the URL you checked earlier${atClock(earlier.checkedAt)} (${quote(earlier.scopes.join(' '), 100)}), not from your latest one`
+    : "it did not come from your checked URL (an older one, from the browser's history or another tab?)";
+  return fail(
+    'scope',
+    'scope.offline_access_not_granted',
+    `${message} The URL you checked${atClock(latest?.checkedAt ?? null)} asks for offline_access${asked}, and My Web App allows refresh tokens — but the login behind this token${loginAt ? ` (issued at ${clockTime(loginAt)})` : ''} asked only for ${quote(granted.join(' '), 100)}: ${source}.`,
+    logIn,
+  );
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -122,6 +122,10 @@ export const CLASS_2: RealMistake[] = [
     },
     records:
       'Access token jti AT.Umd2iC… was issued at 10:35:05 by the refresh_token grant, from the refresh token issued by the code exchange at 10:14:05 (code tihN…); the token step has no passing attempt.',
+    world: {
+      app: { grantTypes: ['authorization_code', 'refresh_token'] },
+      issued: [{ accessToken: TOKENS.AT_REFRESHED, grant: 'refresh_token' }],
+    },
   },
   {
     id: 'redirect-iss-names-another-server',

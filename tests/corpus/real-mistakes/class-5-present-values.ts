@@ -91,6 +91,7 @@ export const CLASS_5: RealMistake[] = [
     },
     records:
       "App grantTypes: [authorization_code]; the checked URL and the login's authorization request both had scope=offline_access+api:read.",
+    world: { app: { grantTypes: ['authorization_code'] } },
   },
   {
     id: 'client-secret-placeholder-still-in-command',

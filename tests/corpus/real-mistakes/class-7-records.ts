@@ -78,6 +78,7 @@ export const CLASS_7: RealMistake[] = [
       mustNotSay: ['already (used|exchanged)', 'client secret'],
     },
     records: 'Code OLfudo… was issued at 09:12:05, never exchanged; the failed exchange arrived at 09:19:48.',
+    world: { now: '2026-03-10T09:19:48Z', code: { value: CODES.b, issuedAt: '2026-03-10T09:12:05Z' } },
   },
   {
     id: 'login-came-from-an-older-url-without-offline-access',
@@ -97,6 +98,12 @@ export const CLASS_7: RealMistake[] = [
       mustNotSay: ['tick Refresh Token', 'add offline_access'],
     },
     records: `Checked URL at 10:22:40: scope=offline_access+api:read, state ${STATE}. The code exchanged at 10:24:30 was issued at 10:24:05 to an authorization request with scope=api:read and state ${STATE_OLD}. App grantTypes include refresh_token.`,
+    world: {
+      now: '2026-03-10T10:24:40Z',
+      app: { grantTypes: ['authorization_code', 'refresh_token'] },
+      checkedUrls: [{ at: '2026-03-10T10:22:40Z', state: STATE, scopes: ['offline_access', 'api:read'], codeChallenge: PKCE.ok.challenge }],
+      issued: [{ accessToken: TOKENS.AT_NOOFFLINE, grant: 'authorization_code' }],
+    },
   },
   {
     id: 'rotated-refresh-token-used-again',
@@ -131,6 +138,12 @@ export const CLASS_7: RealMistake[] = [
     },
     records:
       'App refreshTokenRotation: rotate (switched on for the extra credit). Refresh token XT1x1w… was exchanged at 15:20:03, returning VW9jta…; its reuse at 15:26:44 revoked the family (both tokens).',
+    world: {
+      now: '2026-03-10T15:26:50Z',
+      app: { grantTypes: ['authorization_code', 'refresh_token'], rotation: 'rotate' },
+      refreshes: ['2026-03-10T15:20:03Z'],
+      revokedRefreshTokens: [TOKENS.RT_A, TOKENS.RT_B],
+    },
   },
   {
     id: 'redirect-from-the-previous-checked-url',
@@ -149,6 +162,12 @@ export const CLASS_7: RealMistake[] = [
       mustNotSay: ['attack|forged'],
     },
     records: `Checked URLs: 10:05:31 with state ${STATE_OLD}, 10:09:12 with state ${STATE} (the latest). The practice server issued code TywCTC… at 10:10:02 to the request with state ${STATE_OLD}.`,
+    world: {
+      checkedUrls: [
+        { at: '2026-03-10T10:05:31Z', state: STATE_OLD, scopes: ['offline_access', 'api:read'] },
+        { at: '2026-03-10T10:09:12Z', state: STATE, scopes: ['offline_access', 'api:read'] },
+      ],
+    },
   },
   {
     id: 'second-token-from-a-new-login-not-a-refresh',
@@ -176,6 +195,13 @@ export const CLASS_7: RealMistake[] = [
     },
     records:
       'Access token AT.h8Vo4D… was issued at 11:03:05 by the authorization_code grant (login at 11:03:00); the first response passed at 10:14:05; no refresh_token grant succeeded since.',
+    world: {
+      app: { grantTypes: ['authorization_code', 'refresh_token'] },
+      issued: [
+        { accessToken: TOKENS.AT_CODE, grant: 'authorization_code' },
+        { accessToken: TOKENS.AT_NEWLOGIN, grant: 'authorization_code' },
+      ],
+    },
   },
   {
     id: 'verifier-from-the-earlier-attempt',
@@ -197,5 +223,19 @@ export const CLASS_7: RealMistake[] = [
       mustNotSay: ['add .*code_verifier', 'code_verifier is missing'],
     },
     records: `Checked URLs: 10:12:03 with code_challenge ${PKCE.older.challenge}, 10:19:40 with code_challenge ${PKCE.newer.challenge} (the login that issued code 0CF7pR…). base64url(sha256(sent verifier)) = ${PKCE.older.challenge}.`,
+    world: {
+      // The login right after the 10:19:40 check issued the code (its time is not in the records).
+      now: '2026-03-10T10:21:05Z',
+      checkedUrls: [
+        { at: '2026-03-10T10:12:03Z', state: STATE_OLD, scopes: ['offline_access', 'api:read'], codeChallenge: PKCE.older.challenge },
+        { at: '2026-03-10T10:19:40Z', state: STATE, scopes: ['offline_access', 'api:read'], codeChallenge: PKCE.newer.challenge },
+      ],
+      code: {
+        value: CODES.e,
+        issuedAt: '2026-03-10T10:19:52Z',
+        scopes: ['offline_access', 'api:read'],
+        codeChallenge: PKCE.newer.challenge,
+      },
+    },
   },
 ];

@@ -4,7 +4,7 @@
  * No public report is about this site; each case adapts a report of a tutorial whose
  * "step N" pointed at the wrong place, as its `cause` says.
  */
-import { authorizeUrl, CODES, goodParams, lines, TOKENS, tokenJson } from './fixtures';
+import { authorizeUrl, CODES, goodParams, lines, PKCE, STATE, TOKENS, tokenJson } from './fixtures';
 import type { RealMistake } from './types';
 
 const NO_STEP_NUMBER = 'step \\d';
@@ -54,6 +54,7 @@ export const CLASS_8: RealMistake[] = [
       mustNotSay: [NO_STEP_NUMBER],
     },
     records: 'Reset at 09:58:12; no authorization URL checked since.',
+    world: { checkedUrls: [] },
   },
   {
     id: 'refresh-before-token-step-points-to-exchange-step',
@@ -77,6 +78,7 @@ export const CLASS_8: RealMistake[] = [
       mustMention: ['Exchange the code'],
       mustNotSay: [NO_STEP_NUMBER],
     },
+    world: { tokenStepPassed: false },
   },
   {
     id: 'offline-access-at-token-endpoint-points-to-build-step',
@@ -105,6 +107,10 @@ export const CLASS_8: RealMistake[] = [
       mustNotSay: [NO_STEP_NUMBER],
     },
     records: 'The checked URL (10:20:11) had scope=api:read; app grantTypes include refresh_token.',
+    world: {
+      app: { grantTypes: ['authorization_code', 'refresh_token'] },
+      checkedUrls: [{ at: '2026-03-10T10:20:11Z', state: STATE, scopes: ['api:read'], codeChallenge: PKCE.ok.challenge }],
+    },
   },
   {
     id: 'state-from-an-unchecked-url-points-to-build-step',
@@ -123,6 +129,7 @@ export const CLASS_8: RealMistake[] = [
       mustNotSay: [NO_STEP_NUMBER],
     },
     records: 'The only checked URL (10:31:50) has state wxdMg1Rrq6ZiuGEtYXXueg.',
+    world: { checkedUrls: [{ at: '2026-03-10T10:31:50Z', state: STATE, scopes: ['offline_access', 'api:read'] }] },
   },
   {
     id: 'okta-url-while-practice-chosen-points-to-setup-step',

@@ -32,6 +32,11 @@
  * 3, 3, 2, 2 and 1 of classes 1–8 in the order of sha256("issue-19-holdout:" + id)), not
  * by difficulty.
  *
+ * More cases (class-7-records-more.ts) were added later with the structured `world` of
+ * types.ts — what the practice server recorded, which the runner turns into the checks'
+ * context — each from a public report, its answer written before it was run; they are all
+ * development cases.
+ *
  * How cases were collected: searches of public Q&A and issue trackers for the error texts
  * learners meet (curl exit codes, PowerShell's Invoke-WebRequest errors, Okta/Keycloak/
  * Auth0 error descriptions, PKCE and Basic-auth encoding reports, shell quoting reports),
@@ -44,10 +49,11 @@ import { CLASS_4 } from './class-4-shell-pkce';
 import { CLASS_5 } from './class-5-present-values';
 import { CLASS_6 } from './class-6-root-cause';
 import { CLASS_7 } from './class-7-records';
+import { CLASS_7_MORE } from './class-7-records-more';
 import { CLASS_8 } from './class-8-step-titles';
 import type { RealMistake } from './types';
 
-export type { RealMistake, Step } from './types';
+export type { RealMistake, Step, World } from './types';
 
 export const REAL_MISTAKES: readonly RealMistake[] = [
   ...CLASS_1,
@@ -57,6 +63,7 @@ export const REAL_MISTAKES: readonly RealMistake[] = [
   ...CLASS_5,
   ...CLASS_6,
   ...CLASS_7,
+  ...CLASS_7_MORE,
   ...CLASS_8,
 ];
 

@@ -32,6 +32,46 @@ export interface RealMistake {
   };
   /** What the practice server knows that settles the case (class 7 and cases that need it). */
   records?: string;
+  /** The same records, structured as the checks' context holds them (runner.ts builds the context from it); see {@link World}. */
+  world?: World;
   /** Run only at the end, never while developing checks. */
   holdout?: boolean;
+}
+
+/**
+ * What the practice server and the exercise recorded, in the terms of the checks' context
+ * (lib/exercise/token/context.ts `TokenCheckContext`, lib/exercise/redirect.ts
+ * `RedirectContext`). Times are ISO strings (UTC). What a case leaves out is as the runner's
+ * default world has it: one checked URL (the fixtures' state, offline_access api:read, the
+ * PKCE `ok` challenge), a passed code exchange, and no records the lookups could find.
+ */
+export interface World {
+  /** The check's clock. */
+  now?: string;
+  /** My Web App in the practice console: its grants, refresh token behaviour, last edit. */
+  app?: { grantTypes: string[]; rotation?: 'persistent' | 'rotate'; changedAt?: string };
+  /** The authorization URLs checked since the last reset, oldest first ([]: none); the last is the one later steps use. */
+  checkedUrls?: { at: string; state: string; scopes: string[]; codeChallenge?: string }[];
+  /** The code the redirect step captured and what the server recorded about it (absent: nothing recorded). */
+  code?: {
+    value: string;
+    issuedAt: string;
+    /** Default: five minutes after issuedAt. */
+    expiresAt?: string;
+    /** The scopes its login asked for. */
+    scopes?: string[];
+    /** The code_challenge of the authorization request that issued it. */
+    codeChallenge?: string;
+    exchangedAt?: string;
+    reusedAt?: string;
+    revokedAt?: string;
+  };
+  /** Access tokens the server issued, by grant (matched to a pasted token by its jti). */
+  issued?: { accessToken: string; grant: 'authorization_code' | 'refresh_token' | 'client_credentials' }[];
+  /** Refresh step: when the server answered refreshes of the login the checked code exchange came from. */
+  refreshes?: string[];
+  /** Refresh tokens the server no longer holds (revoked). */
+  revokedRefreshTokens?: string[];
+  /** Whether the code exchange step has a passed response to compare a refresh with (default true). */
+  tokenStepPassed?: boolean;
 }
