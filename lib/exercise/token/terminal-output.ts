@@ -92,7 +92,8 @@ export function readTerminalClues(text: string): TerminalClues {
   }
   clues.powershellList = fields >= 2 && !braces;
   // A continuation that failed cut the command as surely as a shell error shows it.
-  if (clues.commandFault?.kind === 'continuation') clues.commandSplit ??= clues.commandFault.line.slice(0, 80);
+  if (clues.commandFault?.kind === 'continuation' || clues.commandFault?.kind === 'comment')
+    clues.commandSplit ??= clues.commandFault.line.slice(0, 80);
   return clues;
 }
 

@@ -44,7 +44,7 @@ export const CLASS_1_DEEPER: RealMistake[] = [
     cause:
       'The command used ${client_id} and ${client_secret} copied from a tutorial, but those shell variables were never set, so curl sent Basic credentials that are empty on both sides of the colon.',
     answer:
-      'The server answered 401 Unauthorized with no body and a WWW-Authenticate: Basic header: it refused the client authentication. The header your curl sent, Authorization: Basic Og==, decodes to ":" — an empty client ID and an empty client secret: ${client_id} and ${client_secret} are not set in this shell. Set them first (client_id=\'…\' client_secret=\'…\') or write your app\'s values into -u, and run the command again.',
+      "The server answered 401 Unauthorized with no body and a WWW-Authenticate: Basic header: it refused the client authentication. The header your curl sent, Authorization: Basic Og==, decodes to \":\" — an empty client ID and an empty client secret: ${client_id} and ${client_secret} are not set in this shell. Set them first (client_id='…' client_secret='…') or write your app's values into -u, and run the command again.",
     expect: { code: 'paste.http_error', mustMention: ['401', 'empty', 'client_id'] },
   },
   {
@@ -66,7 +66,7 @@ export const CLASS_1_DEEPER: RealMistake[] = [
     cause:
       'Adapted: the learner sent the token request to /oauth/token, a path of the web application behind a login (it redirects to /login), instead of the token endpoint the server publishes (/v1/token).',
     answer:
-      'The server answered 302 Found and sends the request on to https://auth.example.com/login — a login page for a browser: /oauth/token is not your server\'s token endpoint. Send the request to the token endpoint from its metadata, https://auth.example.com/v1/token, and run the command again.',
+      "The server answered 302 Found and sends the request on to https://auth.example.com/login — a login page for a browser: /oauth/token is not your server's token endpoint. Send the request to the token endpoint from its metadata, https://auth.example.com/v1/token, and run the command again.",
     expect: { code: 'paste.http_error', mustMention: ['302', 'login', 'https://auth\\.example\\.com/v1/token'] },
   },
   {
@@ -92,7 +92,7 @@ export const CLASS_1_DEEPER: RealMistake[] = [
       '<',
       '* Connection #0 to host dev-4829115.okta.com left intact',
     ),
-    cause: 'The learner put the token request\'s parameters in the URL and ran curl without -d, so curl sent a GET with a query string.',
+    cause: "The learner put the token request's parameters in the URL and ran curl without -d, so curl sent a GET with a query string.",
     answer:
       'Okta answered 405 (only POST is allowed): your command sent GET /oauth2/default/v1/token?grant_type=… — the parameters in the URL, no body. A token request is a POST with the parameters as a form: send each with -d name=value (curl then POSTs) and remove them from the URL (a client secret in a URL also ends up in logs), then run the command again.',
     expect: { code: 'paste.http_error', mustMention: ['GET', 'POST', 'URL|query', '-d'] },
@@ -118,10 +118,14 @@ export const CLASS_1_DEEPER: RealMistake[] = [
       '    + FullyQualifiedErrorId : WebCmdletWebResponseException,Microsoft.PowerShell.Commands.InvokeRestMethodCommand',
     ),
     cause:
-      'Adapted: the learner exchanged a code that had expired (Invoke-RestMethod used correctly); PowerShell shows the server\'s JSON error only inside its error record.',
+      "Adapted: the learner exchanged a code that had expired (Invoke-RestMethod used correctly); PowerShell shows the server's JSON error only inside its error record.",
     answer:
       'The server\'s answer is inside PowerShell\'s error: invalid_grant, "The authorization code is invalid or has expired." — your Invoke-RestMethod command itself is fine. The code is used or expired: log in again with the Log In link of the authorization URL step and run the same command with the new code right away.',
-    expect: { code: 'response.error', mustMention: ['invalid_grant|expired', 'log in again'], mustNotSay: ['curl\\.exe', 'Invoke-WebRequest'] },
+    expect: {
+      code: 'response.error',
+      mustMention: ['invalid_grant|expired', 'log in again'],
+      mustNotSay: ['curl\\.exe', 'Invoke-WebRequest'],
+    },
   },
   {
     id: 'en-dash-instead-of-two-hyphens',
@@ -214,7 +218,10 @@ export const CLASS_1_DEEPER: RealMistake[] = [
   },
   {
     id: 'dollar-in-secret-expanded-inside-double-quotes',
-    source: { url: 'https://github.com/openstreetmap/openstreetmap-website/issues/2172', title: 'Basic Auth Password $ Character does not validate' },
+    source: {
+      url: 'https://github.com/openstreetmap/openstreetmap-website/issues/2172',
+      title: 'Basic Auth Password $ Character does not validate',
+    },
     class: 1,
     step: 'token-response',
     server: 'generic',
@@ -253,7 +260,10 @@ export const CLASS_1_DEEPER: RealMistake[] = [
   },
   {
     id: 'auth0-grant-type-authorization-code-not-allowed',
-    source: { url: 'https://github.com/auth0/auth0-spa-js/issues/51', title: "Grant type 'authorization_code' not allowed for the client." },
+    source: {
+      url: 'https://github.com/auth0/auth0-spa-js/issues/51',
+      title: "Grant type 'authorization_code' not allowed for the client.",
+    },
     class: 1,
     step: 'token-response',
     server: 'auth0',
@@ -263,7 +273,7 @@ export const CLASS_1_DEEPER: RealMistake[] = [
     ),
     cause: 'The Auth0 application does not have the Authorization Code grant enabled (Advanced Settings → Grant Types).',
     answer:
-      "Auth0 says your application is not allowed the Authorization Code grant. In the Auth0 Dashboard → Applications → your app → Settings → Advanced Settings → Grant Types, tick Authorization Code (and Refresh Token for this exercise), Save Changes; then log in again and exchange the new code.",
+      'Auth0 says your application is not allowed the Authorization Code grant. In the Auth0 Dashboard → Applications → your app → Settings → Advanced Settings → Grant Types, tick Authorization Code (and Refresh Token for this exercise), Save Changes; then log in again and exchange the new code.',
     expect: { code: 'response.error', mustMention: ['Advanced Settings', 'Grant Types'] },
   },
   {
