@@ -163,9 +163,9 @@ export function answerCommandFault(fault: CommandFault, after?: FaultConsequence
 const DASH_NAME: Record<string, string> = {
   '\u2013': 'an en dash (–, U+2013)',
   '\u2014': 'an em dash (—, U+2014)',
-  '\u2212': 'a minus sign (−, U+2212)',
-  '\u2010': 'a Unicode hyphen (‐, U+2010)',
-  '\u2011': 'a non-breaking hyphen (‑, U+2011)',
+  '\u2212': 'a minus sign (U+2212)',
+  '\u2010': 'a Unicode hyphen (U+2010)',
+  '\u2011': 'a non-breaking hyphen (U+2011)',
 };
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

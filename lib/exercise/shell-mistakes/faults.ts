@@ -46,7 +46,7 @@ const TOOL = /^(?:curl(?:\.exe)?|wget|https?|Invoke-RestMethod|Invoke-WebRequest
 const CONTINUATION = new Set(['\\', '`', '^']);
 const SMART_QUOTES = /[\u201C\u201D\u201E\u201F\u2018\u2019\u201A\u201B]/;
 const INVISIBLE = /[\u00A0\u2007\u202F\u200B\u200C\u200D\u2060\uFEFF\u00AD]/;
-/** A dash that is not a hyphen at a word's start, before a letter or another dash: `–data`, `—d`, `−H`. */
+/** A dash that is not a hyphen at a word's start, before a letter or another dash: `–data`, `—d`, U+2212 before `H`. */
 const DASH = /(^|[ \t])[\u2010-\u2015\u2212](?=[A-Za-z\u2010-\u2015-])/;
 /** A message of the shell itself (`-bash: !x: event not found`), never a line of the command, though it starts with a dash. */
 const SHELL_MESSAGE = /^-?(?:ba|z|k|da)?sh: /;
