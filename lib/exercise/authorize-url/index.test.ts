@@ -79,9 +79,9 @@ describe('checkAuthorizeUrl: a correct URL', () => {
     expect(report.loginUrl).toContain('sessionToken=20111abcdef');
   });
 
-  it('keeps a space typed between scopes as a separator and puts %20 in the login URL', () => {
+  it('keeps a space typed between scopes as a separator and puts %20 in the login URL, warning that a URL cannot hold it', () => {
     const report = run(build(withParams({ scope: 'offline_access api:read' })));
-    expect(problems(report)).toEqual([]);
+    expect(problems(report)).toEqual(['warn:scope.raw_space']);
     expect(report.request?.scopes).toEqual(['offline_access', 'api:read']);
     expect(report.loginUrl).toContain('scope=offline_access%20api:read&');
   });

@@ -10,7 +10,8 @@
  */
 import { checkClientId, checkRedirectUri, checkResponseType } from './client';
 import { checkLocation, findQuery, toLoginUrl } from './location';
-import { normalizeUrlText, type Param, parseParams, parseUrl } from './normalize';
+import { normalizeUrlText, type Param, parseParams, parseUrl, rawSpaceInScope } from './normalize';
+import { rawSpaceResult } from './scope';
 import {
   checkDuplicates,
   checkFilledIn,
@@ -24,7 +25,7 @@ import {
 } from './params';
 import { checkCodeChallenge, checkCodeChallengeMethod } from './pkce';
 import { checkScope, requiredScopesOf } from './scope';
-import { joinSplitValues } from './split-values';
+import { joinSplitValues, separateEncodedParams } from './split-values';
 import { checkState } from './state';
 import { type CheckResult, fail, makeReport, pass, quote, type Report } from '../report';
 import { maskUrlSecrets, urlRole } from '../paste/classify';
@@ -154,8 +155,11 @@ export function checkAuthorizeUrl(input: string, expected: AuthorizeUrlExpectati
   if (query.source === null) return makeReport('authorize-url', finishChecklist(results, ['url'], expected));
 
   const split = joinSplitValues(parseParams(query.source));
-  const params = split.params;
-  results.push(...split.results, ...checkParams(params, expected));
+  const glued = separateEncodedParams(split.params);
+  const params = glued.params;
+  results.push(...split.results, ...glued.results, ...checkParams(params, expected));
+  const spaced = rawSpaceInScope(input);
+  if (spaced) results.push(rawSpaceResult(spaced));
 
   const report = makeReport('authorize-url', finishChecklist(results, AUTHORIZE_URL_CHECKS, expected), {
     request: describeRequest(params),

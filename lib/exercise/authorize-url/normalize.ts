@@ -96,3 +96,24 @@ export function parseParams(rawQuery: string): Param[] {
   }
   return params;
 }
+
+/** Spaces a pasted scope holds as they are (a plain, tab or no-break space), which a URL cannot carry. */
+const RAW_SPACE = /[ \t\u00A0\u2007\u202F]/;
+
+/**
+ * The scope value as pasted when it holds a raw space between scopes (issue 19, class 5):
+ * `normalizeUrlText` reads it as `%20`, but the same URL pasted into an address bar, a
+ * terminal or a chat ends there or joins the scopes. Line breaks with their indentation (the
+ * template is multi-line) are not such spaces. Null when there is none. Linear.
+ */
+export function rawSpaceInScope(input: string): { value: string; char: string } | null {
+  const text = input.replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? '' : run));
+  const at = text.search(/[?&]scope=/);
+  if (at < 0) return null;
+  const start = text.indexOf('=', at) + 1;
+  let end = start;
+  while (end < text.length && text[end] !== '&' && text[end] !== '#') end += 1;
+  const value = text.slice(start, end).trim();
+  const space = RAW_SPACE.exec(value);
+  return space ? { value: value.slice(0, 200), char: space[0] } : null;
+}

@@ -12,7 +12,7 @@ const challengeResult = (challenge: string) =>
 describe('the challenge, decoded first', () => {
   it('names standard base64 of the hex text (88 characters) as hex encoded again, not only as the wrong alphabet', () => {
     const result = challengeResult(encodeURIComponent(Buffer.from(hex).toString('base64')));
-    expect(result.code).toBe('code_challenge.not_base64url');
+    expect(result.code).toBe('code_challenge.malformed');
     expect(result.message).toContain('standard base64 encoding of a hex string');
     expect(result.hint).toContain('-binary');
   });
@@ -30,6 +30,14 @@ describe('the challenge, decoded first', () => {
       expect(result.message).toContain('what the hashing command printed');
       expect(result.hint).toContain('openssl dgst -sha256 -binary');
     }
+  });
+
+  it('names the report openssl dgst printed without -binary, encoded (and wrapped by base64)', () => {
+    const printed = Buffer.from(`SHA2-256(stdin)= ${hex}\n`).toString('base64url');
+    const result = challengeResult(printed);
+    expect(result.code).toBe('code_challenge.malformed');
+    expect(result.message).toContain('SHA2-256(stdin)=');
+    expect(result.hint).toContain('-binary');
   });
 
   it('still passes the real challenge', () => {

@@ -14,13 +14,20 @@ const CHALLENGES_OF_EMPTY_VERIFIERS: Readonly<Record<string, string>> = {
   'dCNOmK_nSY-12vHzasLXiswzlGT5UHA7jAGYkvmCuQs': 'the text "null"',
 };
 
+/** The text a base64 or base64url value decodes to, when it is printable text (null otherwise). */
+function decodedText(value: string): string | null {
+  if (value.length > 400) return null;
+  try {
+    const text = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
+    return /^[\x20-\x7e\n]*$/.test(text) ? text : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Whether the value is base64 or base64url of a hex string (`shasum` / `openssl dgst` output encoded again). */
 function decodesToHex(value: string): boolean {
-  try {
-    return /^[0-9a-f]{64}\n?$/i.test(atob(value.replace(/-/g, '+').replace(/_/g, '/')));
-  } catch {
-    return false;
-  }
+  return /^[0-9a-f]{64}\n?$/i.test(decodedText(value) ?? '');
 }
 
 /** What `openssl dgst -sha256` or `shasum -a 256` print: a label or a file name around the hex of the hash. */
@@ -57,13 +64,26 @@ export function checkCodeChallenge(p: Param, _expected: AuthorizeUrlExpectations
       ),
     ];
   }
+  const decoded = decodedText(value.replace(/ /g, '+'));
+  const printedThenEncoded = decoded === null ? null : PRINTED_HASH.exec(decoded.trim());
+  if (decoded !== null && printedThenEncoded) {
+    const label = decoded.trim().slice(0, 24);
+    return [
+      fail(
+        'code_challenge',
+        'code_challenge.malformed',
+        `code_challenge is ${value.length} characters and decodes to the text ${quote(`${label}…`, 40)}: the hashing command (openssl dgst without -binary) printed its report, and that text was encoded instead of the hash.`,
+        "Add -binary so openssl outputs the raw 32 bytes, then encode those with base64url: printf '%s' \"$CODE_VERIFIER\" | openssl dgst -sha256 -binary | openssl base64 -A | tr '+/' '-_' | tr -d '=' (43 characters).",
+      ),
+    ];
+  }
   if (decodesToHex(value.replace(/ /g, '+'))) {
-    // The codes stay what they were for each shape (instructors count them): the wrong alphabet, or malformed.
+    // The root cause is the hex text (issue 19, class 6): fixing only the alphabet would leave it in.
     const standard = /[+/=]|%2B|%2F|%3D/i.test(raw);
     return [
       fail(
         'code_challenge',
-        standard ? 'code_challenge.not_base64url' : 'code_challenge.malformed',
+        'code_challenge.malformed',
         `code_challenge ${shown} is the ${standard ? 'standard base64' : 'base64url'} encoding of a hex string (${value.length} characters): the hash was written out in hex before it was encoded.`,
         'Encode the 32 raw bytes of the hash, not its hex text, with base64url: openssl dgst -sha256 -binary (not without -binary, not shasum), then base64url without padding — 43 characters.',
       ),

@@ -8,6 +8,7 @@ import { bracketsKeptResult, findPlaceholder, placeholderResult, valueInKeptBrac
 import { type CheckResult, fail, quote, warn } from '../report';
 import { adviseScope } from '../scope-advice';
 import { editDistance, suggest } from '../suggest';
+import { nameCharacter } from '../explain-difference';
 
 /** How many unknown scopes are explained one by one before the rest are counted. */
 const MAX_LISTED_SCOPES = 10;
@@ -187,4 +188,25 @@ function checkUnknownScopes(others: string[], supported: readonly string[] | und
     );
   }
   return results;
+}
+
+/**
+ * A raw space between scopes (found by normalize.ts `rawSpaceInScope`): read here as `%20`,
+ * but a URL cannot hold one — and a no-break space a browser sends as `%C2%A0`, part of a
+ * scope's name.
+ */
+export function rawSpaceResult({ value, char }: { value: string; char: string }): CheckResult {
+  const joined = value
+    .split(/[ \t\u00A0\u2007\u202F]+/)
+    .filter(Boolean)
+    .join('+');
+  const plain = char === ' ' || char === '\t';
+  return warn(
+    'scope',
+    'scope.raw_space',
+    plain
+      ? `scope ${quote(value, MAX_QUOTE)} has a plain space between its scopes, and a URL cannot hold a raw space: this page read it as %20, but the same URL pasted into an address bar, a terminal or a chat ends at that space or runs the scopes together.`
+      : `scope ${quote(value, MAX_QUOTE)} has ${nameCharacter(char)} between its scopes, not a plain space: a browser sends it as %C2%A0, which the server reads as part of a scope's name (invalid_scope). This page read it as a space.`,
+    `Write the space as + (or %20): scope=${joined}.`,
+  );
 }

@@ -5,7 +5,7 @@
  * "&" inside the value — and read as meant, so the other checks neither call the piece an
  * unknown parameter to remove nor pass a scope list that lost a scope.
  */
-import { MAX_QUOTE, type Param } from './normalize';
+import { formDecode, MAX_QUOTE, type Param } from './normalize';
 import { KNOWN_PARAMS } from './params';
 import { type CheckResult, fail, quote, warn } from '../report';
 
@@ -57,4 +57,51 @@ export function joinSplitValues(params: Param[]): { params: Param[]; results: Ch
   }
   finish();
   return { params: out, results };
+}
+
+/** `%26name%3D` inside a value: an encoded "&name=" (any case of the hex digits). */
+const ENCODED_SEPARATOR = /%26([A-Za-z_]{2,40})%3D/i;
+
+/**
+ * The reverse mistake (issue 19, class 5): a parameter glued into the value before it by an
+ * encoded "&" — `redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fredirect%26state%3Dabc`, made by
+ * encoding "redirect_uri&state=…" as one value. The server reads one long redirect_uri and no
+ * state. Told as what it is, and read as meant (the value cut there, the glued parameter
+ * added), so the other checks neither report a wrong redirect URI nor ask to add a state that
+ * is there.
+ */
+export function separateEncodedParams(params: Param[]): { params: Param[]; results: CheckResult[] } {
+  const out: Param[] = [];
+  const results: CheckResult[] = [];
+  const present = new Set(params.map((p) => p.name));
+  for (const p of params) {
+    const match = p.rawValue === null ? null : ENCODED_SEPARATOR.exec(p.rawValue);
+    const name = match?.[1];
+    if (!match || !name || !KNOWN_PARAMS.includes(name) || present.has(name)) {
+      out.push(p);
+      continue;
+    }
+    const raw = p.rawValue!;
+    const kept = raw.slice(0, match.index);
+    const rest = raw.slice(match.index + match[0].length);
+    const gluedRaw = decodeURIComponentSafe(rest);
+    out.push({ ...p, rawValue: kept, value: formDecode(kept) }, { name, rawValue: gluedRaw, value: formDecode(gluedRaw) });
+    results.push(
+      fail(
+        p.name === 'redirect_uri' ? 'redirect_uri' : 'params',
+        'param.encoded_separator',
+        `${p.name} ends in ${quote(`${match[0]}${rest.slice(0, 12)}${rest.length > 12 ? '…' : ''}`, MAX_QUOTE)}: %26 is an encoded "&" and %3D an encoded "=", so "&${name}=" is part of the ${p.name} value — the server reads ${p.name} as ${quote(formDecode(raw), MAX_QUOTE)} and finds no ${name} parameter of its own.`,
+        `Encode only the ${p.name} value itself and write a real "&" before ${name}: ${p.name}=${kept}&${name}=${gluedRaw.slice(0, 40)}.`,
+      ),
+    );
+  }
+  return { params: out, results };
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -103,6 +103,14 @@ export function explainClientCredentialsError(
       };
     }
     case 'unauthorized_client': {
+      if (/not enabled to retrieve service account/i.test(description)) {
+        return {
+          code: 'client_credentials.grant_not_allowed',
+          meaning:
+            "Keycloak's client has no service account enabled: a client credentials request is made as the client's own service account, so Keycloak refuses it.",
+          hint: 'In the Keycloak admin console → Clients → your client → Settings → Capability config: turn on Client authentication and Service accounts roles, Save, and run the command again.',
+        };
+      }
       const configured = /configured grant types: \[([^\]]{0,200})\]/i.exec(description)?.[1];
       const webLike = usedWebApp || (configured !== undefined && /authorization_code/.test(configured));
       return {

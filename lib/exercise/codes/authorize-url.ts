@@ -215,6 +215,18 @@ export const AUTHORIZE_URL_CODES = {
     'An unencoded "&" inside a value cut it in two (scopes joined with "&", a state with "&" in it).',
     'Separating scopes with "&" instead of "+", or a password manager’s state with symbols in it.',
   ),
+  'scope.raw_space': code(
+    AUTHORIZE,
+    ['warn'],
+    'A raw space (or a no-break space) between scopes, which a URL cannot hold: read as %20 here, but cut or joined elsewhere.',
+    'Copying a scope list with spaces from documentation ("openid offline_access") into the URL.',
+  ),
+  'param.encoded_separator': code(
+    AUTHORIZE,
+    ['fail'],
+    'An encoded "&" (%26) glued the next parameter into a value: "%26state%3D…" inside redirect_uri.',
+    'Percent-encoding "redirect_uri&state=…" as one value instead of the redirect URI alone.',
+  ),
   'scope.double_encoded': code(
     AUTHORIZE,
     ['fail'],

@@ -337,6 +337,10 @@ const EXAMPLES: Partial<Record<DiagnosisCode, Example[]>> = {
     authorize('warn', `${build(GOOD)}`.replace(/state=([^\n]*)/, 'state=k7Qp2mZx9vLr&Tw4s')),
   ],
   'scope.double_encoded': [authorize('fail', url({ scope: 'offline_access%2520api%253Aread' }))],
+  'scope.raw_space': [authorize('warn', url({ scope: 'offline_access api:read' }))],
+  'param.encoded_separator': [
+    authorize('fail', url({ redirect_uri: 'https%3A%2F%2Fexample-app.com%2Fredirect%26state%3Dk7Qp2mZx9vLr', state: undefined })),
+  ],
   'paste.curl_error': responses('fail', () => "curl: (7) Failed to connect to localhost port 3001 after 0 ms: Couldn't connect to server"),
   'paste.powershell_error': responses(
     'fail',

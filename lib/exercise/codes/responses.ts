@@ -45,13 +45,13 @@ export const RESPONSE_CODES = {
     WITH_SERVICE,
     ['fail'],
     'The shell ran part of the curl command as a separate command, so the request was incomplete.',
-    'A space after a line-ending backslash, or a line without its backslash, when copying the command.',
+    'A space after a line-ending backslash, a line without its backslash, or a commented-out line inside the command.',
   ),
   'request.shell_quoting': code(
     RESPONSES,
     ['fail'],
-    'The shell changed the command before curl ran it: curly quotes, an invisible character, an & outside quotes, single quotes in cmd.exe.',
-    'Copying the command through a word processor or chat app, writing several parameters in one unquoted -d value, running a bash command in cmd.exe.',
+    'The shell changed the command before curl ran it: curly quotes, an invisible character, a dash for --, an & outside quotes, a $ or ! the shell expanded, single quotes in cmd.exe.',
+    'Copying the command through a word processor or chat app, writing several parameters in one unquoted -d value, a secret with $ or ! in double quotes, running a bash command in cmd.exe.',
   ),
   'request.not_a_form': code(
     RESPONSES,

@@ -12,6 +12,8 @@ import { fail, quote, type CheckResult } from '../report';
 import { stepRef } from '../steps';
 import { maskUrlSecrets, type CommandTraits, type PasteKind } from './classify';
 import { answerCommandFault } from './command-faults';
+import { answerFromExchange } from './exchange-answers';
+import type { HttpExchange } from './http-exchange';
 
 export interface PasteAnswerContext {
   /** The learner's token endpoint (from discovery, or the practice server's). */
@@ -21,6 +23,8 @@ export interface PasteAnswerContext {
   grant: TokenGrant;
   /** Practice server only: the console's name of the app whose secret the command needs (absent: "My Web App"). */
   appName?: string;
+  /** The learner's app's client ID, when known. */
+  clientId?: string;
 }
 
 /** Where the values a template's placeholders stand for are found, for the grant's command. */
@@ -60,7 +64,7 @@ export function answerResponsePaste(paste: PasteKind, ctx: PasteAnswerContext): 
         `Run the curl command of this step in a terminal instead (a token request with a client secret belongs to a server or a terminal, never to a page), and paste what it prints.`,
       );
     case 'http_error':
-      return answerHttpError(paste.status, paste.reason, paste.path, ctx, paste.sent);
+      return answerHttpError(paste.status, paste.reason, paste.path, ctx, paste.sent, paste.exchange);
     case 'html': {
       if (paste.status === 404 || paste.status === 405 || /\b404\b/.test(paste.title ?? '')) {
         return answerHttpError(paste.status ?? 404, paste.title ?? 'Not Found', paste.path, ctx);
@@ -201,9 +205,13 @@ function answerHttpError(
   path: string | null,
   ctx: PasteAnswerContext,
   sent?: CommandTraits,
+  exchange?: HttpExchange,
 ): CheckResult {
   const expected = expectedEndpoint(ctx);
   const seen = `${status ?? ''} ${reason}`.trim();
+  // What the exchange shows (the credentials sent, where a redirect points, the method) settles it first.
+  const fromExchange = exchange && status !== null ? answerFromExchange(status, seen, exchange, ctx, path, sent) : null;
+  if (fromExchange) return fromExchange;
   const authentication = status === 400 || status === 401 ? answerAuthenticationStatus(seen, status, ctx, sent) : null;
   if (authentication) return authentication;
   if (status === 404) {
@@ -233,6 +241,14 @@ function answerHttpError(
       'paste.http_error',
       `The server answered ${quote(seen, 60)}: the token endpoint takes a form (application/x-www-form-urlencoded), and the command sent something else (JSON?).`,
       `Send the parameters with -d name=value, without a Content-Type: application/json header, ${RUN_AGAIN}.`,
+    );
+  }
+  if (status !== null && status >= 300 && status < 400) {
+    return fail(
+      CHECK,
+      'paste.http_error',
+      `The server answered ${quote(seen, 60)}: a redirect instead of the token endpoint's JSON, so the address your command sent to${path ? ` (${quote(path, 100)})` : ''} is not the token endpoint (curl does not follow a redirect).`,
+      `Send the request to${endpointText(ctx) || ' the token endpoint'} exactly, ${RUN_AGAIN}.`,
     );
   }
   const serverSide = status !== null && status >= 500;

@@ -12,6 +12,7 @@
 import { parseUrl } from '../authorize-url/normalize';
 import { findCommandFault, type CommandFault } from '../shell-mistakes/faults';
 import type { FaultConsequence } from './command-faults';
+import { readHttpExchange, type HttpExchange } from './http-exchange';
 
 /** What a paste is, with the facts the answer quotes. `null` from {@link classifyPaste}: nothing but (maybe broken) JSON. */
 export type PasteKind =
@@ -19,7 +20,7 @@ export type PasteKind =
   | { kind: 'powershell_error'; line: string; parameter: string | null; status: number | null }
   /** A browser console's error for a fetch() (CORS, a network error), with the page's origin and a status when it names them. */
   | { kind: 'browser_error'; line: string; origin: string | null; status: number | null }
-  | { kind: 'http_error'; status: number | null; reason: string; path: string | null; sent?: CommandTraits }
+  | { kind: 'http_error'; status: number | null; reason: string; path: string | null; sent?: CommandTraits; exchange?: HttpExchange }
   | { kind: 'html'; title: string | null; status: number | null; path: string | null }
   | { kind: 'url'; url: string; role: UrlRole }
   | { kind: 'command'; tool: string; placeholders: string[] }
@@ -147,11 +148,26 @@ function classifyOutput(text: string): PasteKind | null {
     path ??= PROBLEM_PATH.exec(line)?.[1] ?? null;
   }
 
+  // The exchange curl -v / -i, HTTPie or PowerShell showed: the real answer (after a 100 Continue) and the request sent.
+  const exchange = readHttpExchange(text);
+  if (exchange.response && exchange.response.status !== status) {
+    status = exchange.response.status;
+    reason = exchange.response.reason;
+  }
+  const requestPath = exchange.request?.target.startsWith('/') ? exchange.request.target.split('?')[0]! : null;
   const htmlAt = lines.findIndex((line) => /^<(?:!doctype html|html|head|body|title)\b/i.test(line));
   if (htmlAt >= 0) return { kind: 'html', title: htmlTitle(lines.slice(htmlAt)), status, path: path ?? pathOfCommand };
   const json = lines.some((line) => line.startsWith('{') || /\{"/.test(line));
-  if (status !== null && status >= 400 && !json) {
-    return { kind: 'http_error', status, reason: reason || `HTTP ${status}`, path: path ?? pathOfCommand, sent: commandTraits(lines) };
+  // A redirect is an answer too (issue 19): to a login page, to https, elsewhere.
+  if (status !== null && status >= 300 && !json) {
+    return {
+      kind: 'http_error',
+      status,
+      reason: reason || REASON_OF[status] || `HTTP ${status}`,
+      path: path ?? requestPath ?? pathOfCommand,
+      sent: commandTraits(lines),
+      exchange,
+    };
   }
 
   const output = lines.filter((line) => !COMMAND.test(line.replace(PROMPT, '')) && !/^>\s/.test(line) && !/\\$/.test(line));
@@ -188,11 +204,13 @@ export interface CommandTraits {
   wrappingBase64: boolean;
   /** The command sends client credentials (-u, an Authorization header, client_secret=). */
   credentials: boolean;
+  /** Shell variables the credentials were written with (`${client_id}`, `$CLIENT_SECRET`): empty when unset. */
+  credentialVariables: string[];
 }
 
 /** Reads the command lines of a paste for {@link CommandTraits}: fixed-string tests per line. */
 export function commandTraits(lines: string[]): CommandTraits {
-  const traits: CommandTraits = { tool: null, wrappingBase64: false, credentials: false };
+  const traits: CommandTraits = { tool: null, wrappingBase64: false, credentials: false, credentialVariables: [] };
   for (const line of lines) {
     const bare = line.replace(PROMPT, '');
     const tool = COMMAND.exec(bare)?.[1];
@@ -203,6 +221,8 @@ export function commandTraits(lines: string[]): CommandTraits {
     if (lower.includes('authorization: basic') || /(?:^|\s)(?:-u|--user|-a|--auth)[\s=]/.test(bare) || lower.includes('client_secret=')) {
       traits.credentials = true;
     }
+    const user = USER_ARGUMENT.exec(bare);
+    if (user && traits.credentialVariables.length === 0) traits.credentialVariables = (user[1]!.match(SHELL_VARIABLE) ?? []).slice(0, 2);
     const base64 = lower.indexOf('| base64');
     if (base64 >= 0 && lower.includes('basic')) {
       const rest = lower.slice(base64, base64 + 60);
@@ -211,6 +231,10 @@ export function commandTraits(lines: string[]): CommandTraits {
   }
   return traits;
 }
+
+/** curl's `-u id:secret` argument, without the quotes around it. */
+const USER_ARGUMENT = /(?:^|\s)(?:-u|--user)[\s=]+["']?([^\s"']{1,300})/;
+const SHELL_VARIABLE = /\$\{?[A-Za-z_][A-Za-z0-9_]{0,40}\}?/g;
 
 function pathOf(url: string): string | null {
   return parseUrl(url)?.pathname ?? null;
@@ -275,6 +299,22 @@ const REASON_STATUS: Record<string, number> = {
   'service unavailable': 503,
   'gateway timeout': 504,
   'unsupported media type': 415,
+};
+
+/** The reason phrase of a status, for an HTTP/2 status line, which has none. */
+const REASON_OF: Record<number, string> = {
+  301: 'Moved Permanently',
+  302: 'Found',
+  303: 'See Other',
+  307: 'Temporary Redirect',
+  308: 'Permanent Redirect',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
 };
 
 function statusOfReason(reason: string): number | null {

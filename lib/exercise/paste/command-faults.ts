@@ -67,7 +67,7 @@ export function answerCommandFault(fault: CommandFault, after?: FaultConsequence
       return fail(
         CHECK,
         'request.shell_quoting',
-        `Between ${quote(maskArgument(fault.before), 40)} and ${quote(maskArgument(fault.after), 60)} your command has ${nameCharacter(fault.char)}, not a plain space: ${shell} does not split the command there, so curl received the two as one piece and the server did not find the parameter by its name${consequence}.`,
+        `Between ${quote(maskArgument(fault.before), 40)} and ${quote(maskArgument(fault.after), 60)} your command has ${nameCharacter(fault.char)}, not a plain space (${quote(maskArgument(fault.marked), 80)}): ${shell} does not split the command there, so curl received the two as one piece and the server did not find the parameter or header by its name${consequence}.`,
         `Delete that character and type a plain space (documents, chat apps and some web pages put such characters in), or copy the command with its Copy button straight into the terminal, ${AGAIN}.`,
       );
     case 'ampersand': {
@@ -90,6 +90,37 @@ export function answerCommandFault(fault: CommandFault, after?: FaultConsequence
         `${quoteIt}, or give each parameter its own -d (one -d name=value per parameter, as in the step's command), ${AGAIN}.`,
       );
     }
+    case 'dash': {
+      const name = DASH_NAME[fault.char] ?? nameCharacter(fault.char);
+      const option = fault.word.replace(/^[\u2010-\u2015\u2212-]+/, '');
+      const hyphens = option.length <= 1 ? '-' : '--';
+      const meant = `${hyphens}${option}`;
+      return fail(
+        CHECK,
+        'request.shell_quoting',
+        `Your command has ${name} where ${option.length <= 1 ? 'a hyphen belongs' : 'two hyphens belong'}: ${quote(maskArgument(fault.word), 40)} (${quote(maskArgument(fault.marked), 80)}). A word processor or chat app turned ${hyphens} into a dash, so curl did not read ${quote(fault.word, 30)} as an option but as another address to fetch, and what should have followed it was never sent${consequence}.`,
+        `Type ${meant} with plain ${option.length <= 1 ? 'hyphen' : 'hyphens'} — every such dash in the command — or copy the command with its Copy button straight into the terminal, ${AGAIN}.`,
+      );
+    }
+    case 'expansion': {
+      const variable = fault.variable.length > 6 ? `${fault.variable.slice(0, 5)}…` : fault.variable;
+      const kept = fault.kept.length > 14 ? `${fault.kept.slice(0, 12)}…` : fault.kept;
+      return fail(
+        CHECK,
+        'request.shell_quoting',
+        `A value in your command has a $ (${quote(`${kept}${variable}`, 60)}), and outside single quotes ${shell} replaces ${quote(variable, 20)} with the value of a variable of that name — nothing, as none is set — so curl sent ${quote(kept, 40)} and the rest of the value never reached the server${consequence}.`,
+        fault.shell === 'powershell'
+          ? `Put that value in single quotes ('…'), where PowerShell expands nothing (or write the $ as \`$), ${AGAIN}.`
+          : `Put that value in single quotes ('…'), where bash and zsh expand nothing (or write the $ as \\$), ${AGAIN}.`,
+      );
+    }
+    case 'comment':
+      return fail(
+        CHECK,
+        'request.command_split',
+        `The line ${quote(maskArgument(fault.line), 80)} holds a comment: ${shell} ignores everything after the # — the line-continuation character at its end too — so the command ended there, curl sent an incomplete request, and the lines after it ran as commands of their own${consequence}.`,
+        `Delete that line (a comment cannot sit inside a command continued over several lines), or move it above the command, ${AGAIN}.`,
+      );
     case 'cmd_single_quotes':
       return fail(
         CHECK,
@@ -116,7 +147,7 @@ export function answerCommandFault(fault: CommandFault, after?: FaultConsequence
       return fail(
         CHECK,
         'request.shell_quoting',
-        `The shell took ${quote(maskArgument(fault.word), 60)} in your command for a history expansion (a ! outside single quotes) and ran nothing: the command was never sent.`,
+        `The shell took ${quote(fault.word.length > 6 ? `${fault.word.slice(0, 5)}…` : fault.word, 60)} in your command for a history expansion (a ! outside single quotes) and ran nothing: the command was never sent.`,
         `Put the value that holds the ! in single quotes ('…'), where bash and zsh expand nothing, ${AGAIN}.`,
       );
     case 'zsh_glob':
@@ -128,6 +159,14 @@ export function answerCommandFault(fault: CommandFault, after?: FaultConsequence
       );
   }
 }
+
+const DASH_NAME: Record<string, string> = {
+  '\u2013': 'an en dash (–, U+2013)',
+  '\u2014': 'an em dash (—, U+2014)',
+  '\u2212': 'a minus sign (U+2212)',
+  '\u2010': 'a Unicode hyphen (U+2010)',
+  '\u2011': 'a non-breaking hyphen (U+2011)',
+};
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

@@ -164,9 +164,83 @@ describe("another shell's continuation character", () => {
 });
 
 describe('a history expansion', () => {
+  it('reads “-bash: …” as the shell speaking, not as an option line of the command', () => {
+    const fault = findCommandFault(`$ curl -u "oauth-lab:Zk9!xQ2mWv7Lr4Tp" -d grant_type=x ${URL}\n-bash: !xQ2mWv7Lr4Tp": event not found`);
+    expect(fault).toMatchObject({ kind: 'history' });
+    expect(answerCommandFault(fault!).message).toContain('"!xQ2m…"');
+  });
+
   it('names the ! that bash took for one, and single quotes as the fix', () => {
     const fault = findCommandFault(`$ curl ${URL} -d "client_secret=ab!x3Yz"\nbash: !x3Yz: event not found`);
     expect(fault).toMatchObject({ kind: 'history', word: '!x3Yz' });
     expect(answerCommandFault(fault!).hint).toContain("single quotes ('…')");
+  });
+});
+
+describe('characters deep inside a command (issue 19, third round)', () => {
+  it('names an en dash where -- belongs, marks it in place, and gives the option back', () => {
+    const fault = findCommandFault(`$ curl ${URL} \u2013data grant_type=authorization_code\ncurl: (6) Could not resolve host: \u2013data`);
+    expect(fault).toMatchObject({ kind: 'dash', char: '\u2013', word: '\u2013data' });
+    const answer = answerCommandFault(fault!);
+    expect(answer.code).toBe('request.shell_quoting');
+    expect(answer.message).toContain('an en dash (–, U+2013)');
+    expect(answer.message).toContain('[U+2013]data');
+    expect(answer.hint).toContain('Type --data');
+  });
+
+  it("leaves a dash alone in PowerShell's cmdlets, which take it as a parameter's", () => {
+    expect(findCommandFault(`PS C:\\> Invoke-RestMethod \u2013Method Post \u2013Uri ${URL}`)).toBeNull();
+  });
+
+  it('marks a narrow no-break space after -H in place', () => {
+    const fault = findCommandFault(`$ curl ${URL} -H\u202F"Authorization: Basic abc"\n${ERROR}`);
+    expect(fault).toMatchObject({ kind: 'invisible', before: '-H' });
+    expect(answerCommandFault(fault!).message).toContain('-H[U+202F]"Authorization');
+  });
+});
+
+describe('what the shell did with $ and #', () => {
+  it('names a $ inside a secret in double quotes, what was sent, and single quotes as the fix', () => {
+    const fault = findCommandFault(`$ curl -u "oauth-lab:Tq8$vR2pLx5Nw3Ks" -d grant_type=x ${URL}`);
+    expect(fault).toMatchObject({ kind: 'expansion', kept: 'oauth-lab:Tq8', variable: '$vR2pLx5Nw3Ks' });
+    const answer = answerCommandFault(fault!, { who: 'server', said: 'invalid_client' });
+    expect(answer.message).toContain('curl sent "oauth-lab:Tq8"');
+    expect(answer.message).not.toContain('Lx5Nw3Ks');
+    expect(answer.hint).toContain("single quotes ('…')");
+  });
+
+  it('leaves variables meant as such alone, and a $ in single quotes', () => {
+    expect(findCommandFault(`$ curl -u "$CLIENT_ID:$CLIENT_SECRET" -d code=$CODE ${URL}`)).toBeNull();
+    expect(findCommandFault(`$ curl -u 'oauth-lab:Tq8$vR2p' ${URL}`)).toBeNull();
+    expect(findCommandFault(`C:\\> curl -u "oauth-lab:Tq8$vR2p" ${URL}`)).toBeNull();
+  });
+
+  it('names a commented-out line inside a continued command', () => {
+    const paste = `$ curl -X POST ${URL} \\\n>   -d grant_type=authorization_code \\\n>   # -d scope=offline_access \\\n${ERROR}\n-bash: -d: command not found`;
+    const fault = findCommandFault(paste);
+    expect(fault).toMatchObject({ kind: 'comment', line: '# -d scope=offline_access \\' });
+    const answer = answerCommandFault(fault!);
+    expect(answer.code).toBe('request.command_split');
+    expect(answer.message).toContain('ignores everything after the #');
+  });
+
+  it('leaves a # inside a word (a URL fragment) alone', () => {
+    expect(findCommandFault(`$ curl ${URL}#frag \\\n>   -d a=b`)).toBeNull();
+  });
+
+  it('tells the & that backgrounded the command before the option that ran as a command after it', () => {
+    const paste = `$ curl -X POST ${URL}?grant_type=authorization_code&code=abc -u id:secret\n[1] 48213\n-bash: -u: command not found`;
+    expect(findCommandFault(paste)).toMatchObject({ kind: 'ampersand', lost: '&code=abc' });
+  });
+
+  it.each(ADVERSARIAL_FAMILIES)('stays linear on "$name" with $, # and dashes (64 KiB within 50 ms)', async ({ make }) => {
+    for (const text of [
+      `$ curl -u "${'a$b'.repeat(20 * KIB)}" ${make(4 * KIB)}`,
+      `$ curl ${' #'.repeat(32 * KIB)} \\\n> -d a=b`,
+      `$ curl ${' \u2013'.repeat(32 * KIB)}`,
+      `$ curl x \\\n${'> # a \\\n'.repeat(8 * KIB)}`,
+    ]) {
+      expect(await fastestRun(() => findCommandFault(text))).toBeLessThan(50);
+    }
   });
 });

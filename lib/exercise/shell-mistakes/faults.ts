@@ -17,8 +17,14 @@ export type CommandFault =
   | { kind: 'continuation'; shell: ShellKind | null; line: string; char: string; after: string | null; wrongChar?: boolean }
   /** Curly quotes around a word of the command: the shell passed them on as characters. */
   | { kind: 'smart_quotes'; shell: ShellKind | null; word: string }
-  /** A character that looks like a space, or nothing, inside the command. */
-  | { kind: 'invisible'; shell: ShellKind | null; char: string; before: string; after: string }
+  /** A character that looks like a space, or nothing, inside the command; `marked` quotes it in place as [U+XXXX]. */
+  | { kind: 'invisible'; shell: ShellKind | null; char: string; before: string; after: string; marked: string }
+  /** An en dash, em dash or minus sign where an option's hyphens belong (`–data`): the tool took it for an argument. */
+  | { kind: 'dash'; shell: ShellKind | null; char: string; word: string; marked: string }
+  /** A `$` inside a value, outside single quotes: the shell put a variable's value (usually nothing) in its place. */
+  | { kind: 'expansion'; shell: ShellKind | null; word: string; variable: string; kept: string }
+  /** A `#` starting a comment inside the command: the rest of the line, its continuation too, was dropped. */
+  | { kind: 'comment'; shell: ShellKind | null; line: string }
   /** An `&` outside quotes inside a value: the shell ended the command there. */
   | { kind: 'ampersand'; shell: ShellKind | null; kept: string; lost: string }
   /** cmd.exe: single quotes are characters, not quotes. */
@@ -40,6 +46,10 @@ const TOOL = /^(?:curl(?:\.exe)?|wget|https?|Invoke-RestMethod|Invoke-WebRequest
 const CONTINUATION = new Set(['\\', '`', '^']);
 const SMART_QUOTES = /[\u201C\u201D\u201E\u201F\u2018\u2019\u201A\u201B]/;
 const INVISIBLE = /[\u00A0\u2007\u202F\u200B\u200C\u200D\u2060\uFEFF\u00AD]/;
+/** A dash that is not a hyphen at a word's start, before a letter or another dash: `–data`, `—d`, U+2212 before `H`. */
+const DASH = /(^|[ \t])[\u2010-\u2015\u2212](?=[A-Za-z\u2010-\u2015-])/;
+/** A message of the shell itself (`-bash: !x: event not found`), never a line of the command, though it starts with a dash. */
+const SHELL_MESSAGE = /^-?(?:ba|z|k|da)?sh: /;
 /** `[1] 12345`: bash put a command in the background. */
 const JOB_LINE = /^\[\d{1,3}\][ +-]{0,3}\d{1,7}$/;
 const ZSH_GLOB = /^zsh: no matches found: (\S{1,300})/;
@@ -72,7 +82,7 @@ function commandLines(text: string, shell: ShellKind | null): { lines: CommandLi
     const continuationPrompt = prompt !== null && /^(?:>>? ?|More\? )$/.test(prompt[0]);
     const raw = prompt ? full.trimStart().slice(prompt[0].length) : full;
     const bare = raw.trim();
-    if (OPTION_RUN_AS_COMMAND.test(bare)) {
+    if (OPTION_RUN_AS_COMMAND.test(bare) || SHELL_MESSAGE.test(bare)) {
       outputs.push(bare);
       inCommand = false;
     } else if (TOOL.test(bare)) {
@@ -108,9 +118,19 @@ export function findCommandFault(paste: string, shellHint?: ShellKind | null): C
   if (history) return { kind: 'history', shell: 'posix', word: history[1] ?? `!${history[2]}` };
 
   const splitSeen = outputs.some((line) => OPTION_RUN_AS_COMMAND.test(line));
+  const jobs = outputs.some((line) => JOB_LINE.test(line));
+  // bash put the command in the background ([1] 12345): the & cut it, whatever ran as a command after.
+  if (jobs) {
+    for (const { raw } of lines) {
+      const fault = ampersandFault(raw, shell, true);
+      if (fault) return fault;
+    }
+  }
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i]!;
     const next = lines[i + 1];
+    const comment = commentFault(line.raw, next !== undefined || splitSeen, shell);
+    if (comment) return comment;
     const continuation = continuationFault(line.raw, next !== undefined || splitSeen, shell);
     if (continuation) return continuation;
     // The last line shown may be the one the shell stopped at: what ran next is the shell's error, not a command line.
@@ -132,9 +152,8 @@ export function findCommandFault(paste: string, shellHint?: ShellKind | null): C
     const fault = characterFault(raw, shell);
     if (fault) return fault;
   }
-  const jobs = outputs.some((line) => JOB_LINE.test(line));
   for (const { raw } of lines) {
-    const fault = ampersandFault(raw, shell, jobs);
+    const fault = ampersandFault(raw, shell, jobs) ?? expansionFault(raw, shell);
     if (fault) return fault;
   }
   const how = notAForm(lines);
@@ -181,7 +200,14 @@ function characterFault(raw: string, shell: ShellKind | null): CommandFault | nu
       char: raw[hidden]!,
       before: lastWord(raw.slice(Math.max(0, hidden - 60), hidden)),
       after: firstWord(raw.slice(hidden + 1, hidden + 80)),
+      marked: markAt(raw, hidden),
     };
+  }
+  // PowerShell's cmdlets take – and — as a parameter's dash; curl and the others do not.
+  const dash = shell === 'powershell' && !/^(?:curl|wget)/i.test(raw.trimStart()) ? null : DASH.exec(raw);
+  if (dash) {
+    const at = dash.index + dash[1]!.length;
+    return { kind: 'dash', shell, char: raw[at]!, word: firstWord(raw.slice(at, at + 60)), marked: markAt(raw, at) };
   }
   if (shell === 'cmd') {
     // Credentials after -u are told by the Basic-header check (recipe-errors.ts), which names what reached the server.
@@ -216,6 +242,70 @@ function ampersandFault(raw: string, shell: ShellKind | null, jobs: boolean): Co
     }
   }
   return null;
+}
+
+/**
+ * `#` at the start of a word outside quotes (bash, zsh, PowerShell) starts a comment: the rest
+ * of the line goes, its continuation character too, so a command continued on the next line
+ * ends there. Told when the comment swallowed a continuation the command needed.
+ */
+function commentFault(raw: string, more: boolean, shell: ShellKind | null): CommandFault | null {
+  if (!more || shell === 'cmd' || !raw.includes('#')) return null;
+  let quote: string | null = null;
+  for (let i = 0; i < raw.length; i += 1) {
+    const ch = raw[i]!;
+    if (quote !== null) {
+      if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '\\' && shell !== 'powershell') i += 1;
+    else if (ch === '#' && (i === 0 || raw[i - 1] === ' ' || raw[i - 1] === '\t')) {
+      const comment = raw.slice(i).trimEnd();
+      return CONTINUATION.has(comment.at(-1) ?? '') ? { kind: 'comment', shell, line: raw.trim() } : null;
+    }
+  }
+  return null;
+}
+
+/**
+ * A `$` inside a word (after a letter or digit: `secret=Tq8$vR2p`), outside single quotes, in
+ * bash, zsh or PowerShell: the shell replaced `$name` with that variable's value — nothing,
+ * when it is not set — so the value sent is cut there. `$NAME` at a word's or a value's start
+ * (`"$CLIENT_ID:$CLIENT_SECRET"`, `code=$CODE`) is a variable meant as one.
+ */
+function expansionFault(raw: string, shell: ShellKind | null): CommandFault | null {
+  if (shell === 'cmd' || !raw.includes('$')) return null;
+  let quote: string | null = null;
+  let wordStart = 0;
+  for (let i = 0; i < raw.length; i += 1) {
+    const ch = raw[i]!;
+    if (quote === "'") {
+      if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === '"') quote = quote === '"' ? null : '"';
+    else if (ch === "'" && quote === null) quote = "'";
+    else if ((ch === ' ' || ch === '\t') && quote === null) wordStart = i + 1;
+    else if (ch === '\\' && shell !== 'powershell') i += 1;
+    else if (ch === '$' && /[A-Za-z0-9]/.test(raw[i - 1] ?? '') && /[A-Za-z_]/.test(raw[i + 1] ?? '')) {
+      let end = i + 1;
+      while (end < raw.length && end - i <= 64 && /\w/.test(raw[end]!)) end += 1;
+      const word = raw
+        .slice(wordStart, Math.min(raw.length, end + 40))
+        .split(/[ \t]/)[0]!
+        .replace(/^["']|["']$/g, '');
+      const start = raw.slice(wordStart, i).replace(/^["']/, '');
+      return { kind: 'expansion', shell, word, variable: raw.slice(i, end), kept: start };
+    }
+  }
+  return null;
+}
+
+/** Up to 30 characters either side of position `at`, the character there shown as [U+XXXX]. */
+function markAt(raw: string, at: number): string {
+  const code = (raw.codePointAt(at) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  return `${raw.slice(Math.max(0, at - 30), at).trimStart()}[U+${code}]${raw.slice(at + 1, at + 31).trimEnd()}`;
 }
 
 /** The shell word around position `at` (up to the blanks on either side), at most 80 characters. */

@@ -47,3 +47,28 @@ describe('explainFromCommand', () => {
     expect(explainFromCommand(same, { error: 'unsupported_grant_type' }, 'refresh_token', {})).toBeNull();
   });
 });
+
+describe('the Basic header curl -v showed', () => {
+  it('names empty credentials and the unset variables behind a refused client', () => {
+    const paste = [
+      '$ curl -v -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=authorization_code http://localhost:3000/oauth2/default/v1/token',
+      '> POST /oauth2/default/v1/token HTTP/1.1',
+      '> Authorization: Basic Og==',
+      '>',
+      '< HTTP/1.1 401 Unauthorized',
+      '<',
+      '{"error":"invalid_client","error_description":"client authentication failed"}',
+    ].join('\n');
+    const result = explainFromCommand(
+      paste,
+      { error: 'invalid_client', error_description: 'client authentication failed' },
+      'authorization_code',
+      {
+        redirectUri: 'http://localhost:3000/redirect',
+        clientId: '0oa8f3k2EXAMPLE',
+      },
+    )!;
+    expect(result.message).toContain('decodes to an empty client ID');
+    expect(result.message).toContain('"$CLIENT_ID" and "$CLIENT_SECRET" are not set');
+  });
+});

@@ -8,7 +8,8 @@
 import { formDecode } from '../authorize-url/normalize';
 import { explainClientCredentialsError, readSentRequest } from '../client-credentials/oauth-errors';
 import { explainDifference } from '../explain-difference';
-import { linesOf } from '../paste/classify';
+import { commandTraits, linesOf } from '../paste/classify';
+import { readBasicCredentials, readHttpExchange } from '../paste/http-exchange';
 import { fail, quote, type CheckResult } from '../report';
 import { stepRef } from '../steps';
 import type { TokenCheckContext, TokenGrant } from './context';
@@ -47,6 +48,25 @@ export function explainFromCommand(
         ? explainClientCredentialsError(error, description, { ...ctx, practice: ctx.practice ?? false }, sent)
         : null;
     if (explained) return fail('response', explained.code ?? 'response.error', `${seen}: ${explained.meaning}`, explained.hint);
+  }
+
+  // curl -v showed the Basic header sent (issue 19, class 1): empty credentials are the cause, whatever the wording.
+  if (error === 'invalid_client' || error === 'unauthorized_client') {
+    const basic = readBasicCredentials(readHttpExchange(text).request?.headers.authorization);
+    if (basic && (basic.clientId === '' || basic.secretLength === 0)) {
+      const variables = commandTraits(linesOf(text)).credentialVariables;
+      const empty = basic.clientId === '' ? 'an empty client ID' : `the client ID ${quote(basic.clientId, 60)} with an empty secret`;
+      return fail(
+        'response',
+        'response.error',
+        `${seen}: the Authorization: Basic header your command sent (curl -v shows it) decodes to ${empty}${
+          variables.length > 0
+            ? ` — ${variables.map((v) => quote(v, 40)).join(' and ')} ${variables.length === 1 ? 'is' : 'are'} not set in this shell`
+            : ''
+        }.`,
+        `${variables.length > 0 ? 'Set the variables in this terminal first, or write' : 'Write'} your app's client ID and secret into -u 'client_id:client_secret', and run the command again.`,
+      );
+    }
   }
 
   // The description names another cause (a redirect URI, the verifier): that one is told, not the client.

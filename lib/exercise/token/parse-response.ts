@@ -18,6 +18,7 @@ import { fail, pass, quote, warn, type CheckResult } from '../report';
 import { commandSplit, powershellList, readTerminalClues, type TerminalClues } from './terminal-output';
 import { detectShell } from '../shell-mistakes/shell';
 import { answerCommandFault } from '../paste/command-faults';
+import { stripHttpTranscript } from '../paste/http-exchange';
 import type { CommandFault } from '../shell-mistakes/faults';
 
 /** The paste parsed into a JSON object (warnings about repairs are in `results`). */
@@ -75,8 +76,11 @@ export function parseResponse(text: string): ParseResponseResult {
 
   const clues = readTerminalClues(text);
   if (clues.powershellList) return { ok: false, clues, results: [powershellList()] };
-  if (clues.commandFault?.kind === 'continuation') results.push(answerCommandFault(clues.commandFault));
-  else if (clues.commandSplit !== null) results.push(commandSplit(clues.commandSplit, detectShell(text).shell));
+  if (clues.commandFault?.kind === 'continuation' || clues.commandFault?.kind === 'comment')
+    results.push(answerCommandFault(clues.commandFault));
+  // An & outside quotes cut the command (its fault leads below): what ran after it is its consequence, not a continuation.
+  else if (clues.commandSplit !== null && clues.commandFault?.kind !== 'ampersand')
+    results.push(commandSplit(clues.commandSplit, detectShell(text).shell));
 
   let body = text.replace(/^\uFEFF/, '');
 
@@ -95,7 +99,16 @@ export function parseResponse(text: string): ParseResponseResult {
 
   const stripped = stripHttpTranscript(body);
   body = stripped.body;
-  if (stripped.kind !== null) {
+  if (stripped.kind === 'powershell') {
+    results.push(
+      warn(
+        CHECK,
+        'json.extra_text',
+        "The server's JSON is inside PowerShell's error record (after “Invoke-RestMethod :”): PowerShell shows an error answer that way. We checked that JSON.",
+        'Nothing to fix in how you ran the command: read the error below. (curl.exe prints the JSON alone.)',
+      ),
+    );
+  } else if (stripped.kind !== null) {
     const what =
       stripped.kind === 'verbose'
         ? 'curl -v output (lines starting with *, > and <)'
@@ -186,7 +199,8 @@ export function parseResponse(text: string): ParseResponseResult {
   }
 
   // The shell changed the command (issue 19): the server's error is its consequence, told after it.
-  if (clues.commandFault !== null && clues.commandFault.kind !== 'continuation' && explainsError(clues.commandFault, value)) {
+  const cut = clues.commandFault?.kind === 'continuation' || clues.commandFault?.kind === 'comment';
+  if (clues.commandFault !== null && !cut && explainsError(clues.commandFault, value)) {
     results.unshift(answerCommandFault(clues.commandFault, { who: 'server', said: serverSaid(value) }));
   }
 
@@ -256,63 +270,6 @@ function whereFirst(text: string, pattern: RegExp): string {
   const open = window.lastIndexOf('"', colon - 1);
   const field = window.slice(open + 1, colon);
   return /^[\w.-]{1,40}$/.test(field) ? ` (the first in the value of "${field}")` : '';
-}
-
-type TranscriptKind = 'verbose' | 'headers' | null;
-
-/**
- * Cuts curl's closing note ("}* Connection #0 to host … left intact") off the body's last
- * line, keeping the "}" or "]". Everything after the note goes: a pattern ending in `\d+.*$`
- * would backtrack quadratically over a long run of digits that is not followed by the end.
- */
-function cutConnectionNote(line: string): string {
-  const note = /[}\]]\* (?:Connection #\d|Closing connection)/.exec(line);
-  return note ? line.slice(0, note.index + 1) : line;
-}
-
-/**
- * Removes what curl prints around the body. `curl -v` writes `*` (info), `>` (request) and
- * `<` (response) lines to stderr, which a terminal interleaves with the body on stdout; when
- * the body has no final newline, the closing "* Connection #0 … left intact" lands on the
- * same line as the body's last `}`. `curl -i` prints the status line and headers, a blank
- * line, then the body (several header blocks after a `100 Continue` or a proxy).
- */
-function stripHttpTranscript(text: string): { body: string; kind: TranscriptKind; statusLine: string | null } {
-  let kind: TranscriptKind = null;
-  let statusLine: string | null = null;
-  let lines = text.split(/\r\n|\r|\n/);
-
-  // A "> " line is curl -v's request (a request line, a header, the blank after them), or else
-  // the shell's continuation prompt before a line of the command, which is not transcript.
-  const isVerboseLine = (line: string) =>
-    /^[*<](?: |$)/.test(line) ||
-    /^>(?: [A-Z]{3,7} \S+ HTTP\/| [\w-]{1,60}: | ?$)/.test(line) ||
-    /^[{}] \[\d+ bytes data\]\s*$/.test(line) ||
-    /^Note: Unnecessary use of -X/.test(line);
-  if (lines.some(isVerboseLine)) {
-    lines = lines.filter((line) => !isVerboseLine(line)).map(cutConnectionNote);
-    kind = 'verbose';
-  }
-
-  const isStatusLine = (line: string | undefined) => line !== undefined && /^HTTP\/\d(?:\.\d)?\s+\d{3}\b/.test(line.trim());
-  let start = 0;
-  while (lines[start] !== undefined && lines[start]!.trim() === '') start++;
-  if (isStatusLine(lines[start])) {
-    kind ??= 'headers';
-    while (isStatusLine(lines[start])) {
-      statusLine = lines[start]!.trim();
-      start++;
-      // Headers end at the blank line; tolerate a paste that lost it by stopping at the body.
-      while (lines[start] !== undefined && lines[start]!.trim() !== '' && !/^\s*[{["]/.test(lines[start]!)) start++;
-      while (lines[start] !== undefined && lines[start]!.trim() === '') start++;
-    }
-    lines = lines.slice(start);
-  }
-
-  let body = lines.join('\n');
-  // zsh marks output without a final newline with a "%"; terminals copy it along.
-  body = body.replace(/([}\]])\s*%\s*$/, '$1');
-  return { body, kind, statusLine };
 }
 
 function nestedTooDeep(): CheckResult {

@@ -141,3 +141,33 @@ describe('invalid_scope, from what the command sent', () => {
     expect(result.hint).not.toContain('Remove');
   });
 });
+
+describe('provider wordings (third round) and the JSON inside an exchange', () => {
+  it("Auth0's “Grant type … not allowed for the client” points to Advanced Settings → Grant Types", async () => {
+    const result = await lead(body('unauthorized_client', "Grant type 'authorization_code' not allowed for the client."), {
+      practice: false,
+      kind: 'auth0',
+    });
+    expect(result.message).toContain('Authorization Code grant');
+    expect(result.hint).toContain('Advanced Settings → Grant Types, tick Authorization Code');
+    const refresh = await lead(
+      body('unauthorized_client', "Grant type 'refresh_token' not allowed for the client."),
+      { practice: false, kind: 'auth0' },
+      'refresh',
+    );
+    expect(refresh.hint).toContain('tick Refresh Token');
+  });
+
+  it("reads the server's JSON inside PowerShell's error record, not PowerShell's curl alias", async () => {
+    const paste = [
+      `PS C:\\Users\\ana> Invoke-RestMethod -Method Post -Uri ${TOKEN} -Body @{grant_type='authorization_code'; code='abc'} -Verbose`,
+      'VERBOSE: POST with -1-byte payload',
+      'Invoke-RestMethod : {"error":"invalid_grant","error_description":"The authorization code is invalid or has expired."}',
+      'At line:1 char:1',
+    ].join('\n');
+    const result = await lead(paste);
+    expect(result.code).toBe('response.error');
+    expect(result.message).toContain('invalid_grant');
+    expect(result.message).not.toContain('Invoke-WebRequest');
+  });
+});

@@ -85,14 +85,17 @@ export function readTerminalClues(text: string): TerminalClues {
     const line = text.slice(start, Math.min(end, start + MAX_LINE)).trim();
     start = end + 1;
     if (line.includes('{')) braces = true;
-    if (clues.commandSplit === null && (SHELL_ERROR.test(line) || POWERSHELL_TERM.test(line))) clues.commandSplit = line.slice(0, 80);
+    // bash's “event not found” is a history expansion that ran nothing (shell-mistakes/faults.ts), not a split command.
+    if (clues.commandSplit === null && !line.endsWith('event not found') && (SHELL_ERROR.test(line) || POWERSHELL_TERM.test(line)))
+      clues.commandSplit = line.slice(0, 80);
     if (POWERSHELL_FIELD.test(line)) fields += 1;
     if (!clues.accessTokenAsRefreshToken && line.includes('refresh_token=') && JWT_AS_REFRESH.test(line))
       clues.accessTokenAsRefreshToken = true;
   }
   clues.powershellList = fields >= 2 && !braces;
   // A continuation that failed cut the command as surely as a shell error shows it.
-  if (clues.commandFault?.kind === 'continuation') clues.commandSplit ??= clues.commandFault.line.slice(0, 80);
+  if (clues.commandFault?.kind === 'continuation' || clues.commandFault?.kind === 'comment')
+    clues.commandSplit ??= clues.commandFault.line.slice(0, 80);
   return clues;
 }
 

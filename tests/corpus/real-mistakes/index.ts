@@ -43,6 +43,7 @@
  * reading each thread for its real cause, then rebuilding the paste for this exercise.
  */
 import { CLASS_1 } from './class-1-pastes';
+import { CLASS_1_DEEPER } from './class-1-deeper';
 import { CLASS_2 } from './class-2-artefacts';
 import { CLASS_3 } from './class-3-lookalikes';
 import { CLASS_4 } from './class-4-shell-pkce';
@@ -57,6 +58,7 @@ export type { RealMistake, Step, World } from './types';
 
 export const REAL_MISTAKES: readonly RealMistake[] = [
   ...CLASS_1,
+  ...CLASS_1_DEEPER,
   ...CLASS_2,
   ...CLASS_3,
   ...CLASS_4,
