@@ -25,7 +25,19 @@
  *
  * HOLDOUT RULE (see index.ts): run these only at the end, never while developing checks.
  */
-import { authorizeUrl, bashCommand, CLIENT_ID, CLIENT_SECRET, CODES, goodParams, lines, PKCE, REDIRECT_URI, TOKENS, tokenJson } from './fixtures';
+import {
+  authorizeUrl,
+  bashCommand,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  CODES,
+  goodParams,
+  lines,
+  PKCE,
+  REDIRECT_URI,
+  TOKENS,
+  tokenJson,
+} from './fixtures';
 import { HOLDOUT_2B } from './holdout-2b';
 import type { RealMistake } from './types';
 
@@ -42,18 +54,22 @@ const KC_ISSUER = 'https://sso.cs.example.edu/realms/oauth-course';
 const KC_SECRET = '9f3c2b7e-1d4a-4c8e-b2f6-7a5d0e9c3b18';
 const KC_CODE = 'a3f1c9e2-7b4d-4e6a-9c8b-1d2e3f4a5b6c.2b7d9e41-5c6a-4b8f-9e0d-1a2b3c4d5e6f.8e9f0a1b-2c3d-4e5f-6a7b-8c9d0e1f2a3b';
 /** RS256 access token whose iss is the issuer with :8443 (Keycloak writes the host and port it was called on). */
-const KC_AT_PORT = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6IngzS2NWOWFRbTJFWEFNUExFcjdUelcxcEw1c044ZEY0Z0g2akIweVUyb0kifQ.eyJleHAiOjE3NzMxMzc5NDUsImlhdCI6MTc3MzEzNzY0NSwiYXV0aF90aW1lIjoxNzczMTM3NjI1LCJqdGkiOiJvbnJ0YWM6NmYxZDJjM2ItOGE5ZS00ZjcwLWIxYzItZDNlNGY1YTZiN2M4IiwiaXNzIjoiaHR0cHM6Ly9zc28uY3MuZXhhbXBsZS5lZHU6ODQ0My9yZWFsbXMvb2F1dGgtY291cnNlIiwiYXVkIjoiYWNjb3VudCIsInN1YiI6IjdjMWU5YTUyLTNiNGQtNGY2ZS04YTliLTBjMWQyZTNmNGE1YiIsInR5cCI6IkJlYXJlciIsImF6cCI6Im9hdXRoLWxhYiIsInNpZCI6IjJiN2Q5ZTQxLTVjNmEtNGI4Zi05ZTBkLTFhMmIzYzRkNWU2ZiIsInNjb3BlIjoib2ZmbGluZV9hY2Nlc3MgcHJvZmlsZSBlbWFpbCIsInByZWZlcnJlZF91c2VybmFtZSI6ImFuYS5zb3V6YSJ9.X9ysSkTS3D5fstIrss8lpSRFHmo4jM-UH7GyJ2ZHSG0yl196cEGncx9CxzyC23fFsYtUQsDDSOZlz8JDV35QwIUK2syPd1xJFqjL9IKh94j6idkre4qZTpNLpzDh3jKXVSEaYI6aIWEGjC3o83X5eF13E1Cc86iQhKSfL28mYs2aaHzQ-lFMV1D3xpb5Qfrl9Hhh5JZjbJ8EQL6e-IkDFZ5s8ay9jJBvtHhIPh0HGQZc1YcXYsF-IO61rtleyX_u_bg3ygxebAtvA9FPjIFJlkQ6K5jLpYGWFmED6rae4_9518FiQbi2KZROhc7LCxKF7ipYhUWlytNJFv75sgn_3A';
+const KC_AT_PORT =
+  'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6IngzS2NWOWFRbTJFWEFNUExFcjdUelcxcEw1c044ZEY0Z0g2akIweVUyb0kifQ.eyJleHAiOjE3NzMxMzc5NDUsImlhdCI6MTc3MzEzNzY0NSwiYXV0aF90aW1lIjoxNzczMTM3NjI1LCJqdGkiOiJvbnJ0YWM6NmYxZDJjM2ItOGE5ZS00ZjcwLWIxYzItZDNlNGY1YTZiN2M4IiwiaXNzIjoiaHR0cHM6Ly9zc28uY3MuZXhhbXBsZS5lZHU6ODQ0My9yZWFsbXMvb2F1dGgtY291cnNlIiwiYXVkIjoiYWNjb3VudCIsInN1YiI6IjdjMWU5YTUyLTNiNGQtNGY2ZS04YTliLTBjMWQyZTNmNGE1YiIsInR5cCI6IkJlYXJlciIsImF6cCI6Im9hdXRoLWxhYiIsInNpZCI6IjJiN2Q5ZTQxLTVjNmEtNGI4Zi05ZTBkLTFhMmIzYzRkNWU2ZiIsInNjb3BlIjoib2ZmbGluZV9hY2Nlc3MgcHJvZmlsZSBlbWFpbCIsInByZWZlcnJlZF91c2VybmFtZSI6ImFuYS5zb3V6YSJ9.X9ysSkTS3D5fstIrss8lpSRFHmo4jM-UH7GyJ2ZHSG0yl196cEGncx9CxzyC23fFsYtUQsDDSOZlz8JDV35QwIUK2syPd1xJFqjL9IKh94j6idkre4qZTpNLpzDh3jKXVSEaYI6aIWEGjC3o83X5eF13E1Cc86iQhKSfL28mYs2aaHzQ-lFMV1D3xpb5Qfrl9Hhh5JZjbJ8EQL6e-IkDFZ5s8ay9jJBvtHhIPh0HGQZc1YcXYsF-IO61rtleyX_u_bg3ygxebAtvA9FPjIFJlkQ6K5jLpYGWFmED6rae4_9518FiQbi2KZROhc7LCxKF7ipYhUWlytNJFv75sgn_3A';
 /** HS512 offline refresh token from the same call (typ Offline, iss with :8443). */
-const KC_RT_OFFLINE_PORT = 'eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCIsImtpZCI6ImYxZTJkM2M0LWI1YTYtNDk3OC04YTliLTBjMWQyZTNmNGE1YiJ9.eyJpYXQiOjE3NzMxMzc2NDUsImp0aSI6IjliOGE3YzZkLTVlNGYtNGEzYi04YzJkLTFlMGY5YThiN2M2ZCIsImlzcyI6Imh0dHBzOi8vc3NvLmNzLmV4YW1wbGUuZWR1Ojg0NDMvcmVhbG1zL29hdXRoLWNvdXJzZSIsImF1ZCI6Imh0dHBzOi8vc3NvLmNzLmV4YW1wbGUuZWR1Ojg0NDMvcmVhbG1zL29hdXRoLWNvdXJzZSIsInN1YiI6IjdjMWU5YTUyLTNiNGQtNGY2ZS04YTliLTBjMWQyZTNmNGE1YiIsInR5cCI6Ik9mZmxpbmUiLCJhenAiOiJvYXV0aC1sYWIiLCJzaWQiOiIyYjdkOWU0MS01YzZhLTRiOGYtOWUwZC0xYTJiM2M0ZDVlNmYiLCJzY29wZSI6Im9mZmxpbmVfYWNjZXNzIHByb2ZpbGUgZW1haWwifQ.uGsrDi7LSFeIVBhQjwg8pBSitn091rwrB2IK9maZILitNkrtHiKw6XJ_MWMGRz_YQNFaHSII5VnMZAr8p_yqjw';
+const KC_RT_OFFLINE_PORT =
+  'eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCIsImtpZCI6ImYxZTJkM2M0LWI1YTYtNDk3OC04YTliLTBjMWQyZTNmNGE1YiJ9.eyJpYXQiOjE3NzMxMzc2NDUsImp0aSI6IjliOGE3YzZkLTVlNGYtNGEzYi04YzJkLTFlMGY5YThiN2M2ZCIsImlzcyI6Imh0dHBzOi8vc3NvLmNzLmV4YW1wbGUuZWR1Ojg0NDMvcmVhbG1zL29hdXRoLWNvdXJzZSIsImF1ZCI6Imh0dHBzOi8vc3NvLmNzLmV4YW1wbGUuZWR1Ojg0NDMvcmVhbG1zL29hdXRoLWNvdXJzZSIsInN1YiI6IjdjMWU5YTUyLTNiNGQtNGY2ZS04YTliLTBjMWQyZTNmNGE1YiIsInR5cCI6Ik9mZmxpbmUiLCJhenAiOiJvYXV0aC1sYWIiLCJzaWQiOiIyYjdkOWU0MS01YzZhLTRiOGYtOWUwZC0xYTJiM2M0ZDVlNmYiLCJzY29wZSI6Im9mZmxpbmVfYWNjZXNzIHByb2ZpbGUgZW1haWwifQ.uGsrDi7LSFeIVBhQjwg8pBSitn091rwrB2IK9maZILitNkrtHiKw6XJ_MWMGRz_YQNFaHSII5VnMZAr8p_yqjw';
 
 /** The learner's Auth0 tenant and Regular Web Application (as in the development classes). */
 const AUTH0_CLIENT_ID = 'q9Xw3EXAMPLEaBcDeFgHiJkLmNoPqRsT';
 const AUTH0_SECRET = 'Hq2vEXAMPLE9sLk3Jd8fG5aP1oW7zX4cV6bN0mQ2rT8yU3iO';
 /** RS256 token from the API's Test tab: sub "<test app>@clients", gty client-credentials, azp the API's Test Application. */
-const AUTH0_M2M = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6IlFrM01SamM0UXpRMVJrRTJSREJFUWpFMk1EZzRRelEwTlRBNU5VRTNNVGMifQ.eyJpc3MiOiJodHRwczovL2Rldi1rM3g3cTIudXMuYXV0aDAuY29tLyIsInN1YiI6Ilp0NG1ROEVYQU1QTEV0ZXN0QXBwQ2xpZW50WHlaMTlAY2xpZW50cyIsImF1ZCI6Imh0dHBzOi8vYXBpLm9hdXRoLWxhYi5leGFtcGxlIiwiaWF0IjoxNzczMTM3OTQ1LCJleHAiOjE3NzMyMjQzNDUsImd0eSI6ImNsaWVudC1jcmVkZW50aWFscyIsImF6cCI6Ilp0NG1ROEVYQU1QTEV0ZXN0QXBwQ2xpZW50WHlaMTkifQ.JYqAgibRbe2qdSUdV8EgGmP3fPuAMz2lVaLjYHsHg0Qf1b1XQJ1aWTLMkL3Lv_X88w2N64S3L0Uo_AKHukX54kV7Mj6iW7XBl27a1LzGU87Shnkh3nz7wjwAIHDoyntpgkC_d4sGTHrolt_aDfQ2fXDdaKH_NMVYVwyl4Xi0F8BI3jQQqs1JYbYH0CDxi-fVceK1KqbixBnmP58oeyG42ZJklkM5ScQIVyWmmEPG75bhPL_R-EIXWD8Vy39wjB2NKETjtVSUhDfF69ToCUpy7EtnSGz85sqCqKN-_2jVejQNmQAVDlAh3tB69LJhDdhmtBcSjcPWWvAlJlHaichzuA';
+const AUTH0_M2M =
+  'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6IlFrM01SamM0UXpRMVJrRTJSREJFUWpFMk1EZzRRelEwTlRBNU5VRTNNVGMifQ.eyJpc3MiOiJodHRwczovL2Rldi1rM3g3cTIudXMuYXV0aDAuY29tLyIsInN1YiI6Ilp0NG1ROEVYQU1QTEV0ZXN0QXBwQ2xpZW50WHlaMTlAY2xpZW50cyIsImF1ZCI6Imh0dHBzOi8vYXBpLm9hdXRoLWxhYi5leGFtcGxlIiwiaWF0IjoxNzczMTM3OTQ1LCJleHAiOjE3NzMyMjQzNDUsImd0eSI6ImNsaWVudC1jcmVkZW50aWFscyIsImF6cCI6Ilp0NG1ROEVYQU1QTEV0ZXN0QXBwQ2xpZW50WHlaMTkifQ.JYqAgibRbe2qdSUdV8EgGmP3fPuAMz2lVaLjYHsHg0Qf1b1XQJ1aWTLMkL3Lv_X88w2N64S3L0Uo_AKHukX54kV7Mj6iW7XBl27a1LzGU87Shnkh3nz7wjwAIHDoyntpgkC_d4sGTHrolt_aDfQ2fXDdaKH_NMVYVwyl4Xi0F8BI3jQQqs1JYbYH0CDxi-fVceK1KqbixBnmP58oeyG42ZJklkM5ScQIVyWmmEPG75bhPL_R-EIXWD8Vy39wjB2NKETjtVSUhDfF69ToCUpy7EtnSGz85sqCqKN-_2jVejQNmQAVDlAh3tB69LJhDdhmtBcSjcPWWvAlJlHaichzuA';
 
 /** [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes("0oa8f3k2EXAMPLE:<OKTA_SECRET>")): UTF-16LE. */
-const BASIC_UTF16 = 'MABvAGEAOABmADMAawAyAEUAWABBAE0AUABMAEUAOgBrAHEANwBYADIAYgBMAGQARQA5AHYAUgB0AFkANAB1AFcAMQB6AEEAOABjAE4ANQBtAEoAMwBoAEYANgBnAFAAMABzAFEAeABWAGIAVABlAA==';
+const BASIC_UTF16 =
+  'MABvAGEAOABmADMAawAyAEUAWABBAE0AUABMAEUAOgBrAHEANwBYADIAYgBMAGQARQA5AHYAUgB0AFkANAB1AFcAMQB6AEEAOABjAE4ANQBtAEoAMwBoAEYANgBnAFAAMABzAFEAeABWAGIAVABlAA==';
 
 /** Verifier and challenges for the dash case: `echo -n` in dash prints "-n " and a newline. */
 const DASH = {
@@ -102,7 +118,7 @@ const HOLDOUT_2A: RealMistake[] = [
     cause:
       'The learner sent the token request as JSON (Content-Type: application/json and a JSON -d body); the token endpoint reads only form parameters, so Keycloak found no grant_type although the JSON has one.',
     answer:
-      'Keycloak says "Missing form parameter: grant_type" although your command has grant_type: you sent the body as JSON (-H \'Content-Type: application/json\' and -d \'{…}\'), and a token endpoint only reads a form (application/x-www-form-urlencoded). Drop the Content-Type header and send each parameter as a form field — -d grant_type=authorization_code -d client_id=oauth-lab -d client_secret=… -d code=… -d code_verifier=… --data-urlencode redirect_uri=http://localhost:3000/redirect — and paste the JSON it prints (log in again first if the code is older than Keycloak\'s one-minute code lifetime).',
+      "Keycloak says \"Missing form parameter: grant_type\" although your command has grant_type: you sent the body as JSON (-H 'Content-Type: application/json' and -d '{…}'), and a token endpoint only reads a form (application/x-www-form-urlencoded). Drop the Content-Type header and send each parameter as a form field — -d grant_type=authorization_code -d client_id=oauth-lab -d client_secret=… -d code=… -d code_verifier=… --data-urlencode redirect_uri=http://localhost:3000/redirect — and paste the JSON it prints (log in again first if the code is older than Keycloak's one-minute code lifetime).",
     expect: {
       code: 'request.not_a_form',
       mustMention: ['JSON|application/json', '\\bform\\b|x-www-form-urlencoded'],
@@ -137,7 +153,10 @@ const HOLDOUT_2A: RealMistake[] = [
   {
     id: 'powershell-5-tls-1-0-to-okta',
     holdout: true,
-    source: { url: 'https://github.com/pcgeek86/PSGitHub/issues/40', title: 'The request was aborted: Could not create SSL/TLS secure channel.' },
+    source: {
+      url: 'https://github.com/pcgeek86/PSGitHub/issues/40',
+      title: 'The request was aborted: Could not create SSL/TLS secure channel.',
+    },
     class: 1,
     step: 'refresh-response',
     server: 'okta',
@@ -245,7 +264,10 @@ const HOLDOUT_2A: RealMistake[] = [
   {
     id: 'redirect-uri-127-0-0-1-instead-of-localhost',
     holdout: true,
-    source: { url: 'https://github.com/Azure-Samples/ms-identity-python-webapp/issues/104', title: 'question: localhost vs 127.0.0.1 redirect URI' },
+    source: {
+      url: 'https://github.com/Azure-Samples/ms-identity-python-webapp/issues/104',
+      title: 'question: localhost vs 127.0.0.1 redirect URI',
+    },
     class: 3,
     step: 'authorize-url',
     server: 'practice',
@@ -315,7 +337,7 @@ const HOLDOUT_2A: RealMistake[] = [
     cause:
       "The learner sent the exchange to port 8443 (the port in Keycloak's startup log) instead of the metadata's token endpoint behind the university's proxy; Keycloak builds iss from the URL it was called on, so the tokens name the issuer with :8443.",
     answer:
-      'The token is from your Keycloak, but its iss is https://sso.cs.example.edu:8443/realms/oauth-course — with :8443 — and your issuer is https://sso.cs.example.edu/realms/oauth-course. Keycloak writes into iss the host and port you called, and your command called port 8443 directly. Log in again (this code is spent), send the exchange to the metadata\'s token endpoint https://sso.cs.example.edu/realms/oauth-course/protocol/openid-connect/token (no port), and paste that response.',
+      "The token is from your Keycloak, but its iss is https://sso.cs.example.edu:8443/realms/oauth-course — with :8443 — and your issuer is https://sso.cs.example.edu/realms/oauth-course. Keycloak writes into iss the host and port you called, and your command called port 8443 directly. Log in again (this code is spent), send the exchange to the metadata's token endpoint https://sso.cs.example.edu/realms/oauth-course/protocol/openid-connect/token (no port), and paste that response.",
     expect: {
       code: 'access_token.issuer_mismatch',
       mustMention: [':8443', 'sso\\.cs\\.example\\.edu/realms/oauth-course'],
@@ -390,7 +412,7 @@ const HOLDOUT_2A: RealMistake[] = [
       'ana@laptop:~/oauth-lab$ cat pkce.sh',
       "VERIFIER=$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')",
       'echo "verifier:  $VERIFIER"',
-      'echo "challenge: $(echo -n "$VERIFIER" | openssl dgst -binary -sha256 | openssl base64 | tr \'+/\' \'-_\' | tr -d \'=\')"',
+      "echo \"challenge: $(echo -n \"$VERIFIER\" | openssl dgst -binary -sha256 | openssl base64 | tr '+/' '-_' | tr -d '=')\"",
       'ana@laptop:~/oauth-lab$ sh pkce.sh',
       `verifier:  ${DASH.verifier}`,
       `challenge: ${DASH.challengeOfDashEcho}`,
@@ -398,9 +420,9 @@ const HOLDOUT_2A: RealMistake[] = [
       '{"error":"invalid_grant","error_description":"Failed to verify code verifier"}ana@laptop:~/oauth-lab$ ',
     ),
     cause:
-      "The learner ran the PKCE script with sh, which on Ubuntu is dash; dash's echo has no -n option, so it hashed \"-n <verifier>\" and a newline, and no verifier can match the challenge in the URL.",
+      'The learner ran the PKCE script with sh, which on Ubuntu is dash; dash\'s echo has no -n option, so it hashed "-n <verifier>" and a newline, and no verifier can match the challenge in the URL.',
     answer:
-      'Your challenge was made from the text "-n 91DkflI5…" plus a newline, not from the verifier: you ran the script with sh (dash on Ubuntu), whose echo prints -n literally. No verifier can match that challenge, so build a new URL: compute the challenge with printf \'%s\' "$VERIFIER" | openssl dgst -binary -sha256 | openssl base64 | tr \'+/\' \'-_\' | tr -d \'=\' (or run the script with bash) — for this verifier it is cK2GDPox9ITefwXwxarLVNIcVFxpxyjrQA3p0QDPMp8 — check the URL, log in again, and exchange the new code with the same verifier.',
+      "Your challenge was made from the text \"-n 91DkflI5…\" plus a newline, not from the verifier: you ran the script with sh (dash on Ubuntu), whose echo prints -n literally. No verifier can match that challenge, so build a new URL: compute the challenge with printf '%s' \"$VERIFIER\" | openssl dgst -binary -sha256 | openssl base64 | tr '+/' '-_' | tr -d '=' (or run the script with bash) — for this verifier it is cK2GDPox9ITefwXwxarLVNIcVFxpxyjrQA3p0QDPMp8 — check the URL, log in again, and exchange the new code with the same verifier.",
     expect: {
       code: 'pkce.challenge_recipe',
       mustMention: ['-n', 'dash|\\bsh\\b|printf|bash'],

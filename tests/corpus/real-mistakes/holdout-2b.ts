@@ -28,7 +28,8 @@ const KC_ISSUER = 'https://sso.cs.example.edu/realms/oauth-course';
 const KC_SECRET = '9f3c2b7e-1d4a-4c8e-b2f6-7a5d0e9c3b18';
 const KC_CODE = 'c7d8e9f0-1a2b-4c3d-8e4f-5a6b7c8d9e0f.2b7d9e41-5c6a-4b8f-9e0d-1a2b3c4d5e6f.8e9f0a1b-2c3d-4e5f-6a7b-8c9d0e1f2a3b';
 /** HS512 regular refresh token (typ Refresh, 30 minutes: exp = iat + 1800, no offline_access in its scope). */
-const KC_RT_REFRESH = 'eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCIsImtpZCI6ImYxZTJkM2M0LWI1YTYtNDk3OC04YTliLTBjMWQyZTNmNGE1YiJ9.eyJleHAiOjE3NzMxMzk0NDUsImlhdCI6MTc3MzEzNzY0NSwianRpIjoiNGQzYzJiMWEtMGY5ZS00ZDhjLWI3YTYtNWY0ZTNkMmMxYjBhIiwiaXNzIjoiaHR0cHM6Ly9zc28uY3MuZXhhbXBsZS5lZHUvcmVhbG1zL29hdXRoLWNvdXJzZSIsImF1ZCI6Imh0dHBzOi8vc3NvLmNzLmV4YW1wbGUuZWR1L3JlYWxtcy9vYXV0aC1jb3Vyc2UiLCJzdWIiOiI3YzFlOWE1Mi0zYjRkLTRmNmUtOGE5Yi0wYzFkMmUzZjRhNWIiLCJ0eXAiOiJSZWZyZXNoIiwiYXpwIjoib2F1dGgtbGFiIiwic2lkIjoiMmI3ZDllNDEtNWM2YS00YjhmLTllMGQtMWEyYjNjNGQ1ZTZmIiwic2NvcGUiOiJwcm9maWxlIGVtYWlsIn0.CNxufMqQ7l4FbMYyPUy8jw9M-FuR_3MHvQH6AC7V6zr4iZu0Fnzs44RJEkuvR5YOfA5SO8XERcWo3rtIv2PLaA';
+const KC_RT_REFRESH =
+  'eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCIsImtpZCI6ImYxZTJkM2M0LWI1YTYtNDk3OC04YTliLTBjMWQyZTNmNGE1YiJ9.eyJleHAiOjE3NzMxMzk0NDUsImlhdCI6MTc3MzEzNzY0NSwianRpIjoiNGQzYzJiMWEtMGY5ZS00ZDhjLWI3YTYtNWY0ZTNkMmMxYjBhIiwiaXNzIjoiaHR0cHM6Ly9zc28uY3MuZXhhbXBsZS5lZHUvcmVhbG1zL29hdXRoLWNvdXJzZSIsImF1ZCI6Imh0dHBzOi8vc3NvLmNzLmV4YW1wbGUuZWR1L3JlYWxtcy9vYXV0aC1jb3Vyc2UiLCJzdWIiOiI3YzFlOWE1Mi0zYjRkLTRmNmUtOGE5Yi0wYzFkMmUzZjRhNWIiLCJ0eXAiOiJSZWZyZXNoIiwiYXpwIjoib2F1dGgtbGFiIiwic2lkIjoiMmI3ZDllNDEtNWM2YS00YjhmLTllMGQtMWEyYjNjNGQ1ZTZmIiwic2NvcGUiOiJwcm9maWxlIGVtYWlsIn0.CNxufMqQ7l4FbMYyPUy8jw9M-FuR_3MHvQH6AC7V6zr4iZu0Fnzs44RJEkuvR5YOfA5SO8XERcWo3rtIv2PLaA';
 
 const OKTA_SECRET = 'kq7X2bLdE9vRtY4uW1zA8cN5mJ3hF6gP0sQxVbTe';
 const OKTA_AUTHORIZE = 'https://dev-4829115.okta.com/oauth2/default/v1/authorize';
@@ -36,7 +37,8 @@ const OKTA_AUTHORIZE = 'https://dev-4829115.okta.com/oauth2/default/v1/authorize
 const AUTH0_CLIENT_ID = 'q9Xw3EXAMPLEaBcDeFgHiJkLmNoPqRsT';
 const AUTH0_SECRET = 'Hq2vEXAMPLE9sLk3Jd8fG5aP1oW7zX4cV6bN0mQ2rT8yU3iO';
 /** RS256 Auth0 access token of a login, for the API https://api.oauth-lab.example, scope read:photos only. */
-const AUTH0_AT_NO_OFFLINE = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6IlFrM01SamM0UXpRMVJrRTJSREJFUWpFMk1EZzRRelEwTlRBNU5VRTNNVGMifQ.eyJpc3MiOiJodHRwczovL2Rldi1rM3g3cTIudXMuYXV0aDAuY29tLyIsInN1YiI6ImF1dGgwfDY1ZjFjMGE5ZTRiMmQzZjZhN2M4YjlkMCIsImF1ZCI6Imh0dHBzOi8vYXBpLm9hdXRoLWxhYi5leGFtcGxlIiwiaWF0IjoxNzczMTM3NjQ1LCJleHAiOjE3NzMyMjQwNDUsInNjb3BlIjoicmVhZDpwaG90b3MiLCJhenAiOiJxOVh3M0VYQU1QTEVhQmNEZUZnSGlKa0xtTm9QcVJzVCJ9.rG-rSRsuKz8CQo43wl6rl3CUcuALp_S8tUOdq9EvOpu1Y9dQNL6pjzmyOr4I2bSbXzyQXRybh5Mes5jZ3fSdDuTeQ4dcuv8Kv1llfz3psmZE0ffzUGqrphSOdj9jE780tpHamjt2VbxfAqQ6-7L0nU2bibfTj7KZ-bUY2glcTwGMFzYSirxexN9oC3Zlxyv_kdmdSguIvEpKe_bQ_nSmu6EFn9pSlM2A-cM9ZJFkSnckVhDSvxul8LWHnKZzxMAhpEswjk-tbm-TGTkgeeSKd6NpKSA3CGVOGsmr0v_EKv-H3ZduPRsM24vT7cNZigsreQa5uO1FkMsamMKDSmWm4g';
+const AUTH0_AT_NO_OFFLINE =
+  'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6IlFrM01SamM0UXpRMVJrRTJSREJFUWpFMk1EZzRRelEwTlRBNU5VRTNNVGMifQ.eyJpc3MiOiJodHRwczovL2Rldi1rM3g3cTIudXMuYXV0aDAuY29tLyIsInN1YiI6ImF1dGgwfDY1ZjFjMGE5ZTRiMmQzZjZhN2M4YjlkMCIsImF1ZCI6Imh0dHBzOi8vYXBpLm9hdXRoLWxhYi5leGFtcGxlIiwiaWF0IjoxNzczMTM3NjQ1LCJleHAiOjE3NzMyMjQwNDUsInNjb3BlIjoicmVhZDpwaG90b3MiLCJhenAiOiJxOVh3M0VYQU1QTEVhQmNEZUZnSGlKa0xtTm9QcVJzVCJ9.rG-rSRsuKz8CQo43wl6rl3CUcuALp_S8tUOdq9EvOpu1Y9dQNL6pjzmyOr4I2bSbXzyQXRybh5Mes5jZ3fSdDuTeQ4dcuv8Kv1llfz3psmZE0ffzUGqrphSOdj9jE780tpHamjt2VbxfAqQ6-7L0nU2bibfTj7KZ-bUY2glcTwGMFzYSirxexN9oC3Zlxyv_kdmdSguIvEpKe_bQ_nSmu6EFn9pSlM2A-cM9ZJFkSnckVhDSvxul8LWHnKZzxMAhpEswjk-tbm-TGTkgeeSKd6NpKSA3CGVOGsmr0v_EKv-H3ZduPRsM24vT7cNZigsreQa5uO1FkMsamMKDSmWm4g';
 
 /** A refresh token the practice server issued to My SPA (0oa5spa9EXAMPLE) in the SPA exercise. */
 const RT_SPA = 'Vd7nwhSGlB3R1yn6Cjse4L-lp6MiqAK7TS-SNjzHWgM';
@@ -55,7 +57,10 @@ export const HOLDOUT_2B: RealMistake[] = [
   {
     id: 'second-question-mark-hides-client-id',
     holdout: true,
-    source: { url: 'https://github.com/caffeinehit/django-oauth2-provider/issues/139', title: 'django next url 【Error: invalid_request Missing client_id parameter.】' },
+    source: {
+      url: 'https://github.com/caffeinehit/django-oauth2-provider/issues/139',
+      title: 'django next url 【Error: invalid_request Missing client_id parameter.】',
+    },
     class: 5,
     step: 'authorize-url',
     server: 'practice',
@@ -93,7 +98,12 @@ export const HOLDOUT_2B: RealMistake[] = [
       `${PROMPT}REFRESH_TOKEN=${TOKENS.RT_A}`,
       ...bashCommand(
         `curl -X POST ${TOKEN_ENDPOINT}`,
-        ['-d grant_type=refresh_token', `-d client_id=${CLIENT_ID}`, `-d client_secret=${CLIENT_SECRET}`, "-d 'refresh_token=$REFRESH_TOKEN'"],
+        [
+          '-d grant_type=refresh_token',
+          `-d client_id=${CLIENT_ID}`,
+          `-d client_secret=${CLIENT_SECRET}`,
+          "-d 'refresh_token=$REFRESH_TOKEN'",
+        ],
         PROMPT,
       ),
       `${INVALID_REFRESH}${PROMPT}`,
@@ -113,7 +123,10 @@ export const HOLDOUT_2B: RealMistake[] = [
   {
     id: 'keycloak-fragment-response-mode-code-after-hash',
     holdout: true,
-    source: { url: 'https://github.com/keycloak/keycloak-community/issues/208', title: 'OIDC redirect uri not well formed when using fragment response_mode' },
+    source: {
+      url: 'https://github.com/keycloak/keycloak-community/issues/208',
+      title: 'OIDC redirect uri not well formed when using fragment response_mode',
+    },
     class: 5,
     step: 'redirect',
     server: 'keycloak',
@@ -135,14 +148,22 @@ export const HOLDOUT_2B: RealMistake[] = [
   {
     id: 'okta-access-token-sent-as-refresh-token',
     holdout: true,
-    source: { url: 'https://github.com/intuit/QuickBooks-V3-PHP-SDK/issues/308', title: 'Getting invalid_grant when attempting to refresh token' },
+    source: {
+      url: 'https://github.com/intuit/QuickBooks-V3-PHP-SDK/issues/308',
+      title: 'Getting invalid_grant when attempting to refresh token',
+    },
     class: 6,
     step: 'refresh-response',
     server: 'okta',
     input: lines(
       ...bashCommand(
         'curl -X POST https://dev-4829115.okta.com/oauth2/default/v1/token',
-        ['-d grant_type=refresh_token', `-d client_id=${CLIENT_ID}`, `-d client_secret=${OKTA_SECRET}`, `-d refresh_token=${TOKENS.AT_OKTA}`],
+        [
+          '-d grant_type=refresh_token',
+          `-d client_id=${CLIENT_ID}`,
+          `-d client_secret=${OKTA_SECRET}`,
+          `-d refresh_token=${TOKENS.AT_OKTA}`,
+        ],
         PROMPT,
       ),
       `${INVALID_REFRESH}${PROMPT}`,
@@ -179,13 +200,16 @@ export const HOLDOUT_2B: RealMistake[] = [
   {
     id: 'keycloak-issuer-with-auth-prefix-since-keycloak-17',
     holdout: true,
-    source: { url: 'https://github.com/keycloak/keycloak/issues/10464', title: 'The `/auth` base path should be adjusted in v17 docs pages' },
+    source: {
+      url: 'https://github.com/keycloak/keycloak/issues/10464',
+      title: 'The `/auth` base path should be adjusted in v17 docs pages',
+    },
     class: 6,
     step: 'setup',
     server: 'keycloak',
     input: { issuer: 'https://sso.cs.example.edu/auth/realms/oauth-course', clientId: 'oauth-lab' },
     cause:
-      "The learner followed an older Keycloak tutorial that puts /auth before /realms; since Keycloak 17 the default paths have no /auth, so nothing answers there (404) and no metadata is found.",
+      'The learner followed an older Keycloak tutorial that puts /auth before /realms; since Keycloak 17 the default paths have no /auth, so nothing answers there (404) and no metadata is found.',
     answer:
       'Nothing answers at https://sso.cs.example.edu/auth/realms/oauth-course: since Keycloak 17 the URLs have no /auth prefix (your tutorial is older). Your issuer is https://sso.cs.example.edu/realms/oauth-course — its metadata is at …/realms/oauth-course/.well-known/openid-configuration. Enter that.',
     expect: {
@@ -247,7 +271,7 @@ export const HOLDOUT_2B: RealMistake[] = [
     cause:
       "The learner copied the refresh token from the SPA exercise's terminal (issued to My SPA) and refreshed it as My Web App; a refresh token only works for the client it was issued to.",
     answer:
-      'This refresh token is valid, but it belongs to your other practice app, My SPA (0oa5spa9EXAMPLE): it was issued at 09:41:18 in the SPA exercise. You refreshed it as My Web App (0oa8f3k2EXAMPLE), and a refresh token works only for the client it was issued to. Use the refresh token of this exercise\'s first response (XT1x1w…, from “Exchange the code”) and paste the JSON.',
+      "This refresh token is valid, but it belongs to your other practice app, My SPA (0oa5spa9EXAMPLE): it was issued at 09:41:18 in the SPA exercise. You refreshed it as My Web App (0oa8f3k2EXAMPLE), and a refresh token works only for the client it was issued to. Use the refresh token of this exercise's first response (XT1x1w…, from “Exchange the code”) and paste the JSON.",
     expect: {
       code: 'response.error',
       mustMention: ['0oa5spa9EXAMPLE|My SPA', 'XT1x1w|Exchange the code|first response'],
@@ -258,7 +282,10 @@ export const HOLDOUT_2B: RealMistake[] = [
   {
     id: 'redirect-reopened-from-history-code-already-exchanged',
     holdout: true,
-    source: { url: 'https://github.com/jumbojett/OpenID-Connect-PHP/issues/366', title: 'Keycloak CODE_TO_TOKEN_ERROR doing a Browser reload' },
+    source: {
+      url: 'https://github.com/jumbojett/OpenID-Connect-PHP/issues/366',
+      title: 'Keycloak CODE_TO_TOKEN_ERROR doing a Browser reload',
+    },
     class: 7,
     step: 'redirect',
     server: 'practice',
@@ -280,7 +307,10 @@ export const HOLDOUT_2B: RealMistake[] = [
   {
     id: 'okta-user-not-assigned-to-app',
     holdout: true,
-    source: { url: 'https://github.com/okta/samples-js-vue/issues/118', title: 'OAuthError: User is not assigned to the client application.' },
+    source: {
+      url: 'https://github.com/okta/samples-js-vue/issues/118',
+      title: 'OAuthError: User is not assigned to the client application.',
+    },
     class: 8,
     step: 'redirect',
     server: 'okta',
@@ -298,7 +328,10 @@ export const HOLDOUT_2B: RealMistake[] = [
   {
     id: 'auth0-api-offline-access-off-no-refresh-token',
     holdout: true,
-    source: { url: 'https://github.com/auth0/react-native-auth0/issues/279', title: 'No refresh_token when using offline_access and no way to add device as a field' },
+    source: {
+      url: 'https://github.com/auth0/react-native-auth0/issues/279',
+      title: 'No refresh_token when using offline_access and no way to add device as a field',
+    },
     class: 8,
     step: 'token-response',
     server: 'auth0',
@@ -307,7 +340,7 @@ export const HOLDOUT_2B: RealMistake[] = [
       `${tokenJson({ access_token: AUTH0_AT_NO_OFFLINE, scope: 'read:photos', expires_in: 86400, token_type: 'Bearer' })}${PROMPT}`,
     ),
     cause:
-      "The learner asked for offline_access in the URL, but Allow Offline Access is off on their Auth0 API, so Auth0 dropped offline_access and issued no refresh token; the fix belongs to the enabling step, which the answer must name by its title.",
+      'The learner asked for offline_access in the URL, but Allow Offline Access is off on their Auth0 API, so Auth0 dropped offline_access and issued no refresh token; the fix belongs to the enabling step, which the answer must name by its title.',
     answer:
       'No refresh token: Auth0 granted only read:photos and dropped offline_access, because your API (https://api.oauth-lab.example) does not allow offline access. In the Auth0 Dashboard open Applications → APIs → your API → Settings, turn on Allow Offline Access and save (that is “Enable refresh tokens” for Auth0); then log in again with the Log In link of “Build the authorization URL” and exchange the new code.',
     expect: {
@@ -338,7 +371,7 @@ export const HOLDOUT_2B: RealMistake[] = [
     cause:
       "The learner's user lacks Keycloak's offline_access role, so the first response had a regular refresh token (typ Refresh, 30 minutes); they ran the refresh 47 minutes later, after SSO Session Idle had ended the login session the token belongs to.",
     answer:
-      'Keycloak ended the login session behind this refresh token: it is a regular refresh token (typ Refresh, valid 30 minutes — its scope has no offline_access), and you used it 47 minutes after logging in, past the realm\'s SSO Session Idle of 30 minutes. Log in again from “Build the authorization URL”, exchange the code in “Exchange the code”, and run the refresh within 30 minutes. For a refresh token that outlives the session, give your user the offline_access role (Users → your user → Role mapping) before logging in.',
+      "Keycloak ended the login session behind this refresh token: it is a regular refresh token (typ Refresh, valid 30 minutes — its scope has no offline_access), and you used it 47 minutes after logging in, past the realm's SSO Session Idle of 30 minutes. Log in again from “Build the authorization URL”, exchange the code in “Exchange the code”, and run the refresh within 30 minutes. For a refresh token that outlives the session, give your user the offline_access role (Users → your user → Role mapping) before logging in.",
     expect: {
       code: 'response.error',
       mustMention: ['Build the authorization URL|Exchange the code', 'session'],
