@@ -37,6 +37,10 @@
  * context — each from a public report, its answer written before it was run; they are all
  * development cases.
  *
+ * A second holdout set of 24 cases (HOLDOUT_2, holdout-2.ts and holdout-2b.ts, three per
+ * class) was collected on 2026-12-08 by a helper that never saw the checks; it is appended to
+ * REAL_MISTAKES and, being all holdout, leaves DEVELOPMENT_CASES unchanged.
+ *
  * How cases were collected: searches of public Q&A and issue trackers for the error texts
  * learners meet (curl exit codes, PowerShell's Invoke-WebRequest errors, Okta/Keycloak/
  * Auth0 error descriptions, PKCE and Basic-auth encoding reports, shell quoting reports),
@@ -52,6 +56,7 @@ import { CLASS_6 } from './class-6-root-cause';
 import { CLASS_7 } from './class-7-records';
 import { CLASS_7_MORE } from './class-7-records-more';
 import { CLASS_8 } from './class-8-step-titles';
+import { HOLDOUT_2 } from './holdout-2';
 import type { RealMistake } from './types';
 
 export type { RealMistake, Step, World } from './types';
@@ -67,6 +72,7 @@ export const REAL_MISTAKES: readonly RealMistake[] = [
   ...CLASS_7,
   ...CLASS_7_MORE,
   ...CLASS_8,
+  ...HOLDOUT_2,
 ];
 
 /** The cases to develop checks against. */
