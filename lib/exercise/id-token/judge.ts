@@ -60,6 +60,7 @@ export async function checkIdTokenVerdicts(input: IdTokenVerdictsInput, ctx: IdT
 
 function compare(o: CheckOutcome, verdict: 'valid' | 'invalid' | null, signatureBad: boolean): CheckResult {
   const facts = describe(o);
+  const sentence = `${facts}.`;
   if (o.verdict === 'not_applicable') {
     if (o.fault === 'keys_unavailable') {
       return warn(
@@ -69,47 +70,47 @@ function compare(o: CheckOutcome, verdict: 'valid' | 'invalid' | null, signature
         'Check again in a moment to have the signature compared; the other checks were compared.',
       );
     }
-    return pass(o.check, `${facts} ${o.reason}`);
+    return pass(o.check, `${sentence} ${o.reason}`);
   }
   const also = o.check === 'signature' && signatureBad ? ' A token with a bad signature must be rejected whatever else holds.' : '';
   if (verdict === null) {
     return fail(
       o.check,
       'id_token.verdict_missing',
-      `You gave no verdict for ${o.check}. The lab's is ${o.verdict}: ${facts} ${o.reason}${also}`,
+      `You gave no verdict for ${o.check}. The lab's is ${o.verdict}: ${sentence} ${o.reason}${also}`,
       'State valid or invalid for every check: a client runs them all, in order, and rejects the token if any fails.',
     );
   }
-  if (verdict === o.verdict) return pass(o.check, `You called ${o.check} ${verdict}, and so does the lab: ${facts} ${o.reason}${also}`);
+  if (verdict === o.verdict) return pass(o.check, `You called ${o.check} ${verdict}, and so does the lab: ${sentence} ${o.reason}${also}`);
   if (o.verdict === 'valid') {
     return fail(
       o.check,
       'id_token.verdict_wrong',
-      `You called ${o.check} invalid, but it holds: ${facts} ${o.reason}`,
+      `You called ${o.check} invalid, but it holds: ${sentence} ${o.reason}`,
       WRONGLY_REJECTED[o.check],
     );
   }
   const fault = o.fault ?? 'mismatch';
-  return fail(o.check, faultCode(o.check, fault), `${facts} ${verdictLine(o.check, fault)}${also} ${o.reason}`, HINTS[o.check](fault));
+  return fail(o.check, faultCode(o.check, fault), `${facts}: ${verdictLine(o.check, fault)}${also} ${o.reason}`, HINTS[o.check](fault));
 }
 
-/** What the token has against what it should, e.g. `aud is "0oaOTHER", your client id is "0oa8f…".` */
+/** What the token has against what it should, e.g. `aud is "0oaOTHER", your client id is "0oa8f…"` (no final period). */
 function describe(o: CheckOutcome): string {
   const seen = o.seen ?? 'absent';
   switch (o.check) {
     case 'signature':
-      return `The header has ${seen}; a client accepts ${o.expected}.`;
+      return `The header has ${seen}; a client accepts ${o.expected}`;
     case 'iss':
-      return `iss is ${seen}, your issuer is ${o.expected}.`;
+      return `iss is ${seen}, your issuer is ${o.expected}`;
     case 'aud':
-      return `aud is ${seen}, your client id is ${o.expected}.`;
+      return `aud is ${seen}, your client id is ${o.expected}`;
     case 'exp':
     case 'iat':
-      return o.expected === 'a time' ? `${o.check} is ${seen}.` : `${o.check} is ${seen}; it must be ${o.expected}.`;
+      return o.expected === 'a time' ? `${o.check} is ${seen}` : `${o.check} is ${seen}; it must be ${o.expected}`;
     case 'nonce':
-      return o.expected === null ? `nonce is ${seen}.` : `nonce is ${seen}, you sent ${o.expected}.`;
+      return o.expected === null ? `nonce is ${seen}` : `nonce is ${seen}, you sent ${o.expected}`;
     case 'azp':
-      return o.expected === null ? `azp is ${seen}.` : `azp is ${seen}, your client id is ${o.expected}.`;
+      return o.expected === null ? `azp is ${seen}` : `azp is ${seen}, your client id is ${o.expected}`;
   }
 }
 
@@ -117,19 +118,19 @@ function describe(o: CheckOutcome): string {
 function verdictLine(check: CheckName, fault: Fault): string {
   switch (fault) {
     case 'alg_none':
-      return 'You called an unsigned token validly signed — reject it.';
+      return 'you called an unsigned token validly signed — reject it.';
     case 'symmetric_alg':
-      return 'You called a shared-secret (HS) signature valid — reject it.';
+      return 'you called a shared-secret (HS) signature valid — reject it.';
     case 'expired':
-      return 'You called an expired token valid — reject it.';
+      return 'you called an expired token valid — reject it.';
     case 'aud_is_issuer':
     case 'mismatch':
-      if (check === 'aud') return 'A token for another app — reject it.';
-      if (check === 'iss') return 'A token from another server — reject it.';
-      if (check === 'nonce') return 'A token from another login — reject it.';
-      return `You called ${check} valid — reject it.`;
+      if (check === 'aud') return 'a token for another app — reject it.';
+      if (check === 'iss') return 'a token from another server — reject it.';
+      if (check === 'nonce') return 'a token from another login — reject it.';
+      return `you called ${check} valid — reject it.`;
     default:
-      return `You called ${check} valid, but a client rejects it.`;
+      return `you called ${check} valid, but a client rejects it.`;
   }
 }
 
