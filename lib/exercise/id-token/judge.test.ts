@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { fastestRun } from '../shell-mistakes/fixtures/timing';
 import { mint, otherKey } from '../token/test-support';
 import { checkIdTokenVerdicts, type IdTokenVerdictsInput } from './judge';
 import { CLIENT_ID, idCtx, mintId, NOW_S, prepareKeys, unsigned, verdicts } from './test-support';
@@ -96,6 +97,18 @@ describe('checkIdTokenVerdicts', () => {
   ])('never throws on hostile input: %s', async (_name, input) => {
     const report = await checkIdTokenVerdicts(input as unknown as IdTokenVerdictsInput, idCtx());
     expect(report.status).toBe('fail');
+  });
+
+  it('judges 64 KiB of hostile text within 50 ms', async () => {
+    const header = Buffer.from('{"alg":"RS256","kid":"Xm2k9Q"}').toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({ iss: 'i'.repeat(15000), aud: Array(3000).fill('0oa'), nonce: 'n'.repeat(15000) }),
+    ).toString('base64url');
+    const text = `${header}.${payload}.c2ln`;
+    expect(text.length).toBeLessThanOrEqual(65536 + 1024);
+    const input = { token: text, verdicts: verdicts() };
+    expect((await checkIdTokenVerdicts(input, idCtx())).status).toBe('fail');
+    expect(await fastestRun(() => checkIdTokenVerdicts(input, idCtx()))).toBeLessThan(50);
   });
 
   it('odd verdict values count as missing', async () => {

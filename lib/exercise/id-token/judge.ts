@@ -61,6 +61,7 @@ export async function checkIdTokenVerdicts(input: IdTokenVerdictsInput, ctx: IdT
 function compare(o: CheckOutcome, verdict: 'valid' | 'invalid' | null, signatureBad: boolean): CheckResult {
   const facts = describe(o);
   const sentence = `${facts}.`;
+  const Sentence = capitalize(sentence);
   if (o.verdict === 'not_applicable') {
     if (o.fault === 'keys_unavailable') {
       return warn(
@@ -70,7 +71,7 @@ function compare(o: CheckOutcome, verdict: 'valid' | 'invalid' | null, signature
         'Check again in a moment to have the signature compared; the other checks were compared.',
       );
     }
-    return pass(o.check, `${sentence} ${o.reason}`);
+    return pass(o.check, `${Sentence} ${o.reason}`);
   }
   const also = o.check === 'signature' && signatureBad ? ' A token with a bad signature must be rejected whatever else holds.' : '';
   if (verdict === null) {
@@ -91,7 +92,12 @@ function compare(o: CheckOutcome, verdict: 'valid' | 'invalid' | null, signature
     );
   }
   const fault = o.fault ?? 'mismatch';
-  return fail(o.check, faultCode(o.check, fault), `${facts}: ${verdictLine(o.check, fault)}${also} ${o.reason}`, HINTS[o.check](fault));
+  return fail(
+    o.check,
+    faultCode(o.check, fault),
+    `${capitalize(facts)}: ${verdictLine(o.check, fault)}${also} ${o.reason}`,
+    HINTS[o.check](fault),
+  );
 }
 
 /** What the token has against what it should, e.g. `aud is "0oaOTHER", your client id is "0oa8f…"` (no final period). */
@@ -99,7 +105,7 @@ function describe(o: CheckOutcome): string {
   const seen = o.seen ?? 'absent';
   switch (o.check) {
     case 'signature':
-      return `The header has ${seen}; a client accepts ${o.expected}`;
+      return `the header has ${seen}; a client accepts ${o.expected}`;
     case 'iss':
       return `iss is ${seen}, your issuer is ${o.expected}`;
     case 'aud':
@@ -203,6 +209,9 @@ function readVerdict(verdicts: object, check: CheckName): 'valid' | 'invalid' | 
   const value: unknown = Object.hasOwn(verdicts, check) ? (verdicts as Record<string, unknown>)[check] : undefined;
   return value === 'valid' || value === 'invalid' ? value : null;
 }
+
+/** Starts a sentence: "the header…" capitalised; a claim name (aud, iss…) stays as it is written. */
+const capitalize = (text: string) => (text.startsWith('the ') ? `T${text.slice(1)}` : text);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
