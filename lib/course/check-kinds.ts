@@ -16,6 +16,7 @@ export const CHECK_KINDS = [
   'discovery',
   'client-credentials-response',
   'api-call',
+  'id-token',
 ] as const;
 
 export type CheckKind = (typeof CHECK_KINDS)[number];

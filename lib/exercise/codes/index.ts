@@ -14,6 +14,7 @@ import { APP_CODES } from './app';
 import { AUTHORIZE_URL_CODES } from './authorize-url';
 import { CLIENT_CREDENTIALS_CODES } from './client-credentials';
 import { DISCOVERY_CODES } from './discovery';
+import { ID_TOKEN_CODES } from './id-token';
 import { PASTE_CODES } from './paste';
 import { REDIRECT_CODES } from './redirect';
 import { RESPONSE_CODES } from './responses';
@@ -33,6 +34,7 @@ export const CODES = {
   ...APP_CODES,
   ...CLIENT_CREDENTIALS_CODES,
   ...DISCOVERY_CODES,
+  ...ID_TOKEN_CODES,
 } as const;
 
 export type DiagnosisCode = keyof typeof CODES;

@@ -271,22 +271,27 @@ function describeClaimValue(value: unknown): string {
   return Array.isArray(value) ? 'a list' : 'an object';
 }
 
-type SignatureOutcome =
+export type SignatureOutcome =
   | { kind: 'valid' }
   | { kind: 'invalid'; detail: string; hint?: string }
   | { kind: 'unknown_key' }
   | { kind: 'keys_unavailable'; detail: string };
 
 /** Signatures an authorization server makes with a published public key; never HS* or none. */
-const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+export const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
 
 /** Marks a failure of the key resolver itself (network, timeout, bad JWKS) as opposed to the token. */
 class KeysUnavailableError extends Error {}
 
-async function verifySignature(token: string, getKey: JWTVerifyGetKey, now: Date): Promise<SignatureOutcome> {
+export async function verifySignature(
+  token: string,
+  getKey: JWTVerifyGetKey,
+  now: Date,
+  algorithms: string[] = ASYMMETRIC_ALGORITHMS,
+): Promise<SignatureOutcome> {
   // The claims are checked separately (all problems at once); jose verifies the signature
   // before the claims, so a claim error below means the signature itself was good.
-  const options = { currentDate: now, algorithms: ASYMMETRIC_ALGORITHMS };
+  const options = { currentDate: now, algorithms };
   const resolveKey: JWTVerifyGetKey = async (header, input) => {
     try {
       return await getKey(header, input);

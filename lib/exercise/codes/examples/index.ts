@@ -6,6 +6,7 @@ import { API_CALL_EXAMPLES } from './api-call';
 import { CLIENT_CREDENTIALS_EXAMPLES } from './client-credentials';
 import { COURSE_KIND_EXAMPLES } from './course';
 import { DISCOVERY_EXAMPLES } from './discovery';
+import { ID_TOKEN_EXAMPLES } from './id-token';
 import { REQUEST_EXAMPLES } from './requests';
 import type { CodeExample } from './types';
 
@@ -16,6 +17,7 @@ export const COURSE_EXAMPLES: Record<string, CodeExample[]> = mergeExamples(
   API_CALL_EXAMPLES,
   CLIENT_CREDENTIALS_EXAMPLES,
   DISCOVERY_EXAMPLES,
+  ID_TOKEN_EXAMPLES,
   REQUEST_EXAMPLES,
 );
 
