@@ -10,7 +10,7 @@ import {
   type PracticeAppTypeDefinition,
   type PracticeGrantType,
 } from './practice-app-types';
-import type { PracticeClientsTable } from './schema';
+import type { PracticeClientsTable, PracticeTokenOriginsTable } from './schema';
 
 export {
   BUILT_PRACTICE_APP_TYPES,
@@ -217,16 +217,7 @@ export async function recordTokenOrigin(db: DB, origin: TokenOriginRecord): Prom
 /** Where a practice access token (by its `jti`) came from, or null if not issued here. */
 export async function findTokenOrigin(db: DB, jti: string): Promise<TokenOriginRecord | null> {
   const row = await db.selectFrom('practice_token_origins').selectAll().where('jti', '=', jti).executeTakeFirst();
-  return row
-    ? {
-        jti: row.jti,
-        grantType: row.grant_type,
-        clientId: row.client_id,
-        subject: row.subject,
-        grantId: row.grant_id,
-        issuedAt: Number(row.issued_at),
-      }
-    : null;
+  return row ? toTokenOrigin(row) : null;
 }
 
 /** The access tokens issued for one login (its grant), oldest first: its code exchange, then its refreshes. */
@@ -238,14 +229,18 @@ export async function listTokenOriginsOfGrant(db: DB, grantId: string): Promise<
     .orderBy('issued_at')
     .limit(100)
     .execute();
-  return rows.map((row) => ({
+  return rows.map(toTokenOrigin);
+}
+
+function toTokenOrigin(row: Selectable<PracticeTokenOriginsTable>): TokenOriginRecord {
+  return {
     jti: row.jti,
     grantType: row.grant_type,
     clientId: row.client_id,
     subject: row.subject,
     grantId: row.grant_id,
     issuedAt: Number(row.issued_at),
-  }));
+  };
 }
 
 /** An authorization code's exchange, and what a later attempt with the same code did. */
