@@ -70,6 +70,10 @@ test('answers typed before the endpoints page has loaded its script are the answ
     await page.getByLabel('Token endpoint').fill(metadata.token_endpoint!);
     await page.getByLabel('JWKS URI').fill(metadata.jwks_uri!);
     await page.getByLabel('Custom scope').fill('api:read');
+    // Not sendable before the script runs: a native submit would put the answers in the address.
+    await expect(page.getByRole('button', { name: 'Check', exact: true })).toBeDisabled();
+    await page.getByLabel('Custom scope').press('Enter');
+    expect(new URL(page.url()).search).toBe('');
   });
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expectChecklist(page, 'pass');

@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Textarea } from '@/components/ui/field';
-import { useTypedBeforeHydration } from '@/lib/client/typed-values';
+import { useHydrated, useTypedBeforeHydration } from '@/lib/client/typed-values';
 import type { Report } from '@/lib/exercise/report';
 import { CheckOutcome } from './check-outcome';
 import { useCheckSubmit } from './use-check-submit';
@@ -45,6 +45,7 @@ export function CheckForm<R extends Report>({
   children?: (report: R) => React.ReactNode;
 }) {
   const [value, setValue] = useState(initialValue);
+  const hydrated = useHydrated();
   const form = useRef<HTMLFormElement>(null);
   useTypedBeforeHydration(form, { [field]: value }, (typed) => setValue(typed[field]!));
   const { report, error, busy, results, submit: post } = useCheckSubmit<R>(endpoint);
@@ -69,7 +70,7 @@ export function CheckForm<R extends Report>({
             />
           )}
         </Field>
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" disabled={busy || !hydrated}>
           {busy ? 'Checking…' : buttonLabel}
         </Button>
       </form>

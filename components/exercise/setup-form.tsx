@@ -7,7 +7,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { apiFetch } from '@/lib/client/api';
-import { useTypedBeforeHydration } from '@/lib/client/typed-values';
+import { useHydrated, useTypedBeforeHydration } from '@/lib/client/typed-values';
 import type { SetupReport } from '@/lib/exercise/setup';
 import { CheckResults } from './check-results';
 import { useRevealResult } from './use-reveal-result';
@@ -32,6 +32,7 @@ export function SetupForm({
   const router = useRouter();
   const ids = { results: useId() };
   const [issuer, setIssuer] = useState('');
+  const hydrated = useHydrated();
   const [clientId, setClientId] = useState('');
   const [redirectUri, setRedirectUri] = useState(defaultRedirectUri);
   const [report, setReport] = useState<SetupReport | null>(null);
@@ -143,7 +144,7 @@ export function SetupForm({
                 />
               )}
             </Field>
-            <Button type="submit" variant="secondary" disabled={busy !== null}>
+            <Button type="submit" variant="secondary" disabled={busy !== null || !hydrated}>
               {busy === 'custom' ? 'Checking…' : 'Use my server'}
             </Button>
           </form>

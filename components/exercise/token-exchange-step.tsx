@@ -120,7 +120,8 @@ export function TokenExchangeStep(props: {
           buttonLabel="Check Your Response"
           rows={8}
           onReport={(report, input) => {
-            if (report.status === 'pass') void rememberRefreshToken(input);
+            // A chunk that fails to load (a deploy since the page opened) only loses the convenience.
+            if (report.status === 'pass') rememberRefreshToken(input).catch(() => undefined);
           }}
           action={(report) =>
             report.status === 'pass' && step.next ? (

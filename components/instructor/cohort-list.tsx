@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Field, Input } from '@/components/ui/field';
 import { apiFetch } from '@/lib/client/api';
-import { useTypedBeforeHydration } from '@/lib/client/typed-values';
+import { useHydrated, useTypedBeforeHydration } from '@/lib/client/typed-values';
 import { DEFAULT_COHORT_CAPACITY, MAX_COHORT_CAPACITY } from '@/lib/cohorts/capacity';
 import { chosenIds, DEFAULT_COHORT_EXERCISES, exerciseChoices } from '@/lib/cohorts/exercises';
 import { ExerciseChooser } from './exercise-chooser';
@@ -30,6 +30,7 @@ export interface CohortItem {
 export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
   const router = useRouter();
   const [name, setName] = useState('');
+  const hydrated = useHydrated();
   const [capacity, setCapacity] = useState(String(DEFAULT_COHORT_CAPACITY));
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [exercises, setExercises] = useState(() => exerciseChoices(DEFAULT_COHORT_EXERCISES));
@@ -136,7 +137,7 @@ export function CohortList({ cohorts }: { cohorts: CohortItem[] }) {
         <div className="basis-full">
           <ExerciseChooser choices={exercises} onChange={setExercises} error={errors.exercises} />
         </div>
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" disabled={busy || !hydrated}>
           Create Cohort
         </Button>
       </form>

@@ -7,7 +7,7 @@ import { Field, Input } from '@/components/ui/field';
 import { CheckIcon } from '@/components/ui/icons';
 import { Notice } from '@/components/ui/notice';
 import { apiFetch } from '@/lib/client/api';
-import { useTypedBeforeHydration } from '@/lib/client/typed-values';
+import { useHydrated, useTypedBeforeHydration } from '@/lib/client/typed-values';
 
 /** `text` closing a sentence: a full stop added unless it ends with one already ("Bob S."). */
 export function endSentence(text: string): string {
@@ -45,6 +45,7 @@ export function JoinForm({ code, cohortName, joinedAs }: { code: string; cohortN
     joinedAs ? { kind: 'already', name: joinedAs } : null,
   );
   const [renaming, setRenaming] = useState(false);
+  const hydrated = useHydrated();
   const [displayName, setDisplayName] = useState(joinedAs ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -119,7 +120,7 @@ export function JoinForm({ code, cohortName, joinedAs }: { code: string; cohortN
       </Field>
       {error && <Notice kind="error">{error}</Notice>}
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" disabled={busy || !hydrated}>
           {renaming ? 'Save My Name' : 'Join Cohort'}
         </Button>
         {renaming && (

@@ -6,11 +6,13 @@ import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { apiFetch } from '@/lib/client/api';
+import { useHydrated } from '@/lib/client/typed-values';
 
 /** Instructor sign-in: email and password, errors announced. */
 export function InstructorSignInForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const hydrated = useHydrated();
   const [busy, setBusy] = useState(false);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -37,7 +39,7 @@ export function InstructorSignInForm() {
         {(control) => <Input {...control} name="password" type="password" autoComplete="current-password" required />}
       </Field>
       {error && <Notice kind="error">{error}</Notice>}
-      <Button type="submit" disabled={busy}>
+      <Button type="submit" disabled={busy || !hydrated}>
         {busy ? 'Signing in…' : 'Sign In'}
       </Button>
     </form>

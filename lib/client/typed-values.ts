@@ -1,4 +1,4 @@
-import { useLayoutEffect, type RefObject } from 'react';
+import { useLayoutEffect, useSyncExternalStore, type RefObject } from 'react';
 
 /**
  * Adopts what a learner typed into a form before the page hydrated (a slow phone, a paste
@@ -26,4 +26,20 @@ export function useTypedBeforeHydration(
     // Only the first render's fields: later typing reaches the state through onChange.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+}
+
+const noSubscription = () => () => {};
+
+/**
+ * False in the server's HTML and while the page hydrates, true once React runs it. A form's
+ * submit button stays disabled until then: submitted natively, a form with named fields and
+ * no method would put what was typed (a token response, a secret, a password) in the
+ * address, the browser's history and a proxy's access log.
+ */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }

@@ -50,7 +50,11 @@ export function withCheckHistory<R extends AuthorizeUrlRequest>(
         ...(previous.earlier ?? []),
       ]
     : [];
-  const earlier = before.filter((entry) => entry.state === null || entry.state !== request.state).slice(0, EARLIER_KEPT);
+  // The same URL checked again is not a new one; the same state with another challenge or other
+  // scopes is (the helper keeps its state while the verifier or the scopes change).
+  const same = (entry: (typeof before)[number]) =>
+    entry.state === request.state && entry.codeChallenge === request.codeChallenge && entry.scopes.join(' ') === request.scopes.join(' ');
+  const earlier = before.filter((entry) => !same(entry)).slice(0, EARLIER_KEPT);
   return { ...request, checkedAt: now.toISOString(), earlier };
 }
 

@@ -6,7 +6,7 @@ import { CheckOutcome } from '@/components/exercise/check-outcome';
 import { useCheckSubmit } from '@/components/exercise/use-check-submit';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
-import { useTypedBeforeHydration } from '@/lib/client/typed-values';
+import { useHydrated, useTypedBeforeHydration } from '@/lib/client/typed-values';
 import type { Report } from '@/lib/exercise/report';
 
 /**
@@ -33,6 +33,7 @@ export function PostCheck<R extends Report>({
   afterPass?: React.ReactNode;
 }) {
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
+  const hydrated = useHydrated();
   const { report, error, busy, results, submit: post } = useCheckSubmit<R>(endpoint);
   const form = useRef<HTMLFormElement>(null);
   useTypedBeforeHydration(form, values, setValues);
@@ -61,7 +62,7 @@ export function PostCheck<R extends Report>({
             )}
           </Field>
         ))}
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" disabled={busy || !hydrated}>
           {busy ? busyLabel : buttonLabel}
         </Button>
       </form>

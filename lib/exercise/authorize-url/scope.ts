@@ -205,7 +205,7 @@ export function rawSpaceResult({ value, char }: { value: string; char: string })
     'scope',
     'scope.raw_space',
     plain
-      ? `scope ${quote(value, MAX_QUOTE)} has a plain space between its scopes, and a URL cannot hold a raw space: this page read it as %20, but the same URL pasted into an address bar, a terminal or a chat ends at that space or runs the scopes together.`
+      ? `scope ${quote(value, MAX_QUOTE)} has a plain space between its scopes, and a URL cannot hold a raw space: this page read it as %20, but the same URL pasted into a terminal command or a chat message ends at that space.`
       : `scope ${quote(value, MAX_QUOTE)} has ${nameCharacter(char)} between its scopes, not a plain space: a browser sends it as %C2%A0, which the server reads as part of a scope's name (invalid_scope). This page read it as a space.`,
     `Write the space as + (or %20): scope=${joined}.`,
   );

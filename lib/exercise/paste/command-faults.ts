@@ -98,13 +98,14 @@ export function answerCommandFault(fault: CommandFault, after?: FaultConsequence
       return fail(
         CHECK,
         'request.shell_quoting',
-        `Your command has ${name} where ${option.length <= 1 ? 'a hyphen belongs' : 'two hyphens belong'}: ${quote(maskArgument(fault.word), 40)} (${quote(maskArgument(fault.marked), 80)}). A word processor or chat app turned ${hyphens} into a dash, so curl did not read ${quote(fault.word, 30)} as an option but as another address to fetch, and what should have followed it was never sent${consequence}.`,
+        `Your command has ${name} where ${option.length <= 1 ? 'a hyphen belongs' : 'two hyphens belong'}: ${quote(maskArgument(fault.word), 40)} (${quote(maskArgument(fault.marked), 80)}). A word processor or chat app turned ${hyphens} into a dash, so curl did not read ${quote(maskArgument(fault.word), 30)} as an option but as another address to fetch, and what should have followed it was never sent${consequence}.`,
         `Type ${meant} with plain ${option.length <= 1 ? 'hyphen' : 'hyphens'} — every such dash in the command — or copy the command with its Copy button straight into the terminal, ${AGAIN}.`,
       );
     }
     case 'expansion': {
-      const variable = fault.variable.length > 6 ? `${fault.variable.slice(0, 5)}…` : fault.variable;
-      const kept = fault.kept.length > 14 ? `${fault.kept.slice(0, 12)}…` : fault.kept;
+      // The value is often a secret: show the $ with a few characters either side, not the value.
+      const variable = fault.variable.length > 4 ? `${fault.variable.slice(0, 3)}…` : fault.variable;
+      const kept = fault.kept.length > 4 ? `…${fault.kept.slice(-3)}` : fault.kept;
       return fail(
         CHECK,
         'request.shell_quoting',

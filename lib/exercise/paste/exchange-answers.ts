@@ -8,8 +8,8 @@
 import { parseUrl } from '../authorize-url/normalize';
 import { explainDifference } from '../explain-difference';
 import { fail, quote, type CheckResult } from '../report';
-import type { CommandTraits } from './classify';
-import { readBasicCredentials, type HttpExchange } from './http-exchange';
+import { maskUrlSecrets, type CommandTraits } from './classify';
+import { readBasicCredentials, shownClientId, type HttpExchange } from './http-exchange';
 
 export interface ExchangeAnswerContext {
   tokenEndpoint?: string;
@@ -37,13 +37,15 @@ export function answerFromExchange(
     const location = response?.headers.location;
     if (!location) return null;
     const target = parseUrl(location);
-    const shown = quote(location, 120);
+    const shown = quote(maskUrlSecrets(location), 120);
+    // curl -L turns a POST into a GET on 301, 302 and 303; it keeps it on 307 and 308.
+    const followed = status <= 303 ? ' (and with -L it would turn the POST into a GET)' : '';
     const expected = ctx.tokenEndpoint ? parseUrl(ctx.tokenEndpoint) : null;
     if (target && expected && target.protocol !== 'http:' && target.host === expected.host && target.pathname === expected.pathname) {
       return fail(
         CHECK,
         'paste.http_error',
-        `The server answered ${quote(seen, 60)} and sends the request on to ${shown}: your command used http://, the server only answers on https://. curl does not follow a redirect (and with -L it would turn the POST into a GET).`,
+        `The server answered ${quote(seen, 60)} and sends the request on to ${shown}: your command used http://, the server only answers on https://. curl does not follow a redirect${followed}.`,
         `Use${endpoint} exactly — with https:// — ${RUN_AGAIN}.`,
       );
     }
@@ -53,7 +55,7 @@ export function answerFromExchange(
       'paste.http_error',
       login
         ? `The server answered ${quote(seen, 60)} and sends the request on to ${shown} — a login page for a browser${path ? `: ${quote(path, 100)} is not your server's token endpoint` : ''}. A token endpoint answers JSON itself and never asks for a login.`
-        : `The server answered ${quote(seen, 60)} and points elsewhere (${shown}) instead of answering: the address in your command is not the token endpoint (curl does not follow a redirect, and with -L it would turn the POST into a GET).`,
+        : `The server answered ${quote(seen, 60)} and points elsewhere (${shown}) instead of answering: the address in your command is not the token endpoint (curl does not follow a redirect${followed ? `, and with -L it would turn the POST into a GET` : ''}).`,
       `Send the request to the token endpoint${endpoint || ''} from your server's metadata, ${RUN_AGAIN}.`,
     );
   }
@@ -78,7 +80,7 @@ export function answerFromExchange(
 
 /** A 401: the client authentication the request carried, read from its Authorization header. */
 function answerUnauthorized(seen: string, exchange: HttpExchange, ctx: ExchangeAnswerContext, sent?: CommandTraits): CheckResult | null {
-  const credentials = readBasicCredentials(exchange.request?.headers.authorization);
+  const credentials = readBasicCredentials(exchange.request?.headers.authorization, ctx.clientId);
   if (!credentials) return null;
   const challenge = exchange.response?.headers['www-authenticate'];
   const refused = `The server answered ${quote(seen, 60)}${
@@ -96,13 +98,22 @@ function answerUnauthorized(seen: string, exchange: HttpExchange, ctx: ExchangeA
         ? `Press "Fill in my practice secret" above the command (it puts My Web App's client ID and secret in)`
         : "Copy the client ID and secret again from your app's settings into -u 'client_id:client_secret'";
   const { clientId, secretLength } = credentials;
+  const shown = shownClientId(clientId, ctx.clientId);
+  if (credentials.swapped) {
+    return fail(
+      CHECK,
+      'paste.http_error',
+      `${refused} The Authorization: Basic header your command sent has your app's client ID after the colon, where the secret goes, and ${shown.text} before it: the two are swapped.`,
+      `Send them as -u 'client_id:client_secret' (the client ID first), then ${RUN_AGAIN}.`,
+    );
+  }
   if (clientId === '' || secretLength === 0) {
     const empty =
       clientId === '' && secretLength === 0
         ? 'an empty client ID and an empty client secret'
         : clientId === ''
           ? 'an empty client ID'
-          : `client ID ${quote(clientId, 60)} with an empty client secret`;
+          : `${shown.quoted ? `client ID ${shown.text}` : shown.text} with an empty client secret`;
     return fail(
       CHECK,
       'paste.http_error',
@@ -111,18 +122,18 @@ function answerUnauthorized(seen: string, exchange: HttpExchange, ctx: ExchangeA
     );
   }
   if (ctx.clientId && clientId !== ctx.clientId) {
-    const difference = explainDifference(clientId, ctx.clientId);
+    const difference = shown.quoted ? explainDifference(clientId, ctx.clientId) : null;
     return fail(
       CHECK,
       'paste.http_error',
-      `${refused} The Authorization: Basic header your command sent carries the client ID ${quote(clientId, 60)}, but your app's is ${quote(ctx.clientId, 60)}${difference ? ` — ${difference}` : ''}.`,
+      `${refused} The Authorization: Basic header your command sent carries ${shown.quoted ? `the client ID ${shown.text}` : `${shown.text} as the client ID`}, but your app's is ${quote(ctx.clientId, 60)}${difference ? ` — ${difference}` : ''}.`,
       `Send your app's client ID with its secret (${set.charAt(0).toLowerCase()}${set.slice(1)}), then ${RUN_AGAIN}.`,
     );
   }
   return fail(
     CHECK,
     'paste.http_error',
-    `${refused} Your command sent the client ID ${quote(clientId, 60)} with a secret of ${secretLength} characters, and the server did not accept that secret for it.`,
+    `${refused} Your command sent the client ID ${shown.text} with a secret of ${secretLength} characters, and the server did not accept that secret for it.`,
     `${set}, completely (no space or line break at either end), then ${RUN_AGAIN}.`,
   );
 }

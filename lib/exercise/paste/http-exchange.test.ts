@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ADVERSARIAL_FAMILIES, KIB } from '../../../tests/support/adversarial';
 import { fastestRun } from '../shell-mistakes/fixtures/timing';
-import { readBasicCredentials, readHttpExchange, stripHttpTranscript } from './http-exchange';
+import { readBasicCredentials, readHttpExchange, shownClientId, stripHttpTranscript } from './http-exchange';
 
 const VERBOSE = [
   '$ curl -v -u "$ID:$SECRET" -d grant_type=authorization_code https://auth.example.com/v1/token',
@@ -71,8 +71,21 @@ describe('readHttpExchange', () => {
 
 describe('readBasicCredentials', () => {
   it('tells the client ID and the length of the secret, never the secret', () => {
-    expect(readBasicCredentials('Basic Og==')).toEqual({ clientId: '', secretLength: 0 });
-    expect(readBasicCredentials(`Basic ${btoa('0oa8f3k2EXAMPLE:s3cret')}`)).toEqual({ clientId: '0oa8f3k2EXAMPLE', secretLength: 6 });
+    expect(readBasicCredentials('Basic Og==')).toEqual({ clientId: '', secretLength: 0, swapped: false });
+    expect(readBasicCredentials(`Basic ${btoa('0oa8f3k2EXAMPLE:s3cret')}`)).toEqual({
+      clientId: '0oa8f3k2EXAMPLE',
+      secretLength: 6,
+      swapped: false,
+    });
+    // -u "$SECRET:$ID": the app's client ID after the colon.
+    expect(readBasicCredentials(`Basic ${btoa('s3cretXYZ:0oa8f3k2EXAMPLE')}`, '0oa8f3k2EXAMPLE')).toMatchObject({ swapped: true });
+  });
+
+  it('quotes the client ID side only when it is the app’s or a near miss of it, never what may be the secret', () => {
+    expect(shownClientId('0oa8f3k2EXAMPLE', '0oa8f3k2EXAMPLE')).toEqual({ text: '"0oa8f3k2EXAMPLE"', quoted: true });
+    expect(shownClientId('0oa8f3k2EXAMPIE', '0oa8f3k2EXAMPLE').quoted).toBe(true);
+    const secret = shownClientId('Tq8vR2pLx5Nw3KsQq8vR2pLx5Nw3KsQq8vR2pLx5', '0oa8f3k2EXAMPLE');
+    expect(secret).toEqual({ text: 'a value of 40 characters starting "Tq8v…"', quoted: false });
     expect(readBasicCredentials('Bearer abc')).toBeNull();
     expect(readBasicCredentials(undefined)).toBeNull();
   });

@@ -11,6 +11,7 @@
  * One pass over at most the first lines of the paste, each line matched by anchored, bounded
  * patterns: linear in the input. Pure and browser-safe (the response parser runs in the page).
  */
+import { quote } from '../report';
 
 /** The request the paste shows being sent. */
 export interface RequestSeen {
@@ -111,7 +112,10 @@ export function emptyBody(response: ResponseSeen): boolean {
  * secret: the client ID, whether each side is empty, the secret's length. Null when the header
  * is not Basic or does not decode to `id:secret`.
  */
-export function readBasicCredentials(value: string | undefined): { clientId: string; secretLength: number } | null {
+export function readBasicCredentials(
+  value: string | undefined,
+  appClientId?: string,
+): { clientId: string; secretLength: number; swapped: boolean } | null {
   const match = /^Basic ([A-Za-z0-9+/=_-]{1,800})$/i.exec(value?.trim() ?? '');
   if (!match) return null;
   let decoded: string;
@@ -122,7 +126,27 @@ export function readBasicCredentials(value: string | undefined): { clientId: str
   }
   const colon = decoded.indexOf(':');
   if (colon < 0) return null;
-  return { clientId: decoded.slice(0, colon), secretLength: decoded.length - colon - 1 };
+  const clientId = decoded.slice(0, colon);
+  const secret = decoded.slice(colon + 1);
+  // The app's client ID on the secret's side: -u "$SECRET:$ID" (compared, never quoted).
+  const swapped = Boolean(appClientId) && secret === appClientId && clientId !== appClientId;
+  return { clientId, secretLength: secret.length, swapped };
+}
+
+/**
+ * The client ID side of a Basic header as a message may show it. It is quoted only when it is
+ * the app's client ID or a near miss of it (the same first characters, about the same length: another app's ID or a typo);
+ * anything else may be the secret sent in the wrong place, so only its length and first
+ * characters are shown.
+ */
+export function shownClientId(sent: string, appClientId: string | undefined): { text: string; quoted: boolean } {
+  const nearMiss =
+    appClientId !== undefined &&
+    appClientId.length >= 3 &&
+    sent.startsWith(appClientId.slice(0, 3)) &&
+    Math.abs(sent.length - appClientId.length) <= 10;
+  if (sent === appClientId || nearMiss) return { text: quote(sent, 60), quoted: true };
+  return { text: `a value of ${sent.length} characters${sent.length > 8 ? ` starting "${sent.slice(0, 4)}…"` : ''}`, quoted: false };
 }
 
 // ---------------------------------------------------------------------------------------------

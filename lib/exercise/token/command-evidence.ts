@@ -9,7 +9,7 @@ import { formDecode } from '../authorize-url/normalize';
 import { explainClientCredentialsError, readSentRequest } from '../client-credentials/oauth-errors';
 import { explainDifference } from '../explain-difference';
 import { commandTraits, linesOf } from '../paste/classify';
-import { readBasicCredentials, readHttpExchange } from '../paste/http-exchange';
+import { readBasicCredentials, readHttpExchange, shownClientId } from '../paste/http-exchange';
 import { fail, quote, type CheckResult } from '../report';
 import { stepRef } from '../steps';
 import type { TokenCheckContext, TokenGrant } from './context';
@@ -55,7 +55,9 @@ export function explainFromCommand(
     const basic = readBasicCredentials(readHttpExchange(text).request?.headers.authorization);
     if (basic && (basic.clientId === '' || basic.secretLength === 0)) {
       const variables = commandTraits(linesOf(text)).credentialVariables;
-      const empty = basic.clientId === '' ? 'an empty client ID' : `the client ID ${quote(basic.clientId, 60)} with an empty secret`;
+      const shown = shownClientId(basic.clientId, ctx.clientId);
+      const empty =
+        basic.clientId === '' ? 'an empty client ID' : `${shown.quoted ? `the client ID ${shown.text}` : shown.text} with an empty secret`;
       return fail(
         'response',
         'response.error',

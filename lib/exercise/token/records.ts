@@ -26,6 +26,7 @@ import { fingerprint } from './inspect';
 /** S256 (RFC 7636 §4.2): base64url of the SHA-256 of the verifier. */
 const s256 = (verifier: string) => createHash('sha256').update(verifier, 'ascii').digest('base64url');
 const PKCE_ERROR = /pkce|code.?verifier|code.?challenge/i;
+const OTHER_CAUSE = /redirect.?uri|client/i;
 const MAX_SENT = 2048;
 const short = (value: string) => quote(`${value.slice(0, 8)}…`, 12);
 
@@ -43,6 +44,8 @@ export async function explainFromRecords(
   const seen = `The server refused the grant (error ${quote('invalid_grant', 40)})`;
   if (grant === 'authorization_code') {
     if (PKCE_ERROR.test(description)) return verifierOfAnotherUrl(text, seen, ctx);
+    // A description that names another cause (the redirect_uri) proves the code was still valid when sent.
+    if (OTHER_CAUSE.test(description)) return null;
     return expiredCode(text, seen, ctx, known);
   }
   if (grant === 'refresh_token') return rotatedTokenSentAgain(text, seen, ctx);
@@ -89,7 +92,10 @@ async function verifierOfAnotherUrl(text: string, seen: string, ctx: TokenCheckC
   const issue = await safeLookup(ctx.lookupCodeIssue);
   const latest = urls[urls.length - 1]!;
   // The URL the code's login used: the one whose challenge the server recorded with the code, else the latest.
-  const codeUrl = (issue?.codeChallenge && [...urls].reverse().find((url) => url.codeChallenge === issue.codeChallenge)) || latest;
+  const recorded = issue?.codeChallenge ? [...urls].reverse().find((url) => url.codeChallenge === issue.codeChallenge) : undefined;
+  // A recorded challenge that matches no checked URL: the records cannot say which login it was.
+  if (issue?.codeChallenge && !recorded) return null;
+  const codeUrl = recorded ?? latest;
   const verifierUrl = [...urls].reverse().find((url) => url.codeChallenge === challenge);
   if (!verifierUrl || verifierUrl === codeUrl || !codeUrl.codeChallenge) return null;
   const stillValid = issue && ctx.now.getTime() < issue.expiresAt.getTime();
