@@ -97,6 +97,7 @@ describe('the practice console speaks to a learner', () => {
     grantTypes: ['authorization_code' as const],
     refreshTokenRotation: 'persistent' as const,
     requirePkce: false,
+    postLogoutRedirectUris: ['http://localhost:3000/'],
     issuer: 'http://localhost:3000/oauth2/default',
   };
   const policy = { siteOrigin: 'http://localhost:3000', extraHosts: [] };

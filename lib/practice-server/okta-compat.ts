@@ -9,7 +9,14 @@ import type { DB } from '../db/client';
 import { recordCodeExchange, recordCodeReuse } from '../db/practice-clients';
 import { getLogger } from '../logging/logger';
 import { PRACTICE_API_SCOPES, PRACTICE_OIDC_SCOPES } from './configuration';
-import { OKTA_MESSAGES, toOktaTokenError, withErrorDescription, type ProviderErrorLike } from './errors';
+import {
+  OKTA_MESSAGES,
+  oktaDescription,
+  toOktaTokenError,
+  withErrorDescription,
+  withOktaAuthorizationError,
+  type ProviderErrorLike,
+} from './errors';
 import { recordRecipeOutcome } from './recipe-mistakes';
 import type { AccessTokenRevocation } from './revocation';
 import { fingerprint } from '../exercise/token/inspect';
@@ -77,6 +84,9 @@ export function installOktaCompatibility(provider: Provider, { db, revocation }:
     // oidc-provider answers the authorization request (to the sign-in page, to the app,
     // errors included) with 303; Okta with 302. POSTs keep 303.
     if (route && AUTHORIZATION_ROUTES.has(route) && ctx.method === 'GET' && ctx.status === 303) ctx.status = 302;
+    // An error sent back to the app in Okta's words (a missing nonce, for one).
+    const location = route && AUTHORIZATION_ROUTES.has(route) ? ctx.response.get('Location') : '';
+    if (location) ctx.set('Location', withOktaAuthorizationError(location));
 
     // oidc-provider refuses every JWT at its revocation endpoint (`unsupported_token_type`,
     // after authenticating the client, before any hook); the access tokens are JWTs, which
@@ -106,6 +116,11 @@ export function installOktaCompatibility(provider: Provider, { db, revocation }:
     } else if (body && typeof body === 'object' && body.error === 'invalid_client') {
       // Revocation (and any other client-authenticated endpoint) in the same words.
       ctx.body = { error: 'invalid_client', error_description: OKTA_MESSAGES.invalidClient };
+    }
+    // Errors answered as JSON (logout's, for one) in Okta's words too.
+    const answered = ctx.body as Record<string, unknown> | undefined;
+    if (answered && typeof answered === 'object' && typeof answered.error_description === 'string') {
+      answered.error_description = oktaDescription(answered.error_description);
     }
     // RFC 6750/6749 challenges repeat the error; the description must agree with the body's.
     const answer = ctx.body as Record<string, unknown> | undefined;
