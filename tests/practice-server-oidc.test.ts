@@ -261,6 +261,18 @@ describe('practice server, OpenID Connect', () => {
       expect(ok.headers.get('location')).toBe(custom);
     });
 
+    it('from a browser without a practice session, redirects at once (no self-submitting page)', async () => {
+      const app = await server.createApp();
+      const { tokens } = await login(app, 'openid');
+      const params = new URLSearchParams({ id_token_hint: tokens.id_token, post_logout_redirect_uri: signOutUri(), state: 'bye-456' });
+      const response = await browserFetch(new CookieJar(), `${server.issuer}/v1/logout?${params}`, { headers: HTML });
+      expect(response.status).toBe(302);
+      expect(response.headers.get('location')).toBe(`${signOutUri()}?state=bye-456`);
+      const bare = await browserFetch(new CookieJar(), `${server.issuer}/v1/logout`, { headers: HTML });
+      expect(bare.status).toBe(302);
+      expect(bare.headers.get('location')).toBe(`${server.issuer}/v1/logout/success`);
+    });
+
     it('without a post_logout_redirect_uri, signs out and shows the signed-out page', async () => {
       const app = await server.createApp();
       const { jar, tokens } = await login(app, 'openid');

@@ -59,6 +59,28 @@ async function recordCodeOutcome(db: DB, ctx: KoaContextWithOIDC, error: Provide
   }
 }
 
+/**
+ * /v1/logout from a browser with no practice session (already signed out, or another
+ * browser): oidc-provider answers a page that submits itself with an inline script, which
+ * the practice pages' CSP does not allow, only to end a session that does not exist. Okta
+ * redirects at once: to the sign-out redirect URI (checked against the app already), with
+ * `state`, or to the signed-out page.
+ */
+function signOutWithoutSession(ctx: KoaContextWithOIDC): void {
+  const session = ctx.oidc.session;
+  if (!session || session.accountId) return;
+  const { postLogoutRedirectUri, state } = (session.state ?? {}) as { postLogoutRedirectUri?: unknown; state?: unknown };
+  session.state = undefined;
+  let target: string = ctx.oidc.urlFor('end_session_success');
+  if (typeof postLogoutRedirectUri === 'string') {
+    const url = new URL(postLogoutRedirectUri);
+    if (typeof state === 'string') url.searchParams.set('state', state);
+    target = url.toString();
+  }
+  ctx.redirect(target);
+  ctx.status = 302;
+}
+
 /** Installs the Okta look-alike adjustments on a provider. */
 export function installOktaCompatibility(provider: Provider, { db, revocation }: { db: DB; revocation: AccessTokenRevocation }): void {
   const tokenErrors = new WeakMap<object, ProviderErrorLike>();
@@ -87,6 +109,8 @@ export function installOktaCompatibility(provider: Provider, { db, revocation }:
     // An error sent back to the app in Okta's words (a missing nonce, for one).
     const location = route && AUTHORIZATION_ROUTES.has(route) ? ctx.response.get('Location') : '';
     if (location) ctx.set('Location', withOktaAuthorizationError(location));
+
+    if (route === 'end_session' && ctx.status === 200) signOutWithoutSession(ctx);
 
     // oidc-provider refuses every JWT at its revocation endpoint (`unsupported_token_type`,
     // after authenticating the client, before any hook); the access tokens are JWTs, which
