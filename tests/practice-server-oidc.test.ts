@@ -126,25 +126,28 @@ describe('practice server, OpenID Connect', () => {
       }
     });
 
-    it("requires a nonce for id_token and token response types, in Okta's words", async () => {
-      const app = await server.createApp({ grantTypes: ['authorization_code', 'implicit'] });
-      const query = new URLSearchParams({
-        response_type: 'id_token',
-        client_id: app.clientId,
-        scope: 'openid',
-        redirect_uri: app.redirectUris[0]!,
-        state: 'state-123456789',
-      });
-      const response = await fetch(`${server.issuer}/v1/authorize?${query}`, { redirect: 'manual' });
-      expect(response.status).toBe(302);
-      const location = new URL(response.headers.get('location')!);
-      const answer = new URLSearchParams(location.hash.slice(1));
-      expect(answer.get('error')).toBe('invalid_request');
-      expect(answer.get('error_description')).toBe(
-        "The 'nonce' parameter is required for authorize requests with either the 'id_token' or 'token' response types..",
-      );
-      expect(answer.get('state')).toBe('state-123456789');
-    });
+    it.each(['id_token', 'id_token token', 'code token'])(
+      "requires a nonce for response type %s, in Okta's words",
+      async (responseType) => {
+        const app = await server.createApp({ grantTypes: ['authorization_code', 'implicit'] });
+        const query = new URLSearchParams({
+          response_type: responseType,
+          client_id: app.clientId,
+          scope: 'openid',
+          redirect_uri: app.redirectUris[0]!,
+          state: 'state-123456789',
+        });
+        const response = await fetch(`${server.issuer}/v1/authorize?${query}`, { redirect: 'manual' });
+        expect(response.status).toBe(302);
+        const location = new URL(response.headers.get('location')!);
+        const answer = new URLSearchParams(location.hash.slice(1));
+        expect(answer.get('error')).toBe('invalid_request');
+        expect(answer.get('error_description')).toBe(
+          "The 'nonce' parameter is required for authorize requests with either the 'id_token' or 'token' response types..",
+        );
+        expect(answer.get('state')).toBe('state-123456789');
+      },
+    );
   });
 
   describe('/v1/userinfo', () => {
