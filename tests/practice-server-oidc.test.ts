@@ -193,7 +193,11 @@ describe('practice server, OpenID Connect', () => {
       const page = await browserFetch(jar, url, { headers: HTML });
       const html = await page.text();
       expect(page.status, html).toBe(200);
-      expect(page.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+      const csp = page.headers.get('content-security-policy') ?? '';
+      expect(csp).not.toContain('unsafe-inline');
+      // The confirmation's redirect follows a form post: form-action must allow its origin.
+      const target = params.get('post_logout_redirect_uri');
+      if (target) expect(csp).toMatch(new RegExp(`form-action [^;]*${new URL(target).origin.replace(/[.]/g, '\\.')}`));
       expect(html).not.toContain('<script');
       const action = /<form id="op\.logoutForm" method="post" action="([^"]+)">/.exec(html)?.[1];
       const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
