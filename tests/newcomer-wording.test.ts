@@ -97,6 +97,7 @@ describe('the practice console speaks to a learner', () => {
     grantTypes: ['authorization_code' as const],
     refreshTokenRotation: 'persistent' as const,
     requirePkce: false,
+    postLogoutRedirectUris: ['http://localhost:3000/'],
     issuer: 'http://localhost:3000/oauth2/default',
   };
   const policy = { siteOrigin: 'http://localhost:3000', extraHosts: [] };
@@ -112,6 +113,7 @@ describe('the practice console speaks to a learner', () => {
     expect(html).not.toContain('PRACTICE_REDIRECT_HOSTS');
     expect(html).not.toContain('One per line');
     expect(html).toContain("The authorization URL's redirect_uri must match one of these exactly. To add one, choose Edit.");
+    expect(html).toContain('Sign-out redirect URIs');
     expect(describeAllowedHosts(policy)).not.toContain('PRACTICE_REDIRECT_HOSTS');
     expect(describeAllowedHosts({ ...policy, extraHosts: ['app.school.example'] })).toBe(
       'The practice server accepts redirect URIs on this site (http://localhost:3000), your own machine (localhost, 127.0.0.1 or [::1], any port), example-app.com and app.school.example.',

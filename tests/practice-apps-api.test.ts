@@ -72,6 +72,7 @@ describe('/api/practice/apps', () => {
       clientId: expect.stringMatching(/^0oa[A-Za-z0-9]{17}$/),
       clientSecret: expect.any(String),
       redirectUris: [],
+      postLogoutRedirectUris: [],
       grantTypes: ['client_credentials'],
       refreshTokenRotation: 'persistent',
       requirePkce: false,
@@ -111,6 +112,7 @@ describe('/api/practice/apps', () => {
     ['an unknown grant', { grantTypes: ['password'] }, 'grantTypes', 'unknown grant type'],
     ['a refresh token behaviour', { refreshTokenRotation: 'rotate' }, 'refreshTokenRotation', 'gets no refresh tokens'],
     ['Require PKCE', { requirePkce: true }, 'requirePkce', 'never receives an authorization code'],
+    ['a sign-out redirect URI', { postLogoutRedirectUris: ['http://localhost:3000/'] }, 'postLogoutRedirectUris', 'signs no user out'],
     ['an unknown field', { clientSecret: 'mine' }, 'clientSecret', 'Unrecognized key'],
     ['an empty edit', {}, 'body', 'send at least one of grantTypes'],
   ])('refuses a service app edit with %s (400 naming the field and why)', async (_name, json, field, why) => {
@@ -140,6 +142,25 @@ describe('/api/practice/apps', () => {
     expect(outside.status).toBe(400);
     expect(errorOf(outside).message).toContain('Refused redirect URI: https://evil.example/cb');
     expect(errorOf(await call('PATCH', '/api/practice/apps/web', cookie, { redirectUris: [] })).message).toContain('keep at least one');
+  });
+
+  it("keeps the web app's sign-out redirect URIs: the site's URL by default, edited (or emptied) with PATCH, the same hosts as sign-in", async () => {
+    const { cookie } = learnerCookie();
+    const created = await call('PUT', '/api/practice/apps/web', cookie);
+    expect(created.body.postLogoutRedirectUris).toEqual([`${site.baseUrl}/`]);
+
+    const custom = ['https://example-app.com/signed-out', 'http://localhost:8080/'];
+    const edited = await call('PATCH', '/api/practice/apps/web', cookie, { postLogoutRedirectUris: custom });
+    expect(edited).toMatchObject({ status: 200, body: { postLogoutRedirectUris: custom, redirectUris: created.body.redirectUris } });
+    expect((await call('GET', '/api/practice/app', cookie)).body.postLogoutRedirectUris).toEqual(custom);
+    expect((await call('PATCH', '/api/practice/app', cookie, { postLogoutRedirectUris: [] })).body.postLogoutRedirectUris).toEqual([]);
+
+    const outside = await call('PATCH', '/api/practice/apps/web', cookie, { postLogoutRedirectUris: ['https://evil.example/bye'] });
+    expect(outside.status).toBe(400);
+    expect(errorOf(outside).message).toContain('Refused redirect URI: https://evil.example/bye');
+    const fragment = await call('PATCH', '/api/practice/apps/web', cookie, { postLogoutRedirectUris: ['http://localhost:3000/#x'] });
+    expect(fragment.status).toBe(400);
+    expect(errorOf(fragment).message).toContain('postLogoutRedirectUris');
   });
 
   it('refuses cross-site writes as every other API does', async () => {

@@ -58,12 +58,15 @@ describe('practice server, as an Okta org answers', () => {
       expect(await posted.json()).toEqual(claims);
     });
 
-    it('answers only sub for a token with openid alone, and leaves out what profile and email give', async () => {
+    it('refuses a token with openid alone (no profile, email, address or phone) with 403, as Okta does', async () => {
       const app = await server.createApp();
       const tokens = await codeTokens(server, app, 'openid api:read');
       const response = await userinfo(`Bearer ${tokens.access_token}`);
-      expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ sub: decodeJwt(tokens.access_token).uid });
+      expect(response.status).toBe(403);
+      expect(await response.json()).toEqual({
+        error: 'insufficient_scope',
+        error_description: 'The access token must provide access to at least one of these scopes - profile, email, address or phone',
+      });
     });
 
     it('is what openid-client reads with fetchUserInfo', async () => {

@@ -23,7 +23,8 @@ import { startPracticeServer, type PracticeServerHandle } from './support/practi
 import { basic, codeTokens, tokenRequest, WITH_REFRESH } from './support/practice-requests';
 import { apiRequest } from './support/requests';
 
-const SCOPE = 'openid offline_access api:read';
+// profile: userinfo answers only a token with one of profile, email, address or phone (as Okta).
+const SCOPE = 'openid profile offline_access api:read';
 
 /**
  * A second instance on the same database, as behind a load balancer: its own connection

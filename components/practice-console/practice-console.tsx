@@ -9,6 +9,7 @@ import { apiFetch } from '@/lib/client/api';
 import type { PracticeAppView } from '@/lib/practice-server/app-view';
 import { CredentialsSection } from './credentials-section';
 import { GRANT_TYPE_LABELS } from './labels';
+import { SignOutRedirectsField } from './sign-out-redirects-field';
 
 const ROTATION_LABELS: [PracticeAppView['refreshTokenRotation'], string, string][] = [
   ['persistent', 'Use persistent token', 'The same refresh token keeps working until it is revoked or expires.'],
@@ -36,6 +37,7 @@ export function PracticeConsole({
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<Draft>(initialApp);
   const [redirectText, setRedirectText] = useState(initialApp.redirectUris.join('\n'));
+  const [signOutText, setSignOutText] = useState(initialApp.postLogoutRedirectUris.join('\n'));
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const firstFieldRef = useRef<HTMLInputElement>(null);
@@ -54,6 +56,7 @@ export function PracticeConsole({
   function startEditing() {
     setDraft(app);
     setRedirectText(app.redirectUris.join('\n'));
+    setSignOutText(app.postLogoutRedirectUris.join('\n'));
     setStatus(null);
     setEditing(true);
   }
@@ -71,10 +74,12 @@ export function PracticeConsole({
     event.preventDefault();
     setSaving(true);
     setStatus(null);
-    const redirectUris = redirectText
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean);
+    const lines = (text: string) =>
+      text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
+    const redirectUris = lines(redirectText);
     const answer = await apiFetch<PracticeAppView>('/api/practice/app', {
       method: 'PATCH',
       json: {
@@ -82,6 +87,7 @@ export function PracticeConsole({
         refreshTokenRotation: draft.refreshTokenRotation,
         requirePkce: draft.requirePkce,
         redirectUris,
+        postLogoutRedirectUris: lines(signOutText),
       },
     });
     setSaving(false);
@@ -217,6 +223,8 @@ export function PracticeConsole({
             </p>
           </div>
         </div>
+
+        <SignOutRedirectsField editing={editing} uris={app.postLogoutRedirectUris} text={signOutText} onTextChange={setSignOutText} />
 
         <fieldset className="mt-6 grid gap-2 sm:grid-cols-[12rem_1fr]" disabled={!editing}>
           <legend className="float-left text-sm font-medium text-slate-600 sm:w-48 dark:text-slate-400">Refresh token behavior</legend>

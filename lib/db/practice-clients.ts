@@ -33,6 +33,8 @@ export interface PracticeApp {
   /** One app per learner and type. */
   type: PracticeAppType;
   redirectUris: string[];
+  /** "Sign-out redirect URIs": where /v1/logout may send the browser back (`post_logout_redirect_uri`). */
+  postLogoutRedirectUris: string[];
   grantTypes: PracticeGrantType[];
   refreshTokenRotation: RefreshTokenRotation;
   /** "Require PKCE as additional verification" (Okta's setting; off by default). */
@@ -41,11 +43,18 @@ export interface PracticeApp {
   updatedAt: string;
 }
 
-export type PracticeAppPatch = Partial<Pick<PracticeApp, 'grantTypes' | 'redirectUris' | 'refreshTokenRotation' | 'requirePkce'>>;
+export type PracticeAppPatch = Partial<
+  Pick<PracticeApp, 'grantTypes' | 'redirectUris' | 'postLogoutRedirectUris' | 'refreshTokenRotation' | 'requirePkce'>
+>;
 
 /** The redirect URIs a new app starts with: the site's own page, and the seed's example. */
 export function defaultRedirectUris(publicUrl: string): string[] {
   return [`${publicUrl}/redirect`, 'https://example-app.com/redirect'];
+}
+
+/** The sign-out redirect URI a new app starts with: the site's own URL, like Okta's default (the app's base URL). */
+export function defaultPostLogoutRedirectUris(publicUrl: string): string[] {
+  return [`${publicUrl}/`];
 }
 
 function toApp(row: Selectable<PracticeClientsTable>): PracticeApp {
@@ -56,6 +65,7 @@ function toApp(row: Selectable<PracticeClientsTable>): PracticeApp {
     // Written only by this module from PRACTICE_APP_TYPES; anything else would be the web app's of 001.
     type: isPracticeAppType(row.app_type) ? row.app_type : 'web',
     redirectUris: JSON.parse(row.redirect_uris) as string[],
+    postLogoutRedirectUris: JSON.parse(row.post_logout_redirect_uris) as string[],
     grantTypes: JSON.parse(row.grant_types) as PracticeGrantType[],
     refreshTokenRotation: row.refresh_token_rotation,
     requirePkce: Number(row.require_pkce) === 1,
@@ -129,6 +139,7 @@ export async function ensurePracticeAppOfType(
       client_secret: randomBytes(30).toString('base64url'),
       grant_types: JSON.stringify(definition.initialGrantTypes),
       redirect_uris: JSON.stringify(definition.redirectUris ? defaultRedirectUris(publicUrl) : []),
+      post_logout_redirect_uris: JSON.stringify(definition.redirectUris ? defaultPostLogoutRedirectUris(publicUrl) : []),
       refresh_token_rotation: 'persistent',
       created_at: iso,
       updated_at: iso,
@@ -173,6 +184,7 @@ export async function updatePracticeAppOfType(
   const values: Updateable<PracticeClientsTable> = { updated_at: now.toISOString() };
   if (patch.grantTypes) values.grant_types = JSON.stringify([...new Set(patch.grantTypes)]);
   if (patch.redirectUris) values.redirect_uris = JSON.stringify([...new Set(patch.redirectUris)]);
+  if (patch.postLogoutRedirectUris) values.post_logout_redirect_uris = JSON.stringify([...new Set(patch.postLogoutRedirectUris)]);
   if (patch.refreshTokenRotation) values.refresh_token_rotation = patch.refreshTokenRotation;
   if (patch.requirePkce !== undefined) values.require_pkce = patch.requirePkce ? 1 : 0;
   await db.updateTable('practice_clients').set(values).where('learner_id', '=', learnerId).where('app_type', '=', type).execute();

@@ -50,6 +50,8 @@ export interface PracticeClientsTable {
   grant_types: string;
   /** JSON array of absolute redirect URIs. */
   redirect_uris: string;
+  /** JSON array of absolute sign-out redirect URIs (`post_logout_redirect_uris`). */
+  post_logout_redirect_uris: ColumnType<string, string | undefined, string>;
   refresh_token_rotation: 'persistent' | 'rotate';
   /** "Require PKCE as additional verification": 1 or 0 (integers: portable to Postgres). */
   require_pkce: ColumnType<number, number | undefined, number>;

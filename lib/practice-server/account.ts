@@ -15,7 +15,7 @@ export const PRACTICE_USER_NAME = { name: 'Practice Learner', given_name: 'Pract
  */
 export const SCOPE_CLAIMS = {
   openid: ['sub', 'ver', 'jti', 'amr', 'idp', 'auth_time'],
-  profile: ['name', 'given_name', 'family_name', 'preferred_username', 'locale', 'zoneinfo'],
+  profile: ['name', 'given_name', 'family_name', 'preferred_username', 'locale', 'zoneinfo', 'updated_at'],
   email: ['email', 'email_verified'],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -50,23 +50,27 @@ export function idTokenExtras(issuer: string): { ver: number; jti: string; idp: 
   return { ver: 1, jti: `ID.${randomBytes(15).toString('base64url')}`, idp: orgIdFor(issuer) };
 }
 
+/** When the demo user's profile last changed (`updated_at`, seconds): fixed, as it never changes. */
+export const PRACTICE_USER_UPDATED_AT = 1_767_225_600;
+
 /** Every claim the user has; `sub` is the user id. */
-export function userClaims(login: string): Record<string, string | boolean> {
+export function userClaims(login: string): Record<string, string | boolean | number> {
   return {
     sub: userIdFor(login),
     ...PRACTICE_USER_NAME,
     preferred_username: login,
     locale: 'en-US',
     zoneinfo: 'America/Los_Angeles',
+    updated_at: PRACTICE_USER_UPDATED_AT,
     email: login,
     email_verified: true,
   };
 }
 
 /** The claims the granted scopes release (userinfo): `sub` with `openid`, and so on. */
-export function claimsForScopes(login: string, scopes: readonly string[]): Record<string, string | boolean> {
+export function claimsForScopes(login: string, scopes: readonly string[]): Record<string, string | boolean | number> {
   const all = userClaims(login);
-  const released: Record<string, string | boolean> = {};
+  const released: Record<string, string | boolean | number> = {};
   for (const [scope, names] of Object.entries(SCOPE_CLAIMS)) {
     if (!scopes.includes(scope)) continue;
     for (const name of names) if (all[name] !== undefined) released[name] = all[name];

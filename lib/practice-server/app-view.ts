@@ -17,6 +17,8 @@ export interface PracticeAppView {
   clientId: string;
   clientSecret: string;
   redirectUris: string[];
+  /** "Sign-out redirect URIs": where /v1/logout may send the browser (`post_logout_redirect_uri`). */
+  postLogoutRedirectUris: string[];
   grantTypes: PracticeApp['grantTypes'];
   refreshTokenRotation: PracticeApp['refreshTokenRotation'];
   requirePkce: boolean;
@@ -34,6 +36,7 @@ export function toPracticeAppView(app: PracticeApp, issuer: string): PracticeApp
     clientId: app.clientId,
     clientSecret: app.clientSecret,
     redirectUris: app.redirectUris,
+    postLogoutRedirectUris: app.postLogoutRedirectUris,
     grantTypes: app.grantTypes,
     refreshTokenRotation: app.refreshTokenRotation,
     requirePkce: app.requirePkce,
@@ -70,17 +73,21 @@ const grantTypeList = z
   )
   .max(PRACTICE_GRANT_TYPES.length * 2);
 
-/** A console edit (`PATCH /api/practice/app`): any of the four fields, validated. */
+/** "Sign-out redirect URIs" may be empty, as on Okta (then /v1/logout shows its own page). */
+const signOutRedirectUris = z.array(redirectUri).max(10);
+
+/** A console edit (`PATCH /api/practice/app`): any of the fields, validated. */
 export const practiceAppPatchSchema = z
   .strictObject({
     grantTypes: grantTypeList,
     redirectUris: z.array(redirectUri).min(1, 'keep at least one sign-in redirect URI').max(10),
+    postLogoutRedirectUris: signOutRedirectUris,
     refreshTokenRotation: z.enum(['persistent', 'rotate']),
     requirePkce: z.boolean({ message: 'must be true or false' }),
   })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, {
-    message: 'send at least one of grantTypes, redirectUris, refreshTokenRotation, requirePkce',
+    message: 'send at least one of grantTypes, redirectUris, postLogoutRedirectUris, refreshTokenRotation, requirePkce',
   });
 
 export type PracticeAppPatchInput = z.infer<typeof practiceAppPatchSchema>;
@@ -117,6 +124,9 @@ export function practiceAppPatchSchemaFor(type: PracticeAppType): z.ZodType<Prac
     redirectUris: definition.redirectUris
       ? z.array(redirectUri).min(1, 'keep at least one sign-in redirect URI').max(10)
       : refusedField(`${name} has no sign-in redirect URIs: it signs no user in, so no browser is ever sent back to it`),
+    postLogoutRedirectUris: definition.redirectUris
+      ? signOutRedirectUris
+      : refusedField(`${name} has no sign-out redirect URIs: it signs no user in, so it signs no user out`),
     refreshTokenRotation: allowed.includes('refresh_token')
       ? z.enum(['persistent', 'rotate'])
       : refusedField(`${name} gets no refresh tokens: it can ask for a new access token with its own credentials at any time`),
@@ -126,7 +136,7 @@ export function practiceAppPatchSchemaFor(type: PracticeAppType): z.ZodType<Prac
   };
   const editable = [
     'grantTypes',
-    ...(definition.redirectUris ? ['redirectUris'] : []),
+    ...(definition.redirectUris ? ['redirectUris', 'postLogoutRedirectUris'] : []),
     ...(allowed.includes('refresh_token') ? ['refreshTokenRotation'] : []),
     ...(signsUsersIn ? ['requirePkce'] : []),
   ].join(', ');

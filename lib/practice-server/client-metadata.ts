@@ -53,6 +53,8 @@ export function toClientMetadata(app: PracticeApp): ClientMetadata {
     application_type: definition?.applicationType ?? 'web',
     token_endpoint_auth_method: definition?.authMethod ?? 'client_secret_basic',
     redirect_uris: definition?.redirectUris ? [...app.redirectUris] : [],
+    // "Sign-out redirect URIs": /v1/logout's post_logout_redirect_uri must be one of them.
+    post_logout_redirect_uris: definition?.redirectUris ? [...app.postLogoutRedirectUris] : [],
     grant_types: grantTypes,
     response_types: responseTypesFor(grantTypes),
     refresh_token_rotation: app.refreshTokenRotation,

@@ -102,6 +102,20 @@ async function loadGrantOfThisLogin(ctx: KoaContextWithOIDC) {
   return grant;
 }
 
+/**
+ * Okta requires `nonce` whenever a token comes back through the browser (`id_token` or
+ * `token` response types). oidc-provider requires it for `id_token` already (its words are
+ * replaced in okta-compat.ts); this adds `code token`. Runs after the redirect URI is
+ * checked, so the refusal goes back to the app.
+ */
+function assertNonceForFrontChannelTokens(ctx: KoaContextWithOIDC): void {
+  if (ctx.oidc.route !== 'authorization') return;
+  const types = String(ctx.oidc.params?.response_type ?? '').split(' ');
+  if ((types.includes('id_token') || types.includes('token')) && !ctx.oidc.params?.nonce) {
+    throw new errors.InvalidRequest(OKTA_MESSAGES.nonceRequired);
+  }
+}
+
 export interface ConfigurationInput {
   db: DB;
   issuer: string;
@@ -123,7 +137,13 @@ export function buildConfiguration({ db, issuer, demoUser, signingKey, cookieKey
         const app = found && practiceAppTypeDefinition(found.type) ? found : null;
         // The console refuses hosts outside the policy; filtering here too keeps rows saved
         // before the policy (or under a wider PRACTICE_REDIRECT_HOSTS) from redirecting.
-        return app ? toClientMetadata({ ...app, redirectUris: allowedRedirectUris(app.redirectUris, redirectPolicy) }) : undefined;
+        return app
+          ? toClientMetadata({
+              ...app,
+              redirectUris: allowedRedirectUris(app.redirectUris, redirectPolicy),
+              postLogoutRedirectUris: allowedRedirectUris(app.postLogoutRedirectUris, redirectPolicy),
+            })
+          : undefined;
       },
     }),
     jwks: { keys: [signingKey] },
@@ -157,7 +177,10 @@ export function buildConfiguration({ db, issuer, demoUser, signingKey, cookieKey
     // refuses them. A validator on `scope` runs after the client and redirect URI are
     // checked, so the refusal goes back to the app by redirect, with its state.
     extraParams: {
-      scope: (_ctx, value) => assertKnownScopes(value),
+      scope: (ctx, value) => {
+        assertKnownScopes(value);
+        assertNonceForFrontChannelTokens(ctx);
+      },
     },
     responseTypes: SUPPORTED_RESPONSE_TYPES,
     extraClientMetadata: {
@@ -210,9 +233,12 @@ export function buildConfiguration({ db, issuer, demoUser, signingKey, cookieKey
       userinfo: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
+        // A page whose button the user presses (no script: the CSP allows none); its form
+        // posts to /v1/logout/confirm, which redirects to the sign-out redirect URI.
         async logoutSource(ctx, form) {
           ctx.type = 'html';
-          ctx.set(pageHeaders());
+          const target = ctx.oidc.session?.state?.postLogoutRedirectUri;
+          ctx.set(pageHeaders(typeof target === 'string' ? [target] : []));
           ctx.body = renderErrorPage('Sign out', 'Signing you out of the practice server…').replace(
             '</main>',
             `${form}<p class="subtitle"><button form="op.logoutForm" type="submit" name="logout" value="yes">Sign out</button></p></main>`,

@@ -35,7 +35,45 @@ export const OKTA_MESSAGES = {
   scopeNotConfigured: 'One or more scopes are not configured for the authorization server resource.',
   scopeRequired: "The authorization server resource does not have any configured default scopes, 'scope' must be provided.",
   openidScopesWithClientCredentials: "Cannot request 'openid' scopes using client credentials.",
+  // Two periods: Okta's own text.
+  nonceRequired: "The 'nonce' parameter is required for authorize requests with either the 'id_token' or 'token' response types..",
+  postLogoutRedirectUriNotRegistered: "The 'post_logout_redirect_uri' parameter must be a Logout redirect URI in the client app settings.",
 } as const;
+
+/** oidc-provider's descriptions that have an Okta wording, wherever they are shown. */
+const PROVIDER_DESCRIPTIONS: Record<string, string> = {
+  "missing required parameter 'nonce'": OKTA_MESSAGES.nonceRequired,
+  'post_logout_redirect_uri not registered': OKTA_MESSAGES.postLogoutRedirectUriNotRegistered,
+};
+
+/** Okta's wording for a provider error description, or the description itself. */
+export function oktaDescription(description: string): string {
+  return PROVIDER_DESCRIPTIONS[description] ?? description;
+}
+
+/**
+ * An authorization error redirect (the answer in the query or the fragment) with Okta's
+ * wording for the description; any other Location is returned as it is.
+ */
+export function withOktaAuthorizationError(location: string): string {
+  let url: URL;
+  try {
+    url = new URL(location);
+  } catch {
+    return location;
+  }
+  const fragment = new URLSearchParams(url.hash.slice(1));
+  for (const [params, write] of [
+    [url.searchParams, () => url.toString()],
+    [fragment, () => `${url.origin}${url.pathname}${url.search}#${fragment.toString()}`],
+  ] as const) {
+    const description = params.get('error_description');
+    if (description === null || oktaDescription(description) === description) continue;
+    params.set('error_description', oktaDescription(description));
+    return write();
+  }
+  return location;
+}
 
 const CODE_DETAILS = new Set(['authorization code not found', 'authorization code already consumed', 'authorization code is expired']);
 const REFRESH_DETAILS = new Set(['refresh token not found', 'refresh token already used', 'refresh token is expired']);
@@ -99,7 +137,7 @@ export function withErrorDescription(challenge: string, description: string): st
 
 /** Okta-like wording for errors shown on the practice server's own error page. */
 export function describeBrowserError(err: ProviderErrorLike): string {
-  const description = err.error_description ?? err.error;
+  const description = oktaDescription(err.error_description ?? err.error);
   if (/redirect_uri did not match/.test(description)) {
     return "The 'redirect_uri' parameter must be a Login redirect URI in the client app settings: open the practice console and compare it character by character.";
   }

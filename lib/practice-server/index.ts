@@ -14,7 +14,7 @@ import { getLogger } from '../logging/logger';
 import { requestIdentity } from '../server/client-address';
 import { buildConfiguration, PRACTICE_AUDIENCE, PRACTICE_MOUNT } from './configuration';
 import { loginForAccountId } from './account';
-import { sendHtml, sendJson } from './http';
+import { BodyTooLargeError, readForm, sendHtml, sendJson } from './http';
 import { handleInteraction } from './interactions';
 import { installOktaCompatibility } from './okta-compat';
 import { handleIntrospection } from './introspection';
@@ -62,6 +62,25 @@ function allowLocalhostImplicitRedirects(provider: Provider): void {
     if (code === 'implicit-force-https' || code === 'implicit-forbid-localhost') return;
     invalidate.call(this, message, code);
   };
+}
+
+/**
+ * POST /v1/logout (Okta accepts it) answered by a 303 to the same request as a GET.
+ * oidc-provider serves POST here only with `enableHttpPostMethods`, which needs
+ * `SameSite=None` session cookies: a POST from the app's site would not carry the Lax
+ * session cookie anyway. The browser's GET that follows is a top-level navigation, which does.
+ */
+async function redirectLogoutPost(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let form: URLSearchParams;
+  try {
+    form = await readForm(req, 16 * 1024);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    sendJson(res, 413, { error: 'invalid_request', error_description: 'The request body is too large.' });
+    return;
+  }
+  res.writeHead(303, { Location: `${PRACTICE_MOUNT}/v1/logout?${form.toString()}`, 'Cache-Control': 'no-store', 'Content-Length': '0' });
+  res.end();
 }
 
 /** Builds the practice server over the app database. The issuer comes from PUBLIC_URL. */
@@ -118,6 +137,10 @@ export async function createPracticeServer({ db, env }: { db: DB; env: Env }): P
     }
     if (path === '/v1/userinfo') {
       await handleUserinfo({ issuer, audience: PRACTICE_AUDIENCE, publicKey, isRevoked }, req, res);
+      return;
+    }
+    if (path === '/v1/logout' && req.method === 'POST') {
+      await redirectLogoutPost(req, res);
       return;
     }
     if (path === '/.well-known/oauth-authorization-server') {

@@ -9,7 +9,14 @@ import type { DB } from '../db/client';
 import { recordCodeExchange, recordCodeReuse } from '../db/practice-clients';
 import { getLogger } from '../logging/logger';
 import { PRACTICE_API_SCOPES, PRACTICE_OIDC_SCOPES } from './configuration';
-import { OKTA_MESSAGES, toOktaTokenError, withErrorDescription, type ProviderErrorLike } from './errors';
+import {
+  OKTA_MESSAGES,
+  oktaDescription,
+  toOktaTokenError,
+  withErrorDescription,
+  withOktaAuthorizationError,
+  type ProviderErrorLike,
+} from './errors';
 import { recordRecipeOutcome } from './recipe-mistakes';
 import type { AccessTokenRevocation } from './revocation';
 import { fingerprint } from '../exercise/token/inspect';
@@ -52,6 +59,28 @@ async function recordCodeOutcome(db: DB, ctx: KoaContextWithOIDC, error: Provide
   }
 }
 
+/**
+ * /v1/logout from a browser with no practice session (already signed out, or another
+ * browser): oidc-provider answers a page that submits itself with an inline script, which
+ * the practice pages' CSP does not allow, only to end a session that does not exist. Okta
+ * redirects at once: to the sign-out redirect URI (checked against the app already), with
+ * `state`, or to the signed-out page.
+ */
+function signOutWithoutSession(ctx: KoaContextWithOIDC): void {
+  const session = ctx.oidc.session;
+  if (!session || session.accountId) return;
+  const { postLogoutRedirectUri, state } = (session.state ?? {}) as { postLogoutRedirectUri?: unknown; state?: unknown };
+  session.state = undefined;
+  let target: string = ctx.oidc.urlFor('end_session_success');
+  if (typeof postLogoutRedirectUri === 'string') {
+    const url = new URL(postLogoutRedirectUri);
+    if (typeof state === 'string') url.searchParams.set('state', state);
+    target = url.toString();
+  }
+  ctx.redirect(target);
+  ctx.status = 302;
+}
+
 /** Installs the Okta look-alike adjustments on a provider. */
 export function installOktaCompatibility(provider: Provider, { db, revocation }: { db: DB; revocation: AccessTokenRevocation }): void {
   const tokenErrors = new WeakMap<object, ProviderErrorLike>();
@@ -77,6 +106,11 @@ export function installOktaCompatibility(provider: Provider, { db, revocation }:
     // oidc-provider answers the authorization request (to the sign-in page, to the app,
     // errors included) with 303; Okta with 302. POSTs keep 303.
     if (route && AUTHORIZATION_ROUTES.has(route) && ctx.method === 'GET' && ctx.status === 303) ctx.status = 302;
+    // An error sent back to the app in Okta's words (a missing nonce, for one).
+    const location = route && AUTHORIZATION_ROUTES.has(route) ? ctx.response.get('Location') : '';
+    if (location) ctx.set('Location', withOktaAuthorizationError(location));
+
+    if (route === 'end_session' && ctx.status === 200) signOutWithoutSession(ctx);
 
     // oidc-provider refuses every JWT at its revocation endpoint (`unsupported_token_type`,
     // after authenticating the client, before any hook); the access tokens are JWTs, which
@@ -106,6 +140,11 @@ export function installOktaCompatibility(provider: Provider, { db, revocation }:
     } else if (body && typeof body === 'object' && body.error === 'invalid_client') {
       // Revocation (and any other client-authenticated endpoint) in the same words.
       ctx.body = { error: 'invalid_client', error_description: OKTA_MESSAGES.invalidClient };
+    }
+    // Errors answered as JSON (logout's, for one) in Okta's words too.
+    const answered = ctx.body as Record<string, unknown> | undefined;
+    if (answered && typeof answered === 'object' && typeof answered.error_description === 'string') {
+      answered.error_description = oktaDescription(answered.error_description);
     }
     // RFC 6750/6749 challenges repeat the error; the description must agree with the body's.
     const answer = ctx.body as Record<string, unknown> | undefined;

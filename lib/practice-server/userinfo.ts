@@ -2,7 +2,8 @@
  * `/v1/userinfo` (OpenID Connect Core §5.3), handled by us as introspection is:
  * oidc-provider's own endpoint cannot read JWT access tokens (they are not stored), so it
  * refused the server's own tokens. The token is verified here (signature with the
- * practice key, issuer, audience `api://default`, expiry, not revoked, `scp` includes `openid`) and
+ * practice key, issuer, audience `api://default`, expiry, not revoked, `scp` includes `openid` and one
+ * of profile, email, address or phone, as Okta requires) and
  * the user's claims are answered per granted scope, as an Okta org's default server does.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#UserInfo
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
@@ -27,11 +28,17 @@ export const USERINFO_MESSAGES = {
   expired: 'The access token is expired.',
   missing: 'No access token: send it as Authorization: Bearer <access token>.',
   openidMissing: 'The access token must include the openid scope.',
+  /** Okta's words (no final period) for a token with openid but no scope that releases user claims. */
+  noClaimsScope: 'The access token must provide access to at least one of these scopes - profile, email, address or phone',
 } as const;
+
+/** Scopes that release user claims at userinfo (OpenID Connect Core §5.4); Okta requires one of them. */
+const CLAIMS_SCOPES = ['profile', 'email', 'address', 'phone'] as const;
 
 /** An RFC 6750 refusal: the same error and description in the header and in the body. */
 function refuse(res: ServerResponse, ctx: UserinfoContext, status: 400 | 401 | 403, error: string, description: string): void {
-  const scope = error === 'insufficient_scope' ? ', scope="openid"' : '';
+  const scope =
+    error === 'insufficient_scope' ? `, scope="${description === USERINFO_MESSAGES.openidMissing ? 'openid' : 'openid profile'}"` : '';
   sendJson(
     res,
     status,
@@ -93,6 +100,10 @@ export async function handleUserinfo(ctx: UserinfoContext, req: IncomingMessage,
   }
   if (!scopes.includes('openid')) {
     refuse(res, ctx, 403, 'insufficient_scope', USERINFO_MESSAGES.openidMissing);
+    return;
+  }
+  if (!CLAIMS_SCOPES.some((scope) => scopes.includes(scope))) {
+    refuse(res, ctx, 403, 'insufficient_scope', USERINFO_MESSAGES.noClaimsScope);
     return;
   }
   sendJson(res, 200, claimsForScopes(login, scopes));

@@ -13,6 +13,7 @@ import * as m011 from './011-practice-app-types';
 import * as m012 from './012-practice-api-calls';
 import * as m013 from './013-course';
 import * as m014 from './014-token-origins-by-grant';
+import * as m015 from './015-practice-sign-out-redirects';
 
 /** Every migration, in order. Names are stable: they are recorded in the database. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '012-practice-api-calls': m012,
   '013-course': m013,
   '014-token-origins-by-grant': m014,
+  '015-practice-sign-out-redirects': m015,
 };

@@ -27,6 +27,7 @@ export const GET = handleApi(async (request: Request) => {
 export const PATCH = handleApi(async (request: Request) => {
   const patch = await readJsonBody(request, practiceAppPatchSchema);
   assertRedirectUrisAllowed(patch.redirectUris);
+  assertRedirectUrisAllowed(patch.postLogoutRedirectUris);
   const { env, db, learnerId } = await practiceAppFor(request);
   const app = await updatePracticeApp(db, learnerId, patch);
   if (!app) throw new ApiError('not_found', 'Practice app not found.');

@@ -37,6 +37,7 @@ export const PATCH = handleApi(async (request: Request, context: Context) => {
   const type = await builtType(context);
   const patch = await readJsonBody(request, practiceAppPatchSchemaFor(type));
   assertRedirectUrisAllowed(patch.redirectUris);
+  assertRedirectUrisAllowed(patch.postLogoutRedirectUris);
   const { env, db, learnerId } = await practiceLearner(request, { admit: true });
   await ensurePracticeAppOfType(db, learnerId, type, env.PUBLIC_URL);
   const app = await updatePracticeAppOfType(db, learnerId, type, patch);
