@@ -5,7 +5,7 @@
  * "&" inside the value — and read as meant, so the other checks neither call the piece an
  * unknown parameter to remove nor pass a scope list that lost a scope.
  */
-import { formDecode, MAX_QUOTE, type Param } from './normalize';
+import { decodeAgain, formDecode, MAX_QUOTE, type Param } from './normalize';
 import { KNOWN_PARAMS } from './params';
 import { type CheckResult, fail, quote, warn } from '../report';
 
@@ -84,7 +84,7 @@ export function separateEncodedParams(params: Param[]): { params: Param[]; resul
     const raw = p.rawValue!;
     const kept = raw.slice(0, match.index);
     const rest = raw.slice(match.index + match[0].length);
-    const gluedRaw = decodeURIComponentSafe(rest);
+    const gluedRaw = decodeAgain(rest);
     out.push({ ...p, rawValue: kept, value: formDecode(kept) }, { name, rawValue: gluedRaw, value: formDecode(gluedRaw) });
     results.push(
       fail(
@@ -96,12 +96,4 @@ export function separateEncodedParams(params: Param[]): { params: Param[]; resul
     );
   }
   return { params: out, results };
-}
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

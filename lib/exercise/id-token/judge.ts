@@ -170,7 +170,7 @@ function faultCode(check: CheckName, fault: Fault): DiagnosisCode {
 const HINTS: Record<CheckName, (fault: Fault) => string> = {
   signature: (fault) =>
     fault === 'alg_none' || fault === 'symmetric_alg'
-      ? "Never let the token's header choose the algorithm: verify only with the algorithms the server advertises (id_token_signing_alg_values_supported, e.g. RS256) and its public key from the JWKS."
+      ? "Never let the token's header choose the algorithm: verify with the algorithm your app is set up for (one of the server's id_token_signing_alg_values_supported, e.g. RS256) and the server's public key from the JWKS (HS* only with your client secret, when the server is set up for it)."
       : "Verify the signature with the key from the server's JWKS (jose's jwtVerify with createRemoteJWKSet does it); a decoder such as jwt.io shows the claims of any token, signed or not.",
   iss: () => "Compare iss with your issuer exactly, character for character, as discovery's issuer gives it.",
   aud: (fault) =>

@@ -1,7 +1,8 @@
 /**
- * The lab's own validation of an ID token, the way a client must do it and in that order
- * (OpenID Connect Core §3.1.3.7): the signature against the server's published keys, then
- * `iss`, `aud`, `exp`, `iat`, `nonce` and `azp`. Every check runs and has its own verdict,
+ * The lab's own validation of an ID token, the checks a client must make (OpenID Connect Core
+ * §3.1.3.7, which lists iss, aud, azp, the signature, exp, iat and nonce): here the signature
+ * against the server's published keys comes first — a token that fails it is rejected whatever
+ * its claims say — then `iss`, `aud`, `exp`, `iat`, `nonce` and `azp`. Every check runs and has its own verdict,
  * even on a token whose signature fails, so the learner's verdict on each can be compared
  * (judge.ts); a client rejects such a token whatever its claims say.
  *
@@ -182,7 +183,7 @@ async function checkSignature(token: string, header: Record<string, unknown>, ct
       'symmetric_alg',
       seen,
       expected,
-      `${alg} is a shared-secret algorithm: a client that verifies it with the server's public key as the secret accepts a token anyone could forge from that public key (key confusion).`,
+      `${alg} is a shared-secret algorithm, and this server signs its ID tokens with its private key: verified with the server's public key as the secret, a token anyone could forge from that public key is accepted (key confusion). OpenID Connect allows HS* only with a client secret, for a server set up that way.`,
     );
   }
   if (!allowed.includes(alg)) {

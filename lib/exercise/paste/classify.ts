@@ -204,13 +204,22 @@ export interface CommandTraits {
   wrappingBase64: boolean;
   /** The command sends client credentials (-u, an Authorization header, client_secret=). */
   credentials: boolean;
-  /** Shell variables the credentials were written with (`${client_id}`, `$CLIENT_SECRET`): empty when unset. */
-  credentialVariables: string[];
+  /** Shell variables the credentials were written with (`${client_id}`, `$CLIENT_SECRET`), by side of `-u id:secret`: empty when unset. */
+  credentialVariables: { id: string[]; secret: string[] };
 }
+
+/** The variables behind the empty side(s) of Basic credentials: only those can be the unset ones. */
+export function unsetCredentialVariables(traits: CommandTraits | undefined, empty: { id: boolean; secret: boolean }): string[] {
+  if (!traits) return [];
+  return [...(empty.id ? traits.credentialVariables.id : []), ...(empty.secret ? traits.credentialVariables.secret : [])];
+}
+
+/** A shell assignment of each variable, for a hint: `CLIENT_ID='…' CLIENT_SECRET='…'`. */
+export const assignmentsOf = (variables: string[]): string => variables.map((v) => `${v.replace(/[${}]/g, '')}='…'`).join(' ');
 
 /** Reads the command lines of a paste for {@link CommandTraits}: fixed-string tests per line. */
 export function commandTraits(lines: string[]): CommandTraits {
-  const traits: CommandTraits = { tool: null, wrappingBase64: false, credentials: false, credentialVariables: [] };
+  const traits: CommandTraits = { tool: null, wrappingBase64: false, credentials: false, credentialVariables: { id: [], secret: [] } };
   for (const line of lines) {
     const bare = line.replace(PROMPT, '');
     const tool = COMMAND.exec(bare)?.[1];
@@ -222,7 +231,14 @@ export function commandTraits(lines: string[]): CommandTraits {
       traits.credentials = true;
     }
     const user = USER_ARGUMENT.exec(bare);
-    if (user && traits.credentialVariables.length === 0) traits.credentialVariables = (user[1]!.match(SHELL_VARIABLE) ?? []).slice(0, 2);
+    if (user && traits.credentialVariables.id.length + traits.credentialVariables.secret.length === 0) {
+      const colon = user[1]!.indexOf(':');
+      const [id, secret] = colon < 0 ? [user[1]!, ''] : [user[1]!.slice(0, colon), user[1]!.slice(colon + 1)];
+      traits.credentialVariables = {
+        id: (id.match(SHELL_VARIABLE) ?? []).slice(0, 1),
+        secret: (secret.match(SHELL_VARIABLE) ?? []).slice(0, 1),
+      };
+    }
     const base64 = lower.indexOf('| base64');
     if (base64 >= 0 && lower.includes('basic')) {
       const rest = lower.slice(base64, base64 + 60);

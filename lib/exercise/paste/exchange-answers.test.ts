@@ -27,6 +27,16 @@ describe('a 401 read with the Authorization header sent', () => {
     expect(result.message).toContain('"${client_id}" and "${client_secret}" are not set');
     expect(result.message).toContain('WWW-Authenticate');
     expect(result.hint).toContain('Set them in this terminal');
+    expect(result.hint).toContain("client_id='…' client_secret='…'");
+  });
+
+  it('names only the variable behind the empty side, and a swap of ID and secret without quoting the secret', () => {
+    const secretOnly = answer(verbose401(btoa('0oa8f3k2EXAMPLE:'), '0oa8f3k2EXAMPLE:$CLIENT_SECRET'), '0oa8f3k2EXAMPLE');
+    expect(secretOnly.message).toContain('"$CLIENT_SECRET" is not set');
+    expect(secretOnly.hint).toContain("CLIENT_SECRET='…'");
+    const swapped = answer(verbose401(btoa('Tq8vR2pLx5Nw3KsQq8vR2pLx5Nw3KsQ:0oa8f3k2EXAMPLE'), '"$SECRET:$ID"'), '0oa8f3k2EXAMPLE');
+    expect(swapped.message).toContain('swapped');
+    expect(swapped.message).not.toContain('Tq8vR2pLx5');
   });
 
   it('names another client ID, and a refused secret by its length only', () => {

@@ -8,7 +8,7 @@
 import { parseUrl } from '../authorize-url/normalize';
 import { explainDifference } from '../explain-difference';
 import { fail, quote, type CheckResult } from '../report';
-import { maskUrlSecrets, type CommandTraits } from './classify';
+import { assignmentsOf, maskUrlSecrets, unsetCredentialVariables, type CommandTraits } from './classify';
 import { readBasicCredentials, shownClientId, type HttpExchange } from './http-exchange';
 
 export interface ExchangeAnswerContext {
@@ -86,19 +86,19 @@ function answerUnauthorized(seen: string, exchange: HttpExchange, ctx: ExchangeA
   const refused = `The server answered ${quote(seen, 60)}${
     challenge ? ` with a WWW-Authenticate: ${quote(challenge.slice(0, 60), 60)} header` : ''
   }: it refused the client's authentication.`;
-  const variables = sent?.credentialVariables ?? [];
+  const { clientId, secretLength } = credentials;
+  const shown = shownClientId(clientId, ctx.clientId);
+  const variables = unsetCredentialVariables(sent, { id: clientId === '', secret: secretLength === 0 });
   const unset =
     variables.length > 0
-      ? ` ${variables.map((v) => quote(v, 40)).join(' and ')} ${variables.length === 1 ? 'is' : 'are'} not set in this shell, so it put nothing in their place.`
+      ? ` ${variables.map((v) => quote(v, 40)).join(' and ')} ${variables.length === 1 ? 'is' : 'are'} not set in this shell, so it put nothing in ${variables.length === 1 ? 'its' : 'their'} place.`
       : '';
   const set =
     variables.length > 0
-      ? `Set ${variables.length === 1 ? 'it' : 'them'} in this terminal first (for example client_id='…' client_secret='…', your app's values), or write the values into -u 'client_id:client_secret'`
+      ? `Set ${variables.length === 1 ? 'it' : 'them'} in this terminal first (for example ${assignmentsOf(variables)}, your app's values), or write the values into -u 'client_id:client_secret'`
       : ctx.practice
         ? `Press "Fill in my practice secret" above the command (it puts My Web App's client ID and secret in)`
         : "Copy the client ID and secret again from your app's settings into -u 'client_id:client_secret'";
-  const { clientId, secretLength } = credentials;
-  const shown = shownClientId(clientId, ctx.clientId);
   if (credentials.swapped) {
     return fail(
       CHECK,

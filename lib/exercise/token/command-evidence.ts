@@ -8,7 +8,7 @@
 import { formDecode } from '../authorize-url/normalize';
 import { explainClientCredentialsError, readSentRequest } from '../client-credentials/oauth-errors';
 import { explainDifference } from '../explain-difference';
-import { commandTraits, linesOf } from '../paste/classify';
+import { commandTraits, linesOf, unsetCredentialVariables } from '../paste/classify';
 import { readBasicCredentials, readHttpExchange, shownClientId } from '../paste/http-exchange';
 import { fail, quote, type CheckResult } from '../report';
 import { stepRef } from '../steps';
@@ -54,7 +54,10 @@ export function explainFromCommand(
   if (error === 'invalid_client' || error === 'unauthorized_client') {
     const basic = readBasicCredentials(readHttpExchange(text).request?.headers.authorization);
     if (basic && (basic.clientId === '' || basic.secretLength === 0)) {
-      const variables = commandTraits(linesOf(text)).credentialVariables;
+      const variables = unsetCredentialVariables(commandTraits(linesOf(text)), {
+        id: basic.clientId === '',
+        secret: basic.secretLength === 0,
+      });
       const shown = shownClientId(basic.clientId, ctx.clientId);
       const empty =
         basic.clientId === '' ? 'an empty client ID' : `${shown.quoted ? `the client ID ${shown.text}` : shown.text} with an empty secret`;
