@@ -12,6 +12,7 @@
  * patterns: linear in the input. Pure and browser-safe (the response parser runs in the page).
  */
 import { quote } from '../report';
+import { readBasicHeader } from '../shell-mistakes/basic';
 
 /** The request the paste shows being sent. */
 export interface RequestSeen {
@@ -116,14 +117,11 @@ export function readBasicCredentials(
   value: string | undefined,
   appClientId?: string,
 ): { clientId: string; secretLength: number; swapped: boolean } | null {
-  const match = /^Basic ([A-Za-z0-9+/=_-]{1,800})$/i.exec(value?.trim() ?? '');
-  if (!match) return null;
-  let decoded: string;
-  try {
-    decoded = atob(match[1]!.replace(/-/g, '+').replace(/_/g, '/'));
-  } catch {
-    return null;
-  }
+  // The header's reader of the Basic recipes (UTF-8, base64 or base64url, padded or not); a
+  // value that names no Basic scheme is not read.
+  const read = value ? readBasicHeader(value) : null;
+  if (!read || read.mistakes.has('wrong_scheme') || read.mistakes.has('no_scheme')) return null;
+  const decoded = read.credentials;
   const colon = decoded.indexOf(':');
   if (colon < 0) return null;
   const clientId = decoded.slice(0, colon);

@@ -14,7 +14,7 @@
  * Pure apart from hashing: the clock comes from the context; nothing here quotes a code or a
  * token — only times, scopes and the first characters of public challenges.
  */
-import { createHash } from 'node:crypto';
+import { sha256, toBase64Url, utf8 } from '../shell-mistakes/encoding';
 import { atClock, clockTime, shortDuration, type CheckedUrlRecord } from '../checked-urls';
 import { formatDuration } from '../claims';
 import { fail, quote, type CheckResult } from '../report';
@@ -23,8 +23,6 @@ import { sentValue } from './command-evidence';
 import { safeLookup, type CodeExchangeHistory, type TokenCheckContext, type TokenGrant } from './context';
 import { fingerprint } from './inspect';
 
-/** S256 (RFC 7636 §4.2): base64url of the SHA-256 of the verifier. */
-const s256 = (verifier: string) => createHash('sha256').update(verifier, 'ascii').digest('base64url');
 const PKCE_ERROR = /pkce|code.?verifier|code.?challenge/i;
 const OTHER_CAUSE = /redirect.?uri|client/i;
 const MAX_SENT = 2048;
@@ -88,7 +86,8 @@ async function verifierOfAnotherUrl(text: string, seen: string, ctx: TokenCheckC
   const urls = ctx.checkedUrls ?? [];
   const verifier = sent(text, 'code_verifier');
   if (urls.length < 2 || verifier === null) return null;
-  const challenge = s256(verifier);
+  // S256 (RFC 7636 §4.2), as the shell-recipe readers compute it.
+  const challenge = toBase64Url(await sha256(utf8(verifier)));
   const issue = await safeLookup(ctx.lookupCodeIssue);
   const latest = urls[urls.length - 1]!;
   // The URL the code's login used: the one whose challenge the server recorded with the code, else the latest.
